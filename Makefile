@@ -1,0 +1,42 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STORE  ?= exports/.demo-store
+SHARED ?= ../shared
+
+.PHONY: demo test check eval fuzz bench clean venv
+
+$(BIN)/dikg: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+venv: $(BIN)/dikg
+
+demo: $(BIN)/dikg
+	rm -rf $(STORE)
+	$(BIN)/dikg --help >/dev/null
+	$(BIN)/dikg load examples/facts --store $(STORE)
+	$(BIN)/dikg stats --store $(STORE)
+	$(BIN)/dikg export --format ttl -o exports/dikg.ttl --store $(STORE)
+	$(BIN)/dikg export --format trig -o exports/dikg.trig --store $(STORE)
+	$(BIN)/dikg validate --store $(STORE)
+
+test: $(BIN)/dikg
+	$(BIN)/pytest -q tests graph
+
+check: $(BIN)/dikg
+	$(BIN)/ruff check graph tests benchmarks
+	$(BIN)/mypy
+
+eval: $(BIN)/dikg
+	@if [ -d $(SHARED)/corpus ]; then \
+	  out=$$(mktemp -d); \
+	  $(BIN)/dikg extract $(SHARED)/corpus/texts --out $$out && \
+	  $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/corpus/gold $$out; \
+	else echo "no $(SHARED)/corpus here: nothing to score"; fi
+
+clean:
+	rm -rf $(VENV) .dikg exports/.demo-store .pytest_cache .mypy_cache .ruff_cache

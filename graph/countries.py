@@ -1,0 +1,68 @@
+"""The country table: every ISO 3166-1 state with its names, demonyms, capitals and Wikidata item.
+
+Read once from ``graph/data/countries.tsv``. Lookups fold case and diacritics, so
+"Türkiye", "Turkiye" and "TURKEY" find the same row.
+
+>>> lookup("Republic of Korea").alpha3
+'KOR'
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Country", "countries", "lookup", "fold"]
+
+
+@dataclass(frozen=True)
+class Country:
+    """One row of the country table."""
+
+    alpha2: str
+    alpha3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    wikidata: str | None
+
+
+def fold(text: str) -> str:
+    """Fold case, diacritics and spacing so that surface forms compare."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return " ".join(s.replace("\u2019", "'").split())
+
+
+@cache
+def countries() -> tuple[Country, ...]:
+    """Return every row of the shipped country table."""
+    text = resources.files("graph.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader(text.splitlines(), delimiter="\t")
+
+    def split(v: str | None) -> tuple[str, ...]:
+        return tuple(x for x in (v or "").split("|") if x)
+
+    return tuple(
+        Country(r["alpha2"], r["alpha3"], r["name"], split(r["aliases"]), split(r["demonyms"]),
+                split(r["capitals"]), r["wikidata"] or None)
+        for r in rows
+    )
+
+
+@cache
+def _index() -> dict[str, Country]:
+    idx: dict[str, Country] = {}
+    for c in countries():
+        for key in (c.name, c.alpha3, *c.aliases):
+            idx.setdefault(fold(key), c)
+    return idx
+
+
+def lookup(name: str) -> Country | None:
+    """Return the country called ``name`` (short name, official name, alias or alpha-3)."""
+    return _index().get(fold(name))
