@@ -43,7 +43,7 @@ def slug(text: str) -> str:
     """
     s = unicodedata.normalize("NFKD", text)
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = re.sub(r"[^a-z0-9]+", "-", s.encode("ascii", "ignore").decode()).strip("-")
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     if not s:
         return "x-" + digest(text, length=12)
     if len(s) > _MAX_SLUG:

@@ -21,7 +21,7 @@ def ontology_dir() -> Path:
     """Return the folder holding ``dikg.ttl``, ``shapes.ttl``, ``queries/`` and ``checks/``."""
     here = Path(__file__).resolve().parent
     for candidate in (here.parent / "ontology", here / "_ontology"):
-        if (candidate / ONTOLOGY_FILE).is_file():
+        if (candidate / "queries").is_dir():
             return candidate
     raise FileNotFoundError("the dikg ontology files are missing from this installation")
 
