@@ -11,16 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from .atomic import atomic_write_bytes
 from .errors import UnknownNameError
 from .ontology import ONTOLOGY_FILE, ontology_dir
-from .store import Quad, Store, _nt
+from .store import Quad, Store, Term, _nt
 from .vocab import PREFIXES
 
-__all__ = ["ExportFormat", "EXPORT_FORMATS", "export", "export_ontology", "sorted_quads", "to_bytes"]
+__all__ = ["EXPORT_FORMATS", "ExportFormat", "export", "export_ontology", "sorted_quads", "to_bytes"]
 
 
 @dataclass(frozen=True)
@@ -38,43 +39,51 @@ def sorted_quads(store: Store) -> list[Quad]:
     return sorted(store.quads(), key=lambda q: (str(q[3]), _nt(q[0]), _nt(q[1]), _nt(q[2])))
 
 
-def _bind(g: Graph) -> None:
-    for prefix, iri in PREFIXES.items():
-        g.bind(prefix, iri, override=True, replace=True)
+def _ox(term: Term) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise ValueError(f"cannot export blank node {term!r}")
 
 
-def _nquads(store: Store) -> bytes:
-    lines = sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} <{g}> .\n" for s, p, o, g in store.quads()})
-    return "".join(lines).encode("utf-8")
+def _serialise(store: Store, fmt: str, quads: bool) -> bytes:
+    # Oxigraph writes terms exactly as stored (rdflib's Turtle writer rewrites decimal
+    # lexical forms) and serialises in the order given: sorted input, stable bytes.
+    import pyoxigraph as ox
 
-
-def _dataset(store: Store) -> Dataset:
-    ds = Dataset()
-    _bind(ds)
-    for s, p, o, g in sorted_quads(store):
-        ds.add((s, p, o, URIRef(g)))
-    return ds
-
-
-def _union(store: Store) -> Graph:
-    g = Graph()
-    _bind(g)
-    for s, p, o, _ in sorted_quads(store):
-        g.add((s, p, o))
-    return g
+    rows = sorted_quads(store)
+    if quads:
+        items = [ox.Quad(_ox(s), _ox(p), _ox(o), _ox(g)) for s, p, o, g in rows]
+    else:
+        seen: dict[tuple[Term, Term, Term], None] = {}
+        for s, p, o, _ in rows:
+            seen[(s, p, o)] = None
+        items = [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in sorted(seen, key=lambda t: tuple(map(_nt, t)))]
+    data = ox.serialize(items, format=getattr(ox.RdfFormat, fmt), prefixes=PREFIXES)
+    return data if data is not None else b""
 
 
 def _turtle(store: Store) -> bytes:
-    return _union(store).serialize(format="turtle", encoding="utf-8")
+    return _serialise(store, "TURTLE", quads=False)
 
 
 def _trig(store: Store) -> bytes:
-    return _dataset(store).serialize(format="trig", encoding="utf-8")
+    return _serialise(store, "TRIG", quads=True)
+
+
+def _nquads(store: Store) -> bytes:
+    return _serialise(store, "N_QUADS", quads=True)
 
 
 def _jsonld(store: Store) -> bytes:
-    context = {p: iri for p, iri in PREFIXES.items()}
-    return _dataset(store).serialize(format="json-ld", context=context, sort_keys=True, indent=1, encoding="utf-8")
+    return _serialise(store, "JSON_LD", quads=True)
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
@@ -110,5 +119,3 @@ def export_ontology(path: str | Path) -> int:
     atomic_write_bytes(Path(path), data)
     return len(data)
 
-
-_ = Literal

@@ -77,6 +77,11 @@ def date_literal(text: str) -> Literal | None:
     return None
 
 
+def decimal_literal(value: Decimal | int | float | str) -> Literal:
+    """Return an xsd:decimal literal in the form Oxigraph stores ("1", "0.8", "780000000")."""
+    return Literal(format(Decimal(str(value)).normalize(), "f"), datatype=XSD.decimal)
+
+
 class _Writer:
     """Collects the triples of one article's named graph."""
 
@@ -120,7 +125,7 @@ class _Writer:
         self.add(node, RDFS.label, Literal(value))
         parsed = parse_money(value)
         if parsed is not None:
-            self.add(node, DIKG.amount, Literal(parsed[0], datatype=XSD.decimal))
+            self.add(node, DIKG.amount, decimal_literal(parsed[0]))
             self.add(node, DIKG.currency, Literal(parsed[1]))
         return node
 
@@ -254,7 +259,7 @@ def _object_term(w: _Writer, obj: str | int | float) -> URIRef | Literal:
         return w.entity_ref(obj) or Literal(obj)
     if isinstance(obj, int):
         return Literal(obj, datatype=XSD.integer)
-    return Literal(Decimal(str(obj)), datatype=XSD.decimal)
+    return decimal_literal(obj)
 
 
 def _relation_triples(w: _Writer, facts: ArticleFacts, r: Relation, article: URIRef) -> None:
@@ -288,7 +293,7 @@ def _relation_triples(w: _Writer, facts: ArticleFacts, r: Relation, article: URI
     if r.evidence is not None:
         w.evidence(f, article, r.evidence, DIKG.evidence)
     if r.confidence is not None:
-        w.add(f, DIKG.confidence, Literal(Decimal(str(r.confidence)), datatype=XSD.decimal))
+        w.add(f, DIKG.confidence, decimal_literal(r.confidence))
     extractor = r.extractor
     if extractor:
         w.add(f, DIKG.extractor, Literal(extractor))
@@ -316,8 +321,7 @@ def _py(term: Any) -> Any:
         if term.datatype == XSD.boolean:
             return str(term).lower() in ("true", "1")
         if term.datatype == XSD.decimal:
-            d = Decimal(str(term))
-            return int(d) if d == d.to_integral_value() and "." not in str(term) else float(d)
+            return float(str(term)) if "." in str(term) else int(str(term))
         return str(term)
     return term
 

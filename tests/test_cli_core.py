@@ -1,0 +1,119 @@
+"""The core commands as a user runs them: output, one-line errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import FACTS, SEED_FACTS
+
+
+def dikg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "graph", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=120)
+
+
+@pytest.fixture
+def loaded(tmp_path: Path) -> str:
+    store = str(tmp_path / "store")
+    run = dikg("load", str(SEED_FACTS), "--store", store)
+    assert run.returncode == 0, run.stderr
+    return store
+
+
+def test_load_reports_counts_and_exits_zero(tmp_path: Path) -> None:
+    run = dikg("load", str(FACTS), "--store", str(tmp_path / "s"))
+    assert run.returncode == 0
+    assert "loaded 2 article(s)" in run.stdout and "0 failed" in run.stdout
+
+
+def test_load_with_a_bad_file_names_it_loads_the_rest_and_exits_one(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"entities": [{"name": "X", "type": "Spaceship"}]}', encoding="utf-8")
+    run = dikg("load", str(bad), str(SEED_FACTS), "--store", str(tmp_path / "s"))
+    assert run.returncode == 1
+    [line] = run.stderr.strip().splitlines()
+    assert line.startswith(f"error: {bad}: entities[0].type")
+    assert "Traceback" not in run.stderr
+    assert "loaded 1 article(s)" in run.stdout
+
+
+def test_query_prints_sparql_results_json(loaded: str) -> None:
+    run = dikg("query", "partners", "--param", "country=Malaysia", "--format", "json", "--store", loaded)
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert "partnerName" in data["head"]["vars"]
+    names = [b["partnerName"]["value"] for b in data["results"]["bindings"] if "ordinal" in b]
+    assert names == ["Turkiye", "South Korea"]
+
+
+def test_query_accepts_literal_sparql_and_query_files(loaded: str, tmp_path: Path) -> None:
+    q = tmp_path / "count.rq"
+    q.write_text("SELECT (COUNT(?a) AS ?n) WHERE { ?a a dikg:Article }", encoding="utf-8")
+    for arg in (f"@{q}", q.read_text()):
+        run = dikg("query", arg, "--format", "csv", "--store", loaded)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.splitlines() == ["n", "1"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["query", "partnerz"], "unknown query 'partnerz'; available: "),
+        (["query", "SELECT ?x WHERE { ?x ?y }"], "invalid SPARQL"),
+        (["query", "partners"], "needs --param country="),
+        (["query", "partners", "--param", "country=Atlantis"], "no entity named 'Atlantis'"),
+        (["query", "partners", "--param", "colour=red"], "has no parameter 'colour'"),
+        (["export", "--format", "xml", "-o", "x.xml"], "unknown export format 'xml'"),
+    ],
+)
+def test_user_errors_are_one_line_with_exit_two(loaded: str, args: list[str], message: str, tmp_path: Path) -> None:
+    run = dikg(*args, "--store", loaded, cwd=tmp_path)
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    [line] = run.stderr.strip().splitlines()
+    assert message in line
+
+
+def test_queries_lists_every_named_query_with_parameters() -> None:
+    run = dikg("queries")
+    assert run.returncode == 0
+    for name in ("partners", "agreements", "events", "people", "cooperation", "evidence", "timeline"):
+        assert name in run.stdout
+    assert "--param country=<entity>" in run.stdout
+
+
+def test_export_is_byte_identical_across_processes(loaded: str, tmp_path: Path) -> None:
+    outs = []
+    for i in range(2):
+        out = tmp_path / f"out{i}.trig"
+        assert dikg("export", "--format", "trig", "-o", str(out), "--store", loaded).returncode == 0
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and b"GRAPH" not in outs[0][:0]
+
+
+def test_export_ontology_writes_the_ontology_file(tmp_path: Path) -> None:
+    out = tmp_path / "dikg.ttl"
+    run = dikg("export", "--ontology", "-o", str(out))
+    assert run.returncode == 0
+    assert b"owl:Ontology" in out.read_bytes()
+
+
+def test_stats_counts_articles_entities_and_facts(loaded: str) -> None:
+    run = dikg("stats", "--format", "json", "--store", loaded)
+    data = json.loads(run.stdout)
+    assert data["articles"] == 1
+    assert data["entities"]["Country"] == 3
+    assert data["facts"]["has_cooperation_area"] == 8
+
+
+def test_store_location_comes_from_the_environment(loaded: str, tmp_path: Path) -> None:
+    import os
+
+    run = subprocess.run([sys.executable, "-m", "graph", "stats", "--format", "json"], capture_output=True,
+                         text=True, env={**os.environ, "DIKG_STORE": loaded}, cwd=tmp_path)
+    assert json.loads(run.stdout)["articles"] == 1
