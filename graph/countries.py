@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["Country", "countries", "lookup", "fold"]
+__all__ = ["Country", "countries", "fold", "lookup"]
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,13 @@ and exit codes.
 from __future__ import annotations
 
 __all__ = [
-    "DikgError",
-    "InputError",
-    "FactsFileError",
     "ArticleError",
+    "DikgError",
+    "FactsFileError",
+    "InputError",
     "QueryError",
-    "UnknownNameError",
     "StoreError",
+    "UnknownNameError",
 ]
 
 

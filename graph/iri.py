@@ -24,7 +24,7 @@ from rdflib import URIRef
 from .countries import lookup as lookup_country
 from .vocab import BASE
 
-__all__ = ["slug", "digest", "entity_iri", "article_iri", "fact_iri", "concept_iri", "node_iri"]
+__all__ = ["article_iri", "concept_iri", "digest", "entity_iri", "fact_iri", "node_iri", "slug"]
 
 _MAX_SLUG = 80
 

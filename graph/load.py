@@ -18,7 +18,7 @@ from .mapping import Quad, facts_to_quads
 from .models import ArticleFacts, read_facts
 from .store import Store
 
-__all__ = ["LoadReport", "Failure", "expand_paths", "store_facts", "load_files"]
+__all__ = ["Failure", "LoadReport", "expand_paths", "load_files", "store_facts"]
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from .vocab import (
     WD,
 )
 
-__all__ = ["Quad", "facts_to_quads", "facts_to_dataset", "graph_to_facts", "article_key", "STATUS_CLASS_CONCEPT"]
+__all__ = ["STATUS_CLASS_CONCEPT", "Quad", "article_key", "facts_to_dataset", "facts_to_quads", "graph_to_facts"]
 
 Quad = tuple[URIRef, URIRef, "URIRef | Literal", URIRef]
 

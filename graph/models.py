@@ -31,10 +31,10 @@ __all__ = [
     "Entity",
     "Evidence",
     "Relation",
-    "read_facts",
-    "write_facts",
     "facts_to_json",
     "parse_facts",
+    "read_facts",
+    "write_facts",
 ]
 
 ENTITY_TYPES: tuple[str, ...] = (
@@ -158,7 +158,7 @@ class Relation(_Strict):
 
     subject: str = Field(min_length=1)
     predicate: str
-    object: Union[str, int, float]
+    object: str | int | float
     qualifiers: dict[str, JsonValue] = Field(default_factory=dict)
     evidence: Evidence | None = None
     confidence: float | None = Field(default=None, ge=0.0, le=1.0)

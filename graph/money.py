@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["parse_money", "format_money"]
+__all__ = ["format_money", "parse_money"]
 
 _MONEY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s+([A-Z]{3})\b")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-__all__ = ["ontology_dir", "ontology_graph", "shapes_graph", "ONTOLOGY_FILE", "SHAPES_FILE"]
+__all__ = ["ONTOLOGY_FILE", "SHAPES_FILE", "ontology_dir", "ontology_graph", "shapes_graph"]
 
 ONTOLOGY_FILE = "dikg.ttl"
 SHAPES_FILE = "shapes.ttl"

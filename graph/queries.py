@@ -28,8 +28,16 @@ from .ontology import ontology_dir
 from .store import Results, Store
 from .vocab import PREFIXES
 
-__all__ = ["Param", "NamedQuery", "named_queries", "get_query", "resolve_entity", "prepare", "run_query",
-           "prefix_block"]
+__all__ = [
+    "NamedQuery",
+    "Param",
+    "get_query",
+    "named_queries",
+    "prefix_block",
+    "prepare",
+    "resolve_entity",
+    "run_query",
+]
 
 ParamKind = TypingLiteral["entity", "text", "date", "number"]
 _HEADER = re.compile(r"^#\s*(description|param)\s*:\s*(.*)$")

@@ -17,7 +17,7 @@ from rdflib import BNode, Literal, URIRef
 
 from .store import Results, Term
 
-__all__ = ["term_json", "to_sparql_json", "to_csv", "to_tsv", "cell", "RESULT_FORMATS"]
+__all__ = ["RESULT_FORMATS", "cell", "term_json", "to_csv", "to_sparql_json", "to_tsv"]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 

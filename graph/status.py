@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["StatusClass", "status_class", "STATUS_STEMS"]
+__all__ = ["STATUS_STEMS", "StatusClass", "status_class"]
 
 StatusClass = Literal["prospective", "concluded", "historical"]
 

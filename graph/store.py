@@ -24,13 +24,13 @@ from rdflib import BNode, Literal, URIRef
 from .errors import QueryError, StoreError
 
 __all__ = [
-    "Term",
+    "DEFAULT_STORE",
+    "EmbeddedStore",
     "Results",
     "Store",
-    "EmbeddedStore",
-    "open_store",
+    "Term",
     "default_location",
-    "DEFAULT_STORE",
+    "open_store",
 ]
 
 DEFAULT_STORE = ".dikg"

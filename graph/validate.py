@@ -13,7 +13,7 @@ from rdflib import Graph
 from .ontology import ontology_dir, ontology_graph, shapes_graph
 from .store import Store
 
-__all__ = ["Violation", "ValidationReport", "validate_store", "validate_graph", "run_checks", "data_checks"]
+__all__ = ["ValidationReport", "Violation", "data_checks", "run_checks", "validate_graph", "validate_store"]
 
 
 @dataclass(frozen=True)

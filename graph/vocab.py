@@ -16,20 +16,20 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 __all__ = [
-    "DIKG",
     "BASE",
-    "ONTOLOGY_IRI",
-    "PREFIXES",
-    "PREDICATE_PROPERTY",
-    "PROPERTY_PREDICATE",
-    "FACT_CLASS",
     "CONCEPT_PREDICATES",
-    "VALUE_KEYS",
-    "ValueKind",
-    "WD",
-    "SCHEMA",
+    "DIKG",
+    "FACT_CLASS",
+    "ONTOLOGY_IRI",
     "ORG",
+    "PREDICATE_PROPERTY",
+    "PREFIXES",
+    "PROPERTY_PREDICATE",
+    "SCHEMA",
     "TIME",
+    "VALUE_KEYS",
+    "WD",
+    "ValueKind",
 ]
 
 BASE = "https://w3id.org/dikg/"

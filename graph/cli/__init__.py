@@ -14,7 +14,7 @@ from importlib import import_module
 from ..errors import DikgError
 from ._app import app, console, err_console
 
-__all__ = ["app", "main", "COMMAND_MODULES"]
+__all__ = ["COMMAND_MODULES", "app", "main"]
 
 #: modules that register commands on ``app``, in help order
 COMMAND_MODULES: tuple[str, ...] = (

@@ -7,7 +7,7 @@ from rich.console import Console
 
 from ..store import default_location
 
-__all__ = ["app", "console", "err_console", "StoreOption", "store_option"]
+__all__ = ["StoreOption", "app", "console", "err_console", "store_option"]
 
 app = typer.Typer(
     name="dikg",
