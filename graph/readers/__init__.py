@@ -29,8 +29,20 @@ from .html import article_from_html
 from .jsonl import articles_from_jsonl
 from .text import article_from_text
 
-__all__ = ["DEFAULT_MAX_BYTES", "READERS", "Article", "Failure", "decode_text", "read_articles", "read_file"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "JSONL_SUFFIXES",
+    "READERS",
+    "Article",
+    "Failure",
+    "count_articles",
+    "decode_text",
+    "read_articles",
+    "read_file",
+]
 
+#: suffixes of files that hold many articles, one per line
+JSONL_SUFFIXES: tuple[str, ...] = (".jsonl", ".ndjson")
 #: the largest input (a file, or one JSON Lines record) read by default
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -140,8 +152,7 @@ READERS: dict[str, Callable[[Path, int], Iterator[Article | Failure]]] = {
     ".html": _document(article_from_html),
     ".htm": _document(article_from_html),
     ".xhtml": _document(article_from_html),
-    ".jsonl": _read_jsonl,
-    ".ndjson": _read_jsonl,
+    **dict.fromkeys(JSONL_SUFFIXES, _read_jsonl),
 }
 
 
@@ -162,3 +173,11 @@ def read_articles(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTE
     """Yield every article in ``paths`` (files or directories, in order), or why one is not."""
     for path in expand_paths(paths, tuple(READERS)):
         yield from read_file(path, max_bytes)
+
+
+def count_articles(paths: Iterable[str | Path]) -> int | None:
+    """Return how many articles ``paths`` hold, when that is known without reading them (no JSON Lines)."""
+    files = list(expand_paths(paths, tuple(READERS)))
+    if any(f.suffix.lower() in JSONL_SUFFIXES for f in files):
+        return None
+    return len(files)
