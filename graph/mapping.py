@@ -31,6 +31,7 @@ from .errors import FactsFileError
 from .iri import article_iri, concept_iri, entity_iri, fact_iri, node_iri
 from .models import ArticleFacts, Entity, Evidence, Relation
 from .money import parse_money
+from .reference import lookup_organisation
 from .status import status_class
 from .vocab import (
     CONCEPT_PREDICATES,
@@ -195,6 +196,9 @@ def _entity_triples(w: _Writer, e: Entity, iri: URIRef, article: URIRef) -> None
             w.add(iri, OWL.sameAs, WD[country.wikidata])
     else:
         w.add(iri, SKOS.prefLabel, Literal(e.name))
+    org = lookup_organisation(e.name) if e.type == "Organisation" else None
+    if org is not None and org.wikidata:
+        w.add(iri, OWL.sameAs, WD[org.wikidata])
     w.values(iri, e.attributes)
     for ev in e.evidence or []:
         w.evidence(iri, article, ev, DIKG.mention)
