@@ -1,0 +1,372 @@
+"""The store as a networkx graph: entities as nodes, relations as edges with their evidence.
+
+:func:`project` runs a handful of SPARQL queries (entities, names, countries, facts,
+qualifiers, articles) and folds the rows into a :class:`networkx.MultiDiGraph`. It never
+walks triples: the store stays the truth and the graph is rebuilt from it on demand.
+
+- A node is an entity IRI with ``type``, ``label``, ``aliases``, ``country`` (the IRI
+  of the country it belongs to, a country's own IRI for a country) and ``facts``: the
+  facts whose object is a literal (a status, a place, a cooperation area).
+- An edge is one relation ``(subject, object, key=kind)``: every fact that states it,
+  from any article, is folded into it. Symmetric relations (``partner_of`` ...) are
+  stored once, between the two ends in IRI order. Attributes: ``kind``, ``facts``,
+  ``confidence`` (highest), ``sources`` (article IRIs), ``publishers``, ``dates``,
+  ``first_date``, ``evidence`` (sentence, url, publisher, date, confidence per fact),
+  ``qualifiers`` (status, role, buyer ... as seen), ``ordinals`` and ``weight`` (facts).
+
+With ``collapse=True`` agreements and events disappear as nodes and become ties
+between their parties (kind ``agreement`` or ``event``, ``via`` naming them), and a
+supply with a named buyer becomes a ``supplies`` tie from supplier to buyer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+from rdflib import Literal, URIRef
+
+from ..models import ENTITY_TYPES, SYMMETRIC_PREDICATES
+from ..store import Store, Term
+from ..vocab import PREDICATE_PROPERTY, PREFIXES, PROPERTY_PREDICATE, VALUE_KEYS
+
+__all__ = [
+    "COLLAPSE_KIND",
+    "DATE_KEYS",
+    "PARTY_KINDS",
+    "project",
+    "collapse_graph",
+    "simple_undirected",
+    "Article",
+]
+
+#: qualifiers that date a fact, most telling first
+DATE_KEYS: tuple[str, ...] = ("date", "start_date", "since", "first_delivery", "delivery_start", "expected_date",
+                              "end_date")
+#: qualifiers carried onto edges (besides dates and ordinals)
+_EDGE_QUALIFIERS: tuple[str, ...] = ("status", "role", "level", "agreement_type", "domain", "quantity", "buyer",
+                                     "supplier", "end_user", "partner", "on_behalf_of", "by")
+_ORDINAL_KEYS: tuple[str, ...] = ("ordinal", "ordinal_scope")
+_LIST_KEYS: tuple[str, ...] = ("after", "buyer", "supplier", "end_user", "partner")
+
+#: entity type -> kind of the tie its parties get when it is collapsed
+COLLAPSE_KIND: dict[str, str] = {"Agreement": "agreement", "Event": "event"}
+#: relations that make an entity a party of an agreement or an event (collapsed into ties)
+PARTY_KINDS: frozenset[str] = frozenset({
+    "party_to", "signed", "witnessed", "handed_over", "participant_of", "speaker_at", "chairs", "organised_by",
+})
+
+#: relations that tie an entity to a country, most specific first
+_COUNTRY_PROPS: tuple[str, ...] = ("country", "part_of", "located_in", "owned_by")
+
+
+def _prefixes() -> str:
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def _values(var: str, terms: Iterable[str]) -> str:
+    return f"VALUES ?{var} {{ {' '.join(terms)} }}"
+
+
+_TYPES = _values("t", (f"dikg:{t}" for t in ENTITY_TYPES))
+_OBJECT_TYPES = _values("ot", (f"dikg:{t}" for t in ENTITY_TYPES))
+
+Q_ENTITIES = _prefixes() + f"""
+SELECT ?e ?t ?label ?pref WHERE {{
+  {_TYPES}
+  ?e a ?t .
+  OPTIONAL {{ ?e rdfs:label ?label }}
+  OPTIONAL {{ ?e skos:prefLabel ?pref }}
+}}"""
+
+Q_ALIASES = _prefixes() + "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
+
+Q_COUNTRY = _prefixes() + """
+SELECT ?e ?p ?c WHERE {
+  VALUES ?p { dikg:country dikg:partOf dikg:locatedIn dikg:ownedBy }
+  ?e ?p ?c . ?c a dikg:Country .
+}"""
+
+Q_ARTICLES = _prefixes() + """
+SELECT ?a ?url ?date ?publisher ?title WHERE {
+  ?a a dikg:Article .
+  OPTIONAL { ?a schema:url ?url }
+  OPTIONAL { ?a dcterms:date ?date }
+  OPTIONAL { ?a dcterms:publisher ?publisher }
+  OPTIONAL { ?a dcterms:title ?title }
+}"""
+
+Q_FACTS = _prefixes() + """
+SELECT ?f ?s ?p ?o ?article ?conf ?quote WHERE {
+  ?f dikg:subject ?s ; dikg:predicate ?p ; dikg:object ?o ; prov:wasDerivedFrom ?article .
+  OPTIONAL { ?f dikg:confidence ?conf }
+  OPTIONAL { ?f dikg:evidence ?ev . ?ev dikg:quote ?quote }
+}"""
+
+_QUALIFIER_PROPS = {str(VALUE_KEYS[k][0]): k for k in (*DATE_KEYS, *_EDGE_QUALIFIERS, *_ORDINAL_KEYS)}
+Q_QUALIFIERS = _prefixes() + f"""
+SELECT ?f ?q ?v WHERE {{
+  {_values("q", (f"<{p}>" for p in _QUALIFIER_PROPS))}
+  ?f ?q ?v ; dikg:predicate ?any .
+  FILTER(!isIRI(?v) || !EXISTS {{ ?v rdf:first ?x }})
+}}"""
+
+_LIST_PROPS = {str(VALUE_KEYS[k][0]): k for k in _LIST_KEYS}
+# Position of each list item = number of cells from the head to the item's cell.
+Q_LISTS = _prefixes() + f"""
+SELECT ?f ?q ?item (COUNT(?mid) AS ?pos) WHERE {{
+  {_values("q", (f"<{p}>" for p in _LIST_PROPS))}
+  ?f ?q ?head ; dikg:predicate ?any .
+  ?head rdf:rest* ?mid . ?mid rdf:rest* ?cell . ?cell rdf:first ?item .
+}} GROUP BY ?f ?q ?cell ?item"""
+
+
+@dataclass(frozen=True)
+class Article:
+    """What an edge's evidence says about its source."""
+
+    iri: str
+    url: str | None
+    date: str | None
+    publisher: str | None
+    title: str | None
+
+
+def _py(term: Term | None) -> Any:
+    """Return a plain Python value for a term: IRIs and texts as str, numbers as numbers."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, bool | int | float | str):
+            return value
+        if isinstance(value, Decimal):
+            return int(value) if value == value.to_integral_value() else float(value)
+        return str(term)
+    return str(term)
+
+
+def _articles(store: Store) -> dict[str, Article]:
+    out: dict[str, Article] = {}
+    for row in store.query(Q_ARTICLES).rows:
+        iri = str(row["a"])
+        out[iri] = Article(iri, _py(row.get("url")), _py(row.get("date")), _py(row.get("publisher")),
+                           _py(row.get("title")))
+    return out
+
+
+def _add_entities(g: nx.MultiDiGraph, store: Store) -> None:
+    labels: dict[str, set[str]] = defaultdict(set)
+    prefs: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, str] = {}
+    for row in store.query(Q_ENTITIES).rows:
+        e = str(row["e"])
+        types.setdefault(e, str(row["t"]).rsplit("#", 1)[-1])
+        if "label" in row:
+            labels[e].add(str(row["label"]))
+        if "pref" in row:
+            prefs[e].add(str(row["pref"]))
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(Q_ALIASES).rows:
+        aliases[str(row["e"])].add(str(row["alias"]))
+    rank = {str(PREDICATE_PROPERTY.get(p, "")): i for i, p in enumerate(_COUNTRY_PROPS)}
+    rank[str(VALUE_KEYS["country"][0])] = 0
+    countries: dict[str, tuple[int, str]] = {}
+    for row in store.query(Q_COUNTRY).rows:
+        e, c = str(row["e"]), str(row["c"])
+        cand = (rank.get(str(row["p"]), 9), c)
+        if e != c and (e not in countries or cand < countries[e]):
+            countries[e] = cand
+    for e in sorted(types):
+        t = types[e]
+        # A country's preferred label is its canonical short name; others keep the article's name.
+        names = prefs[e] if t == "Country" and prefs[e] else (labels[e] or prefs[e])
+        label = min(names) if names else e.rsplit("/", 1)[-1]
+        country = e if t == "Country" else countries.get(e, (0, None))[1]
+        g.add_node(e, type=t, label=label, aliases=sorted((aliases[e] | labels[e]) - {label}), country=country,
+                   facts=[])
+
+
+def _qualifiers(store: Store) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = defaultdict(dict)
+    for row in store.query(Q_QUALIFIERS).rows:
+        out[str(row["f"])][_QUALIFIER_PROPS[str(row["q"])]] = _py(row["v"])
+    lists: dict[tuple[str, str], list[tuple[int, Any]]] = defaultdict(list)
+    for row in store.query(Q_LISTS).rows:
+        lists[(str(row["f"]), _LIST_PROPS[str(row["q"])])].append((int(row["pos"]), _py(row["item"])))  # type: ignore[arg-type]
+    for (f, key), items in lists.items():
+        out[f][key] = [v for _, v in sorted(items, key=lambda x: (x[0], str(x[1])))]
+    return out
+
+
+def _fact_date(q: dict[str, Any]) -> str | None:
+    for key in DATE_KEYS:
+        if isinstance(q.get(key), str):
+            return str(q[key])
+    return None
+
+
+def _new_edge(kind: str) -> dict[str, Any]:
+    return {"kind": kind, "facts": [], "confidence": None, "sources": [], "publishers": [], "dates": [],
+            "first_date": None, "evidence": [], "qualifiers": {}, "ordinals": [], "weight": 0, "via": []}
+
+
+def _fold(edge: dict[str, Any], fact: str, conf: float | None, quote: str | None, art: Article | None,
+          q: dict[str, Any]) -> None:
+    edge["facts"].append(fact)
+    edge["weight"] += 1
+    if conf is not None:
+        edge["confidence"] = conf if edge["confidence"] is None else max(edge["confidence"], conf)
+    date = _fact_date(q)
+    if date:
+        edge["dates"].append(date)
+    seen = date or (art.date if art else None)
+    if seen and (edge["first_date"] is None or seen < edge["first_date"]):
+        edge["first_date"] = seen
+    if art is not None:
+        edge["sources"].append(art.iri)
+        if art.publisher:
+            edge["publishers"].append(art.publisher)
+    edge["evidence"].append({
+        "sentence": quote, "url": art.url if art else None, "publisher": art.publisher if art else None,
+        "date": date or (art.date if art else None), "confidence": conf, "fact": fact,
+    })
+    for key in _EDGE_QUALIFIERS:
+        if key in q:
+            values = q[key] if isinstance(q[key], list) else [q[key]]
+            edge["qualifiers"].setdefault(key, []).extend(values)
+    if "ordinal" in q:
+        edge["ordinals"].append({"ordinal": q["ordinal"], "scope": q.get("ordinal_scope"),
+                                 "after": list(q.get("after") or []), "fact": fact, "date": seen,
+                                 "publisher": art.publisher if art else None})
+
+
+def _tidy(edge: dict[str, Any]) -> None:
+    """Sort and deduplicate an edge's lists so the same store gives the same graph."""
+    for key in ("facts", "sources", "publishers", "dates", "via"):
+        edge[key] = sorted(set(edge[key]))
+    edge["evidence"].sort(key=lambda e: (e["date"] or "", e["url"] or "", e["sentence"] or "", e["fact"]))
+    edge["ordinals"].sort(key=lambda o: (o["ordinal"], o["fact"]))
+    edge["qualifiers"] = {k: sorted(set(map(str, v))) for k, v in sorted(edge["qualifiers"].items())}
+
+
+def project(store: Store, collapse: bool = False) -> nx.MultiDiGraph:
+    """Build the entity graph of ``store`` from SPARQL results.
+
+    >>> from graph.store import EmbeddedStore
+    >>> project(EmbeddedStore(None)).number_of_nodes()
+    0
+    """
+    g = nx.MultiDiGraph()
+    _add_entities(g, store)
+    articles = _articles(store)
+    quals = _qualifiers(store)
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for row in store.query(Q_FACTS).rows:
+        kind = PROPERTY_PREDICATE.get(row["p"])  # type: ignore[arg-type]
+        s, o, f = str(row["s"]), row["o"], str(row["f"])
+        if kind is None or s not in g:
+            continue
+        q = quals.get(f, {})
+        art = articles.get(str(row["article"]))
+        conf = _py(row.get("conf"))
+        quote = _py(row.get("quote"))
+        if isinstance(o, URIRef) and str(o) in g:
+            a, b = (s, str(o))
+            if kind in SYMMETRIC_PREDICATES and b < a:
+                a, b = b, a
+            edge = edges.get((a, b, kind))
+            if edge is None:
+                edge = edges[(a, b, kind)] = _new_edge(kind)
+            _fold(edge, f, conf, quote, art, q)
+        else:
+            g.nodes[s]["facts"].append({
+                "kind": kind, "value": _py(o), "date": _fact_date(q) or (art.date if art else None),
+                "sentence": quote, "url": art.url if art else None, "publisher": art.publisher if art else None,
+                "confidence": conf, "fact": f,
+            })
+    for node in g.nodes.values():
+        node["facts"].sort(key=lambda x: (x["kind"], str(x["value"]), x["date"] or "", x["fact"]))
+    for (a, b, kind), edge in sorted(edges.items()):
+        _tidy(edge)
+        edge["symmetric"] = kind in SYMMETRIC_PREDICATES
+        g.add_edge(a, b, key=kind, **edge)
+    return collapse_graph(g) if collapse else g
+
+
+def _merge(into: dict[str, Any], edge: dict[str, Any]) -> None:
+    for key in ("facts", "sources", "publishers", "dates", "evidence", "ordinals", "via"):
+        into[key].extend(edge[key])
+    into["weight"] += edge["weight"]
+    if edge["confidence"] is not None:
+        into["confidence"] = edge["confidence"] if into["confidence"] is None else max(into["confidence"],
+                                                                                          edge["confidence"])
+    if edge["first_date"] and (into["first_date"] is None or edge["first_date"] < into["first_date"]):
+        into["first_date"] = edge["first_date"]
+    for k, v in edge["qualifiers"].items():
+        into["qualifiers"].setdefault(k, []).extend(v)
+
+
+def collapse_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Return a copy of ``g`` with agreements and events turned into ties between their parties."""
+    out = nx.MultiDiGraph()
+    hubs = {n for n, d in g.nodes(data=True) if d["type"] in COLLAPSE_KIND}
+    out.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n not in hubs)
+    ties: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+    def tie(a: str, b: str, kind: str, parts: list[dict[str, Any]], via: str) -> None:
+        if a == b:
+            return
+        a, b = min(a, b), max(a, b)
+        edge = ties.get((a, b, kind))
+        if edge is None:
+            edge = ties[(a, b, kind)] = _new_edge(kind)
+            edge["symmetric"] = True
+        for part in parts:
+            _merge(edge, part)
+        edge["via"].append(via)
+
+    for hub in sorted(hubs):
+        parties: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for u, v, kind, d in [*g.in_edges(hub, keys=True, data=True), *g.out_edges(hub, keys=True, data=True)]:
+            other = u if v == hub else v
+            if kind in PARTY_KINDS and other not in hubs:
+                parties[other].append(d)
+        for a, b in combinations(sorted(parties), 2):
+            tie(a, b, COLLAPSE_KIND[g.nodes[hub]["type"]], parties[a] + parties[b], g.nodes[hub]["label"])
+    for u, v, kind, d in g.edges(keys=True, data=True):
+        if u in hubs or v in hubs:
+            continue
+        buyers = [b for b in d["qualifiers"].get("buyer", []) if b in out] if kind == "supplies" else []
+        if buyers:
+            for b in buyers:
+                tie(u, b, "supplies", [d], g.nodes[v]["label"])
+            continue
+        out.add_edge(u, v, key=kind, **d)
+    for (a, b, kind), edge in sorted(ties.items()):
+        _tidy(edge)
+        if out.has_edge(a, b, kind):
+            _merge(out.edges[a, b, kind], edge)
+            _tidy(out.edges[a, b, kind])
+        else:
+            out.add_edge(a, b, key=kind, **edge)
+    return out
+
+
+def simple_undirected(g: nx.MultiDiGraph) -> nx.Graph:
+    """Return the undirected simple graph of ``g``; ``weight`` = facts between the two ends."""
+    u = nx.Graph()
+    u.add_nodes_from(g.nodes)
+    for a, b, d in g.edges(data=True):
+        if a == b:
+            continue
+        if u.has_edge(a, b):
+            u.edges[a, b]["weight"] += d["weight"]
+        else:
+            u.add_edge(a, b, weight=d["weight"])
+    return u
