@@ -1,0 +1,150 @@
+"""Date expressions resolved against the article's date.
+
+>>> ref = reference("2025-09-22")
+>>> [(d.value, d.prospective) for d in find_dates("expected by October", ref)]
+[('2025-10', True)]
+>>> [d.value for d in find_dates("signed on Monday", ref)]
+['2025-09-22']
+>>> [d.value for d in find_dates("in the second half of 2027 and Q4 2028", ref)]
+['2027', '2028-Q4']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateMention", "find_dates", "reference"]
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+for _m, _i in list(_MONTHS.items()):
+    _MONTHS[_m[:3]] = _i
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_MONTH_CUE = re.compile(r"\b(?:in|by|since|from|until|before|after|early|late|mid|of|end of)\s+$", re.I)
+_AHEAD_CUE = re.compile(r"\b(?:by|until|before|expected|scheduled|due|planned|will|next)\b[^.;]*$", re.I)
+_PROSPECTIVE_CUE = re.compile(r"\b(?:by|before|until|in|from|for|scheduled|expected|due|planned|next|early|late|end of)\s*$", re.I)
+
+#: (pattern, resolver name); tried in this order at each position
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    (rf"\b(?P<d>{_DAY})\s+(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b", "dmy"),
+    (rf"\b(?P<m>{_MON})\s+(?P<d>{_DAY}),?\s+(?P<y>(?:19|20)\d\d)\b", "dmy"),
+    (rf"\b(?P<d>{_DAY})\s+(?P<m>{_MON})(?!\s*\d)", "dm"),
+    (rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)", "dm"),
+    (rf"\b(?P<m>{_MON})\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", "my"),
+    (r"\b(?:Q(?P<q>[1-4])|(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", "q"),
+    (r"\b(?:the\s+)?(?:first|second|1st|2nd|latter|early|mid|late|end\s+of)[\s-]+(?:half\s+of\s+)?(?P<y>(?:19|20)\d\d)\b", "y"),
+    (r"\b(?:the\s+)?mid-(?P<y>(?:19|20)\d\d)s?\b", "y"),
+    (r"\b(?:last|this|next|earlier\s+this|later\s+this)\s+(?P<rel>year|month|week)\b", "rel"),
+    (r"\b(?:early|late)\s+next\s+(?P<rel>year)\b", "rel_next"),
+    (r"\b(?P<ago>yesterday|today|tomorrow)\b", "dayoff"),
+    (r"\b(?:(?P<last>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", "wd"),
+    (rf"\b(?P<m>{_MON})\b(?!\s*\d)", "m"),
+    (r"(?<![\d.,$€£])\b(?P<y>(?:19|20)\d\d)\b(?![\d,]|\s*(?:km|m|mm|units|vehicles|rounds|tonnes|personnel))", "yonly"),
+)
+_RE = re.compile("|".join(f"(?P<p{i}>{p.replace('(?P<', f'(?P<g{i}_')})" for i, (p, _) in enumerate(_PATTERNS)), re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in a sentence: its span, ISO value and whether it lies ahead of the article."""
+
+    start: int
+    end: int
+    value: str
+    prospective: bool
+    surface: str
+
+
+def reference(date: str | None) -> dt.date | None:
+    """Return the article date as a :class:`datetime.date` (first day of a month or year)."""
+    if not date:
+        return None
+    parts = [int(x) for x in re.findall(r"\d+", date)[:3]]
+    try:
+        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def _month(s: str) -> int:
+    return _MONTHS.get(s.rstrip(".").casefold()[:4].rstrip(), _MONTHS.get(s.rstrip(".").casefold()[:3], 0))
+
+
+def _resolve(kind: str, g: dict[str, str], ref: dt.date | None) -> str | None:
+    y = g.get("y")
+    if kind == "dmy":
+        day = int(re.sub(r"\D", "", g["d"]))
+        return f"{int(y or 0):04d}-{_month(g['m']):02d}-{day:02d}"
+    if kind == "my":
+        return f"{y}-{_month(g['m']):02d}"
+    if kind == "q":
+        q = g.get("q") or _ORD[g["qo"].casefold()]
+        return f"{y}-Q{q}"
+    if kind in ("y", "yonly"):
+        return y
+    if ref is None:
+        return None
+    if kind == "dm":
+        m, d = _month(g["m"]), int(re.sub(r"\D", "", g["d"]))
+        year = ref.year if (m, d) <= (ref.month, ref.day) or m - ref.month < 6 else ref.year - 1
+        return f"{year:04d}-{m:02d}-{d:02d}"
+    if kind == "m":
+        m = _month(g["m"])
+        ahead = g.get("_ahead") == "1"
+        year = ref.year + 1 if ahead and m < ref.month else ref.year - 1 if not ahead and m > ref.month + 2 else ref.year
+        return f"{year:04d}-{m:02d}"
+    if kind in ("rel", "rel_next"):
+        step = {"last": -1, "next": 1}.get(g["_w"], 0) if kind == "rel" else 1
+        if g["rel"].casefold() == "year":
+            return str(ref.year + step)
+        if g["rel"].casefold() == "month":
+            mm = ref.month - 1 + step
+            return f"{ref.year + mm // 12:04d}-{mm % 12 + 1:02d}"
+        return (ref + dt.timedelta(weeks=step)).isoformat()
+    if kind == "dayoff":
+        off = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["ago"].casefold()]
+        return (ref + dt.timedelta(days=off)).isoformat()
+    if kind == "wd":
+        wd = _WEEKDAYS[g["wd"].casefold()]
+        back = (ref.weekday() - wd) % 7
+        if (g.get("last") or "").casefold() == "last":
+            back = back or 7
+            return (ref - dt.timedelta(days=back)).isoformat()
+        if (g.get("last") or "").casefold() == "next":
+            return (ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)).isoformat()
+        return (ref - dt.timedelta(days=back)).isoformat()
+    return None
+
+
+def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
+    """Return every date expression in ``text`` with its ISO value, left to right."""
+    out = []
+    for m in _RE.finditer(text):
+        i = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None and k[0] == "p" and "_" not in k)
+        kind = _PATTERNS[i][1]
+        prefix = f"g{i}_"
+        g = {k[len(prefix):]: v for k, v in m.groupdict().items() if k.startswith(prefix) and v is not None}
+        g["_w"] = m.group().split()[0].casefold()
+        g["_ahead"] = "1" if _AHEAD_CUE.search(text[max(0, m.start() - 40):m.start()]) else ""
+
+        if kind == "m" and not _MONTH_CUE.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        try:
+            value = _resolve(kind, g, ref)
+        except (KeyError, ValueError):
+            value = None
+        if not value or not re.match(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$", value):
+            continue
+        before = text[max(0, m.start() - 24):m.start()]
+        prospective = bool(_PROSPECTIVE_CUE.search(before)) or g["_w"] in ("next", "early", "late") and "next" in m.group().casefold()
+        if ref is not None and value[:4].isdigit():
+            prospective = prospective and value >= ref.isoformat()[:len(value)] or value[:4] > str(ref.year)
+        out.append(DateMention(m.start(), m.end(), value, prospective, m.group()))
+    return out

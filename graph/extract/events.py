@@ -1,0 +1,70 @@
+"""Events: named seminars, summits, dialogues, exhibitions and shows, with their editions.
+
+>>> [(m.name, m.attributes["edition"]) for m in find_events("at the 15th India-Vietnam Defence Policy Dialogue and DSA 2026")]
+[('15th India-Vietnam Defence Policy Dialogue', 15), ('DSA 2026', None)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention
+
+__all__ = ["find_events", "SHOWS"]
+
+#: recurring defence shows known by name alone
+SHOWS = ("Eurosatory", "DSA", "LIMA", "IDEX", "NAVDEX", "DSEI", "DSEI Japan", "Farnborough Airshow", "Paris Air Show",
+         "Singapore Airshow", "IDEF", "Indo Defence", "ADEX", "Seoul ADEX", "Aero India", "DefExpo", "SAHA Expo",
+         "SAHA", "Black Sea Defense and Aerospace", "AUSA", "Euronaval", "MSPO", "Dubai Airshow", "Zhuhai Airshow",
+         "Airshow China", "Avalon Airshow", "Land Forces", "Indo Pacific", "World Defense Show", "BIDEC", "DIMDEX",
+         "Defense & Security", "Defense and Security", "ILA Berlin", "ILA", "Army-2024", "IDET", "HEMUS", "KADEX",
+         "Africa Aerospace and Defence", "AAD", "LAAD", "FIDAE", "Shangri-La Dialogue", "Raisina Dialogue",
+         "Halifax International Security Forum", "Munich Security Conference", "ADAS", "DSA Asia", "NATSEC Asia")
+_KINDS = {"seminar": "seminar", "summit": "summit", "conference": "conference", "dialogue": "dialogue",
+          "exhibition": "exhibition", "expo": "exhibition", "show": "exhibition", "airshow": "exhibition",
+          "forum": "forum", "symposium": "symposium", "meeting": "meeting", "talks": "talks", "exercise": "exercise",
+          "week": "exhibition", "workshop": "workshop", "roundtable": "roundtable", "convention": "conference",
+          "congress": "conference", "festival": "exhibition", "games": "exercise", "drill": "exercise"}
+_ORDINALS = {w: i for i, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_HEAD = "|".join(k.capitalize() for k in _KINDS) + "|Air Show|Airshow|Expo"
+_WORD = r"(?:[A-Z][\w&'’]*(?:-[A-Z][\w]*)*|\d{1,3}(?:st|nd|rd|th)|of|on|and|for|&)"
+_NAMED_RE = re.compile(
+    rf"(?P<name>(?:\d{{1,3}}(?:st|nd|rd|th)\s+)?[A-Z][\w&'’]*(?:-[A-Z][\w]*)*(?:\s+{_WORD}){{0,8}}?\s+(?P<head>{_HEAD}))"
+    r"(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+)
+_SHOW_RE = re.compile(
+    rf"\b(?P<name>(?:{'|'.join(re.escape(s) for s in sorted(SHOWS, key=len, reverse=True))})(?:\s+(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d)\b)?)\b"
+)
+_LEAD = re.compile(r"^(?:The|At|In|During|On|By|And|For|From|After|Before|This|That|Its|A|An)\s+")
+
+
+def _edition(name: str) -> int | None:
+    m = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\b", name)
+    if m:
+        return int(m.group(1))
+    for w in name.split():
+        if w.casefold() in _ORDINALS:
+            return _ORDINALS[w.casefold()]
+    return None
+
+
+def find_events(text: str) -> list[Mention]:
+    """Return named events: "<...> Seminar/Summit/Dialogue/...", and known shows with their year."""
+    out = []
+    for m in _NAMED_RE.finditer(text):
+        name, start = m.group(0), m.start()
+        lead = _LEAD.match(name)
+        if lead:
+            name, start = name[lead.end():], start + lead.end()
+        if len(name.split()) < 2 or name.split()[0] in ("Defence", "Defense"):
+            continue
+        kind = _KINDS.get(m.group("head").casefold().replace(" ", ""), "exhibition")
+        out.append(Mention(start, start + len(name), name, name, "Event", priority=5,
+                           attributes={"event_type": kind, "edition": _edition(name)}))
+    for m in _SHOW_RE.finditer(text):
+        name = m.group("name")
+        out.append(Mention(m.start(), m.end(), name, name, "Event", priority=5,
+                           attributes={"event_type": "exhibition", "edition": None, "year": m.group("year")}))
+    return out

@@ -1,0 +1,132 @@
+"""Organisations found by form: defined acronyms, ministries, armed forces, agencies, company suffixes.
+
+>>> from .mentions import resolve_overlaps
+>>> [(m.name, m.type) for m in resolve_overlaps(find_organisations("Garden Reach Shipbuilders and Engineers (GRSE) said", {}))]
+[('Garden Reach Shipbuilders and Engineers', 'Company')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .mentions import Mention
+
+__all__ = ["find_organisations", "org_type", "country_prefix"]
+
+_CAP = r"(?:[A-Z][\w'’.&-]*|[A-Z]{2,}|\d+(?:st|nd|rd|th)?)"
+_LINK = r"(?:of|and|for|the|de|du|des|la|der|für|&|on|in)"
+_NAME = rf"{_CAP}(?:(?:\s+|,\s+){_LINK}\s+{_CAP}|,\s+{_CAP}(?=[\w\s,-]*\s(?:and|&)\s)|\s+{_CAP}|-{_CAP})*"
+_ACRONYM_RE = re.compile(rf"(?P<long>{_NAME})\s+\((?P<acr>[A-Z][A-Za-z0-9&-]*[A-Z][A-Za-z0-9&-]*)s?\)")
+_AGENCY_HEADS = ("Ministry", "Department", "Agency", "Administration", "Authority", "Office", "Council", "Directorate",
+                 "Secretariat", "Presidency", "Commission", "Bureau", "Cabinet", "Embassy", "Parliament", "Committee",
+                 "Government", "Board", "Procurement")
+_FORCE_HEADS = ("Navy", "Army", "Air Force", "Forces", "Force", "Guard", "Command", "Corps", "Marines", "Fleet",
+                "Regiment", "Brigade", "Division", "Battalion", "Squadron")
+_ORG_HEADS = ("Association", "Institute", "University", "Organisation", "Organization", "Foundation", "Centre",
+              "Center", "Alliance", "Union", "Federation", "Society", "Chamber", "Academy", "School", "Council of")
+_COMPANY_WORDS = ("Industries", "Industry", "Aerospace", "Shipyard", "Shipyards", "Shipbuilding", "Shipbuilders",
+                  "Systems", "Dynamics", "Defence", "Defense", "Sdn", "Bhd", "Berhad", "Ltd", "Limited", "Inc", "Group",
+                  "Corp", "Corporation", "Company", "Co", "Technologies", "Technology", "Engineering", "Engineers",
+                  "Electronics", "Works", "Holdings", "Motors", "Aviation", "Dockyard", "Marine", "Robotics",
+                  "Munitions", "Ordnance", "AG", "GmbH", "SA", "SpA", "plc", "PLC", "AB", "ASA", "Gesellschaft")
+_PLATFORM_WORDS = ("vessel", "vessels", "ship", "ships", "frigate", "frigates", "corvette", "submarine", "aircraft",
+                   "helicopter", "vehicle", "vehicles", "missile", "missiles", "radar", "howitzer", "drone", "tank",
+                   "boat", "boats", "jet", "fighter", "trainer", "system", "launcher", "UAV", "UCAV", "Vessel", "Ship",
+                   "Ships", "Vessels", "Vehicle", "Vehicles", "Missile", "Aircraft", "Helicopter", "Frigate", "Tank")
+_COMPANY_RE = re.compile(
+    rf"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+){{0,4}}?[A-Z][\w'’&.-]*(?:\s+(?:and|&)\s+[A-Z][\w.-]*)?\s+"
+    rf"(?:Heavy\s+Industries|Sdn\.?\s+Bhd\.?|{'|'.join(w for w in _COMPANY_WORDS if w not in ('Defence', 'Defense', 'Marine'))})\b\.?)"
+)
+_MINISTRY_RE = re.compile(
+    r"\b(?P<name>(?:Ministry|Department)\s+of\s+(?:the\s+)?(?:National\s+)?[A-Z][a-z]+(?:\s+(?:and|of|the)\s+(?:the\s+)?[A-Z][a-z]+|\s+[A-Z][a-z]+)*)"
+)
+_SHORT_MINISTRY_RE = re.compile(r"\b(?P<name>(?:Defen[cs]e|Foreign|Home|Finance)\s+Ministry|Ministry\s+of\s+Defen[cs]e|MoD|MINDEF|Mindef|Cabinet)\b")
+_FORCE_RE = re.compile(
+    r"\b(?P<name>(?:Royal\s+)?(?P<c>(?!The\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:Navy|Army|Air\s+Force|Coast\s+Guard|Armed\s+Forces|"
+    r"Defence\s+Forces|Defense\s+Forces|Naval\s+Forces|Land\s+Forces|Marine\s+Corps|Special\s+Forces|Air\s+and\s+Space\s+Force))\b"
+)
+
+
+def org_type(name: str, default: str = "Company") -> str:
+    """Guess the entity type of an organisation from its words."""
+    words = name.replace(",", " ").split()
+    if not words:
+        return default
+    if words[-1] in _ORG_HEADS:
+        return "Organisation"
+    if any(w in ("Office", "Council", "Committee", "Board") for w in words[:3]) and words[-1] not in _COMPANY_WORDS:
+        return "GovernmentAgency"
+    if words[0] in _AGENCY_HEADS or any(w in ("Ministry", "Agency", "Administration", "Authority", "Directorate",
+                                              "Secretariat", "Presidency", "Commission", "Bureau", "Cabinet",
+                                              "Embassy") for w in words):
+        return "GovernmentAgency"
+    tail = " ".join(words[-2:])
+    if any(tail.endswith(h) for h in _FORCE_HEADS) or "Forces" in words or words[-1] in ("Navy", "Army"):
+        return "ArmedForce"
+    if words[-1] in _COMPANY_WORDS or "Group" in words or "Industries" in words:
+        return "Company"
+    if any(w in _ORG_HEADS for w in words) or words[0] == "Council":
+        return "Organisation"
+    if words[-1] in ("Council", "Office", "Committee", "Board"):
+        return "GovernmentAgency"
+    if words[-1] in _PLATFORM_WORDS or words[-1].lower() in _PLATFORM_WORDS:
+        return "Platform"
+    return default
+
+
+def country_prefix(text: str, start: int, countries_at: Mapping[int, str]) -> str | None:
+    """Return the country written right before ``start`` ("Vietnam's", "French ", "India's state-owned")."""
+    return countries_at.get(start)
+
+
+def _strip_lead(name: str, start: int) -> tuple[str, int]:
+    for lead in ("The ", "the ", "A ", "An ", "Under ", "In ", "At ", "By ", "With ", "And ", "But ", "Among ", "As ",
+                 "While ", "On ", "For ", "From ", "After ", "Both ", "Its ", "Their ", "Meanwhile ", "Officials "):
+        if name.startswith(lead):
+            return name[len(lead):], start + len(lead)
+    return name, start
+
+
+def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Mention]:
+    """Return organisations recognised by their form; ``countries_at`` maps a start offset to the country before it."""
+    out: list[Mention] = []
+    for m in _ACRONYM_RE.finditer(text):
+        long, start = _strip_lead(m.group("long"), m.start("long"))
+        # drop a leading possessive country ("Japan's Acquisition ...") or demonym handled by caller
+        pm = None
+        for pm in re.finditer(r"['’]s\s+", long):
+            pass
+        if pm:
+            long, start = long[pm.end():], start + pm.end()
+        if " and " in long and org_type(long.split(" and ")[-1], "") == "" and long.split(" and ")[0] in ():
+            continue
+        if not long or len(long) < 4 or long.isupper() and " " not in long:
+            continue
+        typ = org_type(long)
+        surface = text[start:m.end()]
+        out.append(Mention(start, m.end(), surface, long, typ, priority=3, attributes={"acronym": m.group("acr")}))
+    for m in _MINISTRY_RE.finditer(text):
+        out.append(Mention(m.start(), m.end(), m.group("name"), m.group("name"), "GovernmentAgency", priority=2,
+                           attributes={"national": True}))
+    for m in _SHORT_MINISTRY_RE.finditer(text):
+        word = m.group("name")
+        name = "Cabinet" if word == "Cabinet" else "Ministry of Defence" if "efen" in word or word.upper() in (
+            "MOD", "MINDEF") else f"Ministry of {word.split()[0]} Affairs" if word.startswith("Foreign") else word
+        out.append(Mention(m.start(), m.end(), word, name, "GovernmentAgency", priority=1, attributes={"national": True}))
+    for m in _FORCE_RE.finditer(text):
+        if m.group("c") in ("The", "the"):
+            continue
+        out.append(Mention(m.start(), m.end(), m.group("name"), m.group("name"), "ArmedForce", priority=1,
+                           attributes={"force_country": m.group("c")}))
+    for m in _COMPANY_RE.finditer(text):
+        name, start = _strip_lead(m.group("name"), m.start("name"))
+        name = name.rstrip(".") if not name.endswith(("Inc.", "Ltd.", "Corp.", "Co.", "Bhd.")) else name
+        first = name.split()[0]
+        if "'s " in name or "’s " in name or first in ("Defence", "Defense", "Military", "National", "State", "Our", "This", "These", "Other", "Major"):
+            continue
+        typ = org_type(name)
+        if typ != "Company":
+            continue
+        out.append(Mention(start, start + len(name), name, name, "Company", priority=0))
+    return out

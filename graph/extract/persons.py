@@ -1,0 +1,162 @@
+"""Persons: names after honorifics, ranks and posts, their roles, and later short forms.
+
+The canonical name drops honorifics, ranks and post-nominals; the verbatim form is kept
+as an alias. A post written next to the name ("Defence Minister X", "X, Commander of the
+Egyptian Navy,") becomes the person's role, with the text span of the body it names.
+
+>>> [(p.name, p.attributes.get("honorific"), p.attributes.get("role")) for p in find_persons(
+...     "Defence Minister Datuk Seri Mohamed Khaled Nordin said.")]
+[('Mohamed Khaled Nordin', 'Datuk Seri', 'Defence Minister')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention
+
+__all__ = ["find_persons", "short_forms", "NATIONAL_POSTS"]
+
+_HONORIFICS = ("Datuk Seri", "Dato' Seri", "Dato’ Seri", "Dato Seri", "Tan Sri", "Toh Puan", "Puan Sri", "Datuk",
+               "Dato'", "Dato’", "Dato", "Datin", "Tun", "Tengku", "Tunku", "Haji", "Hajah", "Dr.", "Dr", "Mr.", "Mr",
+               "Ms.", "Ms", "Mrs.", "Mrs", "Prof.", "Prof", "Professor", "The Hon.", "the Hon.", "Hon.",
+               "His Excellency", "Her Excellency", "H.E.", "Eng.", "Ing.", "Sir", "Dame", "Shri", "Smt.", "Sri",
+               "Pak", "Ibu", "Lord", "Baroness", "Ir.", "Ir")
+_RANKS = ("Senior Lieutenant General", "Lieutenant General", "Major General", "Brigadier General", "Lieutenant Colonel",
+          "Lt. Gen.", "Lt Gen", "Lt-Gen", "Maj. Gen.", "Maj Gen", "Maj-Gen", "Brig. Gen.", "Brig Gen", "Brig-Gen",
+          "Lt. Col.", "Lt Col", "Vice Admiral", "Vice Adm.", "Rear Admiral", "Rear Adm.", "Air Chief Marshal",
+          "Air Vice Marshal", "Air Marshal", "Air Commodore", "Group Captain", "Wing Commander", "Field Marshal",
+          "Senior Colonel", "General", "Gen.", "Gen", "Admiral", "Adm.", "Commodore", "Brigadier", "Colonel", "Col.",
+          "Major", "Maj.", "Captain", "Capt.", "Commander", "Cdr.", "Cdr", "Lieutenant", "Lt.", "Sergeant", "Marshal")
+_POSTNOMINALS = r"(?:,?\s+(?:MP|AO|AC|AM|OBE|CBE|KBE|MBE|DSC|CSC|RAN|RAAF|RN|USN|PhD|Jr\.?|Sr\.?)\b)*"
+_ALT = lambda xs: "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))  # noqa: E731
+_TITLE = rf"(?:(?:{_ALT(_HONORIFICS)})\s+|(?:{_ALT(_RANKS)})(?:\s+\((?:retd|Retd|ret\.|Ret\.|rtd)\))?\s+)"
+_PARTICLE = r"(?:bin|binti|bte|bt|al|el|van|von|der|de|da|di|du|le|la|dos|das|ibn|abu|a/l|a/p)"
+_NAMEWORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)*|[A-Z][a-z]?[A-Z][a-zà-ÿ]+|[A-Z]\.)"
+_NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEWORD}){{0,4}}"
+_TITLED_RE = re.compile(rf"(?P<title>{_TITLE}+)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
+_ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary|Under-?Secretary|Chief|Commander|"
+              r"Director|Director-General|Director General|Chairman|Chairwoman|Chairperson|Chair|President|"
+              r"Vice[- ]President|CEO|Chief Executive|Chief Executive Officer|Managing Director|Governor|"
+              r"Ambassador|Administrator|Commissioner|Head|Spokesman|Spokeswoman|Spokesperson|Envoy|Undersecretary|"
+              r"Deputy|Adviser|Advisor|Officer|Attaché|Attache|Premier|Chancellor|Senator|Congressman|General Manager|"
+              r"chairman|director|president|chief executive|head|commander|spokesman|spokesperson|minister|secretary|"
+              r"managing director|general manager|chief)")
+_ROLE_MOD = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
+             r"Defen[cs]e|Foreign|Home|Finance|Armed\s+Forces|Navy|Army|Air\s+Force|Industry|Industries|Trade|"
+             r"deputy|vice|senior|executive|export|regional|group|country|programme|program|sales|marketing|"
+             r"technical|managing|general|chief|operating|financial)\s+)")
+_ROLE = (rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}(?:\s+(?:and|&)\s+{_ROLE_MOD}{{0,2}}{_ROLE_HEAD})?"
+         rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w&'’-]*){{0,6}})?)")
+_ROLE_LOOSE = (rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}(?:\s+(?:and|&)\s+{_ROLE_MOD}{{0,2}}{_ROLE_HEAD})?"
+               rf"(?:\s+(?:of|for|at)\s+(?:(?:the|of|and|for|&|[A-Z][\w&'’.-]*|\([A-Z][\w&]*\)),?\s*)+?)?)")
+_PRE_ROLE_RE = re.compile(rf"(?P<role>{_ROLE_LOOSE})(?:\s*,\s*(?:the\s+)?|\s+)$")
+_POST_ROLE_RE = re.compile(
+    rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?)['’]s\s+)?"
+    rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}|head|chief)[^,.;\"“”]*)(?=[,.;]|\s+said|$)"
+)
+_PLAIN_RE = re.compile(rf"(?<![\w'’-])(?P<name>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?(?:\s+(?:{_PARTICLE}\s+)?"
+                       rf"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?){{1,3}})(?=\s*,\s+(?:the\s+)?(?:{_ROLE_MOD}{{0,3}}"
+                       rf"{_ROLE_HEAD}|[A-Z][\w&-]*['’]s\s+)|\s+(?:said|told|added|stated|noted)\b)")
+_SAID_RE = re.compile(rf"\b(?:said|told|added)\s+(?P<name>[A-Z][a-zà-ÿ'’]+(?:\s+[A-Z][a-zà-ÿ'’]+){{1,3}})\b")
+#: posts held for a state rather than for a body inside it
+NATIONAL_POSTS = re.compile(r"\b(?:Minister|Secretary|President|Prime|Premier|Ambassador|Chancellor|Envoy|Attach)",
+                            re.I)
+_NOT_NAMES = frozenset("The This That These Those A An In On At By For And But Under With From During After Before "
+                       "Ministry Department Defence Defense National Royal Chief Deputy Minister Navy Army Air "
+                       "Force Officials Government Media Quotes Photo Tuesday Monday Wednesday Thursday Friday "
+                       "Saturday Sunday January February March April May June July August September October "
+                       "November December It He She They We Our Its Authority Agency Forces Industries Staff Assembly Dynamics "
+                       "Systems Group Corporation Company Council Office Command Guard".split())
+
+
+def _clean_title(title: str) -> tuple[str | None, str | None]:
+    honor, rank = [], []
+    rest = title.strip()
+    while rest:
+        m = re.match(rf"({_ALT(_HONORIFICS)})\s*", rest)
+        if m:
+            honor.append(m.group(1))
+            rest = rest[m.end():]
+            continue
+        m = re.match(rf"((?:{_ALT(_RANKS)})(?:\s+\((?:retd|Retd|ret\.|Ret\.|rtd)\))?)\s*", rest)
+        if m:
+            rank.append(m.group(1))
+            rest = rest[m.end():]
+            continue
+        break
+    return (" ".join(honor) or None), (" ".join(rank) or None)
+
+
+def _valid(name: str) -> bool:
+    words = name.split()
+    return bool(words) and words[0] not in _NOT_NAMES and words[-1] not in _NOT_NAMES
+
+
+def find_persons(text: str) -> list[Mention]:
+    """Return person mentions with honorific, rank, post-nominals and the post written beside them."""
+    out: list[Mention] = []
+    for m in _TITLED_RE.finditer(text):
+        name = m.group("name").rstrip(".")
+        honor, rank = _clean_title(m.group("title"))
+        if honor is None and rank is None or not _valid(name):
+            continue
+        if len(name.split()) == 1 and rank is None and honor in ("Mr", "Mr.", "Ms", "Ms.", "Dr", "Dr."):
+            out.append(Mention(m.start(), m.end("name"), text[m.start():m.end("name")], name, "Person", 6,
+                               {"short": True}, form="short"))
+            continue
+        attrs = {"honorific": honor, "rank": rank, "postnominal": m.group("post").strip(" ,") or None}
+        end = m.end("post") if m.group("post") else m.end("name")
+        if len(name.split()) == 1:
+            attrs["short"] = True
+        out.append(Mention(m.start(), end, text[m.start():end], name, "Person", 6, attrs,
+                           form="short" if len(name.split()) == 1 else "name"))
+    taken = [(p.start, p.end) for p in out]
+    for m in _PLAIN_RE.finditer(text):
+        name = m.group("name")
+        if not _valid(name) or any(s <= m.start() < e for s, e in taken):
+            continue
+        out.append(Mention(m.start(), m.end("name"), name, name, "Person", 1, {}))
+    for m in _SAID_RE.finditer(text):
+        name = m.group("name")
+        if _valid(name) and not any(s <= m.start("name") < e for s, e in taken):
+            out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 1, {}))
+    out.sort(key=lambda m: m.start)
+    prev_end = 0
+    for p in out:
+        _attach_role(text, p, prev_end)
+        prev_end = max(prev_end, p.end)
+    return out
+
+
+_BREAK_RE = re.compile(r"[.!?][\"”’]?\s|[\"“”\n]")
+
+
+def _attach_role(text: str, p: Mention, prev_end: int) -> None:
+    # post before the name: "Defence Minister Datuk Seri X", "the Chief of Navy, Vice Admiral X"
+    window_start = max(0, p.start - 160, prev_end)
+    for b in _BREAK_RE.finditer(text, window_start, p.start):
+        window_start = b.end()
+    before = text[window_start:p.start]
+    best = _PRE_ROLE_RE.search(before)
+    if best is not None:
+        role = best.group("role").strip().rstrip(",").strip()
+        p.attributes["role"] = role
+        p.attributes["role_span"] = (window_start + best.start("role"), window_start + best.end("role"))
+        return
+    m2 = _POST_ROLE_RE.match(text[p.end:p.end + 160])
+    if m2:
+        role = m2.group("role").strip()
+        p.attributes["role"] = role
+        p.attributes["role_span"] = (p.end + m2.start("role"), p.end + m2.end("role"))
+
+
+def short_forms(name: str) -> list[str]:
+    """Return the shorter ways a text may refer back to ``name`` (surname, first two names)."""
+    words = [w for w in name.split() if not re.fullmatch(_PARTICLE, w)]
+    out = []
+    if len(words) >= 2:
+        out.append(words[-1])
+    if len(words) >= 3:
+        out.append(" ".join(name.split()[:2]))
+    return out

@@ -1,0 +1,94 @@
+"""Platforms by form: designations (FA-50, K9, A400M, MEKO A-200EN), named classes, defined acronyms.
+
+>>> [m.name for m in find_platforms("four FA-50 jets, K9 guns and two Maharaja Lela-class frigates")]
+['FA-50', 'K9', 'Maharaja Lela-class frigate']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention
+
+__all__ = ["find_platforms", "PLATFORM_NOUNS"]
+
+PLATFORM_NOUNS = (
+    "frigate", "corvette", "destroyer", "submarine", "cruiser", "carrier", "vessel", "ship", "boat", "patrol vessel",
+    "patrol boat", "landing ship", "aircraft", "jet", "fighter", "trainer", "helicopter", "drone", "vehicle",
+    "tank", "howitzer", "missile", "radar", "launcher", "system", "gun", "rifle", "UAV", "UCAV", "tanker",
+    "combat ship", "mission ship", "icebreaker", "minehunter", "offshore patrol vessel",
+)
+_NOUN = "|".join(sorted((re.escape(n) for n in PLATFORM_NOUNS), key=len, reverse=True))
+_STOP = frozenset({"G2G", "B2B", "G2B", "COVID-19", "MH370", "P5", "G7", "G20", "H1", "H2", "F1", "A1", "B1", "C4",
+                   "T20", "MK2", "R&D", "U-turn", "3D", "2D", "4G", "5G", "6G", "AI", "UN", "COP28", "COP29"})
+_DESIGNATION_RE = re.compile(
+    r"(?<![\w/-])(?P<d>(?:(?P<pre>[A-Z]{2,}[a-z]?|[A-Z][a-z]+)\s+(?=[A-Z]{1,3}-?\d))?"
+    r"(?P<core>[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,4}(?:-\d{1,3}[A-Za-z]?)?|\d{1,2}x\d{1,2})"
+    r"(?:\s(?:Mk|Mark|Block|Batch|Flight|Increment)\s?(?:[IVX]+|\d+)\b|\s(?:NG|ER|SLM|NLOS|LR|MR)\b)?)(?![\w-])"
+)
+_CLASS_RE = re.compile(
+    rf"(?P<mod>\b(?:upgraded|improved|modernised|modernized|new-generation|next-generation)\s+)?"
+    rf"(?P<cls>\b[A-Z]\w*(?:\s[A-Z]\w*)?)[- ]class(?:\s+(?P<noun>{_NOUN})s?)?\b"
+)
+_ACRONYM_RE = re.compile(
+    rf"\b(?P<long>(?:[A-Za-z][\w-]*\s+){{0,3}}(?:{_NOUN})s?)\s+\((?P<acr>[A-Z]{{2,6}})s?\)"
+)
+_PHRASE_STOP = frozenset("the a an for of to on in with and four two three five six seven eight nine ten eleven twelve "
+                         "new additional more its their our contract deal order orders buy acquire supply".split())
+_NUMBERS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+"
+_COUNTED_RE = re.compile(
+    rf"\b(?:{_NUMBERS})\s+(?:more\s+|additional\s+|new\s+|further\s+|upgraded\s+)?"
+    rf"(?P<name>[A-Z][\w-]*(?:\s(?:[A-Z0-9][\w-]*|Mk|Mark))*?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_NOUN})s?\b"
+)
+_BAD_PRE = frozenset({"The", "A", "An", "In", "On", "By", "And", "For", "Of", "Its", "With", "Under", "From", "Some",
+                      "Q", "MP", "US", "UN", "EU", "At", "To", "As", "All", "Two", "Four", "Three", "Five", "Six"})
+
+
+def find_platforms(text: str) -> list[Mention]:
+    """Return platform mentions recognised by designation, class name or defined acronym."""
+    out: list[Mention] = []
+    for m in _DESIGNATION_RE.finditer(text):
+        d, start = m.group("d"), m.start("d")
+        pre = m.group("pre")
+        if pre and (pre in _BAD_PRE or pre.isupper() is False and pre.istitle() is False):
+            d, start = d[len(pre) + 1:], start + len(pre) + 1
+        core = m.group("core")
+        if core in _STOP or re.fullmatch(r"Q[1-4]|H[12]", core) or re.fullmatch(r"\d+x\d+", core) and not pre:
+            continue
+        if not re.search(r"\d", core) or not re.search(r"[A-Za-z]", core):
+            continue
+        out.append(Mention(start, start + len(d), d, d, "Platform", priority=1))
+    for m in _CLASS_RE.finditer(text):
+        mod = (m.group("mod") or "").strip()
+        noun = m.group("noun")
+        base = f"{m.group('cls')}-class"
+        name = f"{base} {noun}" if noun else base
+        if mod:
+            name = f"{mod[:1].upper()}{mod[1:]} {name}"
+        start = m.start("mod") if mod else m.start("cls")
+        out.append(Mention(start, m.end(), text[start:m.end()], name, "Platform", priority=2,
+                           attributes={"class": base, "variant_of": f"{base} {noun}" if mod and noun else None}))
+    for m in _COUNTED_RE.finditer(text):
+        name = m.group("name")
+        if name.split()[0] in _BAD_PRE or "-class" in name:
+            continue
+        out.append(Mention(m.start("name"), m.end("name"), name, name, "Platform", priority=0))
+    for m in _ACRONYM_RE.finditer(text):
+        long = m.group("long")
+        words = long.split()
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].lower() in _PHRASE_STOP or words[i][:1].isdigit():
+                words = words[i + 1:]
+                break
+        while words and words[0].lower() in ("the", "a", "an", "for", "of", "four", "two", "three", "new", "and",
+                                             "with", "additional", "more", "its", "their", "six", "eight", "ten"):
+            words.pop(0)
+        if not words:
+            continue
+        long = " ".join(words)
+        start = m.end("long") - len(long)
+        singular = re.sub(r"s$", "", long) if not long.endswith(("ss", "us")) else long
+        name = f"{singular[:1].upper()}{singular[1:]} ({m.group('acr')})"
+        out.append(Mention(start, m.end(), text[start:m.end()], name, "Platform", priority=3,
+                           attributes={"acronym": m.group("acr")}))
+    return out
