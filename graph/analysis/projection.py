@@ -39,10 +39,10 @@ __all__ = [
     "COLLAPSE_KIND",
     "DATE_KEYS",
     "PARTY_KINDS",
-    "project",
-    "collapse_graph",
-    "simple_undirected",
     "Article",
+    "collapse_graph",
+    "project",
+    "simple_undirected",
 ]
 
 #: qualifiers that date a fact, most telling first
