@@ -86,6 +86,13 @@ def _jsonld(store: Store) -> bytes:
     return _serialise(store, "JSON_LD", quads=True)
 
 
+def _analysis_gephi() -> Any:
+    # networkx is only needed for these two formats: import it when they are asked for.
+    from .analysis import gephi
+
+    return gephi
+
+
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
@@ -93,6 +100,10 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ExportFormat("trig", ".trig", "TriG: one named graph per article", _trig),
         ExportFormat("nq", ".nq", "N-Quads: one named graph per article, sorted lines", _nquads),
         ExportFormat("jsonld", ".jsonld", "JSON-LD: one named graph per article", _jsonld),
+        ExportFormat("graphml", ".graphml", "GraphML: the entity graph (relations as edges) for Gephi or yEd",
+                     lambda store: _analysis_gephi().graphml_bytes(store)),
+        ExportFormat("gexf", ".gexf", "GEXF: the entity graph (relations as edges) for Gephi",
+                     lambda store: _analysis_gephi().gexf_bytes(store)),
     )
 }
 
