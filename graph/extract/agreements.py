@@ -1,0 +1,289 @@
+"""Agreements: contracts, MoUs, letters of intent, orders and deals, with parties, status, value and scope.
+
+A new agreement is an indefinite or qualified mention ("a contract", "a €410 million
+contract", "the 2018 contract"); "the contract", "the deal" and "the agreement" refer back
+to the latest one. Each agreement is named descriptively, ``<parties> <subject> <kind> (<year>)``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Document
+from .mentions import Mention
+from .text import Sentence
+
+__all__ = ["extract_agreements", "AgreementState"]
+
+_KIND_WORDS = {
+    "memorandum of understanding": "MoU", "memorandums of understanding": "MoU", "memoranda of understanding": "MoU",
+    "mou": "MoU", "mous": "MoU", "letter of intent": "letter of intent", "letters of intent": "letter of intent",
+    "loi": "letter of intent", "heads of agreement": "Heads of Agreement", "contract": "contract",
+    "contracts": "contract", "deal": "contract", "order": "contract", "agreement": "agreement",
+    "arrangement": "agreement", "line of credit": "line of credit", "credit line": "line of credit",
+    "letter of acceptance": "letter of acceptance", "letter of offer and acceptance": "letter of acceptance",
+}
+_TRIGGER_RE = re.compile(
+    r"(?P<np>(?:(?P<det>\b(?:a|an|the|The|A|An|this|This|its|their|that|That)\s+)?"
+    r"(?P<mods>(?:(?:[\w$€£₩¥.,-]+\s+){0,5}?)))"
+    r"(?P<kind>[Mm]emorand(?:um|ums|a) of [Uu]nderstanding|MoUs?|[Ll]etters? of [Ii]ntent|LoI|[Hh]eads of [Aa]greement|"
+    r"[Ll]etter of (?:[Oo]ffer and )?[Aa]cceptance|[Ll]ine of credit|credit line|contracts?|deal|order|"
+    r"agreement|arrangement))\b(?:\s+\((?P<acr>MoUs?|LoI|HoA|LOA)\))?"
+)
+_NEW_MOD = re.compile(r"\b(?:a|an|new|follow-on|separate|initial|first|another|two|three|\d+|its|further|additional)\b|"
+                      r"[$€£₩¥]|\b(?:19|20)\d\d\b|million|billion", re.I)
+_ANAPHOR = re.compile(r"^(?:the|this|that)\b", re.I)
+_STATUS_RE = re.compile(
+    r"\b(?P<w>(?:is|are|was|were)\s+expected\s+to\s+be\s+signed|to\s+be\s+signed|expected|being\s+accelerated|"
+    r"accelerating|signed|inked|sealed|awarded|placed|agreed|approved|concluded|finali[sz]ed|formali[sz]ed|"
+    r"ratified|notified|handed\s+over|planned|proposed|under\s+negotiation|negotiating|finali[sz]ing)\b",
+    re.I,
+)
+_CONCLUDED_VERB = {"placed": "contracted", "awarded": "awarded", "accelerating": "being accelerated"}
+_ROLE_PARTIES = ("Country", "Company", "GovernmentAgency", "ArmedForce")
+_BUY_CUE = re.compile(r"\b(?:procure|procurement|acquisition|acquire|buy|buying|purchase|order|orders|ordered)\b", re.I)
+
+
+@dataclass
+class AgreementState:
+    name: str
+    kind: str
+    year: str
+    parties: list[tuple[str, str | None]] = field(default_factory=list)
+    platform: str | None = None
+    sentence: Sentence | None = None
+
+
+def _kind(word: str) -> str:
+    return _KIND_WORDS.get(word.casefold(), "agreement")
+
+
+def _party_label(doc: Document, name: str) -> str:
+    rec = doc.entities.records.get(name)
+    if rec and rec.type != "Country":
+        short = [a for a in rec.aliases if a.isupper() and 2 <= len(a) <= 6]
+        if short:
+            return short[0]
+    return name.split(" (")[0]
+
+
+def _status(s: Sentence) -> str | None:
+    m = _STATUS_RE.search(s.text)
+    if not m:
+        return None
+    w = " ".join(m.group("w").split()).casefold()
+    if "to be signed" in w:
+        return "expected"
+    return _CONCLUDED_VERB.get(w, w)
+
+
+def _date_for(doc: Document, s: Sentence, prospective: bool | None = None) -> tuple[str | None, str | None]:
+    """Return (date, expected_date) from the sentence; a concluded act without a date gets the article's."""
+    ds = doc.in_sentence(s, doc.dates)
+    past = [d for d in ds if not d.prospective]
+    future = [d for d in ds if d.prospective]
+    return (past[0].value if past else None), (future[0].value if future else None)
+
+
+def _parties(doc: Document, s: Sentence, trig_start: int, trig_end: int) -> tuple[list[Mention], Mention | None, Mention | None]:
+    """Return (subject-side parties, the 'with' counterparty, the end user after 'for')."""
+    ms = [m for m in doc.mentions_in(s, *_ROLE_PARTIES)]
+    before = [m for m in ms if m.end <= trig_start and not _inside_phrase(doc, s, m)]
+    clause = doc.text[s.start:trig_start]
+    cut = max(clause.rfind(" said"), clause.rfind(" by "), -1)
+    if cut >= 0 and " by " not in clause[cut:cut + 4]:
+        before = [m for m in before if m.start > s.start + cut]
+    after = [m for m in ms if m.start >= trig_end]
+    with_party = None
+    wm = re.search(r"\bwith\s+(?:the\s+)?", doc.text[trig_end:s.end])
+    if wm is None:
+        wm = re.search(r"\bwith\s+(?:the\s+)?", doc.text[s.start:trig_start])
+        base = s.start
+    else:
+        base = trig_end
+    if wm:
+        pos = base + wm.end()
+        cands = [m for m in ms if pos <= m.start <= pos + 60 and not (m.type == "Country" and m.form == "demonym")]
+        if cands:
+            with_party = cands[0]
+    end_user = None
+    fm = re.search(r"\bfor\s+(?:the\s+)?", doc.text[trig_end:s.end])
+    if fm:
+        pos = trig_end + fm.end()
+        forces = [m for m in after if m.type == "ArmedForce" and m.start - pos < 80]
+        end_user = forces[0] if forces else None
+    seen: set[str] = set()
+    subj = []
+    for m in before:
+        if m.name not in seen and not (m.type == "Country" and m.form == "demonym" and _followed_by_org(doc, m, ms)):
+            seen.add(m.name)
+            subj.append(m)
+    return subj, with_party, end_user
+
+
+def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
+    return any(o is not m and o.type != "Country" and 0 <= o.start - m.end <= 30 for o in ms)
+
+
+def _inside_phrase(doc: Document, s: Sentence, m: Mention) -> bool:
+    # "...for the Vietnam Coast Guard" before the trigger is a beneficiary, not a party
+    return bool(re.search(r"\bfor\s+(?:the\s+)?$", doc.text[max(s.start, m.start - 10):m.start]))
+
+
+def extract_agreements(doc: Document) -> list[AgreementState]:
+    """Find agreements sentence by sentence and relate parties, status, value and platforms."""
+    agreements: list[AgreementState] = []
+    year_now = doc.article_date[:4] if doc.article_date else None
+    for s in doc.sentences:
+        for tm in _TRIGGER_RE.finditer(s.text):
+            kind_word = tm.group("kind")
+            if kind_word in ("order", "deal", "agreement", "arrangement") and re.search(
+                    r"\b(?:in order|order to|agreed|to order)\b", s.text[max(0, tm.start("kind") - 4):tm.end("kind") + 4]):
+                continue
+            mods = (tm.group("mods") or "").strip()
+            det = (tm.group("det") or "").strip()
+            start, end = s.start + tm.start("kind"), s.start + tm.end()
+            np_start = s.start + tm.start("mods") if mods and _NEW_MOD.search(mods) else start
+            if mods and not _NEW_MOD.search(mods):
+                mods = ""
+            np = doc.text[np_start:end].strip()
+            kind = _kind(kind_word)
+            new = bool(mods and _NEW_MOD.search(mods)) or det.casefold() in ("a", "an", "its", "their") or not det
+            if det.casefold() in ("the", "this", "that") and not re.search(r"\b(?:19|20)\d\d\b|[$€£]|\d", mods):
+                new = False
+            if not new and not agreements:
+                new = True
+            if new:
+                years = re.findall(r"\b((?:19|20)\d\d)\b", mods)
+                past, future = _date_for(doc, s)
+                year = years[0] if years else (past or future or year_now or "")[:4]
+                agr = _new_agreement(doc, s, kind, year, start, end, np, agreements)
+                if agr is None:
+                    continue
+                agreements.append(agr)
+            else:
+                same = [a for a in agreements if a.kind == kind] or agreements
+                agr = same[-1]
+                doc.entities.add(agr.name, "Agreement", np)
+                _status_facts(doc, s, agr)
+            if np.casefold().startswith(("the ", "this ")) or det:
+                doc.entities.add(agr.name, "Agreement", f"{det} {np}".strip() if det and not np.startswith(det) else np)
+            break  # one agreement per sentence
+    return agreements
+
+
+def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int, end: int, np: str,
+                   agreements: list[AgreementState]) -> AgreementState | None:
+    subj, with_party, end_user = _parties(doc, s, start, end)
+    parties = list(subj)
+    if with_party and with_party.name not in {p.name for p in parties}:
+        parties.append(with_party)
+    platforms = [m for m in doc.mentions_in(s, "Platform") if m.start >= start - 60]
+    platform = platforms[0].name if platforms else None
+    buyer = supplier = None
+    companies = [p for p in parties if p.type == "Company"]
+    govs = [p for p in parties if p.type != "Company"]
+    if companies and govs:
+        buyer, supplier = govs[0].name, companies[0].name
+    elif with_party and subj and (_BUY_CUE.search(s.text) or platform):
+        buyer, supplier = subj[0].name, with_party.name
+    if re.search(r"\bawarded\b", s.text) and len(parties) >= 2 and not supplier:
+        buyer, supplier = parties[0].name, parties[1].name
+    labels = [p for p in ([buyer, supplier] if buyer and supplier else [p.name for p in parties[:4]]) if p]
+    label = "–".join(_party_label(doc, p) for p in labels)
+    subject = platform or ""
+    name = " ".join(x for x in (label, subject, kind) if x) + (f" ({year})" if year else "")
+    if not labels and not platform:
+        name = f"{np[:1].upper()}{np[1:]}" + (f" ({year})" if year and year not in np else "")
+    existing = {a.name for a in agreements}
+    n = 2
+    base = name
+    while name in existing:
+        name = f"{base} #{n}"
+        n += 1
+    doc.entities.add(name, "Agreement", np, agreement_type=kind)
+    agr = AgreementState(name, kind, year, [(p.name, None) for p in parties], platform, s)
+    status = _status(s)
+    past, future = _date_for(doc, s)
+    concluded = status is not None and status not in ("expected", "planned", "proposed", "being accelerated",
+                                                       "under negotiation", "negotiating", "finalising", "finalizing")
+    date = past if past else (doc.article_date if concluded and year == (doc.article_date or "")[:4] else year or None)
+    for p in parties:
+        role = "buyer" if p.name == buyer else "supplier" if p.name == supplier else None
+        doc.relate(p.name, "party_to", name, {"role": role, "status": status, "date": date if concluded else None}, s)
+    if end_user and end_user.name not in {p.name for p in parties}:
+        agr.parties.append((end_user.name, "end_user"))
+    _status_facts(doc, s, agr, new=True)
+    money = doc.in_sentence(s, doc.money)
+    if money:
+        main = money[0]
+        eq = [m.value for m in money[1:2] if doc.text[main.end:m.start].strip() in ("(", "or", "or about", "")]
+        doc.relate(name, "has_value", main.value, {"approximate": main.approximate or None, "equivalent": eq or None}, s)
+    qty = None
+    if platform:
+        pm = platforms[0]
+        q = [x for x in doc.quantities if s.start <= x.start and x.end <= pm.start and pm.start - x.end <= 25]
+        qty = q[-1] if q else None
+        values = [m.value for m in money[:2]] if money else None
+        doc.relate(name, "covers", platform, {"quantity": qty.value if qty else None,
+                                              "lower_bound": qty.lower_bound if qty and qty.lower_bound else None,
+                                              "value": values}, s)
+        if supplier and doc.entities.type_of(supplier) == "Company":
+            doc.relate(supplier, "supplies", platform, {
+                "buyer": buyer, "end_user": end_user.name if end_user else None,
+                "quantity": qty.value if qty else None, "value": values,
+                "date": date if concluded else None, "status": "contracted" if concluded else status,
+                "lower_bound": True if qty and qty.lower_bound else None}, s)
+    _signatories(doc, s, agr, date)
+    return agr
+
+
+def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = False) -> None:
+    status = _status(s)
+    if not status:
+        return
+    past, future = _date_for(doc, s)
+    q: dict[str, object] = {}
+    if status in ("expected", "planned", "proposed", "being accelerated"):
+        q["expected_date"] = future
+        if status == "being accelerated":
+            q["date"] = doc.article_date
+    else:
+        q["date"] = past or (agr.year if agr.year else None)
+    place = [p for p in doc.places if s.start <= p[0] < s.end]
+    if place and status in ("signed", "inked", "sealed"):
+        q["location"] = place[0][2]
+    by = re.search(r"\b(?:Cabinet|Parliament|Congress)\b", s.text)
+    if by:
+        cab = [m for m in doc.mentions_in(s, "GovernmentAgency") if m.surface.startswith(by.group())]
+        if cab:
+            q["by"] = cab[0].name
+            if status == "expected" and "approv" in s.text.casefold():
+                pass
+    doc.relate(agr.name, "has_status", status, q, s)
+    if not new:
+        for party, role in agr.parties:
+            if role is None:
+                for f in doc.facts:
+                    if f.subject == party and f.predicate == "party_to" and f.object == agr.name:
+                        f.qualifiers.setdefault("status", status)
+    _signatories(doc, s, agr, q.get("date") if isinstance(q.get("date"), str) else None)
+
+
+def _signatories(doc: Document, s: Sentence, agr: AgreementState, date: str | None) -> None:
+    persons = doc.mentions_in(s, "Person")
+    if not persons:
+        return
+    pres = re.search(r"\b(?:in the presence of|witnessed by|witnessed)\b", s.text)
+    signed_by = re.search(r"\b(?:signed|inked)\b[^.]*?\bby\b", s.text)
+    for p in persons:
+        rel = s.start + (pres.start() if pres else len(s.text))
+        if pres and p.start >= rel:
+            doc.relate(p.name, "witnessed", agr.name, {"date": date}, s)
+        elif pres and re.search(r"witnessed by", s.text) is None and p.start < s.start + pres.start() and signed_by:
+            doc.relate(p.name, "signed", agr.name, {"date": date}, s)
+        elif pres and "witnessed by" in s.text and p.start > s.start + pres.start():
+            doc.relate(p.name, "witnessed", agr.name, {"date": date}, s)
+        elif signed_by and p.start > s.start + signed_by.start():
+            doc.relate(p.name, "signed", agr.name, {"date": date}, s)

@@ -1,0 +1,157 @@
+"""Entities from raw mentions: overlaps resolved, national bodies named with their country,
+acronyms and short forms of persons followed through the article, everything merged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .gazetteer import Gazetteers
+from .mentions import Mention, resolve_overlaps
+from .persons import short_forms
+
+__all__ = ["build_entities"]
+
+_PLACE_CUE = re.compile(r"(?:\b(?:in|at|near|outside|from|to|into|around|across|of)\s+)$")
+_ACRONYM_TAIL = re.compile(r"\s+\((?P<acr>[A-Z][A-Za-z0-9&-]+)\)")
+_DATELINE_RE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,30}?)\s*(?:,[^:–—\n]{0,30})?\s*(?::|–|—|-{1,2})\s")
+_MENTION_ONLY_KINDS = ("news agency",)
+
+
+def _country_before(doc: Document, start: int, countries: list[Mention]) -> str | None:
+    for c in reversed(countries):
+        if c.end <= start and start - c.end <= 3 and re.fullmatch(r"(?:['’]s)?\s*", doc.text[c.end:start]):
+            return c.name
+        if c.end < start - 3:
+            break
+    return None
+
+
+def _nearest_country(doc: Document, start: int, countries: list[Mention]) -> str | None:
+    s = doc.sentence_at(start)
+    inside = [c for c in countries if s.start <= c.start < s.end and c.form != "capital"]
+    if inside:
+        return min(inside, key=lambda c: abs(c.start - start)).name
+    return doc.main_country()
+
+
+def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
+    """Resolve raw mentions into ``doc.mentions`` and fill ``doc.entities``."""
+    text = doc.text
+    money_spans = [(m.start, m.end) for m in doc.money]
+    kept: list[Mention] = []
+    for m in raw:
+        if any(s <= m.start < e for s, e in money_spans) and m.type == "Country":
+            continue
+        if m.type == "Country" and m.form == "capital":
+            before = text[max(0, m.start - 12):m.start]
+            if _PLACE_CUE.search(before) or (m.surface.isupper() and len(m.surface) > 3):
+                doc.places.append((m.start, m.end, m.surface))
+                continue
+        kept.append(m)
+    # a dateline ("HANOI:", "PARIS –") names the place of writing, not an actor
+    head = text[:400]
+    for line_start in [0, *(i + 1 for i, ch in enumerate(head) if ch == "\n")]:
+        dm = _DATELINE_RE.match(text, line_start)
+        if dm and dm.group("place").strip().upper() == dm.group("place").strip():
+            place = dm.group("place").strip().title()
+            hit = gaz.match(place)
+            doc.dateline_place = place  # type: ignore[attr-defined]
+            if hit and hit[0].entry.type == "Country":
+                doc.dateline = hit[0].entry.name
+            kept = [k for k in kept if not (dm.start() <= k.start < dm.end())]
+            break
+    mentions = resolve_overlaps(kept)
+    countries = [m for m in mentions if m.type == "Country"]
+    doc.mentions = mentions
+    doc.index()
+
+    final: list[Mention] = []
+    acronyms: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        tail = _ACRONYM_TAIL.match(text, m.end)
+        if m.type != "Person" and tail and m.type != "Country":
+            acr = tail.group("acr")
+            m.surface = text[m.start:tail.end()]
+            m.end = tail.end()
+            m.attributes.setdefault("acronym", acr)
+        if m.type in ("GovernmentAgency", "ArmedForce") and m.attributes.get("force_country"):
+            fc = gaz.match(m.attributes["force_country"])
+            if not fc or fc[0].entry.type != "Country":
+                if m.name not in {e.name for e in gaz.entries.values()}:
+                    continue
+            else:
+                m.attributes["country"] = fc[0].entry.name
+        if m.attributes.get("national"):
+            country = _country_before(doc, m.start, countries) or _nearest_country(doc, m.start, countries)
+            if country:
+                m.name = f"{m.name} ({country})"
+                m.attributes["country"] = country
+        if m.attributes.get("acronym"):
+            acronyms[m.attributes["acronym"]] = (m.name, m.type)
+        final.append(m)
+
+    # later bare uses of an acronym defined in this article
+    if acronyms:
+        taken = [(m.start, m.end) for m in final]
+        pat = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True)) + r")\b")
+        for am in pat.finditer(text):
+            if not any(s <= am.start() < e for s, e in taken):
+                name, typ = acronyms[am.group(1)]
+                final.append(Mention(am.start(), am.end(), am.group(1), name, typ, 3))
+
+    # persons: short forms refer back to the full name
+    persons = [m for m in final if m.type == "Person" and not m.attributes.get("short")]
+    full = {p.name for p in persons}
+    forms: dict[str, str] = {}
+    for name in full:
+        for f in short_forms(name):
+            forms.setdefault(f, name)
+    for m in final:
+        if m.type == "Person" and m.name not in full:
+            target = forms.get(m.name) or forms.get(m.name.split()[-1])
+            if target:
+                m.name = target
+            elif m.attributes.get("short"):
+                m.type = "drop"
+    if forms:
+        taken = [(m.start, m.end) for m in final]
+        pat = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+        for pm in pat.finditer(text):
+            if not any(s <= pm.start() < e for s, e in taken):
+                final.append(Mention(pm.start(), pm.end(), pm.group(1), forms[pm.group(1)], "Person", 1, {}, "short"))
+    final = [m for m in final if m.type != "drop"]
+
+    # platforms: a family name that only prefixes a fuller designation is not a platform of its own
+    plat_names = {m.name for m in final if m.type == "Platform"}
+    by_class: dict[str, str] = {}
+    for m in final:
+        if m.type == "Platform" and m.attributes.get("class") and m.name != m.attributes["class"]:
+            if not m.name[:1].isupper() or m.name.startswith(m.attributes["class"]):
+                by_class.setdefault(m.attributes["class"], m.name)
+    cleaned = []
+    for m in final:
+        if m.type == "Platform":
+            if m.name in by_class:
+                m.name = by_class[m.name]
+            words = m.name.split()
+            if len(words) > 1:
+                head = gaz.match(words[0])
+                if head and head[0].entry.type in ("Company", "Country") and head[0].surface == words[0]:
+                    m.name = " ".join(words[1:])
+                    m.attributes["maker"] = head[0].entry.name
+            if any(o != m.name and o.startswith(m.name + " ") for o in plat_names) and m.priority == 0:
+                continue
+        cleaned.append(m)
+    doc.mentions = sorted(cleaned, key=lambda m: m.start)
+    doc.index()
+
+    for m in doc.mentions:
+        attrs = {k: v for k, v in m.attributes.items()
+                 if k in ("country", "kind", "honorific", "rank", "event_type", "edition", "postnominal")}
+        if m.type == "Country":
+            attrs = {}
+        if m.attributes.get("kind") in _MENTION_ONLY_KINDS:
+            attrs["mention_only"] = True
+        doc.entities.add(m.name, m.type, m.surface, **attrs)

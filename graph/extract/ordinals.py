@@ -1,0 +1,46 @@
+"""Ordinal claims: "the second country after Turkiye to ...", "the first ... to", "third after A and B".
+
+>>> o = find_ordinals("South Korea will become the second country after Turkiye to formalise a deal.")[0]
+>>> (o.ordinal, o.scope, o.after_text)
+(2, 'country', 'Turkiye')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Ordinal", "find_ordinals"]
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10}
+_RE = re.compile(
+    r"\bthe\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"(?P<scope>(?:[a-z][\w-]*\s+){0,3}?(?:country|countries|nation|customer|operator|user|export customer|"
+    r"buyer|navy|air force|army|state|foreign customer|defence deal|deal|contract|company|firm))\s+"
+    r"(?:(?:after|following)\s+(?P<after>[^,.;]+?)\s+|(?P<outside>outside\s+[A-Z][\w ]+?)\s+)?"
+    r"(?:to\s+(?P<verb>\w+)|(?:to\s+be\s+)?(?P<verb2>financed|funded|signed|ordered))\b"
+)
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    start: int
+    end: int
+    ordinal: int
+    scope: str
+    after_text: str | None
+    verb: str
+
+
+def find_ordinals(text: str) -> list[Ordinal]:
+    """Return the ranked claims in ``text``."""
+    out = []
+    for m in _RE.finditer(text):
+        w = m.group("ord").casefold()
+        n = _ORD.get(w) or int(re.sub(r"\D", "", w))
+        scope = m.group("scope")
+        if m.group("outside"):
+            scope = f"{scope} {m.group('outside')}"
+        out.append(Ordinal(m.start(), m.end(), n, scope, m.group("after"), (m.group("verb") or m.group("verb2"))))
+    return out

@@ -1,0 +1,210 @@
+"""Relations beyond agreements: posts, affiliation, location, partnerships, topics, events, platform lineage."""
+
+from __future__ import annotations
+
+import re
+
+from .agreements import AgreementState
+from .document import Document
+from .mentions import Mention
+from .persons import NATIONAL_POSTS
+
+__all__ = ["extract_relations"]
+
+_PARTNER_RE = re.compile(
+    r"(?P<level>(?:(?:comprehensive|strategic|special|practical|industry|industrial|defen[cs]e|enhanced|global|"
+    r"close|key|long-standing|and|Special|Strategic|Comprehensive)\s+){1,6})partner(?:ship|s)\b")
+_COOP_CUE = re.compile(r"\b(?:cooperat|collaborat|cover|includ|provides? for|transfer|embrace|pursue|focus|expand|"
+                       r"agreed|plan|package|work-share|localis|localiz|partner)", re.I)
+_CAP_CUE = re.compile(r"\b(?:capabilit|expertise|strength|specialis|dominated|know-how|division of labour)", re.I)
+_AGR_ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:agreement|deal|contract|package|MoU|memorandum|arrangement|order|"
+                          r"Heads of Agreement|partners)\b", re.I)
+_COUNT_UNITS = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<unit>participants|exhibitors|visitors|trade visitors|delegates|"
+                          r"attendees|companies|firms|countries|delegations)\b")
+_SUBSIDIARY_RE = re.compile(r"\b(?:part of|a subsidiary of|a unit of|a division of|majority-owned by|owned by|"
+                            r"a member of)\s+(?:the\s+)?", re.I)
+
+
+def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
+    role = p.attributes["role"]
+    span = p.attributes.get("role_span")
+    org: str | None = None
+    if span:
+        inside = [m for m in doc.mentions if span[0] <= m.start and m.end <= span[1] and m.type != "Person"]
+        if inside:
+            o = inside[-1]
+            org = o.name
+            rel_start, rel_end = o.start - span[0], o.end - span[0]
+            head = role[:rel_start].rstrip()
+            tail = role[rel_end:].lstrip()
+            head = re.sub(r"\s+(?:of|at|for)(?:\s+the)?$", "", head)
+            head = re.sub(r"['’]s$", "", head).strip()
+            tail = re.sub(r"^['’]s\s+", "", tail)
+            if not head and tail:
+                role = tail
+            elif head and tail:
+                role = f"{head} of {tail}" if not re.search(r"\b(?:of|for)$", head) else f"{head} {tail}"
+            elif head:
+                role = head
+            if o.type == "Country" and not NATIONAL_POSTS.search(role):
+                pass
+        before = [m for m in doc.mentions if m.end <= span[0] and span[0] - m.end <= 4 and m.type != "Person"]
+        if org is None and before:
+            org = before[-1].name
+    if org is None and NATIONAL_POSTS.search(role):
+        org = doc.main_country()
+    if org and doc.entities.type_of(org) in ("GovernmentAgency",) and NATIONAL_POSTS.search(role) and "(" in org:
+        org = doc.entities.records[org].attributes.get("country", org)
+    return role, org
+
+
+def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
+    """Add every non-agreement relation to ``doc``."""
+    text = doc.text
+    # posts
+    for p in doc.mentions:
+        if p.type == "Person" and p.attributes.get("role"):
+            role, org = _role_org(doc, p)
+            if role and len(role) < 90:
+                doc.relate(p.name, "holds_role", role, {"organisation": org}, doc.sentence_at(p.start))
+    # affiliation and location of organisations
+    for m in doc.mentions:
+        s = doc.sentence_at(m.start)
+        country = m.attributes.get("country")
+        if m.type in ("ArmedForce", "GovernmentAgency") and country and country in doc.entities:
+            parent = [o for o in doc.mentions if o.type == "ArmedForce" and o.name != m.name
+                      and m.name.startswith(o.name + " ")]
+            doc.relate(m.name, "part_of", parent[0].name if parent else country, {}, s)
+        if m.type in ("Company", "ArmedForce", "GovernmentAgency", "Organisation"):
+            sm = _SUBSIDIARY_RE.match(text, m.end + 2) if text[m.end:m.end + 2] == ", " else None
+            if sm is None:
+                sm = re.compile(r",?\s+which remains\s+").match(text, m.end)
+                sm = _SUBSIDIARY_RE.search(text, m.end, min(len(text), m.end + 60)) if sm else None
+            if sm:
+                parents = [o for o in doc.mentions if sm.end() <= o.start <= sm.end() + 40 and o.type != "Person"]
+                if parents:
+                    pred = "owned_by" if parents[0].type == "Country" else "part_of"
+                    doc.relate(m.name, pred, parents[0].name, {}, s)
+        if m.type == "Company":
+            before = text[max(s.start, m.start - 60):m.start]
+            cs = [c for c in doc.mentions_in(s, "Country") if c.end <= m.start and m.start - c.end <= 40
+                  and re.fullmatch(r"(?:['’]s)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+", text[c.end:m.start])]
+            after = re.match(r",\s+(?:the\s+)?(?P<adj>(?:[\w-]+\s+){0,3})", text[m.end:m.end + 60])
+            if not cs and after:
+                cs = [c for c in doc.mentions_in(s, "Country") if m.end < c.start <= m.end + 40 and c.form == "demonym"]
+            if cs:
+                doc.relate(m.name, "located_in", cs[-1].name, {}, s)
+                if "state-owned" in before[-40:] or (after and "state-owned" in after.group(0)):
+                    doc.relate(m.name, "owned_by", cs[-1].name, {}, s)
+            based = re.match(r",?\s+(?:\w+\s+){0,6}?based in\s+(?P<p>[A-Z]\w+(?:\s[A-Z]\w+)?)", text[m.end:m.end + 90])
+            if based:
+                doc.relate(m.name, "located_in", based.group("p"), {}, s)
+    # partnerships between two states
+    for s in doc.sentences:
+        pm = _PARTNER_RE.search(s.text)
+        if pm:
+            cs = []
+            for c in doc.mentions_in(s, "Country"):
+                if c.name not in cs:
+                    cs.append(c.name)
+            if len(cs) == 1 and re.search(r"\bwith\s+", s.text) is None:
+                cs = []
+            if len(cs) >= 2:
+                status = "planned" if re.search(r"\b(?:will|to elevate|plan|agree to|would)\b", s.text) else "existing"
+                since = re.search(r"\bsince\s+((?:19|20)\d\d)\b", s.text)
+                level = " ".join(pm.group(0).split())
+                doc.relate(cs[0], "partner_of", cs[1], {"level": level, "status": status,
+                                                         "since": since.group(1) if since else None}, s)
+    _topics(doc, agreements)
+    _events(doc)
+    _platform_lineage(doc)
+
+
+def _topics(doc: Document, agreements: list[AgreementState]) -> None:
+    from .gazetteer import load_gazetteers
+
+    gaz = doc.gazetteers if hasattr(doc, "gazetteers") else load_gazetteers()  # type: ignore[attr-defined]
+    latest = None
+    countries = [m.name for m in doc.mentions if m.type == "Country" and m.form != "capital"]
+    main = doc.main_country()
+    partner = next((c for c in countries if c != main), None)
+    events = [m for m in doc.mentions if m.type == "Event"]
+    for s in doc.sentences:
+        here = [a for a in agreements if a.sentence is s]
+        if here:
+            latest = here[-1]
+        topics = gaz.match_topics(s.text)
+        if not topics:
+            continue
+        coop = bool(_COOP_CUE.search(s.text))
+        cap = bool(_CAP_CUE.search(s.text))
+        ev = [e for e in events if s.start <= e.start < s.end] or (
+            [events[-1]] if events and re.search(r"\b(?:discussions?|the seminar|the show|the exhibition|the summit|"
+                                                 r"the dialogue|the forum|exhibition floor)\b", s.text, re.I) else [])
+        for start, _end, topic in topics:
+            if cap and topic.capability:
+                owner = None
+                if ev and re.search(r"dominated|exhibition|show", s.text):
+                    owner = ev[0].name
+                else:
+                    cands = [m for m in doc.mentions_in(s, "Country", "Company", "ArmedForce")
+                             if m.start < s.start + start]
+                    owner = cands[-1].name if cands else None
+                if owner:
+                    doc.relate(owner, "has_capability_domain", topic.name, {}, s)
+                continue
+            if not coop or not topic.cooperation:
+                continue
+            if (here or _AGR_ANAPHOR.search(s.text)) and latest is not None:
+                doc.relate(latest.name, "has_cooperation_area", topic.name, {}, s)
+            elif ev:
+                doc.relate(ev[0].name, "has_cooperation_area", topic.name, {}, s)
+            elif main and partner:
+                doc.relate(main, "has_cooperation_area", topic.name, {"partner": partner}, s)
+
+
+def _events(doc: Document) -> None:
+    events = [m for m in doc.mentions if m.type == "Event"]
+    if not events:
+        return
+    last_person: Mention | None = None
+    place = getattr(doc, "dateline_place", None)
+    first = events[0]
+    for m in doc.mentions:
+        if m.type == "Event" and place and m.name == first.name:
+            doc.relate(m.name, "held_in", place, {"date": doc.article_date}, doc.sentence_at(m.start))
+    for s in doc.sentences:
+        persons = doc.mentions_in(s, "Person")
+        ev_here = doc.mentions_in(s, "Event")
+        ev = ev_here[0] if ev_here else None
+        if ev is None and re.search(r"\b(?:the|The)\s+(?:seminar|summit|show|exhibition|dialogue|conference|forum)\b",
+                                    s.text):
+            ev = events[-1] if events[-1].start < s.start else events[0]
+        if ev is not None:
+            if re.search(r"\bkeynote\b|\b(?:address|speech)\b", s.text):
+                who = persons[0] if persons else last_person
+                if who is not None:
+                    role = "keynote address" if "keynote" in s.text else "speaker"
+                    doc.relate(who.name, "speaker_at", ev.name, {"role": role}, s)
+            if re.search(r"\bco-?chair(?:ed|s)?\b|\bchaired\b", s.text):
+                for p in persons:
+                    doc.relate(p.name, "chairs", ev.name, {}, s)
+            for q in doc.in_sentence(s, doc.quantities):
+                um = _COUNT_UNITS.match(doc.text[q.end:q.end + 60])
+                if um and not re.search(r"\bfrom\s*$", doc.text[max(s.start, q.start - 6):q.start]):
+                    doc.relate(ev.name, "has_participant_count", q.value,
+                               {"unit": um.group("unit"), "approximate": q.approximate or None,
+                                "lower_bound": q.lower_bound or None}, s)
+        if persons:
+            last_person = persons[-1]
+
+
+def _platform_lineage(doc: Document) -> None:
+    names = sorted({m.name for m in doc.mentions if m.type == "Platform"}, key=len)
+    for n in names:
+        parents = [o for o in names if o != n and (n.startswith(o) and len(n) > len(o)
+                                                   or n.casefold().endswith(" " + o.casefold()))]
+        if parents:
+            parent = max(parents, key=len)
+            m = next(x for x in doc.mentions if x.name == n)
+            doc.relate(n, "derived_from", parent, {}, doc.sentence_at(m.start))
