@@ -86,11 +86,11 @@ def test_usage_errors_exit_2(argv: tuple[str, ...], tmp_path: Path, capsys: pyte
 def test_a_user_gazetteer_adds_names_the_extractor_finds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    (src / "a.txt").write_text("SINGAPORE: Zephyrine Marine Works will build four patrol boats for the Republic of "
+    (src / "a.txt").write_text("SINGAPORE: Orvenna will build four patrol boats for the Republic of "
                                "Singapore Navy, the company said on Monday.", encoding="utf-8")
     gaz = tmp_path / "mine.tsv"
     gaz.write_text("# name\ttype\tcountry\taliases\tkind\n"
-                   "Zephyrine Marine Works\tCompany\tSingapore\tZMW\tshipbuilder\n", encoding="utf-8")
+                   "Orvenna\tCompany\tSingapore\tOrvenna Systems\tshipbuilder\n", encoding="utf-8")
     without = tmp_path / "without"
     with_gaz = tmp_path / "with"
     assert run(capsys, "extract", str(src), "--out", str(without))[0] == 0
@@ -100,8 +100,8 @@ def test_a_user_gazetteer_adds_names_the_extractor_finds(tmp_path: Path, capsys:
         data = json.loads((d / "a.json").read_text(encoding="utf-8"))
         return {e["name"] for e in data["entities"] if e["type"] == "Company"}
 
-    assert "Zephyrine Marine Works" not in companies(without)
-    assert "Zephyrine Marine Works" in companies(with_gaz)
+    assert "Orvenna" not in companies(without)
+    assert "Orvenna" in companies(with_gaz)
 
 
 def test_ingest_stores_good_articles_skips_bad_ones_and_summarises(tmp_path: Path,
