@@ -218,6 +218,7 @@ STORE_KINDS: dict[str, Any] = {}
 def open_store(location: str | None = None, read_only: bool = False) -> Store:
     """Open the store at ``location`` (a directory, or a URL of a registered remote kind)."""
     loc = location or default_location()
+    from . import remote  # noqa: F401  (registers the http:// and https:// store kinds)
     for prefix, factory in STORE_KINDS.items():
         if loc.startswith(prefix):
             return factory(loc, read_only=read_only)  # type: ignore[no-any-return]
