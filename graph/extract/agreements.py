@@ -55,6 +55,32 @@ class AgreementState:
     sentence: Sentence | None = None
 
 
+_NP_WORD = re.compile(r"^(?:[$€£₩¥]?[\d.,]+|million|billion|bn|mn|trillion|US\$[\d.,]+|[A-Z]{3}|new|follow-on|separate|"
+                      r"initial|binding|additional|further|final|framework|production|procurement|supply|purchase|"
+                      r"export|defence|defense|research|development|and|R&D|G2G|government-to-government|"
+                      r"exclusive|bilateral|trilateral|industrial|multi-year|(?:19|20)\d\d|\w+-\w+|two|three|four|"
+                      r"five|\d+|major|largest|first|second|landmark|long-term)$", re.I)
+_DETS = ("a", "an", "the", "this", "that", "its", "their", "his", "her")
+
+
+def _noun_phrase(doc: Document, s: Sentence, kind_start: int) -> tuple[str, str, int]:
+    """Return (determiner, modifiers, start) of the noun phrase ending in the agreement word."""
+    before = doc.text[max(s.start, kind_start - 80):kind_start]
+    words = before.split()
+    mods: list[str] = []
+    det = ""
+    for w in reversed(words):
+        if w.casefold() in _DETS:
+            det = w
+            break
+        if not _NP_WORD.match(w) or len(mods) >= 5:
+            break
+        mods.insert(0, w)
+    text = " ".join(mods)
+    start = kind_start - (len(before) - before.rfind(mods[0])) if mods else kind_start
+    return det, text, start
+
+
 def _kind(word: str) -> str:
     return _KIND_WORDS.get(word.casefold(), "agreement")
 
@@ -116,14 +142,15 @@ def _parties(doc: Document, s: Sentence, trig_start: int, trig_end: int) -> tupl
     seen: set[str] = set()
     subj = []
     for m in before:
-        if m.name not in seen and not (m.type == "Country" and m.form == "demonym" and _followed_by_org(doc, m, ms)):
+        if m.name not in seen and not (m.type == "Country" and _followed_by_org(doc, m, ms)):
             seen.add(m.name)
             subj.append(m)
     return subj, with_party, end_user
 
 
 def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
-    return any(o is not m and o.type != "Country" and 0 <= o.start - m.end <= 30 for o in ms)
+    gap = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+")
+    return any(o is not m and o.type != "Country" and gap.fullmatch(doc.text[m.end:o.start]) for o in ms if o.start > m.end)
 
 
 def _inside_phrase(doc: Document, s: Sentence, m: Mention) -> bool:
@@ -141,23 +168,23 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
             if kind_word in ("order", "deal", "agreement", "arrangement") and re.search(
                     r"\b(?:in order|order to|agreed|to order)\b", s.text[max(0, tm.start("kind") - 4):tm.end("kind") + 4]):
                 continue
-            mods = (tm.group("mods") or "").strip()
-            det = (tm.group("det") or "").strip()
             start, end = s.start + tm.start("kind"), s.start + tm.end()
-            np_start = s.start + tm.start("mods") if mods and _NEW_MOD.search(mods) else start
-            if mods and not _NEW_MOD.search(mods):
-                mods = ""
+            det, mods, np_start = _noun_phrase(doc, s, start)
             np = doc.text[np_start:end].strip()
             kind = _kind(kind_word)
-            new = bool(mods and _NEW_MOD.search(mods)) or det.casefold() in ("a", "an", "its", "their") or not det
+            new = bool(mods and _NEW_MOD.search(mods)) or det.casefold() in ("a", "an", "its", "their")
             if det.casefold() in ("the", "this", "that") and not re.search(r"\b(?:19|20)\d\d\b|[$€£]|\d", mods):
                 new = False
             if not new and not agreements:
                 new = True
+            if not det and not mods and kind_word in ("order", "deal", "contract", "agreement", "arrangement"):
+                continue
             if new:
                 years = re.findall(r"\b((?:19|20)\d\d)\b", mods)
                 past, future = _date_for(doc, s)
-                year = years[0] if years else (past or future or year_now or "")[:4]
+                st = _status(s) or ""
+                ahead = st in ("expected", "planned", "proposed", "being accelerated") or "to be signed" in s.text
+                year = years[0] if years else ((future if ahead else past) or year_now or "")[:4]
                 agr = _new_agreement(doc, s, kind, year, start, end, np, agreements)
                 if agr is None:
                     continue
@@ -208,7 +235,8 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     past, future = _date_for(doc, s)
     concluded = status is not None and status not in ("expected", "planned", "proposed", "being accelerated",
                                                        "under negotiation", "negotiating", "finalising", "finalizing")
-    date = past if past else (doc.article_date if concluded and year == (doc.article_date or "")[:4] else year or None)
+    date = past if past and past[:4] == year else (doc.article_date if concluded and year == (doc.article_date or "")[:4]
+                                                   else year or None)
     for p in parties:
         role = "buyer" if p.name == buyer else "supplier" if p.name == supplier else None
         doc.relate(p.name, "party_to", name, {"role": role, "status": status, "date": date if concluded else None}, s)
@@ -250,7 +278,8 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
         if status == "being accelerated":
             q["date"] = doc.article_date
     else:
-        q["date"] = past or (agr.year if agr.year else None)
+        art = doc.article_date or ""
+        q["date"] = past or (art if agr.year and art.startswith(agr.year) else agr.year or None)
     place = [p for p in doc.places if s.start <= p[0] < s.end]
     if place and status in ("signed", "inked", "sealed"):
         q["location"] = place[0][2]

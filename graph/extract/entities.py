@@ -32,7 +32,7 @@ def _nearest_country(doc: Document, start: int, countries: list[Mention]) -> str
     s = doc.sentence_at(start)
     inside = [c for c in countries if s.start <= c.start < s.end and c.form != "capital"]
     if inside:
-        return min(inside, key=lambda c: abs(c.start - start)).name
+        return inside[0].name
     return doc.main_country()
 
 
@@ -84,7 +84,8 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
             else:
                 m.attributes["country"] = fc[0].entry.name
         if m.attributes.get("national"):
-            country = _country_before(doc, m.start, countries) or _nearest_country(doc, m.start, countries)
+            country = _country_before(doc, m.start, countries) or (
+                doc.main_country() if m.name == "Cabinet" else _nearest_country(doc, m.start, countries))
             if country:
                 m.name = f"{m.name} ({country})"
                 m.attributes["country"] = country
@@ -103,11 +104,11 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
 
     # persons: short forms refer back to the full name
     persons = [m for m in final if m.type == "Person" and not m.attributes.get("short")]
-    full = {p.name for p in persons}
     forms: dict[str, str] = {}
-    for name in full:
+    for name in sorted({p.name for p in persons}, key=lambda n: (-len(n.split()), n)):
         for f in short_forms(name):
             forms.setdefault(f, name)
+    full = {p.name for p in persons if p.name not in forms}
     for m in final:
         if m.type == "Person" and m.name not in full:
             target = forms.get(m.name) or forms.get(m.name.split()[-1])

@@ -71,6 +71,10 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
     for m in doc.mentions:
         s = doc.sentence_at(m.start)
         country = m.attributes.get("country")
+        if m.type in ("ArmedForce", "GovernmentAgency") and country and country not in doc.entities:
+            gaz = getattr(doc, "gazetteers", None)
+            if gaz is not None and any(g.entry.name == country for w in m.surface.split() for g in gaz.match(w)):
+                doc.entities.add(country, "Country")
         if m.type in ("ArmedForce", "GovernmentAgency") and country and country in doc.entities:
             parent = [o for o in doc.mentions if o.type == "ArmedForce" and o.name != m.name
                       and m.name.startswith(o.name + " ")]
