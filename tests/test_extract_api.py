@@ -55,7 +55,8 @@ def test_entity_valued_qualifiers_name_entities_of_the_article(path: Path) -> No
 def test_article_metadata_and_content_hash_are_carried_into_the_facts() -> None:
     article = _article(FIXTURES[0])
     facts = extract(article)
-    assert (facts.url, facts.date, facts.source, facts.title) == (article.url, "2025-10-16", "Example Wire", article.title)
+    expected = (article.url, "2025-10-16", "Example Wire", article.title)
+    assert (facts.url, facts.date, facts.source, facts.title) == expected
     assert facts.content_sha256 == hashlib.sha256(article.text.encode()).hexdigest()
     assert (facts.extractor, facts.extractor_version) == (EXTRACTOR_NAME, EXTRACTOR_VERSION)
 
@@ -66,7 +67,8 @@ def test_the_same_article_gives_byte_identical_output() -> None:
 
 
 def test_news_agency_bylines_are_mention_only_entities_without_relations() -> None:
-    facts = extract(Article("Malaysia signed a contract with Boustead for two ships. – Bernama", "x", date="2025-01-01"))
+    text = "Malaysia signed a contract with Boustead for two ships. – Bernama"
+    facts = extract(Article(text, "x", date="2025-01-01"))
     bernama = facts.entity("Bernama")
     assert bernama is not None and bernama.attributes.get("mention_only") is True
     assert all("Bernama" not in (r.subject, r.object) for r in facts.relations)
@@ -93,7 +95,7 @@ def test_a_gazetteer_row_with_an_unknown_type_is_reported_by_file_and_name(tmp_p
 
     bad = tmp_path / "bad.tsv"
     bad.write_text("Foo\tWidget\t\t\t\n", encoding="utf-8")
-    with pytest.raises(InputError, match="bad.tsv.*'Foo'.*Widget"):
+    with pytest.raises(InputError, match=r"bad\.tsv.*'Foo'.*Widget"):
         load_gazetteers([bad])
 
 

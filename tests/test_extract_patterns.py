@@ -35,7 +35,7 @@ def _rels(facts: ArticleFacts, predicate: str) -> list[tuple[str, object, dict]]
     ("in the first quarter of 2026", "2026-Q1"),
 ])
 def test_date_expressions_resolve_against_the_article_date(text: str, expected: str) -> None:
-    assert [d.value for d in find_dates(text, reference("2025-09-22"))][0] == expected
+    assert next(d.value for d in find_dates(text, reference("2025-09-22"))) == expected
 
 
 def test_a_bare_month_after_by_lies_ahead_and_after_in_lies_behind() -> None:

@@ -14,7 +14,7 @@ from .document import Document
 from .mentions import Mention
 from .text import Sentence
 
-__all__ = ["extract_agreements", "AgreementState"]
+__all__ = ["AgreementState", "extract_agreements"]
 
 _KIND_WORDS = {
     "memorandum of understanding": "MoU", "memorandums of understanding": "MoU", "memoranda of understanding": "MoU",
@@ -112,7 +112,8 @@ def _date_for(doc: Document, s: Sentence, prospective: bool | None = None) -> tu
     return (past[0].value if past else None), (future[0].value if future else None)
 
 
-def _parties(doc: Document, s: Sentence, trig_start: int, trig_end: int) -> tuple[list[Mention], Mention | None, Mention | None]:
+def _parties(doc: Document, s: Sentence, trig_start: int,
+             trig_end: int) -> tuple[list[Mention], Mention | None, Mention | None]:
     """Return (subject-side parties, the 'with' counterparty, the end user after 'for')."""
     ms = [m for m in doc.mentions_in(s, *_ROLE_PARTIES)]
     before = [m for m in ms if m.end <= trig_start and not _inside_phrase(doc, s, m)]
@@ -150,7 +151,8 @@ def _parties(doc: Document, s: Sentence, trig_start: int, trig_end: int) -> tupl
 
 def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
     gap = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+")
-    return any(o is not m and o.type != "Country" and gap.fullmatch(doc.text[m.end:o.start]) for o in ms if o.start > m.end)
+    return any(o is not m and o.type != "Country" and gap.fullmatch(doc.text[m.end:o.start])
+               for o in ms if o.start > m.end)
 
 
 def _inside_phrase(doc: Document, s: Sentence, m: Mention) -> bool:
@@ -166,7 +168,8 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
         for tm in _TRIGGER_RE.finditer(s.text):
             kind_word = tm.group("kind")
             if kind_word in ("order", "deal", "agreement", "arrangement") and re.search(
-                    r"\b(?:in order|order to|agreed|to order)\b", s.text[max(0, tm.start("kind") - 4):tm.end("kind") + 4]):
+                    r"\b(?:in order|order to|agreed|to order)\b",
+                    s.text[max(0, tm.start("kind") - 4):tm.end("kind") + 4]):
                 continue
             start, end = s.start + tm.start("kind"), s.start + tm.end()
             det, mods, np_start = _noun_phrase(doc, s, start)
@@ -232,11 +235,11 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     doc.entities.add(name, "Agreement", np, agreement_type=kind)
     agr = AgreementState(name, kind, year, [(p.name, None) for p in parties], platform, s)
     status = _status(s)
-    past, future = _date_for(doc, s)
+    past, _future = _date_for(doc, s)
     concluded = status is not None and status not in ("expected", "planned", "proposed", "being accelerated",
                                                        "under negotiation", "negotiating", "finalising", "finalizing")
-    date = past if past and past[:4] == year else (doc.article_date if concluded and year == (doc.article_date or "")[:4]
-                                                   else year or None)
+    same_year = year == (doc.article_date or "")[:4]
+    date = past if past and past[:4] == year else (doc.article_date if concluded and same_year else year or None)
     for p in parties:
         role = "buyer" if p.name == buyer else "supplier" if p.name == supplier else None
         doc.relate(p.name, "party_to", name, {"role": role, "status": status, "date": date if concluded else None}, s)
@@ -247,7 +250,8 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     if money:
         main = money[0]
         eq = [m.value for m in money[1:2] if doc.text[main.end:m.start].strip() in ("(", "or", "or about", "")]
-        doc.relate(name, "has_value", main.value, {"approximate": main.approximate or None, "equivalent": eq or None}, s)
+        doc.relate(name, "has_value", main.value,
+                   {"approximate": main.approximate or None, "equivalent": eq or None}, s)
     qty = None
     if platform:
         pm = platforms[0]
@@ -297,7 +301,8 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
                 for f in doc.facts:
                     if f.subject == party and f.predicate == "party_to" and f.object == agr.name:
                         f.qualifiers.setdefault("status", status)
-    _signatories(doc, s, agr, q.get("date") if isinstance(q.get("date"), str) else None)
+    qdate = q.get("date")
+    _signatories(doc, s, agr, qdate if isinstance(qdate, str) else None)
 
 
 def _signatories(doc: Document, s: Sentence, agr: AgreementState, date: str | None) -> None:

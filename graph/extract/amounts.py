@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..money import format_money
 
-__all__ = ["Money", "Quantity", "find_money", "find_quantities", "NUMBER_WORDS"]
+__all__ = ["NUMBER_WORDS", "Money", "Quantity", "find_money", "find_quantities"]
 
 #: currency symbol or code as written -> ISO 4217 code
 CURRENCIES: dict[str, str] = {
@@ -42,7 +42,8 @@ _SYM = "|".join(re.escape(k) for k in sorted((k for k in CURRENCIES if not k.isa
 _WORDCUR = "|".join(k for k in CURRENCIES if k.isalpha() and k.islower())
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = r"thousand|million|billion|trillion|crore|lakh|bn|mn|tn|mil|m|b|k"
-_APPROX = r"(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|an estimated|estimated at|close to|up to|more than|over|at least|in excess of|upwards of|less than|under)"
+_APPROX = (r"(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|an estimated|estimated at|close to|"
+           r"up to|more than|over|at least|in excess of|upwards of|less than|under)")
 _MONEY_RE = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:(?P<sym>{_SYM})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALES})\b)?"

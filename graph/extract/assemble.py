@@ -108,11 +108,12 @@ def _to_facts(article: Article, doc: Document) -> ArticleFacts:
     names = set(doc.entities.records)
     mention_only = {n for n, r in doc.entities.records.items() if r.attributes.get("mention_only")}
     relations = []
+    entity_keys = ("buyer", "end_user", "organisation", "by", "partner")
     for f in doc.facts:
         if f.subject in mention_only or f.subject not in names:
             continue
         q = {k: v for k, v in f.qualifiers.items()
-             if not (isinstance(v, str) and k in ("buyer", "end_user", "organisation", "by", "partner") and v not in names)}
+             if not (isinstance(v, str) and k in entity_keys and v not in names)}
         s = f.sentence
         relations.append(Relation(subject=f.subject, predicate=f.predicate, object=f.object, qualifiers=q,
                                   evidence=Evidence(text=s.text, start=s.start, end=s.end),

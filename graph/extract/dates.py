@@ -25,11 +25,13 @@ _MONTHS["sept"] = 9
 _WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH_CUE = re.compile(r"\b(?:in|by|since|from|until|before|after|early|late|mid|of|end of)\s+$", re.I)
 _AHEAD_CUE = re.compile(r"\b(?:by|until|before|expected|scheduled|due|planned|will|next)\b[^.;]*$", re.I)
-_PROSPECTIVE_CUE = re.compile(r"\b(?:by|before|until|in|from|for|scheduled|expected|due|planned|next|early|late|end of)\s*$", re.I)
+_PROSPECTIVE_CUE = re.compile(
+    r"\b(?:by|before|until|in|from|for|scheduled|expected|due|planned|next|early|late|end of)\s*$", re.I)
 
 #: (pattern, resolver name); tried in this order at each position
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -38,8 +40,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"\b(?P<d>{_DAY})\s+(?P<m>{_MON})(?!\s*\d)", "dm"),
     (rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)", "dm"),
     (rf"\b(?P<m>{_MON})\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", "my"),
-    (r"\b(?:Q(?P<q>[1-4])|(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", "q"),
-    (r"\b(?:the\s+)?(?:first|second|1st|2nd|latter|early|mid|late|end\s+of)[\s-]+(?:half\s+of\s+)?(?P<y>(?:19|20)\d\d)\b", "y"),
+    (r"\b(?:Q(?P<q>[1-4])|(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s+(?:of\s+)?"
+     r"(?P<y>(?:19|20)\d\d)\b", "q"),
+    (r"\b(?:the\s+)?(?:first|second|1st|2nd|latter|early|mid|late|end\s+of)[\s-]+(?:half\s+of\s+)?"
+     r"(?P<y>(?:19|20)\d\d)\b", "y"),
     (r"\b(?:the\s+)?mid-(?P<y>(?:19|20)\d\d)s?\b", "y"),
     (r"\b(?:last|this|next|earlier\s+this|later\s+this)\s+(?P<rel>year|month|week)\b", "rel"),
     (r"\b(?:early|late)\s+next\s+(?P<rel>year)\b", "rel_next"),
@@ -98,7 +102,11 @@ def _resolve(kind: str, g: dict[str, str], ref: dt.date | None) -> str | None:
     if kind == "m":
         m = _month(g["m"])
         ahead = g.get("_ahead") == "1"
-        year = ref.year + 1 if ahead and m < ref.month else ref.year - 1 if not ahead and m > ref.month + 2 else ref.year
+        year = ref.year
+        if ahead and m < ref.month:
+            year += 1
+        elif not ahead and m > ref.month + 2:
+            year -= 1
         return f"{year:04d}-{m:02d}"
     if kind in ("rel", "rel_next"):
         step = {"last": -1, "next": 1}.get(g["_w"], 0) if kind == "rel" else 1
@@ -143,8 +151,9 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         if not value or not re.match(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$", value):
             continue
         before = text[max(0, m.start() - 24):m.start()]
-        prospective = bool(_PROSPECTIVE_CUE.search(before)) or g["_w"] in ("next", "early", "late") and "next" in m.group().casefold()
+        prospective = bool(_PROSPECTIVE_CUE.search(before)) or (
+            g["_w"] in ("next", "early", "late") and "next" in m.group().casefold())
         if ref is not None and value[:4].isdigit():
-            prospective = prospective and value >= ref.isoformat()[:len(value)] or value[:4] > str(ref.year)
+            prospective = (prospective and value >= ref.isoformat()[:len(value)]) or value[:4] > str(ref.year)
         out.append(DateMention(m.start(), m.end(), value, prospective, m.group()))
     return out

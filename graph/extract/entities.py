@@ -118,7 +118,8 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
                 m.type = "drop"
     if forms:
         taken = [(m.start, m.end) for m in final]
-        pat = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        pat = re.compile(r"(?<![\w'’-])(" + alternatives + r")(?![\w-])")
         for pm in pat.finditer(text):
             if not any(s <= pm.start() < e for s, e in taken):
                 final.append(Mention(pm.start(), pm.end(), pm.group(1), forms[pm.group(1)], "Person", 1, {}, "short"))
@@ -138,10 +139,10 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
                 m.name = by_class[m.name]
             words = m.name.split()
             if len(words) > 1:
-                head = gaz.match(words[0])
-                if head and head[0].entry.type in ("Company", "Country") and head[0].surface == words[0]:
+                maker = gaz.match(words[0])
+                if maker and maker[0].entry.type in ("Company", "Country") and maker[0].surface == words[0]:
                     m.name = " ".join(words[1:])
-                    m.attributes["maker"] = head[0].entry.name
+                    m.attributes["maker"] = maker[0].entry.name
             if any(o != m.name and o.startswith(m.name + " ") for o in plat_names) and m.priority == 0:
                 continue
         cleaned.append(m)

@@ -1,6 +1,7 @@
 """Events: named seminars, summits, dialogues, exhibitions and shows, with their editions.
 
->>> [(m.name, m.attributes["edition"]) for m in find_events("at the 15th India-Vietnam Defence Policy Dialogue and DSA 2026")]
+>>> found = find_events("at the 15th India-Vietnam Defence Policy Dialogue and DSA 2026")
+>>> [(m.name, m.attributes["edition"]) for m in found]
 [('15th India-Vietnam Defence Policy Dialogue', 15), ('DSA 2026', None)]
 """
 
@@ -10,7 +11,7 @@ import re
 
 from .mentions import Mention
 
-__all__ = ["find_events", "SHOWS"]
+__all__ = ["SHOWS", "find_events"]
 
 #: recurring defence shows known by name alone
 SHOWS = ("Eurosatory", "DSA", "LIMA", "IDEX", "NAVDEX", "DSEI", "DSEI Japan", "Farnborough Airshow", "Paris Air Show",
@@ -35,7 +36,8 @@ _NAMED_RE = re.compile(
     r"(?:\s+(?P<year>(?:19|20)\d\d))?\b"
 )
 _SHOW_RE = re.compile(
-    rf"\b(?P<name>(?:{'|'.join(re.escape(s) for s in sorted(SHOWS, key=len, reverse=True))})(?:\s+(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d)\b)?)\b"
+    rf"\b(?P<name>(?:{'|'.join(re.escape(s) for s in sorted(SHOWS, key=len, reverse=True))})"
+    r"(?:\s+(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d)\b)?)\b"
 )
 _LEAD = re.compile(r"^(?:The|At|In|During|On|By|And|For|From|After|Before|This|That|Its|A|An)\s+")
 

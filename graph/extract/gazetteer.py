@@ -147,7 +147,8 @@ def _bounded(text: str, start: int, end: int) -> bool:
 def _rows_tsv(text: str) -> Iterable[dict[str, str]]:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-        yield dict(zip(("name", "type", "country", "aliases", "kind"), [c.strip() for c in row]))
+        cols = [c.strip() for c in row][:5]
+        yield dict(zip(("name", "type", "country", "aliases", "kind")[:len(cols)], cols, strict=True))
 
 
 def _rows(path: Path) -> Iterable[dict[str, str]]:

@@ -1,7 +1,8 @@
 """Organisations found by form: defined acronyms, ministries, armed forces, agencies, company suffixes.
 
 >>> from .mentions import resolve_overlaps
->>> [(m.name, m.type) for m in resolve_overlaps(find_organisations("Garden Reach Shipbuilders and Engineers (GRSE) said", {}))]
+>>> found = find_organisations("Garden Reach Shipbuilders and Engineers (GRSE) said", {})
+>>> [(m.name, m.type) for m in resolve_overlaps(found)]
 [('Garden Reach Shipbuilders and Engineers', 'Company')]
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Mapping
 
 from .mentions import Mention
 
-__all__ = ["find_organisations", "org_type", "country_prefix"]
+__all__ = ["country_prefix", "find_organisations", "org_type"]
 
 _CAP = r"(?:[A-Z][\w'’.&-]*|[A-Z]{2,}|\d+(?:st|nd|rd|th)?)"
 _LINK = r"(?:of|and|for|the|de|du|des|la|der|für|&|on|in)"
@@ -34,18 +35,24 @@ _PLATFORM_WORDS = ("vessel", "vessels", "ship", "ships", "frigate", "frigates", 
                    "helicopter", "vehicle", "vehicles", "missile", "missiles", "radar", "howitzer", "drone", "tank",
                    "boat", "boats", "jet", "fighter", "trainer", "system", "launcher", "UAV", "UCAV", "Vessel", "Ship",
                    "Ships", "Vessels", "Vehicle", "Vehicles", "Missile", "Aircraft", "Helicopter", "Frigate", "Tank")
+_WEAK_SUFFIXES = ("Defence", "Defense", "Marine")
 _COMPANY_RE = re.compile(
     rf"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+){{0,4}}?[A-Z][\w'’&.-]*(?:\s+(?:and|&)\s+[A-Z][\w.-]*)?\s+"
-    rf"(?:Heavy\s+Industries|Sdn\.?\s+Bhd\.?|{'|'.join(w for w in _COMPANY_WORDS if w not in ('Defence', 'Defense', 'Marine'))})\b\.?)"
+    rf"(?:Heavy\s+Industries|Sdn\.?\s+Bhd\.?|{'|'.join(w for w in _COMPANY_WORDS if w not in _WEAK_SUFFIXES)})\b\.?)"
 )
 _MINISTRY_RE = re.compile(
     r"\b(?P<name>(?:Ministry|Department)\s+of\s+(?:the\s+)?(?:National\s+)?[A-Z][a-z]+(?:\s+(?:and|of|the)\s+(?:the\s+)?[A-Z][a-z]+|\s+[A-Z][a-z]+)*)"
 )
-_SHORT_MINISTRY_RE = re.compile(r"\b(?P<name>(?:Defen[cs]e|Foreign|Home|Finance)\s+Ministry|Ministry\s+of\s+Defen[cs]e|MoD|MINDEF|Mindef|Cabinet)\b")
+_SHORT_MINISTRY_RE = re.compile(
+    r"\b(?P<name>(?:Defen[cs]e|Foreign|Home|Finance)\s+Ministry|Ministry\s+of\s+Defen[cs]e|MoD|MINDEF|Mindef|Cabinet)\b")
 _FORCE_RE = re.compile(
     r"\b(?P<name>(?:Royal\s+)?(?P<c>(?!The\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:Navy|Army|Air\s+Force|Coast\s+Guard|Armed\s+Forces|"
     r"Defence\s+Forces|Defense\s+Forces|Naval\s+Forces|Land\s+Forces|Marine\s+Corps|Special\s+Forces|Air\s+and\s+Space\s+Force))\b"
 )
+
+
+_NOT_COMPANY_START = frozenset({"Defence", "Defense", "Military", "National", "State", "Our", "This", "These",
+                                "Other", "Major"})
 
 
 def org_type(name: str, default: str = "Company") -> str:
@@ -94,14 +101,11 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
     for m in _ACRONYM_RE.finditer(text):
         long, start = _strip_lead(m.group("long"), m.start("long"))
         # drop a leading possessive country ("Japan's Acquisition ...") or demonym handled by caller
-        pm = None
-        for pm in re.finditer(r"['’]s\s+", long):
-            pass
-        if pm:
+        possessives = list(re.finditer(r"['’]s\s+", long))
+        if possessives:
+            pm = possessives[-1]
             long, start = long[pm.end():], start + pm.end()
-        if " and " in long and org_type(long.split(" and ")[-1], "") == "" and long.split(" and ")[0] in ():
-            continue
-        if not long or len(long) < 4 or long.isupper() and " " not in long:
+        if not long or len(long) < 4 or (long.isupper() and " " not in long):
             continue
         typ = org_type(long)
         surface = text[start:m.end()]
@@ -113,7 +117,8 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
         word = m.group("name")
         name = "Cabinet" if word == "Cabinet" else "Ministry of Defence" if "efen" in word or word.upper() in (
             "MOD", "MINDEF") else f"Ministry of {word.split()[0]} Affairs" if word.startswith("Foreign") else word
-        out.append(Mention(m.start(), m.end(), word, name, "GovernmentAgency", priority=1, attributes={"national": True}))
+        out.append(Mention(m.start(), m.end(), word, name, "GovernmentAgency", priority=1,
+                           attributes={"national": True}))
     for m in _FORCE_RE.finditer(text):
         if m.group("c") in ("The", "the"):
             continue
@@ -123,7 +128,7 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
         name, start = _strip_lead(m.group("name"), m.start("name"))
         name = name.rstrip(".") if not name.endswith(("Inc.", "Ltd.", "Corp.", "Co.", "Bhd.")) else name
         first = name.split()[0]
-        if "'s " in name or "’s " in name or first in ("Defence", "Defense", "Military", "National", "State", "Our", "This", "These", "Other", "Major"):
+        if "'s " in name or "’s " in name or first in _NOT_COMPANY_START:
             continue
         typ = org_type(name)
         if typ != "Company":

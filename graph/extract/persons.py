@@ -15,7 +15,7 @@ import re
 
 from .mentions import Mention
 
-__all__ = ["find_persons", "short_forms", "NATIONAL_POSTS"]
+__all__ = ["NATIONAL_POSTS", "find_persons", "short_forms"]
 
 _HONORIFICS = ("Datuk Seri", "Dato' Seri", "Dato’ Seri", "Dato Seri", "Tan Sri", "Toh Puan", "Puan Sri", "Datuk",
                "Dato'", "Dato’", "Dato", "Datin", "Tun", "Tengku", "Tunku", "Haji", "Hajah", "Dr.", "Dr", "Mr.", "Mr",
@@ -58,7 +58,7 @@ _POST_ROLE_RE = re.compile(
 _PLAIN_RE = re.compile(rf"(?<![\w'’-])(?P<name>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?(?:\s+(?:{_PARTICLE}\s+)?"
                        rf"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?){{1,3}})(?=\s*,\s+(?:the\s+)?(?:{_ROLE_MOD}{{0,3}}"
                        rf"{_ROLE_HEAD}|[A-Z][\w&-]*['’]s\s+)|\s+(?:said|told|added|stated|noted)\b)")
-_SAID_RE = re.compile(rf"\b(?:said|told|added)\s+(?P<name>[A-Z][a-zà-ÿ'’]+(?:\s+[A-Z][a-zà-ÿ'’]+){{1,3}})\b")
+_SAID_RE = re.compile(r"\b(?:said|told|added)\s+(?P<name>[A-Z][a-zà-ÿ'’]+(?:\s+[A-Z][a-zà-ÿ'’]+){1,3})\b")
 #: posts held for a state rather than for a body inside it
 NATIONAL_POSTS = re.compile(r"\b(?:Minister|Secretary|President|Prime|Premier|Ambassador|Chancellor|Envoy|Attach)",
                             re.I)
@@ -66,7 +66,8 @@ _NOT_NAMES = frozenset("The This That These Those A An In On At By For And But U
                        "Ministry Department Defence Defense National Royal Chief Deputy Minister Navy Army Air "
                        "Force Officials Government Media Quotes Photo Tuesday Monday Wednesday Thursday Friday "
                        "Saturday Sunday January February March April May June July August September October "
-                       "November December It He She They We Our Its Authority Agency Forces Industries Staff Assembly Dynamics "
+                       "November December It He She They We Our Its Authority Agency Forces Industries Staff "
+                       "Assembly Dynamics "
                        "Systems Group Corporation Company Council Office Command Guard".split())
 
 
@@ -99,7 +100,7 @@ def find_persons(text: str) -> list[Mention]:
     for m in _TITLED_RE.finditer(text):
         name = m.group("name").rstrip(".")
         honor, rank = _clean_title(m.group("title"))
-        if honor is None and rank is None or not _valid(name):
+        if (honor is None and rank is None) or not _valid(name):
             continue
         if len(name.split()) == 1 and rank is None and honor in ("Mr", "Mr.", "Ms", "Ms.", "Dr", "Dr."):
             out.append(Mention(m.start(), m.end("name"), text[m.start():m.end("name")], name, "Person", 6,

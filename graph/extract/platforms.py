@@ -1,6 +1,6 @@
 """Platforms by form: designations (FA-50, K9, A400M, MEKO A-200EN), named classes, defined acronyms.
 
->>> [m.name for m in find_platforms("four FA-50 jets, K9 guns and two Maharaja Lela-class frigates")]
+>>> sorted({m.name for m in find_platforms("four FA-50 jets, K9 guns and two Maharaja Lela-class frigates")})
 ['FA-50', 'K9', 'Maharaja Lela-class frigate']
 """
 
@@ -10,7 +10,7 @@ import re
 
 from .mentions import Mention
 
-__all__ = ["find_platforms", "PLATFORM_NOUNS"]
+__all__ = ["PLATFORM_NOUNS", "find_platforms"]
 
 PLATFORM_NOUNS = (
     "frigate", "corvette", "destroyer", "submarine", "cruiser", "carrier", "vessel", "ship", "boat", "patrol vessel",
@@ -50,10 +50,10 @@ def find_platforms(text: str) -> list[Mention]:
     for m in _DESIGNATION_RE.finditer(text):
         d, start = m.group("d"), m.start("d")
         pre = m.group("pre")
-        if pre and (pre in _BAD_PRE or pre.isupper() is False and pre.istitle() is False):
+        if pre and (pre in _BAD_PRE or (pre.isupper() is False and pre.istitle() is False)):
             d, start = d[len(pre) + 1:], start + len(pre) + 1
         core = m.group("core")
-        if core in _STOP or re.fullmatch(r"Q[1-4]|H[12]", core) or re.fullmatch(r"\d+x\d+", core) and not pre:
+        if core in _STOP or re.fullmatch(r"Q[1-4]|H[12]", core) or (re.fullmatch(r"\d+x\d+", core) and not pre):
             continue
         if not re.search(r"\d", core) or not re.search(r"[A-Za-z]", core):
             continue

@@ -107,17 +107,15 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
     for s in doc.sentences:
         pm = _PARTNER_RE.search(s.text)
         if pm:
-            cs = []
+            states: list[str] = []
             for c in doc.mentions_in(s, "Country"):
-                if c.name not in cs:
-                    cs.append(c.name)
-            if len(cs) == 1 and re.search(r"\bwith\s+", s.text) is None:
-                cs = []
-            if len(cs) >= 2:
+                if c.name not in states:
+                    states.append(c.name)
+            if len(states) >= 2:
                 status = "planned" if re.search(r"\b(?:will|to elevate|plan|agree to|would)\b", s.text) else "existing"
                 since = re.search(r"\bsince\s+((?:19|20)\d\d)\b", s.text)
                 level = " ".join(pm.group(0).split())
-                doc.relate(cs[0], "partner_of", cs[1], {"level": level, "status": status,
+                doc.relate(states[0], "partner_of", states[1], {"level": level, "status": status,
                                                          "since": since.group(1) if since else None}, s)
     _topics(doc, agreements)
     _events(doc)
@@ -206,7 +204,7 @@ def _events(doc: Document) -> None:
 def _platform_lineage(doc: Document) -> None:
     names = sorted({m.name for m in doc.mentions if m.type == "Platform"}, key=len)
     for n in names:
-        parents = [o for o in names if o != n and (n.startswith(o) and len(n) > len(o)
+        parents = [o for o in names if o != n and ((n.startswith(o) and len(n) > len(o))
                                                    or n.casefold().endswith(" " + o.casefold()))]
         if parents:
             parent = max(parents, key=len)

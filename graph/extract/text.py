@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
-__all__ = ["Sentence", "TOKEN_RE", "split_sentences", "tokens"]
+__all__ = ["TOKEN_RE", "Sentence", "split_sentences", "tokens"]
 
 #: a word (letters, digits, underscore) or one other non-space character
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")
@@ -43,7 +44,7 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     if word in _ABBREVIATIONS:
         return True
     # an initial ("John A. Smith") or a dotted acronym ("U.S.")
-    return len(word) == 1 and word.isalpha() or ("." in word and len(word) <= 5)
+    return (len(word) == 1 and word.isalpha()) or ("." in word and len(word) <= 5)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -56,7 +57,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if not _is_abbreviation(line, m.start()):
                 cuts.append(m.end())
         cuts.append(len(line))
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in pairwise(cuts):
             chunk = line[a:b]
             stripped = chunk.strip()
             if stripped:
