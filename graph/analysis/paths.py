@@ -18,7 +18,7 @@ from ..countries import lookup as lookup_country
 from ..errors import InputError
 from ..iri import entity_iri
 from ..store import Store
-from .projection import project, simple_undirected
+from .projection import collapse_graph, project, simple_undirected
 
 __all__ = ["Chain", "Step", "find_paths", "paths_between", "resolve"]
 
@@ -31,6 +31,7 @@ class Step:
     kind: str
     object: str
     evidence: list[dict[str, Any]]
+    via: list[str]
 
 
 @dataclass
@@ -69,16 +70,18 @@ def _steps(g: nx.MultiDiGraph, a: str, b: str, evidence: int) -> list[Step]:
     out = []
     for u, v in ((a, b), (b, a)):
         for kind, d in sorted((g.get_edge_data(u, v) or {}).items()):
-            out.append(Step(g.nodes[u]["label"], kind, g.nodes[v]["label"], d["evidence"][:evidence]))
+            out.append(Step(g.nodes[u]["label"], kind, g.nodes[v]["label"], d["evidence"][:evidence], d["via"]))
     return out
 
 
 def find_paths(g: nx.MultiDiGraph, a: str, b: str, limit: int = 5, evidence: int = 2) -> list[Chain]:
     """Return up to ``limit`` shortest chains from the entity named ``a`` to the one named ``b``.
 
-    Direction is ignored when searching (a supplier and a buyer are connected either
-    way) and kept in each step. An empty list means nothing connects them.
+    Chains run over the actor graph (an agreement or event ties its parties, a supply
+    ties supplier and buyer; ``via`` names them). Direction is ignored when searching
+    and kept in each step. An empty list means nothing connects them.
     """
+    g = collapse_graph(g)
     starts, ends = _resolve_one(g, a), _resolve_one(g, b)
     u = simple_undirected(g)
     best: list[tuple[int, str, str]] = []

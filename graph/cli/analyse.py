@@ -63,7 +63,8 @@ def path(
         console.print(f"{i}. " + " → ".join(chain.entities), markup=False)
         for steps in chain.steps:
             for step in steps:
-                console.print(f"   {step.subject} —{step.kind}→ {step.object}", markup=False)
+                via = f" ({'; '.join(step.via)})" if step.via else ""
+                console.print(f"   {step.subject} —{step.kind}{via}→ {step.object}", markup=False)
                 for ev in step.evidence:
                     source = ", ".join(x for x in (ev.get("publisher"), ev.get("date"), ev.get("url")) if x)
                     console.print(f"     “{ev.get('sentence') or '(no sentence)'}” ({source or 'source unknown'})",
