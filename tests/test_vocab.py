@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
 
-from graph.vocab import CONCEPT_PREDICATES, DIKG, FACT_CLASS, PREDICATE_PROPERTY, VALUE_KEYS
 from graph.models import PREDICATES, SYMMETRIC_PREDICATES
+from graph.vocab import CONCEPT_PREDICATES, DIKG, FACT_CLASS, PREDICATE_PROPERTY, VALUE_KEYS
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "dikg.ttl"
 NS = str(DIKG._NS)
