@@ -35,9 +35,11 @@ so exports of a remote store hold exactly what dikg wrote.
 
 from __future__ import annotations
 
+import base64
+import http.client
 import json
 import os
-import socket
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -54,13 +56,13 @@ from .store import STORE_KINDS, Quad, Results, Term, _nt
 from .vocab import BASE
 
 __all__ = [
+    "INSERT_BATCH",
+    "REMOTE_SETTINGS",
+    "QueryTimeoutError",
     "RemoteSettings",
     "RemoteStore",
-    "REMOTE_SETTINGS",
     "Setting",
     "TruncatedResultsError",
-    "QueryTimeoutError",
-    "INSERT_BATCH",
     "open_remote",
 ]
 
@@ -155,6 +157,63 @@ class _Response:
     body: bytes
 
 
+class _Dropped(Exception):
+    """The server closed the connection without an answer."""
+
+
+class _Credentials:
+    """Credentials sent with the first request: Digest (as Virtuoso wants) or Basic.
+
+    urllib's auth handlers send a request without credentials first and repeat it after
+    the 401. Virtuoso closes the connection after that 401 without reading the body,
+    so a large PUT fails with a broken pipe. Here a small GET fetches the challenge
+    once, and every later request carries its answer.
+    """
+
+    def __init__(self, settings: RemoteSettings) -> None:
+        self._user = settings.user or ""
+        self._password = settings.password or ""
+        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        for url in (settings.query_url, settings.update_url, settings.gsp_url):
+            parts = urllib.parse.urlsplit(url)
+            passwords.add_password(None, f"{parts.scheme}://{parts.netloc}/", self._user,  # type: ignore[arg-type]
+                                   self._password)
+        self._digest = urllib.request.HTTPDigestAuthHandler(passwords)
+        self._challenge: dict[str, str] | None = None
+        self._basic = False
+        self._lock = threading.Lock()
+
+    @property
+    def ready(self) -> bool:
+        return self._basic or self._challenge is not None
+
+    def learn(self, resp: _Response) -> None:
+        """Remember the challenge of a 401 answer (Digest; anything else gets Basic)."""
+        header = (resp.headers.get("WWW-Authenticate") or "") if resp.headers is not None else ""
+        scheme, _, rest = header.partition(" ")
+        if scheme.lower() == "digest":
+            items = urllib.request.parse_http_list(rest)
+            self._challenge = urllib.request.parse_keqv_list([i for i in items if "=" in i])
+            self._basic = False
+        else:
+            self._basic = True
+
+    def forget(self) -> None:
+        self._challenge = None
+        self._basic = False
+
+    def sign(self, req: urllib.request.Request) -> None:
+        """Add an Authorization header answering the known challenge."""
+        if self._basic:
+            token = base64.b64encode(f"{self._user}:{self._password}".encode()).decode("ascii")
+            req.add_unredirected_header("Authorization", f"Basic {token}")
+        elif self._challenge is not None:
+            with self._lock:
+                answer = self._digest.get_authorization(req, self._challenge)
+            if answer:
+                req.add_unredirected_header("Authorization", f"Digest {answer}")
+
+
 def _one_line(text: str, limit: int = 300) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[:limit] + "…"
@@ -167,35 +226,70 @@ class RemoteStore:
         self.settings = settings
         self.location = settings.query_url
         self.read_only = read_only
-        handlers: list[urllib.request.BaseHandler] = []
-        if settings.user is not None:
-            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            for url in (settings.update_url, settings.gsp_url, settings.query_url):
-                passwords.add_password(None, url, settings.user, settings.password or "")  # type: ignore[arg-type]
-            handlers += [urllib.request.HTTPDigestAuthHandler(passwords),
-                         urllib.request.HTTPBasicAuthHandler(passwords)]
-        self._opener = urllib.request.build_opener(*handlers)
+        self._auth = _Credentials(settings) if settings.user is not None else None
+        self._open: set[str] = set()  # endpoints that asked for no credentials
+        # No auth handlers: credentials go with the first request (see _Credentials).
+        self._opener = urllib.request.build_opener()
 
     # -- HTTP
     def _request(self, method: str, url: str, data: bytes | None = None, headers: Mapping[str, str] | None = None,
                  timeout: float | None = None) -> _Response:
-        req = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
+        """Send one request, with credentials when a user is set; retry once on a fresh challenge."""
+        for attempt in (1, 2):
+            if self._auth is not None and not self._auth.ready and data and self._where(url) not in self._open:
+                # Fetch the challenge with a small request before sending a body.
+                probe = self._send("GET", url, None, {}, timeout)
+                if probe.status == 401:
+                    self._auth.learn(probe)
+                else:
+                    self._open.add(self._where(url))
+            req = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
+            if self._auth is not None:
+                self._auth.sign(req)
+            try:
+                resp = self._send_request(req, timeout)
+            except _Dropped:
+                # A server may close the connection on a request it will not authorise
+                # before reading its body (a stale nonce): ask for a new challenge once.
+                if self._auth is None or attempt == 2:
+                    raise StoreError(f"{self._where(url)} closed the connection") from None
+                self._auth.forget()
+                continue
+            if resp.status == 401 and self._auth is not None and attempt == 1:
+                self._auth.learn(resp)
+                continue
+            return resp
+        raise AssertionError("unreachable")
+
+    def _send(self, method: str, url: str, data: bytes | None, headers: Mapping[str, str],
+              timeout: float | None) -> _Response:
+        req = urllib.request.Request(url, data=data, method=method, headers=dict(headers))
         try:
-            with self._opener.open(req, timeout=timeout or self.settings.timeout) as resp:
+            return self._send_request(req, timeout)
+        except _Dropped:
+            raise StoreError(f"{self._where(url)} closed the connection") from None
+
+    def _send_request(self, req: urllib.request.Request, timeout: float | None) -> _Response:
+        limit = timeout or self.settings.timeout
+        url = req.full_url
+        try:
+            with self._opener.open(req, timeout=limit) as resp:
                 return _Response(resp.status, resp.headers, resp.read())
         except urllib.error.HTTPError as err:
             body = err.read() if err.fp is not None else b""
             return _Response(err.code, err.headers, body)
-        except (TimeoutError, socket.timeout):
-            raise QueryTimeoutError(f"{self._where(url)}: no answer within {timeout or self.settings.timeout:g} s"
-                                    ) from None
+        except TimeoutError:
+            raise QueryTimeoutError(f"{self._where(url)}: no answer within {limit:g} s") from None
         except urllib.error.URLError as err:
             reason = err.reason
-            if isinstance(reason, (TimeoutError, socket.timeout)):
-                raise QueryTimeoutError(f"{self._where(url)}: no answer within "
-                                        f"{timeout or self.settings.timeout:g} s") from None
+            if isinstance(reason, TimeoutError):
+                raise QueryTimeoutError(f"{self._where(url)}: no answer within {limit:g} s") from None
+            if isinstance(reason, (BrokenPipeError, ConnectionResetError)):
+                raise _Dropped() from None
             raise StoreError(f"cannot reach {self._where(url)}: {reason}") from None
-        except (ConnectionError, OSError) as err:
+        except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
+            raise _Dropped() from None
+        except OSError as err:
             raise StoreError(f"cannot reach {self._where(url)}: {err}") from None
 
     @staticmethod
@@ -262,10 +356,12 @@ class RemoteStore:
                 yield row["s"], row["p"], row["o"], g  # type: ignore[misc]
 
     def _paged(self, sparql: str) -> Iterator[dict[str, Term]]:
+        # The ordered query sits in a subquery: Virtuoso refuses ORDER BY with OFFSET + LIMIT
+        # beyond its sort limit (SR353) unless the outer query pages a sorted inner one.
         size, offset = self.settings.page_size, 0
         while True:
             try:
-                rows = self.query(f"{sparql} LIMIT {size} OFFSET {offset}").rows
+                rows = self.query(f"SELECT * WHERE {{ {sparql} }} LIMIT {size} OFFSET {offset}").rows
             except TruncatedResultsError as err:
                 if err.max_rows is None or err.max_rows >= size or err.max_rows < 1:
                     raise
@@ -380,7 +476,8 @@ def _parse_triples(body: bytes, ctype: str) -> list[tuple[Term, Term, Term]]:
         g.parse(data=body.decode("utf-8"), format=fmt)
     except Exception as err:  # rdflib's parsers raise many types
         raise StoreError(f"the server's {ctype or 'RDF'} answer does not parse: {_one_line(str(err))}") from None
-    return sorted(g, key=lambda t: tuple(x.n3() for x in t))  # type: ignore[no-any-return]
+    triples: list[tuple[Term, Term, Term]] = [(s, p, o) for s, p, o in g]  # type: ignore[misc]
+    return sorted(triples, key=lambda t: tuple(x.n3() for x in t))
 
 
 def open_remote(location: str, read_only: bool = False) -> RemoteStore:
