@@ -25,11 +25,9 @@ _KIND_WORDS = {
     "letter of acceptance": "letter of acceptance", "letter of offer and acceptance": "letter of acceptance",
 }
 _TRIGGER_RE = re.compile(
-    r"(?P<np>(?:(?P<det>\b(?:a|an|the|The|A|An|this|This|its|their|that|That)\s+)?"
-    r"(?P<mods>(?:(?:[\w$€£₩¥.,-]+\s+){0,5}?)))"
-    r"(?P<kind>[Mm]emorand(?:um|ums|a) of [Uu]nderstanding|MoUs?|[Ll]etters? of [Ii]ntent|LoI|[Hh]eads of [Aa]greement|"
+    r"\b(?P<kind>[Mm]emorand(?:um|ums|a) of [Uu]nderstanding|MoUs?|[Ll]etters? of [Ii]ntent|LoI|[Hh]eads of [Aa]greement|"
     r"[Ll]etter of (?:[Oo]ffer and )?[Aa]cceptance|[Ll]ine of credit|credit line|contracts?|deal|order|"
-    r"agreement|arrangement))\b(?:\s+\((?P<acr>MoUs?|LoI|HoA|LOA)\))?"
+    r"agreement|arrangement)\b(?:\s+\((?P<acr>MoUs?|LoI|HoA|LOA)\))?"
 )
 _NEW_MOD = re.compile(r"\b(?:a|an|new|follow-on|separate|initial|first|another|two|three|\d+|its|further|additional)\b|"
                       r"[$€£₩¥]|\b(?:19|20)\d\d\b|million|billion", re.I)

@@ -55,6 +55,9 @@ _QTY_RE = re.compile(
     r"(?:\s+(?P<scale>thousand|million|hundred))?",
     re.I,
 )
+_NUMBER_RE = re.compile(
+    rf"(?i:\b(?:\d|{'|'.join(sorted((w for w in NUMBER_WORDS if ' ' not in w), key=len, reverse=True))})\b)|\d")
+_HEDGE_BEFORE_RE = re.compile(rf"(?i:\b{_APPROX}\s+|\bsome\s+|\bup to\s+)$")
 _LOWER = ("more than", "over", "at least", "in excess of", "upwards of")
 _APPROXIMATE = ("about", "around", "approximately", "approx", "approx.", "roughly", "nearly", "almost", "some",
                 "an estimated", "estimated at", "close to")
@@ -107,7 +110,16 @@ def find_money(text: str) -> list[Money]:
 def find_quantities(text: str) -> list[Quantity]:
     """Return counted numbers ("36", "four", "more than 20") with their hedges, left to right."""
     out = []
-    for m in _QTY_RE.finditer(text):
+    pos = 0
+    for n in _NUMBER_RE.finditer(text):
+        if n.start() < pos:
+            continue
+        hedge = _HEDGE_BEFORE_RE.search(text, max(0, n.start() - 24), n.start())
+        start = hedge.start() if hedge else n.start()
+        m = _QTY_RE.match(text, start)
+        if m is None:
+            continue
+        pos = m.end()
         n = m.group("n").casefold()
         if n in NUMBER_WORDS:
             value = NUMBER_WORDS[n]

@@ -55,6 +55,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 _RE = re.compile("|".join(f"(?P<p{i}>{p.replace('(?P<', f'(?P<g{i}_')})" for i, (p, _) in enumerate(_PATTERNS)), re.I)
 
 
+# Every date expression starts at one of these; the full pattern is tried only there.
+_ANCHOR_RE = re.compile(
+    r"\d|\b(?:[JFMASONDjfmasond][a-z]{2}|[Tt]ue|[Ww]ed|[Tt]hu|[Ll]a[st]|[Nn]ext|[Tt]his|[Tt]he|[Ee]arl|[Mm]id|"
+    r"[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[1-4](?:st|nd|rd|th)|[Yy]est|[Tt]od|[Tt]om|Q[1-4]|[Ee]nd|[Ll]ate)")
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date in a sentence: its span, ISO value and whether it lies ahead of the article."""
@@ -134,7 +140,14 @@ def _resolve(kind: str, g: dict[str, str], ref: dt.date | None) -> str | None:
 def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
     """Return every date expression in ``text`` with its ISO value, left to right."""
     out = []
-    for m in _RE.finditer(text):
+    pos = 0
+    for a in _ANCHOR_RE.finditer(text):
+        if a.start() < pos:
+            continue
+        m = _RE.match(text, a.start())
+        if m is None or not m.group():
+            continue
+        pos = m.end()
         i = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None and k[0] == "p" and "_" not in k)
         kind = _PATTERNS[i][1]
         prefix = f"g{i}_"

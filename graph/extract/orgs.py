@@ -55,6 +55,33 @@ _NOT_COMPANY_START = frozenset({"Defence", "Defense", "Military", "National", "S
                                 "Other", "Major"})
 
 
+_PAREN_ACRONYM_RE = re.compile(r"\s+\([A-Z][A-Za-z0-9&-]*[A-Z][A-Za-z0-9&-]*s?\)")
+_ACRONYM_END_RE = re.compile(_ACRONYM_RE.pattern + "$")
+_SUFFIX_RE = re.compile(rf"\b(?:Heavy\s+Industries|Sdn\.?\s+Bhd\.?|"
+                        rf"{'|'.join(w for w in _COMPANY_WORDS if w not in _WEAK_SUFFIXES)})\b\.?")
+_COMPANY_END_RE = re.compile(_COMPANY_RE.pattern + "$")
+
+
+def _acronym_definitions(text: str) -> list[re.Match[str]]:
+    # the pattern is tried only where "(ACRONYM)" occurs, on the words just before it
+    out = []
+    for p in _PAREN_ACRONYM_RE.finditer(text):
+        lo = max(0, p.start() - 160)
+        m = _ACRONYM_END_RE.search(text[:p.end()], lo)
+        if m:
+            out.append(m)
+    return out
+
+
+def _suffixed_companies(text: str) -> list[re.Match[str]]:
+    out = []
+    for p in _SUFFIX_RE.finditer(text):
+        m = _COMPANY_END_RE.search(text[:p.end()], max(0, p.start() - 120))
+        if m:
+            out.append(m)
+    return out
+
+
 def org_type(name: str, default: str = "Company") -> str:
     """Guess the entity type of an organisation from its words."""
     words = name.replace(",", " ").split()
@@ -98,7 +125,7 @@ def _strip_lead(name: str, start: int) -> tuple[str, int]:
 def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Mention]:
     """Return organisations recognised by their form; ``countries_at`` maps a start offset to the country before it."""
     out: list[Mention] = []
-    for m in _ACRONYM_RE.finditer(text):
+    for m in _acronym_definitions(text):
         long, start = _strip_lead(m.group("long"), m.start("long"))
         # drop a leading possessive country ("Japan's Acquisition ...") or demonym handled by caller
         possessives = list(re.finditer(r"['’]s\s+", long))
@@ -124,7 +151,7 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
             continue
         out.append(Mention(m.start(), m.end(), m.group("name"), m.group("name"), "ArmedForce", priority=1,
                            attributes={"force_country": m.group("c")}))
-    for m in _COMPANY_RE.finditer(text):
+    for m in _suffixed_companies(text):
         name, start = _strip_lead(m.group("name"), m.start("name"))
         name = name.rstrip(".") if not name.endswith(("Inc.", "Ltd.", "Corp.", "Co.", "Bhd.")) else name
         first = name.split()[0]

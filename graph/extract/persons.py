@@ -71,16 +71,20 @@ _NOT_NAMES = frozenset("The This That These Those A An In On At By For And But U
                        "Systems Group Corporation Company Council Office Command Guard".split())
 
 
+_HONORIFIC_RE = re.compile(rf"({_ALT(_HONORIFICS)})\s*")
+_RANK_RE = re.compile(rf"((?:{_ALT(_RANKS)})(?:\s+\((?:retd|Retd|ret\.|Ret\.|rtd)\))?)\s*")
+
+
 def _clean_title(title: str) -> tuple[str | None, str | None]:
     honor, rank = [], []
     rest = title.strip()
     while rest:
-        m = re.match(rf"({_ALT(_HONORIFICS)})\s*", rest)
+        m = _HONORIFIC_RE.match(rest)
         if m:
             honor.append(m.group(1))
             rest = rest[m.end():]
             continue
-        m = re.match(rf"((?:{_ALT(_RANKS)})(?:\s+\((?:retd|Retd|ret\.|Ret\.|rtd)\))?)\s*", rest)
+        m = _RANK_RE.match(rest)
         if m:
             rank.append(m.group(1))
             rest = rest[m.end():]

@@ -44,10 +44,52 @@ _BAD_PRE = frozenset({"The", "A", "An", "In", "On", "By", "And", "For", "Of", "I
                       "Q", "MP", "US", "UN", "EU", "At", "To", "As", "All", "Two", "Four", "Three", "Five", "Six"})
 
 
+_DESIGNATION_ANCHOR_RE = re.compile(r"(?<![\w/-])(?:[A-Z][A-Za-z]{0,3}-?\d|\d{1,2}x\d)")
+_PREV_WORD_RE = re.compile(r"(?:[A-Z]{2,}[a-z]?|[A-Z][a-z]+)\s+$")
+_CLASS_ANCHOR_RE = re.compile(r"[- ]class\b(?:\s+\w+)?")
+_CLASS_END_RE = re.compile(_CLASS_RE.pattern + "$")
+_PAREN_RE = re.compile(r"\s+\([A-Z]{2,6}s?\)")
+_ACRONYM_END_RE = re.compile(_ACRONYM_RE.pattern + "$")
+_NUMBER_ANCHOR_RE = re.compile(rf"\b(?:{_NUMBERS})\s")
+
+
+def _gated(text: str, anchor: re.Pattern[str], pattern: re.Pattern[str], back: int) -> list[re.Match[str]]:
+    """Try ``pattern`` (anchored at its end) only where ``anchor`` occurs: cheap on long texts."""
+    out = []
+    for a in anchor.finditer(text):
+        m = pattern.search(text[:a.end()], max(0, a.start() - back))
+        if m:
+            out.append(m)
+    return out
+
+
+def _designations(text: str) -> list[re.Match[str]]:
+    out = []
+    pos = 0
+    for a in _DESIGNATION_ANCHOR_RE.finditer(text):
+        if a.start() < pos:
+            continue
+        prev = _PREV_WORD_RE.search(text, max(0, a.start() - 12), a.start())
+        m = (_DESIGNATION_RE.match(text, prev.start()) if prev else None) or _DESIGNATION_RE.match(text, a.start())
+        if m:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def _counted(text: str) -> list[re.Match[str]]:
+    out = []
+    for a in _NUMBER_ANCHOR_RE.finditer(text):
+        m = _COUNTED_RE.match(text, a.start())
+        if m:
+            out.append(m)
+    return out
+
+
 def find_platforms(text: str) -> list[Mention]:
     """Return platform mentions recognised by designation, class name or defined acronym."""
     out: list[Mention] = []
-    for m in _DESIGNATION_RE.finditer(text):
+    for m in _designations(text):
         d, start = m.group("d"), m.start("d")
         pre = m.group("pre")
         if pre and (pre in _BAD_PRE or (pre.isupper() is False and pre.istitle() is False)):
@@ -58,7 +100,7 @@ def find_platforms(text: str) -> list[Mention]:
         if not re.search(r"\d", core) or not re.search(r"[A-Za-z]", core):
             continue
         out.append(Mention(start, start + len(d), d, d, "Platform", priority=1))
-    for m in _CLASS_RE.finditer(text):
+    for m in _gated(text, _CLASS_ANCHOR_RE, _CLASS_END_RE, 80):
         mod = (m.group("mod") or "").strip()
         noun = m.group("noun")
         base = f"{m.group('cls')}-class"
@@ -68,12 +110,12 @@ def find_platforms(text: str) -> list[Mention]:
         start = m.start("mod") if mod else m.start("cls")
         out.append(Mention(start, m.end(), text[start:m.end()], name, "Platform", priority=2,
                            attributes={"class": base, "variant_of": f"{base} {noun}" if mod and noun else None}))
-    for m in _COUNTED_RE.finditer(text):
+    for m in _counted(text):
         name = m.group("name")
         if name.split()[0] in _BAD_PRE or "-class" in name:
             continue
         out.append(Mention(m.start("name"), m.end("name"), name, name, "Platform", priority=0))
-    for m in _ACRONYM_RE.finditer(text):
+    for m in _gated(text, _PAREN_RE, _ACRONYM_END_RE, 100):
         long = m.group("long")
         words = long.split()
         for i in range(len(words) - 1, -1, -1):
