@@ -25,7 +25,8 @@ _KIND_WORDS = {
     "letter of acceptance": "letter of acceptance", "letter of offer and acceptance": "letter of acceptance",
 }
 _TRIGGER_RE = re.compile(
-    r"\b(?P<kind>[Mm]emorand(?:um|ums|a) of [Uu]nderstanding|MoUs?|[Ll]etters? of [Ii]ntent|LoI|[Hh]eads of [Aa]greement|"
+    r"\b(?P<kind>[Mm]emorand(?:um|ums|a) of [Uu]nderstanding|MoUs?|[Ll]etters? of [Ii]ntent|LoI|"
+    r"[Hh]eads of [Aa]greement|"
     r"[Ll]etter of (?:[Oo]ffer and )?[Aa]cceptance|[Ll]ine of credit|credit line|contracts?|deal|order|"
     r"agreement|arrangement)\b(?:\s+\((?P<acr>MoUs?|LoI|HoA|LOA)\))?"
 )
