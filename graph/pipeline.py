@@ -152,6 +152,18 @@ def extract_articles(items: Iterable[Article | Failure], gazetteer_files: Sequen
             yield from pending.popleft().get()
 
 
+def _extracted(paths: Iterable[str | Path], gazetteer_files: Sequence[str | Path], max_bytes: int, jobs: int,
+               progress: Progress | None, failures: list[Failure]) -> Iterator[Extracted]:
+    """Read and extract ``paths``: yield what was extracted, collect what failed into ``failures``."""
+    for outcome in extract_articles(read_articles(paths, max_bytes), gazetteer_files, jobs):
+        if progress is not None:
+            progress(outcome)
+        if isinstance(outcome, Failure):
+            failures.append(outcome)
+        else:
+            yield outcome
+
+
 # -- extraction to files
 
 _LINE_KEY = re.compile(r"^(?P<path>.*):(?P<line>\d+)$")
@@ -183,12 +195,7 @@ def extract_to_dir(paths: Iterable[str | Path], out_dir: str | Path, gazetteer_f
     out.mkdir(parents=True, exist_ok=True)
     report = ExtractReport()
     owner: dict[str, str] = {}
-    for outcome in extract_articles(read_articles(paths, max_bytes), gazetteer_files, jobs):
-        if progress is not None:
-            progress(outcome)
-        if isinstance(outcome, Failure):
-            report.failures.append(outcome)
-            continue
+    for outcome in _extracted(paths, gazetteer_files, max_bytes, jobs, progress, report.failures):
         name = output_name(outcome.key)
         if name in owner:
             report.failures.append(Failure(outcome.key, f"{out / name} already holds the facts of {owner[name]}; "
@@ -214,15 +221,6 @@ def ingest(paths: Iterable[str | Path], store: Store, gazetteer_files: Sequence[
     files again leaves the store unchanged.
     """
     report = LoadReport()
-
-    def extracted() -> Iterator[tuple[ArticleFacts, str]]:
-        for outcome in extract_articles(read_articles(paths, max_bytes), gazetteer_files, jobs):
-            if progress is not None:
-                progress(outcome)
-            if isinstance(outcome, Failure):
-                report.failures.append(outcome)
-            else:
-                yield outcome.facts, outcome.key
-
-    return store_facts(store, extracted(), report, batch=batch)
+    extracted = _extracted(paths, gazetteer_files, max_bytes, jobs, progress, report.failures)
+    return store_facts(store, ((o.facts, o.key) for o in extracted), report, batch=batch)
 

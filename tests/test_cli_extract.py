@@ -10,6 +10,7 @@ import pytest
 from graph.cli import main
 from graph.models import read_facts
 from graph.store import EmbeddedStore
+from tests.test_pipeline import sorted_quads
 
 GOOD = {
     "delivery.txt": (
@@ -121,20 +122,12 @@ def test_ingest_stores_good_articles_skips_bad_ones_and_summarises(tmp_path: Pat
 def test_ingest_twice_and_with_two_jobs_gives_the_same_store(tmp_path: Path,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     src = inputs(tmp_path)
-
-    def quads(store: Path) -> list[tuple[str, ...]]:
-        st = EmbeddedStore(store)
-        try:
-            return sorted(tuple(t.n3() for t in q) for q in st.quads())
-        finally:
-            st.close()
-
     assert run(capsys, "ingest", str(src), "--store", str(tmp_path / "s1"))[0] == 0
-    once = quads(tmp_path / "s1")
+    once = sorted_quads(tmp_path / "s1")
     assert run(capsys, "ingest", str(src), "--store", str(tmp_path / "s1"))[0] == 0
-    assert quads(tmp_path / "s1") == once
+    assert sorted_quads(tmp_path / "s1") == once
     assert run(capsys, "ingest", str(src), "--store", str(tmp_path / "s2"), "--jobs", "2")[0] == 0
-    assert quads(tmp_path / "s2") == once
+    assert sorted_quads(tmp_path / "s2") == once
 
 
 def test_no_progress_bar_is_drawn_when_stderr_is_not_a_terminal(tmp_path: Path,
