@@ -59,6 +59,7 @@ def _serialise(store: Store, fmt: str, quads: bool) -> bytes:
     import pyoxigraph as ox
 
     rows = sorted_quads(store)
+    items: list[Any]
     if quads:
         items = [ox.Quad(_ox(s), _ox(p), _ox(o), _ox(g)) for s, p, o, g in rows]
     else:

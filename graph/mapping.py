@@ -359,7 +359,7 @@ class _Reader:
                 key = str(self.g.value(o, DIKG.key))
                 out[key] = _py(self.g.value(o, RDF.value))
                 continue
-            key = _PROPERTY_KEY.get(p)  # type: ignore[arg-type]
+            key = _PROPERTY_KEY.get(p) if isinstance(p, URIRef) else None
             if key is None:
                 continue
             kind = VALUE_KEYS[key][1]
@@ -395,7 +395,7 @@ def graph_to_facts(g: Graph, article: URIRef) -> ArticleFacts:
         conf = attrs.pop("__confidence__", None)
         evs = [r.evidence(n) for n in g.objects(s, DIKG.mention)]
         entities.append(Entity(
-            name=r.label[s], type=entity_types[cls],  # type: ignore[arg-type]
+            name=r.label[s], type=entity_types[cls],  # type: ignore[index, arg-type]
             aliases=sorted(str(a) for a in g.objects(s, SKOS.altLabel)),
             attributes=attrs, evidence=sorted(evs, key=lambda e: (e.start, e.end)) or None, confidence=conf,
         ))
@@ -412,7 +412,7 @@ def graph_to_facts(g: Graph, article: URIRef) -> ArticleFacts:
             object=r.label[obj] if isinstance(obj, URIRef) else _py(obj),
             qualifiers=r.values(f),
             evidence=r.evidence(ev) if ev is not None else None,
-            confidence=float(conf) if conf is not None else None,
+            confidence=float(str(conf)) if conf is not None else None,
             extractor=_opt(g.value(f, DIKG.extractor)),
             extractor_version=_opt(g.value(f, DIKG.extractorVersion)),
         ))

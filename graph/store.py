@@ -177,7 +177,7 @@ class EmbeddedStore:
         if isinstance(res, ox.QueryBoolean):
             return Results("ask", boolean=bool(res))
         return Results("graph", triples=[(self._from_ox(t.subject), self._from_ox(t.predicate),
-                                          self._from_ox(t.object)) for t in res])
+                                          self._from_ox(t.object)) for t in res])  # type: ignore[union-attr]
 
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
         ox = self._ox
