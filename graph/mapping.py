@@ -356,12 +356,12 @@ class _Reader:
         out: dict[str, Any] = {}
         for p, o in self.g.predicate_objects(owner):
             if p == DIKG.attribute:
-                key = str(self.g.value(o, DIKG.key))
-                out[key] = _py(self.g.value(o, RDF.value))
+                out[str(self.g.value(o, DIKG.key))] = _py(self.g.value(o, RDF.value))
                 continue
-            key = _PROPERTY_KEY.get(p) if isinstance(p, URIRef) else None
-            if key is None:
+            found = _PROPERTY_KEY.get(p) if isinstance(p, URIRef) else None
+            if found is None:
                 continue
+            key = found
             kind = VALUE_KEYS[key][1]
             if isinstance(o, URIRef) and (o == RDF.nil or (o, RDF.first, None) in self.g):
                 out[key] = [self.term_value(kind, x) for x in self.read_list(o)]
