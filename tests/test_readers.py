@@ -279,7 +279,8 @@ def test_an_empty_or_binary_json_lines_file_is_one_failure(tmp_path: Path) -> No
 
 # -- directories
 
-def test_directories_are_read_recursively_in_sorted_order_skipping_hidden_and_other_files(tmp_path: Path) -> None:
+def test_directories_are_read_recursively_in_order_skipping_hidden_files_readmes_and_other_formats(
+        tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / ".cache").mkdir()
     (tmp_path / "b" / "two.md").write_text("Two.", encoding="utf-8")
@@ -287,6 +288,7 @@ def test_directories_are_read_recursively_in_sorted_order_skipping_hidden_and_ot
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     (tmp_path / ".cache" / "three.txt").write_text("Three.", encoding="utf-8")
     (tmp_path / "three.html").write_text("<p>Three.</p>", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About this corpus", encoding="utf-8")
     items = list(read_articles([tmp_path]))
     assert [Path(i.key).relative_to(tmp_path).as_posix() for i in items if isinstance(i, Article)] == [
         "b/two.md", "one.txt", "three.html"]

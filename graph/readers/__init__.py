@@ -37,6 +37,7 @@ __all__ = [
     "Failure",
     "count_articles",
     "decode_text",
+    "input_files",
     "read_articles",
     "read_file",
 ]
@@ -169,15 +170,27 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
     yield from reader(path, max_bytes)
 
 
+def input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Yield the files ``paths`` name: each file itself, the readable files under each directory.
+
+    A README in a directory documents the corpus and is not read as an article.
+    """
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from (f for f in expand_paths([path], tuple(READERS)) if f.stem.upper() != "README")
+        else:
+            yield path
+
+
 def read_articles(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Failure]:
     """Yield every article in ``paths`` (files or directories, in order), or why one is not."""
-    for path in expand_paths(paths, tuple(READERS)):
+    for path in input_files(paths):
         yield from read_file(path, max_bytes)
 
 
 def count_articles(paths: Iterable[str | Path]) -> int | None:
     """Return how many articles ``paths`` hold, when that is known without reading them (no JSON Lines)."""
-    files = list(expand_paths(paths, tuple(READERS)))
+    files = list(input_files(paths))
     if any(f.suffix.lower() in JSONL_SUFFIXES for f in files):
         return None
     return len(files)
