@@ -118,3 +118,31 @@ def test_store_location_comes_from_the_environment(loaded: str, tmp_path: Path) 
     run = subprocess.run([sys.executable, "-m", "graph", "stats", "--format", "json"], capture_output=True,
                          text=True, env={**os.environ, "DIKG_STORE": loaded}, cwd=tmp_path)
     assert json.loads(run.stdout)["articles"] == 1
+
+
+def test_validate_exits_zero_when_the_store_conforms(loaded: str) -> None:
+    run = dikg("validate", "--store", loaded)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.strip().endswith("conforms")
+
+
+def test_validate_lists_violations_and_exits_one(loaded: str) -> None:
+    from graph.store import EmbeddedStore
+
+    st = EmbeddedStore(loaded)
+    # a fact node with no provenance and evidence whose end is before its start
+    st.oxigraph.update("""PREFIX dikg: <https://w3id.org/dikg/ontology#>
+        INSERT DATA { GRAPH <https://w3id.org/dikg/article/broken> {
+          <https://w3id.org/dikg/fact/broken> a dikg:Fact ;
+            dikg:subject <https://w3id.org/dikg/id/country/MYS> ; dikg:predicate dikg:partOf ; dikg:object "x" ;
+            dikg:evidence <https://w3id.org/dikg/fact/broken/ev> .
+          <https://w3id.org/dikg/fact/broken/ev> a dikg:Evidence ; dikg:quote "q" ;
+            dikg:startOffset 9 ; dikg:endOffset 2 . } }""")
+    st.close()
+    run = dikg("validate", "--format", "json", "--store", loaded)
+    assert run.returncode == 1
+    data = json.loads(run.stdout)
+    assert data["conforms"] is False
+    focuses = {r["focus"] for r in data["results"] if r["severity"] == "Violation"}
+    assert "https://w3id.org/dikg/fact/broken" in focuses
+    assert any("fact/broken/ev" in f for f in focuses)
