@@ -111,11 +111,11 @@ def find_quantities(text: str) -> list[Quantity]:
     """Return counted numbers ("36", "four", "more than 20") with their hedges, left to right."""
     out = []
     pos = 0
-    for n in _NUMBER_RE.finditer(text):
-        if n.start() < pos:
+    for anchor in _NUMBER_RE.finditer(text):
+        if anchor.start() < pos:
             continue
-        hedge = _HEDGE_BEFORE_RE.search(text, max(0, n.start() - 24), n.start())
-        start = hedge.start() if hedge else n.start()
+        hedge = _HEDGE_BEFORE_RE.search(text, max(0, anchor.start() - 24), anchor.start())
+        start = hedge.start() if hedge else anchor.start()
         m = _QTY_RE.match(text, start)
         if m is None:
             continue
