@@ -17,12 +17,13 @@ venv: $(BIN)/dikg
 
 demo: $(BIN)/dikg
 	rm -rf $(STORE)
-	$(BIN)/dikg --help >/dev/null
-	$(BIN)/dikg load examples/facts --store $(STORE)
+	$(BIN)/dikg ingest examples/articles --store $(STORE)
 	$(BIN)/dikg stats --store $(STORE)
+	$(BIN)/dikg validate --store $(STORE)
 	$(BIN)/dikg export --format ttl -o exports/dikg.ttl --store $(STORE)
 	$(BIN)/dikg export --format trig -o exports/dikg.trig --store $(STORE)
-	$(BIN)/dikg validate --store $(STORE)
+	$(BIN)/dikg analyse --format md -o exports/analysis.md --store $(STORE)
+	$(BIN)/dikg view -o exports/graph.html --screenshot exports/graph.png --store $(STORE)
 
 test: $(BIN)/dikg
 	$(BIN)/pytest -q tests graph
