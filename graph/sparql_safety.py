@@ -15,7 +15,7 @@ A request the grammar cannot parse is refused too: what cannot be checked does n
 'select'
 >>> check_read_only("LOAD <http://example.org/data.ttl>")
 Traceback (most recent call last):
-graph.errors.QueryError: refused: LOAD is not allowed (this endpoint is read-only)
+graph.sparql_safety.QueryRefused: refused: LOAD is not allowed (this endpoint is read-only)
 >>> query_form("PREFIX ex: <http://ex/select#> ASK { ?s ex:p ?o }")
 'ask'
 """
@@ -30,7 +30,11 @@ from typing import Any
 from .errors import QueryError
 from .vocab import BASE
 
-__all__ = ["QueryCheck", "check_read_only", "query_form", "QUERY_FORMS", "LOCAL_GRAPH_PREFIXES"]
+__all__ = ["LOCAL_GRAPH_PREFIXES", "QUERY_FORMS", "QueryCheck", "QueryRefused", "check_read_only", "query_form"]
+
+class QueryRefused(QueryError):
+    """A query that parses but must not run here: an update, SERVICE, or a remote FROM."""
+
 
 #: parse-tree node name -> query form
 QUERY_FORMS: dict[str, str] = {
@@ -133,19 +137,19 @@ def check_read_only(sparql: str, local_prefixes: Iterable[str] = LOCAL_GRAPH_PRE
                              f"{_one_line(query_err.msg)}") from None
         ops = [_name(op) for op in _get(update, "request") or []]
         keyword = next((_UPDATE_KEYWORDS[o] for o in ops if o in _UPDATE_KEYWORDS), "an update")
-        raise QueryError(f"refused: {keyword} is not allowed (this endpoint is read-only)") from None
+        raise QueryRefused(f"refused: {keyword} is not allowed (this endpoint is read-only)") from None
     except RecursionError:
-        raise QueryError("refused: the query is nested too deeply to check") from None
+        raise QueryRefused("refused: the query is nested too deeply to check") from None
 
     prologue_node, query = parsed[0], parsed[1]
     form = QUERY_FORMS.get(_name(query) or "", "")
     if not form:
-        raise QueryError(f"refused: unsupported query form {_name(query)!r}")
+        raise QueryRefused(f"refused: unsupported query form {_name(query)!r}")
     for node in _walk(query):
         if _name(node) == "ServiceGraphPattern":
             term = _get(node, "term")
             shown = term.n3() if hasattr(term, "n3") else str(term)
-            raise QueryError(f"refused: SERVICE {shown} is not allowed (no federated queries here)")
+            raise QueryRefused(f"refused: SERVICE {shown} is not allowed (no federated queries here)")
 
     prologue = translatePrologue(prologue_node, None)
     default: list[str] = []
@@ -155,7 +159,7 @@ def check_read_only(sparql: str, local_prefixes: Iterable[str] = LOCAL_GRAPH_PRE
         iri = str(prologue.absolutize(_get(clause, kind)))
         if not _is_local(iri, local_prefixes):
             word = "FROM" if kind == "default" else "FROM NAMED"
-            raise QueryError(f"refused: {word} <{iri}> is not a graph of this store "
+            raise QueryRefused(f"refused: {word} <{iri}> is not a graph of this store "
                              f"(graphs here start with {', '.join(local_prefixes)})")
         (default if kind == "default" else named).append(iri)
     return QueryCheck(form, tuple(default), tuple(named))
