@@ -32,11 +32,16 @@ check: $(BIN)/dikg
 	$(BIN)/ruff check graph tests benchmarks
 	$(BIN)/mypy
 
+# Score the extractor on the shared development set, and check that its gold annotations
+# load into a store that passes the SHACL shapes.
 eval: $(BIN)/dikg
 	@if [ -d $(SHARED)/corpus ]; then \
 	  out=$$(mktemp -d); \
-	  $(BIN)/dikg extract $(SHARED)/corpus/texts --out $$out && \
-	  $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/corpus/gold $$out; \
+	  $(BIN)/dikg extract $(SHARED)/corpus/texts --out $$out/pred >/dev/null && \
+	  $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/corpus/gold $$out/pred && \
+	  $(BIN)/dikg load $(SHARED)/corpus/gold --store $$out/gold-store >/dev/null && \
+	  $(BIN)/dikg validate --store $$out/gold-store | tail -n 1; \
+	  rm -rf $$out; \
 	else echo "no $(SHARED)/corpus here: nothing to score"; fi
 
 clean:

@@ -102,3 +102,20 @@ def test_the_store_persists_across_reopening(tmp_path: Path) -> None:
     again = EmbeddedStore(tmp_path / "s")
     assert sorted_quads(again) == before
     again.close()
+
+
+def test_an_entity_named_differently_in_two_articles_is_one_node_with_every_alias(store: EmbeddedStore,
+                                                                                  tmp_path: Path) -> None:
+    for i, (name, alias) in enumerate((("Turkiye", "Turkish"), ("Türkiye", "Turkey"))):
+        doc = {"url": f"https://example.org/{i}", "entities": [
+            {"name": name, "type": "Country", "aliases": [name, alias]},
+            {"name": "Roketsan", "type": "Company", "aliases": ["Roketsan"]}],
+            "relations": [{"subject": "Roketsan", "predicate": "located_in", "object": name}]}
+        (tmp_path / f"a{i}.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert load_files(store, [tmp_path]).ok
+    res = store.query("""PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT DISTINCT ?c ?alt WHERE { ?c a <https://w3id.org/dikg/ontology#Country> ; skos:altLabel ?alt }""")
+    assert {str(r["c"]) for r in res.rows} == {"https://w3id.org/dikg/id/country/TUR"}
+    assert {str(r["alt"]) for r in res.rows} == {"Turkiye", "Turkish", "Türkiye", "Turkey"}
+    located = store.query("SELECT ?s WHERE { ?s <https://w3id.org/dikg/ontology#locatedIn> ?o }")
+    assert len({str(r["s"]) for r in located.rows}) == 1
