@@ -197,7 +197,7 @@ class EmbeddedStore:
     def close(self) -> None:
         try:
             self._store.flush()
-        except OSError:
+        except (OSError, RuntimeError):  # a read-only store refuses to flush
             pass
         del self._store
 
