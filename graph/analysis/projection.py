@@ -76,20 +76,16 @@ def _values(var: str, terms: Iterable[str]) -> str:
 _TYPES = _values("t", (f"dikg:{t}" for t in ENTITY_TYPES))
 _OBJECT_TYPES = _values("ot", (f"dikg:{t}" for t in ENTITY_TYPES))
 
-Q_ENTITIES = _prefixes() + f"""
-SELECT ?e ?t ?label ?pref WHERE {{
-  {_TYPES}
-  ?e a ?t .
-  OPTIONAL {{ ?e rdfs:label ?label }}
-  OPTIONAL {{ ?e skos:prefLabel ?pref }}
-}}"""
-
-Q_ALIASES = _prefixes() + "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
-
+# The default graph is the union of the article graphs, and a triple stated by N articles
+# comes back N times: each query reads one pattern with DISTINCT so nothing multiplies.
+Q_ENTITIES = _prefixes() + f"SELECT DISTINCT ?e ?t WHERE {{ {_TYPES} ?e a ?t . }}"
+Q_LABELS = _prefixes() + "SELECT DISTINCT ?e ?label WHERE { ?e rdfs:label ?label }"
+Q_PREFS = _prefixes() + "SELECT DISTINCT ?e ?pref WHERE { ?e skos:prefLabel ?pref }"
+Q_ALIASES = _prefixes() + "SELECT DISTINCT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
 Q_COUNTRY = _prefixes() + """
-SELECT ?e ?p ?c WHERE {
+SELECT DISTINCT ?e ?p ?c WHERE {
   VALUES ?p { dikg:country dikg:partOf dikg:locatedIn dikg:ownedBy }
-  ?e ?p ?c . ?c a dikg:Country .
+  ?e ?p ?c . FILTER(isIRI(?c))
 }"""
 
 Q_ARTICLES = _prefixes() + """
@@ -112,18 +108,17 @@ _QUALIFIER_PROPS = {str(VALUE_KEYS[k][0]): k for k in (*DATE_KEYS, *_EDGE_QUALIF
 Q_QUALIFIERS = _prefixes() + f"""
 SELECT ?f ?q ?v WHERE {{
   {_values("q", (f"<{p}>" for p in _QUALIFIER_PROPS))}
-  ?f ?q ?v ; dikg:predicate ?any .
-  FILTER(!isIRI(?v) || !EXISTS {{ ?v rdf:first ?x }})
+  ?f ?q ?v .
 }}"""
 
 _LIST_PROPS = {str(VALUE_KEYS[k][0]): k for k in _LIST_KEYS}
-# Position of each list item = number of cells from the head to the item's cell.
+# Every cell of every list-valued qualifier; the order is rebuilt by following rdf:rest.
 Q_LISTS = _prefixes() + f"""
-SELECT ?f ?q ?item (COUNT(?mid) AS ?pos) WHERE {{
+SELECT ?f ?q ?head ?cell ?item ?next WHERE {{
   {_values("q", (f"<{p}>" for p in _LIST_PROPS))}
-  ?f ?q ?head ; dikg:predicate ?any .
-  ?head rdf:rest* ?mid . ?mid rdf:rest* ?cell . ?cell rdf:first ?item .
-}} GROUP BY ?f ?q ?cell ?item"""
+  ?f ?q ?head . ?head rdf:first ?start .
+  ?head rdf:rest* ?cell . ?cell rdf:first ?item ; rdf:rest ?next .
+}}"""
 
 
 @dataclass(frozen=True)
@@ -161,46 +156,50 @@ def _articles(store: Store) -> dict[str, Article]:
 
 
 def _add_entities(g: nx.MultiDiGraph, store: Store) -> None:
-    labels: dict[str, set[str]] = defaultdict(set)
-    prefs: dict[str, set[str]] = defaultdict(set)
-    types: dict[str, str] = {}
-    for row in store.query(Q_ENTITIES).rows:
-        e = str(row["e"])
-        types.setdefault(e, str(row["t"]).rsplit("#", 1)[-1])
-        if "label" in row:
-            labels[e].add(str(row["label"]))
-        if "pref" in row:
-            prefs[e].add(str(row["pref"]))
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(Q_ALIASES).rows:
-        aliases[str(row["e"])].add(str(row["alias"]))
+    types = {str(r["e"]): str(r["t"]).rsplit("#", 1)[-1] for r in store.query(Q_ENTITIES).rows}
+    names: dict[str, dict[str, set[str]]] = {key: defaultdict(set) for key in ("label", "pref", "alias")}
+    for key, sparql in (("label", Q_LABELS), ("pref", Q_PREFS), ("alias", Q_ALIASES)):
+        for row in store.query(sparql).rows:
+            e = str(row["e"])
+            if e in types:
+                names[key][e].add(str(row[key]))
+    labels, prefs, aliases = names["label"], names["pref"], names["alias"]
     rank = {str(PREDICATE_PROPERTY.get(p, "")): i for i, p in enumerate(_COUNTRY_PROPS)}
     rank[str(VALUE_KEYS["country"][0])] = 0
     countries: dict[str, tuple[int, str]] = {}
     for row in store.query(Q_COUNTRY).rows:
         e, c = str(row["e"]), str(row["c"])
         cand = (rank.get(str(row["p"]), 9), c)
-        if e != c and (e not in countries or cand < countries[e]):
+        if e in types and types.get(c) == "Country" and e != c and (e not in countries or cand < countries[e]):
             countries[e] = cand
     for e in sorted(types):
         t = types[e]
         # A country's preferred label is its canonical short name; others keep the article's name.
-        names = prefs[e] if t == "Country" and prefs[e] else (labels[e] or prefs[e])
-        label = min(names) if names else e.rsplit("/", 1)[-1]
+        choice = prefs[e] if t == "Country" and prefs[e] else (labels[e] or prefs[e])
+        label = min(choice) if choice else e.rsplit("/", 1)[-1]
         country = e if t == "Country" else countries.get(e, (0, None))[1]
         g.add_node(e, type=t, label=label, aliases=sorted((aliases[e] | labels[e]) - {label}), country=country,
                    facts=[])
 
 
 def _qualifiers(store: Store) -> dict[str, dict[str, Any]]:
+    lists: dict[tuple[str, str], tuple[str, dict[str, tuple[Any, str]]]] = {}
+    for row in store.query(Q_LISTS).rows:
+        where = (str(row["f"]), _LIST_PROPS[str(row["q"])])
+        head, cells = lists.setdefault(where, (str(row["head"]), {}))
+        cells[str(row["cell"])] = (_py(row["item"]), str(row["next"]))
+    heads = {head for head, _ in lists.values()}
     out: dict[str, dict[str, Any]] = defaultdict(dict)
     for row in store.query(Q_QUALIFIERS).rows:
-        out[str(row["f"])][_QUALIFIER_PROPS[str(row["q"])]] = _py(row["v"])
-    lists: dict[tuple[str, str], list[tuple[int, Any]]] = defaultdict(list)
-    for row in store.query(Q_LISTS).rows:
-        lists[(str(row["f"]), _LIST_PROPS[str(row["q"])])].append((int(row["pos"]), _py(row["item"])))  # type: ignore[arg-type]
-    for (f, key), items in lists.items():
-        out[f][key] = [v for _, v in sorted(items, key=lambda x: (x[0], str(x[1])))]
+        if str(row["v"]) not in heads:
+            out[str(row["f"])][_QUALIFIER_PROPS[str(row["q"])]] = _py(row["v"])
+    for (fact, name), (head, cells) in lists.items():
+        items: list[Any] = []
+        at = head
+        while at in cells and len(items) < len(cells):
+            item, at = cells[at]
+            items.append(item)
+        out[fact][name] = items
     return out
 
 
