@@ -34,7 +34,7 @@ class PageWatch:
 
     def settle(self, timeout_ms: int = 15000) -> None:
         """Wait until the layout has settled (the page sets window.__dikgSettled)."""
-        self.page.wait_for_function("window.__dikgSettled === true", timeout=timeout_ms)
+        self.page.wait_for_function("() => window.__dikgSettled === true", timeout=timeout_ms)
 
 
 def chromium_or_skip() -> str:

@@ -223,3 +223,16 @@ def test_dikg_path_prints_each_step_with_evidence_and_exits_1_when_nothing_conne
     assert code == 0 and out.startswith("1. Farah Idris →")
     code, _, err = _run(["path", "Nobody", "Sea Lance", "--store", store_dir], capsys)
     assert code == 2 and "no entity is called 'Nobody'" in err
+
+
+class _PlainStore:
+    """The store seen only through the Store protocol (as a remote SPARQL server is)."""
+
+    def __init__(self, inner: EmbeddedStore) -> None:
+        self.query = inner.query
+
+
+def test_the_projection_is_the_same_through_any_store_interface(store: EmbeddedStore) -> None:
+    fast, plain = project(store), project(_PlainStore(store))  # type: ignore[arg-type]
+    assert sorted(fast.nodes(data=True)) == sorted(plain.nodes(data=True))
+    assert sorted(fast.edges(keys=True, data=True)) == sorted(plain.edges(keys=True, data=True))

@@ -21,15 +21,18 @@ supply with a named buyer becomes a ``supplies`` tie from supplier to buyer.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
-from rdflib import Literal, URIRef
+from rdflib import Literal
+from rdflib.term import Identifier
 
 from ..models import ENTITY_TYPES, SYMMETRIC_PREDICATES
 from ..store import Store, Term
@@ -98,8 +101,9 @@ SELECT ?a ?url ?date ?publisher ?title WHERE {
 }"""
 
 Q_FACTS = _prefixes() + """
-SELECT ?f ?s ?p ?o ?article ?conf ?quote WHERE {
+SELECT ?f ?s ?p ?o ?iri ?article ?conf ?quote WHERE {
   ?f dikg:subject ?s ; dikg:predicate ?p ; dikg:object ?o ; prov:wasDerivedFrom ?article .
+  BIND(isIRI(?o) AS ?iri)
   OPTIONAL { ?f dikg:confidence ?conf }
   OPTIONAL { ?f dikg:evidence ?ev . ?ev dikg:quote ?quote }
 }"""
@@ -134,21 +138,58 @@ class Article:
 
 def _py(term: Term | None) -> Any:
     """Return a plain Python value for a term: IRIs and texts as str, numbers as numbers."""
-    if term is None:
-        return None
+    if term is None or not isinstance(term, Identifier):
+        return term
     if isinstance(term, Literal):
         value = term.toPython()
         if isinstance(value, bool | int | float | str):
             return value
         if isinstance(value, Decimal):
-            return int(value) if value == value.to_integral_value() else float(value)
+            return float(value)
         return str(term)
     return str(term)
 
 
+_KIND: dict[str, str] = {str(prop): kind for prop, kind in PROPERTY_PREDICATE.items()}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+#: literal datatype -> Python type, for rows read straight from Oxigraph
+_NUMBERS: dict[str, Any] = {
+    **{_XSD + t: int for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")},
+    **{_XSD + t: float for t in ("decimal", "double", "float")},
+}
+
+
+def _ox_value(term: Any) -> Any:
+    if term is None:
+        return None
+    datatype = getattr(term, "datatype", None)
+    if datatype is None:  # an IRI (or blank node)
+        return term.value
+    convert = _NUMBERS.get(datatype.value)
+    if convert is not None:
+        return convert(term.value)
+    if datatype.value == _XSD + "boolean":
+        return term.value in ("true", "1")
+    return term.value
+
+
+def _rows(store: Store, sparql: str) -> list[dict[str, Any]]:
+    """Return the solutions of a SELECT as dicts of plain values (IRIs as str, numbers as numbers).
+
+    An embedded store is read straight from Oxigraph: building rdflib terms for every
+    cell is most of the cost on a large store.
+    """
+    raw = getattr(store, "oxigraph", None)
+    if raw is None:
+        return [{k: _py(v) for k, v in row.items()} for row in store.query(sparql).rows]
+    solutions = raw.query(sparql, use_default_graph_as_union=True)
+    names = [v.value for v in solutions.variables]
+    return [{n: _ox_value(sol[n]) for n in names if sol[n] is not None} for sol in solutions]
+
+
 def _articles(store: Store) -> dict[str, Article]:
     out: dict[str, Article] = {}
-    for row in store.query(Q_ARTICLES).rows:
+    for row in _rows(store, Q_ARTICLES):
         iri = str(row["a"])
         out[iri] = Article(iri, _py(row.get("url")), _py(row.get("date")), _py(row.get("publisher")),
                            _py(row.get("title")))
@@ -156,10 +197,10 @@ def _articles(store: Store) -> dict[str, Article]:
 
 
 def _add_entities(g: nx.MultiDiGraph, store: Store) -> None:
-    types = {str(r["e"]): str(r["t"]).rsplit("#", 1)[-1] for r in store.query(Q_ENTITIES).rows}
+    types = {str(r["e"]): str(r["t"]).rsplit("#", 1)[-1] for r in _rows(store, Q_ENTITIES)}
     names: dict[str, dict[str, set[str]]] = {key: defaultdict(set) for key in ("label", "pref", "alias")}
     for key, sparql in (("label", Q_LABELS), ("pref", Q_PREFS), ("alias", Q_ALIASES)):
-        for row in store.query(sparql).rows:
+        for row in _rows(store, sparql):
             e = str(row["e"])
             if e in types:
                 names[key][e].add(str(row[key]))
@@ -167,7 +208,7 @@ def _add_entities(g: nx.MultiDiGraph, store: Store) -> None:
     rank = {str(PREDICATE_PROPERTY.get(p, "")): i for i, p in enumerate(_COUNTRY_PROPS)}
     rank[str(VALUE_KEYS["country"][0])] = 0
     countries: dict[str, tuple[int, str]] = {}
-    for row in store.query(Q_COUNTRY).rows:
+    for row in _rows(store, Q_COUNTRY):
         e, c = str(row["e"]), str(row["c"])
         cand = (rank.get(str(row["p"]), 9), c)
         if e in types and types.get(c) == "Country" and e != c and (e not in countries or cand < countries[e]):
@@ -184,13 +225,13 @@ def _add_entities(g: nx.MultiDiGraph, store: Store) -> None:
 
 def _qualifiers(store: Store) -> dict[str, dict[str, Any]]:
     lists: dict[tuple[str, str], tuple[str, dict[str, tuple[Any, str]]]] = {}
-    for row in store.query(Q_LISTS).rows:
+    for row in _rows(store, Q_LISTS):
         where = (str(row["f"]), _LIST_PROPS[str(row["q"])])
         head, cells = lists.setdefault(where, (str(row["head"]), {}))
         cells[str(row["cell"])] = (_py(row["item"]), str(row["next"]))
     heads = {head for head, _ in lists.values()}
     out: dict[str, dict[str, Any]] = defaultdict(dict)
-    for row in store.query(Q_QUALIFIERS).rows:
+    for row in _rows(store, Q_QUALIFIERS):
         if str(row["v"]) not in heads:
             out[str(row["f"])][_QUALIFIER_PROPS[str(row["q"])]] = _py(row["v"])
     for (fact, name), (head, cells) in lists.items():
@@ -254,6 +295,19 @@ def _tidy(edge: dict[str, Any]) -> None:
     edge["qualifiers"] = {k: sorted(set(map(str, v))) for k, v in sorted(edge["qualifiers"].items())}
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # Building a graph allocates millions of small objects and no cycles worth collecting
+    # meanwhile; the cyclic collector would otherwise run thousands of times.
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def project(store: Store, collapse: bool = False) -> nx.MultiDiGraph:
     """Build the entity graph of ``store`` from SPARQL results.
 
@@ -261,21 +315,26 @@ def project(store: Store, collapse: bool = False) -> nx.MultiDiGraph:
     >>> project(EmbeddedStore(None)).number_of_nodes()
     0
     """
+    with _gc_paused():
+        return _project(store, collapse)
+
+
+def _project(store: Store, collapse: bool) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     _add_entities(g, store)
     articles = _articles(store)
     quals = _qualifiers(store)
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in store.query(Q_FACTS).rows:
-        kind = PROPERTY_PREDICATE.get(row["p"])  # type: ignore[arg-type]
+    for row in _rows(store, Q_FACTS):
+        kind = _KIND.get(row["p"])
         s, o, f = str(row["s"]), row["o"], str(row["f"])
         if kind is None or s not in g:
             continue
         q = quals.get(f, {})
         art = articles.get(str(row["article"]))
-        conf = _py(row.get("conf"))
-        quote = _py(row.get("quote"))
-        if isinstance(o, URIRef) and str(o) in g:
+        conf = row.get("conf")
+        quote = row.get("quote")
+        if row.get("iri") and o in g:
             a, b = (s, str(o))
             if kind in SYMMETRIC_PREDICATES and b < a:
                 a, b = b, a
@@ -285,7 +344,7 @@ def project(store: Store, collapse: bool = False) -> nx.MultiDiGraph:
             _fold(edge, f, conf, quote, art, q)
         else:
             g.nodes[s]["facts"].append({
-                "kind": kind, "value": _py(o), "date": _fact_date(q) or (art.date if art else None),
+                "kind": kind, "value": o, "date": _fact_date(q) or (art.date if art else None),
                 "sentence": quote, "url": art.url if art else None, "publisher": art.publisher if art else None,
                 "confidence": conf, "fact": f,
             })
@@ -295,7 +354,7 @@ def project(store: Store, collapse: bool = False) -> nx.MultiDiGraph:
         _tidy(edge)
         edge["symmetric"] = kind in SYMMETRIC_PREDICATES
         g.add_edge(a, b, key=kind, **edge)
-    return collapse_graph(g) if collapse else g
+    return _collapse(g) if collapse else g
 
 
 def _merge(into: dict[str, Any], edge: dict[str, Any]) -> None:
@@ -313,6 +372,11 @@ def _merge(into: dict[str, Any], edge: dict[str, Any]) -> None:
 
 def collapse_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Return a copy of ``g`` with agreements and events turned into ties between their parties."""
+    with _gc_paused():
+        return _collapse(g)
+
+
+def _collapse(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     out = nx.MultiDiGraph()
     hubs = {n for n, d in g.nodes(data=True) if d["type"] in COLLAPSE_KIND}
     out.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n not in hubs)

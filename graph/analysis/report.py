@@ -24,7 +24,7 @@ import networkx as nx
 
 from ..store import Store
 from .centrality import SEED, Centrality, centrality
-from .projection import collapse_graph, project, simple_undirected
+from .projection import _gc_paused, collapse_graph, project, simple_undirected
 
 __all__ = [
     "MEASURES",
@@ -176,6 +176,11 @@ def analyse(store: Store, top: int = 10, seed: int = SEED, k: int | None = None)
 
 def report_from_graph(g: nx.MultiDiGraph, top: int = 10, seed: int = SEED, k: int | None = None) -> Report:
     """Report on an (uncollapsed) projection; see :func:`analyse`."""
+    with _gc_paused():
+        return _report(g, top, seed, k)
+
+
+def _report(g: nx.MultiDiGraph, top: int, seed: int, k: int | None) -> Report:
     actors = collapse_graph(g)
     simple = simple_undirected(actors)
     cent = centrality(simple, k=k, seed=seed)
