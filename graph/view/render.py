@@ -44,7 +44,7 @@ TYPE_COLOURS: dict[str, str] = {
     "Person": "#59a14f",
     "Event": "#edc948",
     "Agreement": "#b07aa1",
-    "Platform": "#9c755f",
+    "Platform": "#a0a4ab",
 }
 _VIS_ASSET = ("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js")
 _MIN_SIZE, _MAX_SIZE = 8.0, 44.0
