@@ -22,6 +22,7 @@ from .persons import find_persons
 from .platforms import find_platforms
 from .relations import extract_relations
 from .text import split_sentences, tokens
+from .topics import extract_topics
 
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "extract"]
 
@@ -101,6 +102,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     agreements = extract_agreements(doc)
     extract_relations(doc, agreements)
     _ordinal_facts(doc, agreements)
+    extract_topics(doc, agreements)
     return _to_facts(article, doc)
 
 

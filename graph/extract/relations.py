@@ -1,4 +1,7 @@
-"""Relations beyond agreements: posts, affiliation, location, partnerships, topics, events, platform lineage."""
+"""Relations beyond agreements: posts, affiliation, location, partnerships, events, platform lineage.
+
+Cooperation areas and capability domains are in :mod:`.topics`.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +17,6 @@ __all__ = ["extract_relations"]
 _PARTNER_RE = re.compile(
     r"(?P<level>(?:(?:comprehensive|strategic|special|practical|industry|industrial|defen[cs]e|enhanced|global|"
     r"close|key|long-standing|and|Special|Strategic|Comprehensive)\s+){1,6})partner(?:ship|s)\b")
-_COOP_CUE = re.compile(r"\b(?:cooperat|collaborat|cover|includ|provides? for|transfer|embrace|pursue|focus|expand|"
-                       r"agreed|plan|package|work-share|localis|localiz|partner)", re.I)
-_CAP_CUE = re.compile(r"\b(?:capabilit|expertise|strength|specialis|dominated|know-how|division of labour)", re.I)
-_AGR_ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:agreement|deal|contract|package|MoU|memorandum|arrangement|order|"
-                          r"Heads of Agreement|partners)\b", re.I)
 _COUNT_UNITS = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<unit>participants|exhibitors|visitors|trade visitors|delegates|"
                           r"attendees|companies|firms|countries|delegations)\b")
 _SUBSIDIARY_RE = re.compile(r"\b(?:part of|a subsidiary of|a unit of|a division of|majority-owned by|owned by|"
@@ -117,52 +115,8 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
                 level = " ".join(pm.group(0).split())
                 doc.relate(states[0], "partner_of", states[1], {"level": level, "status": status,
                                                          "since": since.group(1) if since else None}, s)
-    _topics(doc, agreements)
     _events(doc)
     _platform_lineage(doc)
-
-
-def _topics(doc: Document, agreements: list[AgreementState]) -> None:
-    from .gazetteer import load_gazetteers
-
-    gaz = doc.gazetteers if hasattr(doc, "gazetteers") else load_gazetteers()  # type: ignore[attr-defined]
-    latest = None
-    countries = [m.name for m in doc.mentions if m.type == "Country" and m.form != "capital"]
-    main = doc.main_country()
-    partner = next((c for c in countries if c != main), None)
-    events = [m for m in doc.mentions if m.type == "Event"]
-    for s in doc.sentences:
-        here = [a for a in agreements if a.sentence is s]
-        if here:
-            latest = here[-1]
-        topics = gaz.match_topics(s.text)
-        if not topics:
-            continue
-        coop = bool(_COOP_CUE.search(s.text))
-        cap = bool(_CAP_CUE.search(s.text))
-        ev = [e for e in events if s.start <= e.start < s.end] or (
-            [events[-1]] if events and re.search(r"\b(?:discussions?|the seminar|the show|the exhibition|the summit|"
-                                                 r"the dialogue|the forum|exhibition floor)\b", s.text, re.I) else [])
-        for start, _end, topic in topics:
-            if cap and topic.capability:
-                owner = None
-                if ev and re.search(r"dominated|exhibition|show", s.text):
-                    owner = ev[0].name
-                else:
-                    cands = [m for m in doc.mentions_in(s, "Country", "Company", "ArmedForce")
-                             if m.start < s.start + start]
-                    owner = cands[-1].name if cands else None
-                if owner:
-                    doc.relate(owner, "has_capability_domain", topic.name, {}, s)
-                continue
-            if not coop or not topic.cooperation:
-                continue
-            if (here or _AGR_ANAPHOR.search(s.text)) and latest is not None:
-                doc.relate(latest.name, "has_cooperation_area", topic.name, {}, s)
-            elif ev:
-                doc.relate(ev[0].name, "has_cooperation_area", topic.name, {}, s)
-            elif main and partner:
-                doc.relate(main, "has_cooperation_area", topic.name, {"partner": partner}, s)
 
 
 def _events(doc: Document) -> None:

@@ -1,0 +1,83 @@
+"""What "the deal", "the two sides" and "the show" refer to in a sentence.
+
+Relation rules for agreements, events and topics often meet a reference instead of a
+name; these functions resolve them against what the article has introduced so far.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .agreements import AgreementState
+from .document import Document
+from .mentions import Mention
+from .text import Sentence
+
+__all__ = ["AGREEMENT_REF", "PAIR_REF", "agreement_at", "country_pair", "event_at", "principal_agreement"]
+
+#: a definite reference to an agreement already introduced
+AGREEMENT_REF = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?P<w>agreement|deal|contract|package|MoU|memorandum|arrangement|order|"
+    r"Heads of Agreement|letter of intent|partners|parties)\b|^(?:It|The deal|The contract)\b|"
+    r"\bunder\s+the\s+(?P<u>deal|contract|agreement|MoU|arrangement)\b", re.I)
+#: the two states an article is about, referred to as a pair
+PAIR_REF = re.compile(r"\b(?:the two|both)\s+(?:sides|countries|nations|governments|states|ministers|"
+                      r"defence ministers)\b", re.I)
+_EVENT_REF = re.compile(r"\b(?:the|this|that)\s+(?P<w>seminar|summit|show|exhibition|dialogue|conference|forum|"
+                        r"expo|airshow|symposium|meeting|talks|event|fair)\b", re.I)
+_KIND_OF_WORD = {"deal": "contract", "contract": "contract", "order": "contract", "mou": "MoU", "memorandum": "MoU",
+                 "heads of agreement": "Heads of Agreement", "letter of intent": "letter of intent"}
+
+
+def _current(doc: Document, a: AgreementState) -> bool:
+    """Tell whether an agreement belongs to the article's present, not its history."""
+    year = (doc.article_date or "")[:4]
+    return not (a.year and year and a.year < year)
+
+
+def principal_agreement(doc: Document, agreements: list[AgreementState]) -> AgreementState | None:
+    """Return the agreement the article is about: the first one of the present."""
+    return next((a for a in agreements if _current(doc, a)), agreements[0] if agreements else None)
+
+
+def agreement_at(doc: Document, agreements: list[AgreementState], s: Sentence) -> AgreementState | None:
+    """Return the agreement sentence ``s`` introduces or refers back to, or None."""
+    here = [a for a in agreements if a.sentence is s]
+    if any(_current(doc, a) for a in here):
+        return [a for a in here if _current(doc, a)][-1]
+    m = AGREEMENT_REF.search(s.text)
+    if m is None:
+        return here[-1] if here else None
+    word = (m.group("w") or m.group("u") or "").casefold()
+    if word in ("partners", "parties"):
+        return principal_agreement(doc, agreements)
+    before = [a for a in agreements if a.sentence is not None and a.sentence.index < s.index and _current(doc, a)]
+    kind = _KIND_OF_WORD.get(word)
+    same = [a for a in before if a.kind == kind] if kind else []
+    pool = same or before or [a for a in agreements if _current(doc, a)]
+    return pool[-1] if pool else None
+
+
+def country_pair(doc: Document) -> tuple[str, str] | None:
+    """Return the two most mentioned states, in order of first mention."""
+    ms = [m for m in doc.mentions if m.type == "Country" and m.form != "capital"]
+    counts = Counter(m.name for m in ms)
+    top = [n for n, _c in counts.most_common(2)]
+    if len(top) < 2:
+        return None
+    first = {n: i for i, n in reversed(list(enumerate(m.name for m in ms)))}
+    a, b = sorted(top, key=lambda n: first[n])
+    return a, b
+
+
+def event_at(doc: Document, s: Sentence) -> Mention | None:
+    """Return the event sentence ``s`` names, or the one "the show" / "the seminar" refers back to."""
+    here = doc.mentions_in(s, "Event")
+    if here:
+        return here[0]
+    if _EVENT_REF.search(s.text):
+        before = [m for m in doc.mentions if m.type == "Event" and m.start < s.start]
+        if before:
+            return before[-1]
+    return None

@@ -1,0 +1,125 @@
+"""Event-, agreement- and topic-level relations, each family on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.articles import Article
+from graph.extract import extract
+from graph.extract.coordination import coordinated_topics, split_list
+from graph.models import ArticleFacts
+
+
+def _facts(text: str, date: str = "2025-04-10") -> ArticleFacts:
+    return extract(Article(text, "t.txt", date=date))
+
+
+def _rels(facts: ArticleFacts, predicate: str) -> list[tuple[str, object, dict]]:
+    return [(r.subject, r.object, r.qualifiers) for r in facts.relations if r.predicate == predicate]
+
+
+def _objects(facts: ArticleFacts, predicate: str, subject: str | None = None) -> set[object]:
+    return {o for s, o, _q in _rels(facts, predicate) if subject is None or s == subject}
+
+
+# -- coordinated lists
+@pytest.mark.parametrize(("text", "expected"), [
+    ("radar maintenance, pilot training and the transfer of welding know-how.",
+     ["radar maintenance", "pilot training", "technology transfer"]),
+    ("joint testing, research and development, and spare parts, which the ministry praised.",
+     ["joint testing", "research and development", "spare parts"]),
+    ("depot maintenance in the Northern Territory and coordinated marketing to export customers",
+     ["depot maintenance", "marketing to export customers"]),
+    ("a joint venture to manufacture 120 mm mortar bombs at a plant near Lyon",
+     ["joint venture", "120 mm mortar bombs manufacturing"]),
+    ("artificial intelligence policies and possible applications in logistics, alongside prospects for joint research",
+     ["artificial intelligence policies", "artificial intelligence applications in logistics",
+      "joint research prospects"]),
+])
+def test_a_coordinated_list_becomes_one_topic_per_item(text: str, expected: list[str]) -> None:
+    assert coordinated_topics(text) == expected
+
+
+def test_a_list_stops_where_the_clause_goes_on_with_a_verb() -> None:
+    assert split_list("crew training and sustainment, and provides for a base in Darwin.") == [
+        "crew training", "sustainment"]
+
+
+def test_counted_hardware_in_a_list_is_not_a_topic() -> None:
+    assert coordinated_topics("at least 40 trucks, six cranes and driver training") == ["driver training"]
+
+
+# -- cooperation areas
+def test_areas_a_contract_covers_attach_to_that_contract() -> None:
+    facts = _facts("Norway signed a contract with Kongsberg Maritime for four tugboats on Monday. "
+                   "The contract also covers engine overhaul, crew training and the transfer of hull welding know-how.")
+    contract = next(e.name for e in facts.entities if e.type == "Agreement")
+    assert _objects(facts, "has_cooperation_area", contract) == {
+        "engine overhaul", "crew training", "technology transfer"}
+
+
+def test_an_mou_on_an_activity_names_its_area_and_keeps_the_phrase_as_an_alias() -> None:
+    facts = _facts("Poland and Romania signed a memorandum of understanding on joint procurement of air defence "
+                   "missiles.")
+    mou = next(e for e in facts.entities if e.type == "Agreement")
+    assert "joint procurement of air defence missiles" in _objects(facts, "has_cooperation_area", mou.name)
+    assert "memorandum of understanding on joint procurement of air defence missiles" in mou.aliases
+
+
+def test_the_two_sides_agreeing_to_expand_collaboration_gives_the_first_country_with_its_partner() -> None:
+    facts = _facts("Chile and Peru held defence talks in Lima. The two sides agreed to expand collaboration in "
+                   "naval medicine, disaster relief training and hydrographic surveys.")
+    areas = {(s, o, q.get("partner")) for s, o, q in _rels(facts, "has_cooperation_area")}
+    assert ("Chile", "naval medicine", "Peru") in areas
+    assert ("Chile", "disaster relief training", "Peru") in areas
+
+
+def test_a_country_embracing_an_activity_states_an_area_with_the_other_country_as_partner() -> None:
+    facts = _facts("Ghana is keen to learn from Brazil's experience and embrace technology transfer, officials said.")
+    assert ("Ghana", "technology transfer", "Brazil") in {
+        (s, o, q.get("partner")) for s, o, q in _rels(facts, "has_cooperation_area")}
+
+
+def test_discussion_topics_attach_to_the_event() -> None:
+    facts = _facts("The Nordic Space Security Forum opened in Oslo on Tuesday. "
+                   "Discussions focused on satellite resilience and space debris monitoring.")
+    assert _objects(facts, "has_cooperation_area", "Nordic Space Security Forum") == {
+        "satellite resilience", "space debris monitoring"}
+
+
+def test_a_weapon_jointly_developed_by_others_is_not_a_cooperation_area() -> None:
+    facts = _facts("The Forum on Naval Affairs heard that the missile was jointly developed by Italy and France.")
+    assert _objects(facts, "has_cooperation_area") == set()
+
+
+def test_a_list_with_no_agreement_event_or_stating_country_attaches_nowhere() -> None:
+    facts = _facts("Collaboration in cyber security, the analyst wrote, remains slow.")
+    assert _rels(facts, "has_cooperation_area") == []
+
+
+def test_partners_who_agree_to_jointly_develop_and_produce_get_both_areas() -> None:
+    facts = _facts("Estonia and Lithuania have signed a memorandum of understanding (MoU) to jointly develop and "
+                   "produce a loitering munition.")
+    mou = next(e.name for e in facts.entities if e.type == "Agreement")
+    assert {"co-development", "co-production"} <= _objects(facts, "has_cooperation_area", mou)
+
+
+# -- capability domains
+def test_capabilities_spanning_a_list_belong_to_the_entity_before_them() -> None:
+    facts = _facts("Kenya sees Israel as a partner with proven capabilities spanning border surveillance, "
+                   "missile defence and cyber defence.")
+    assert _objects(facts, "has_capability_domain", "Israel") == {"border surveillance", "missile defence",
+                                                                  "cyber defence"}
+
+
+def test_strengths_listed_at_each_company_belong_to_that_company() -> None:
+    facts = _facts("The consortium plays to each member's strengths: propulsion at Rolls-Royce, and radar and "
+                   "electronic warfare at Leonardo.")
+    assert _objects(facts, "has_capability_domain", "Rolls-Royce") == {"propulsion"}
+    assert _objects(facts, "has_capability_domain", "Leonardo") == {"radar", "electronic warfare"}
+
+
+def test_what_dominated_a_show_is_the_shows_capability_domain() -> None:
+    facts = _facts("DSEI 2025 opened in London on Tuesday with 1,600 exhibitors. "
+                   "Loitering munitions and electronic warfare dominated the exhibition floor.")
+    assert _objects(facts, "has_capability_domain", "DSEI 2025") == {"loitering munitions", "electronic warfare"}
