@@ -15,7 +15,7 @@ __all__ = ["build_entities"]
 
 _PLACE_CUE = re.compile(r"(?:\b(?:in|at|near|outside|from|to|into|around|across|of)\s+)$")
 _ACRONYM_TAIL = re.compile(r"\s+\((?P<acr>[A-Z][A-Za-z0-9&-]+)\)")
-_DATELINE_RE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,30}?)\s*(?:,[^:–—\n]{0,30})?\s*(?::|–|—|-{1,2})\s")
+_DATELINE_RE = re.compile(r"(?m)^\s*(?P<place>[A-Z][A-Z .'’-]{2,30}?)\s*(?:,[^:–—\n]{0,30})?\s*(?::|–|—|-{1,2})\s")
 _MENTION_ONLY_KINDS = ("news agency",)
 
 
