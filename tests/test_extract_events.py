@@ -123,3 +123,87 @@ def test_what_dominated_a_show_is_the_shows_capability_domain() -> None:
     facts = _facts("DSEI 2025 opened in London on Tuesday with 1,600 exhibitors. "
                    "Loitering munitions and electronic warfare dominated the exhibition floor.")
     assert _objects(facts, "has_capability_domain", "DSEI 2025") == {"loitering munitions", "electronic warfare"}
+
+
+# -- events
+_SHOW = ("LONDON – DSEI 2027, the defence exhibition held at ExCeL London from 14 to 17 September, closed on "
+         "Friday with more than 1,500 exhibitors from 54 countries. The show is organised by Clarion Events. "
+         "Poland and Japan were among the countries with the largest national pavilions. "
+         "The Ministry of Defence signed a £120 million contract with Babcock for 12 workboats during the week. "
+         "Admiral Ruth Gale, First Sea Lord, toured the show on its opening day. "
+         "The next edition is scheduled for September 2029.")
+
+
+def test_an_event_held_at_a_venue_from_one_day_to_another_gets_its_place_and_dates() -> None:
+    facts = _facts(_SHOW, date="2027-09-17")
+    held = {(s, o): q for s, o, q in _rels(facts, "held_in")}
+    assert held[("DSEI 2027", "London")]["start_date"] == "2027-09-14"
+    assert held[("DSEI 2027", "London")]["end_date"] == "2027-09-17"
+    assert held[("DSEI 2027", "London")]["venue"] == "ExCeL London"
+
+
+def test_the_organiser_named_after_organised_by_becomes_an_entity() -> None:
+    facts = _facts(_SHOW, date="2027-09-17")
+    assert ("DSEI 2027", "Clarion Events") in {(s, o) for s, o, _q in _rels(facts, "organised_by")}
+    assert any(e.name == "Clarion Events" and e.type == "Company" for e in facts.entities)
+
+
+def test_countries_with_pavilions_and_a_visitor_on_the_opening_day_take_part_in_the_show() -> None:
+    facts = _facts(_SHOW, date="2027-09-17")
+    parts = {(s, o): q for s, o, q in _rels(facts, "participant_of")}
+    assert parts[("Poland", "DSEI 2027")]["role"] == "national pavilion"
+    assert ("Japan", "DSEI 2027") in parts
+    assert parts[("Ruth Gale", "DSEI 2027")]["date"] == "2027-09-14"
+
+
+def test_exhibitors_from_so_many_countries_count_the_countries_too() -> None:
+    facts = _facts(_SHOW, date="2027-09-17")
+    counts = {(o, q.get("unit")) for _s, o, q in _rels(facts, "has_participant_count")}
+    assert (54, "countries") in counts
+
+
+def test_a_contract_signed_during_the_week_of_a_show_is_signed_at_it() -> None:
+    facts = _facts(_SHOW, date="2027-09-17")
+    contract = next(e.name for e in facts.entities if e.type == "Agreement")
+    assert (contract, "DSEI 2027") in {(s, o) for s, o, _q in _rels(facts, "signed_at")}
+
+
+def test_the_next_edition_is_a_new_event_that_the_current_one_precedes() -> None:
+    facts = _facts(_SHOW, date="2027-09-17")
+    assert ("DSEI 2027", "DSEI 2029") in {(s, o) for s, o, _q in _rels(facts, "precedes")}
+    assert any(e.name == "DSEI 2029" and e.type == "Event" for e in facts.entities)
+
+
+def test_a_contract_expected_to_be_signed_later_is_not_signed_at_the_show() -> None:
+    facts = _facts("PARIS – Eurosatory 2026 opened on Monday. A contract for 40 trucks with Arquus is expected to be "
+                   "signed in 2027.", date="2026-06-15")
+    assert _rels(facts, "signed_at") == []
+
+
+def test_an_agreement_signed_at_a_named_summit_is_signed_at_it() -> None:
+    facts = _facts("Kenya and Rwanda signed a memorandum of understanding at the East Africa Security Summit in "
+                   "Kigali.", date="2024-03-01")
+    mou = next(e.name for e in facts.entities if e.type == "Agreement")
+    assert (mou, "East Africa Security Summit") in {(s, o) for s, o, _q in _rels(facts, "signed_at")}
+
+
+def test_people_who_co_chaired_a_dialogue_chair_it() -> None:
+    facts = _facts("Lieutenant General Ana Lopes and Major General Kwame Mensah co-chaired the 4th Ghana-Portugal "
+                   "Defence Dialogue in Accra.")
+    chairs = {(s, o) for s, o, _q in _rels(facts, "chairs")}
+    assert ("Kwame Mensah", "4th Ghana-Portugal Defence Dialogue") in chairs
+    assert ("Ana Lopes", "4th Ghana-Portugal Defence Dialogue") in chairs
+
+
+def test_a_delegation_that_will_visit_a_company_for_tests_has_a_planned_visit_with_its_purpose() -> None:
+    facts = _facts("A team from Egypt's Ministry of Military Production will visit Hanwha Aerospace's plant next "
+                   "month for acceptance tests.", date="2025-10-20")
+    visits = {(s, o): q for s, o, q in _rels(facts, "visited")}
+    q = visits[("Ministry of Military Production (Egypt)", "Hanwha Aerospace")]
+    assert (q["date"], q["status"], q["purpose"]) == ("2025-11", "planned", "acceptance tests")
+
+
+def test_a_person_who_met_another_person_met_with_them() -> None:
+    facts = _facts("Dr. Tomas Varga met Mr. Kenji Sato in Tokyo on Tuesday to discuss radar exports.",
+                   date="2025-06-05")
+    assert ("Tomas Varga", "Kenji Sato") in {(s, o) for s, o, _q in _rels(facts, "met_with")}

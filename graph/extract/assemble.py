@@ -13,6 +13,7 @@ from .amounts import find_money, find_quantities
 from .dates import find_dates, reference
 from .document import Document
 from .entities import build_entities
+from .event_relations import extract_event_relations
 from .events import find_events
 from .gazetteer import Gazetteers, load_gazetteers
 from .mentions import Mention
@@ -103,6 +104,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     extract_relations(doc, agreements)
     _ordinal_facts(doc, agreements)
     extract_topics(doc, agreements)
+    extract_event_relations(doc, agreements)
     return _to_facts(article, doc)
 
 

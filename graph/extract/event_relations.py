@@ -1,0 +1,318 @@
+"""Events and encounters: where and when an event is held, who organises, attends, chairs and signs at
+it, which edition comes next; visits and meetings between people and bodies.
+
+Every rule reads one sentence: a verb frame ("held at V from 15 to 19 June", "organised by
+X", "toured the show", "co-chaired the dialogue", "will visit X's facilities") and the
+mentions around it. Agreements concluded during a trade show are ``signed_at`` it when the
+text says so ("at the show", "during the week") or, less surely, when the article reports
+the show while it runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .agreements import AgreementState
+from .anaphora import country_pair, event_at
+from .document import Document
+from .mentions import Mention
+from .text import Sentence
+
+__all__ = ["extract_event_relations"]
+
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_MONTHS = {m[:3].casefold(): i for i, m in enumerate(
+    "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+_HELD = re.compile(r"\b(?:held|hosted|staged|taking place|takes place|took place|will take place|runs|ran|running)\s+"
+                   r"(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|du|of))*)")
+_RANGE = re.compile(
+    rf"\b(?:from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<m1>{_MON}))?\s*(?:to|-|–|until|and)\s*"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})(?:,?\s+(?P<y>(?:19|20)\d\d))?|"
+    rf"\b(?P<m3>{_MON})\s+(?P<d3>\d{{1,2}})\s*(?:-|–|to)\s*(?P<d4>\d{{1,2}})(?:,?\s+(?P<y2>(?:19|20)\d\d))?")
+_ORGANISED = re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|hosted|run|staged)\s+by\s+(?:the\s+)?")
+_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|for))*")
+_COMPANY_WORD = re.compile(r"\b(?:Events|Exhibitions?|Expo|Group|Ltd|Limited|Inc|SA|SAS|GmbH|AG|Corp(?:oration)?|"
+                           r"Company|Messe|Media|Services|Holding)\b")
+_ATTEND = re.compile(r"\b(?:toured|tours|visited|attended|attends|opened|inaugurated|walked)\s+(?:the\s+)?"
+                     r"(?:show|exhibition|expo|fair|event|summit|seminar|conference|forum|dialogue)\b")
+_PARTICIPATE = re.compile(r"\b(?:participated|participate|participating|took part|take part|taking part|exhibited|"
+                          r"exhibiting|attended)\b")
+_PAVILION = re.compile(r"\bpavilions?\b")
+_OPENING_DAY = re.compile(r"\b(?:on\s+)?(?:its|the)\s+opening\s+day\b")
+_UNITS = re.compile(r"^\s*[”\"]?\s*(?P<unit>(?:[\w-]+\s+){0,3}?(?:participants|exhibitors|visitors|delegates|attendees|"
+                    r"companies|firms|delegations))\b")
+_SIGNED = re.compile(r"\b(?:signed|inked|sealed|awarded|agreed|notified|placed|concluded|finali[sz]ed)\b")
+_NOT_YET = re.compile(r"\b(?:expected|to be signed|will sign|would sign|plans? to|planned|is set to|are set to)\b")
+_AT_SHOW = re.compile(r"\b(?:during|at|on the sidelines of|on the margins of)\s+(?:the\s+)?(?:week|show|exhibition|"
+                      r"expo|fair|event|summit)\b")
+_NEXT_EDITION = re.compile(r"\b(?:[Tt]he\s+)?next\s+edition\b")
+_CHAIR = re.compile(r"\b(?P<co>co-?)?(?:chaired|chairs|chairing|presided over|presides over)\b")
+_VISIT = re.compile(r"\b(?P<aux>(?:will|would|to|plans? to|is due to|are due to)\s+)?"
+                    r"(?:visit(?:s|ed|ing)?|tour(?:s|ed)?)\s+(?:the\s+)?")
+_MET = re.compile(r"\b(?:met|meets|meeting)\s+(?:with\s+)?|\bheld\s+talks\s+with\s+")
+_PURPOSE = re.compile(r"\bfor\s+(?P<p>(?:[\w-]+\s+){0,3}?(?:tests?|talks|consultations|inspections?|trials|"
+                      r"negotiations|discussions|briefings|demonstrations?))\b")
+_ACTORS = ("Person", "GovernmentAgency", "Country", "Organisation", "ArmedForce", "Company")
+
+
+@dataclass
+class _Run:
+    """When and where an event runs, as far as the article says."""
+
+    start: str | None = None
+    end: str | None = None
+
+
+def _iso(doc: Document, day: str, month: str, year: str | None, fallback: str | None) -> str | None:
+    y = year or fallback or (doc.article_date or "")[:4]
+    try:
+        return dt.date(int(y), _MONTHS[month[:3].casefold()], int(day)).isoformat()
+    except (ValueError, KeyError):
+        return None
+
+
+def _event_year(ev: Mention) -> str | None:
+    m = re.search(r"\b((?:19|20)\d\d)\b", ev.name)
+    return m.group(1) if m else None
+
+
+def _latest_event(doc: Document, s: Sentence) -> Mention | None:
+    return event_at(doc, s) or next((m for m in reversed(doc.mentions) if m.type == "Event" and m.start < s.start),
+                                    None)
+
+
+def _held_in(doc: Document, runs: dict[str, _Run]) -> None:
+    place = getattr(doc, "dateline_place", None)
+    for s in doc.sentences:
+        hm = _HELD.search(s.text)
+        ev = doc.mentions_in(s, "Event")
+        if hm is None or not ev or ev[0].start > s.start + hm.start():
+            continue
+        event = ev[0]
+        venue = hm.group("venue")
+        rm = _RANGE.search(s.text, hm.end())
+        run = runs.setdefault(event.name, _Run())
+        if rm:
+            year = rm.group("y") or rm.group("y2")
+            if rm.group("d1"):
+                run.start = _iso(doc, rm.group("d1"), rm.group("m1") or rm.group("m2"), year, _event_year(event))
+                run.end = _iso(doc, rm.group("d2"), rm.group("m2"), year, _event_year(event))
+            else:
+                run.start = _iso(doc, rm.group("d3"), rm.group("m3"), year, _event_year(event))
+                run.end = _iso(doc, rm.group("d4"), rm.group("m3"), year, _event_year(event))
+        countries = [c for c in doc.mentions_in(s, "Country") if c.surface == venue]
+        where = countries[0].name if countries else (place or venue)
+        doc.relate(event.name, "held_in", where, {"start_date": run.start, "end_date": run.end,
+                                                 "venue": venue if where != venue else None}, s, 0.7)
+
+
+def _organised_by(doc: Document) -> None:
+    for s in doc.sentences:
+        om = _ORGANISED.search(s.text)
+        if om is None:
+            continue
+        ev = _latest_event(doc, s)
+        if ev is None or (not re.search(r"\b(?:show|exhibition|event|expo|fair|seminar|summit|conference|forum|"
+                                       r"dialogue)\b", s.text[:om.start()], re.I) and not doc.mentions_in(s, "Event")):
+            continue
+        pos = s.start + om.end()
+        known = [m for m in doc.mentions_in(s, "Organisation", "Company", "GovernmentAgency", "ArmedForce")
+                 if m.start == pos]
+        if known:
+            doc.relate(ev.name, "organised_by", known[0].name, {}, s, 0.7)
+            continue
+        nm = _NAME.match(doc.text, pos, s.end)
+        if nm is None or len(nm.group()) < 3:
+            continue
+        name = re.sub(r"\s+(?:and|of|&|for)$", "", nm.group()).rstrip(".")
+        kind = "Company" if _COMPANY_WORD.search(name) else "Organisation"
+        doc.entities.add(name, kind, name)
+        doc.relate(ev.name, "organised_by", name, {}, s, 0.6)
+
+
+def _participants(doc: Document, runs: dict[str, _Run]) -> None:
+    pair = country_pair(doc)
+    for s in doc.sentences:
+        ev = _latest_event(doc, s)
+        if ev is None:
+            continue
+        if _PAVILION.search(s.text):
+            for c in doc.mentions_in(s, "Country"):
+                if c.form != "capital":
+                    doc.relate(c.name, "participant_of", ev.name, {"role": "national pavilion"}, s, 0.6)
+        am = _ATTEND.search(s.text)
+        if am:
+            date = None
+            if _OPENING_DAY.search(s.text) and ev.name in runs:
+                date = runs[ev.name].start
+            elif doc.in_sentence(s, doc.dates):
+                date = doc.in_sentence(s, doc.dates)[0].value
+            for p in doc.mentions_in(s, "Person"):
+                if p.end <= s.start + am.start():
+                    doc.relate(p.name, "participant_of", ev.name, {"date": date}, s, 0.6)
+                    break
+        if event_at(doc, s) is not None:
+            for q in doc.in_sentence(s, doc.quantities):
+                if re.match(r"\s+(?:countries|nations)\b", doc.text[q.end:q.end + 12]) and re.search(
+                        r"(?:exhibitors|participants|delegates|companies|firms)\s+from\s+$",
+                        doc.text[max(s.start, q.start - 30):q.start]):
+                    doc.relate(ev.name, "has_participant_count", q.value, {"unit": "countries"}, s, 0.6)
+        pm = _PARTICIPATE.search(s.text)
+        joined = pm is not None or (event_at(doc, s) is not None and re.search(
+            r"\b(?:attracted|drew|brought together)\b", s.text))
+        if not joined:
+            continue
+        for c in doc.mentions_in(s, "Country"):
+            if c.form != "capital":
+                doc.relate(c.name, "participant_of", ev.name, {}, s, 0.55)
+        if pair and re.search(r"\bfrom\s+(?:both|the two)\s+(?:nations|countries|sides)\b", s.text):
+            for c in pair:
+                doc.relate(c, "participant_of", ev.name, {}, s, 0.55)
+        if pm is not None:
+            for q in doc.in_sentence(s, doc.quantities):
+                um = _UNITS.match(doc.text[q.end:q.end + 60])
+                if um and q.end <= s.start + pm.start():
+                    doc.relate(ev.name, "has_participant_count", q.value,
+                               {"unit": um.group("unit"), "approximate": q.approximate or None,
+                                "lower_bound": q.lower_bound or None}, s, 0.6)
+
+
+def _show_running(doc: Document, ev: Mention, runs: dict[str, _Run]) -> bool:
+    """Tell whether the article reports a trade show while it runs (or just after it closed)."""
+    if ev.attributes.get("event_type") != "exhibition" or not doc.article_date:
+        return False
+    run = runs.get(ev.name)
+    if run and run.start and run.end:
+        end = dt.date.fromisoformat(run.end) + dt.timedelta(days=3)
+        return run.start <= doc.article_date <= end.isoformat()
+    return ev.start < doc.sentences[min(1, len(doc.sentences) - 1)].end
+
+
+def _signed_at(doc: Document, agreements: list[AgreementState], runs: dict[str, _Run]) -> None:
+    events = [m for m in doc.mentions if m.type == "Event"]
+    if not events:
+        return
+    lead = events[0]
+    running = _show_running(doc, lead, runs)
+    year = _event_year(lead) or (doc.article_date or "")[:4]
+    context_week = False
+    for a in agreements:
+        s = a.sentence
+        if s is None or (a.year and a.year != year) or _NOT_YET.search(s.text) or not _SIGNED.search(s.text):
+            continue
+        here = [e for e in doc.mentions_in(s, "Event")
+                if re.search(r"\b(?:at|during|on the sidelines of|on the margins of)\s+(?:the\s+)?$",
+                             doc.text[max(s.start, e.start - 24):e.start])]
+        if here:
+            doc.relate(a.name, "signed_at", here[0].name, {}, s, 0.8)
+            continue
+        if s.start < lead.start:
+            continue
+        prev = doc.sentences[s.index - 1] if s.index else s
+        if _AT_SHOW.search(s.text) or (_AT_SHOW.search(prev.text) and "week" in prev.text):
+            context_week = True
+            doc.relate(a.name, "signed_at", lead.name, {}, s, 0.7)
+        elif running or context_week:
+            doc.relate(a.name, "signed_at", lead.name, {}, s, 0.5)
+
+
+def _next_edition(doc: Document) -> None:
+    for s in doc.sentences:
+        nm = _NEXT_EDITION.search(s.text)
+        if nm is None:
+            continue
+        ev = _latest_event(doc, s)
+        if ev is None:
+            continue
+        dates = [d for d in doc.in_sentence(s, doc.dates) if d.start > s.start + nm.start()]
+        year = _event_year(ev)
+        edition = ev.attributes.get("edition")
+        if year and dates:
+            name = ev.name.replace(year, dates[0].value[:4])
+        elif edition:
+            name = re.sub(r"\b\d{1,3}(?:st|nd|rd|th)\b", _ordinal(edition + 1), ev.name, count=1)
+        else:
+            continue
+        if name == ev.name:
+            continue
+        doc.entities.add(name, "Event", nm.group().removeprefix("The ").removeprefix("the "),
+                         event_type=ev.attributes.get("event_type"))
+        doc.relate(ev.name, "precedes", name, {}, s, 0.7)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _chairs(doc: Document) -> None:
+    for s in doc.sentences:
+        cm = _CHAIR.search(s.text)
+        if cm is None:
+            continue
+        ev = event_at(doc, s)
+        orgs = [m for m in doc.mentions_in(s, "Organisation") if m.start >= s.start + cm.end()]
+        verb = s.start + cm.start()
+        clause_start = max(s.start, doc.text.rfind(",", s.start, verb) + 1)
+        persons = [p for p in doc.mentions_in(s, "Person") if clause_start <= p.start and p.end <= verb]
+        for p in persons:
+            if ev is not None:
+                doc.relate(p.name, "chairs", ev.name, {"role": "co-chair" if cm.group("co") else None}, s, 0.7)
+        countries = [c for c in doc.mentions_in(s, "Country") if clause_start <= c.start and c.end <= verb]
+        if cm.group("co") and countries and orgs and not persons:
+            doc.relate(countries[-1].name, "co_chairs", orgs[0].name, {}, s, 0.6)
+
+
+def _visits(doc: Document) -> None:
+    for s in doc.sentences:
+        for vm in _VISIT.finditer(s.text):
+            pos = s.start + vm.end()
+            targets = [m for m in doc.mentions_in(s, "Company", "Country", "ArmedForce", "GovernmentAgency",
+                                                    "Organisation") if pos <= m.start <= pos + 3]
+            if not targets:
+                continue
+            before = [m for m in doc.mentions_in(s, *_ACTORS) if m.end <= s.start + vm.start()
+                      and not re.match(r"['’]s\b", doc.text[m.end:m.end + 2])]
+            if not before:
+                continue
+            who = before[-1]
+            dates = [d for d in doc.in_sentence(s, doc.dates) if d.start >= s.start + vm.start()]
+            purpose = _PURPOSE.search(s.text, vm.end())
+            doc.relate(who.name, "visited", targets[0].name, {
+                "date": dates[0].value if dates else None,
+                "status": "planned" if vm.group("aux") else None,
+                "purpose": purpose.group("p") if purpose else None}, s, 0.6)
+
+
+def _meetings(doc: Document) -> None:
+    for s in doc.sentences:
+        mm = _MET.search(s.text)
+        if mm is None:
+            continue
+        verb, after = s.start + mm.start(), s.start + mm.end()
+        persons = doc.mentions_in(s, "Person")
+        subj = [p for p in persons if p.end <= verb]
+        objs = [m for m in doc.mentions_in(s, "Person", "Country", "Organisation", "GovernmentAgency")
+                if after <= m.start <= after + 40]
+        if not subj or not objs:
+            continue
+        dates = doc.in_sentence(s, doc.dates)
+        ev = event_at(doc, s)
+        doc.relate(subj[-1].name, "met_with", objs[0].name, {"date": dates[0].value if dates else None,
+                                                             "event": ev.name if ev else None}, s, 0.6)
+
+
+def extract_event_relations(doc: Document, agreements: list[AgreementState]) -> None:
+    """Add event, visit and meeting relations to ``doc``."""
+    runs: dict[str, _Run] = {}
+    _held_in(doc, runs)
+    _organised_by(doc)
+    _participants(doc, runs)
+    _signed_at(doc, agreements, runs)
+    _next_edition(doc)
+    _chairs(doc)
+    _visits(doc)
+    _meetings(doc)
