@@ -169,8 +169,8 @@ def _participants(doc: Document, runs: dict[str, _Run]) -> None:
             if c.form != "capital":
                 doc.relate(c.name, "participant_of", ev.name, {}, s, 0.55)
         if pair and re.search(r"\bfrom\s+(?:both|the two)\s+(?:nations|countries|sides)\b", s.text):
-            for c in pair:
-                doc.relate(c, "participant_of", ev.name, {}, s, 0.55)
+            for state in pair:
+                doc.relate(state, "participant_of", ev.name, {}, s, 0.55)
         if pm is not None:
             for q in doc.in_sentence(s, doc.quantities):
                 um = _UNITS.match(doc.text[q.end:q.end + 60])
