@@ -8,6 +8,7 @@ from typing import Any
 
 from ..articles import Article
 from ..models import ArticleFacts, Entity, Evidence, Relation
+from .agreement_links import extract_agreement_links
 from .agreements import extract_agreements
 from .amounts import find_money, find_quantities
 from .dates import find_dates, reference
@@ -105,6 +106,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     _ordinal_facts(doc, agreements)
     extract_topics(doc, agreements)
     extract_event_relations(doc, agreements)
+    extract_agreement_links(doc, agreements)
     return _to_facts(article, doc)
 
 
