@@ -10,7 +10,9 @@ from ..articles import Article
 from ..models import ArticleFacts, Entity, Evidence, Relation
 from .agreement_links import extract_agreement_links
 from .agreements import extract_agreements
+from .alliances import extract_alliances
 from .amounts import find_money, find_quantities
+from .counts import extract_counts
 from .dates import find_dates, reference
 from .document import Document
 from .entities import build_entities
@@ -107,6 +109,8 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     extract_topics(doc, agreements)
     extract_event_relations(doc, agreements)
     extract_agreement_links(doc, agreements)
+    extract_counts(doc, agreements)
+    extract_alliances(doc)
     return _to_facts(article, doc)
 
 
