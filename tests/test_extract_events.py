@@ -207,3 +207,84 @@ def test_a_person_who_met_another_person_met_with_them() -> None:
     facts = _facts("Dr. Tomas Varga met Mr. Kenji Sato in Tokyo on Tuesday to discuss radar exports.",
                    date="2025-06-05")
     assert ("Tomas Varga", "Kenji Sato") in {(s, o) for s, o, _q in _rels(facts, "met_with")}
+
+
+# -- links between agreements
+def test_an_agreement_that_builds_on_an_older_one_it_only_names_follows_a_new_entity_for_it() -> None:
+    facts = _facts("Peru signed a contract with Navantia for two patrol ships on Monday. The contract builds on a "
+                   "2019 contract under which Peru ordered Navantia's larger BAM-IS.", date="2025-03-12")
+    older = next(e for e in facts.entities if e.type == "Agreement" and "2019 contract" in e.aliases)
+    newer = next(e.name for e in facts.entities if e.type == "Agreement" and e.name != older.name)
+    assert (older.name, newer) in {(s, o) for s, o, _q in _rels(facts, "precedes")}
+    roles = {s: q.get("role") for s, o, q in _rels(facts, "party_to") if o == older.name}
+    assert roles == {"Peru": "buyer", "Navantia": "supplier"}
+
+
+def test_a_framework_agreement_precedes_the_contract_it_sets_out() -> None:
+    facts = _facts("Norway signed a Heads of Agreement with the United Kingdom for Type 26 frigates. The Heads of "
+                   "Agreement sets out the commercial framework for an initial contract with BAE Systems, "
+                   "expected in 2026.", date="2025-08-31")
+    links = {(s, o) for s, o, _q in _rels(facts, "precedes")}
+    contract = next(e for e in facts.entities if e.type == "Agreement" and "initial contract" in e.aliases)
+    assert any(o == contract.name for _s, o in links)
+
+
+def test_a_counted_bundle_of_mous_becomes_one_agreement_with_its_count() -> None:
+    facts = _facts("IDEX 2025 closed in Abu Dhabi on Friday. Exhibitors signed at least 14 memorandums of "
+                   "understanding during the show.", date="2025-02-21")
+    counts = {(s, o): q for s, o, q in _rels(facts, "has_count")}
+    bundle = next(s for s, o in counts if o == 14)
+    assert counts[(bundle, 14)]["lower_bound"] is True
+    assert (bundle, "IDEX 2025") in {(s, o) for s, o, _q in _rels(facts, "signed_at")}
+
+
+def test_the_countries_before_an_ordinal_claim_have_such_an_agreement_already() -> None:
+    facts = _facts("Chile will be the third country after Peru and Colombia to sign a maritime security pact "
+                   "with Spain.")
+    pairs = {(s, o) for s, o, _q in _rels(facts, "has_agreement_with")}
+    assert pairs == {("Peru", "Spain"), ("Colombia", "Spain")}
+
+
+# -- counts
+def test_people_to_be_trained_under_a_deal_are_counted_on_the_deal() -> None:
+    facts = _facts("Ghana signed a contract with Damen for four patrol boats. About 60 Ghanaian sailors will be "
+                   "trained in the Netherlands under the deal.")
+    contract = next(e.name for e in facts.entities if e.type == "Agreement")
+    counts = {(s, o): q for s, o, q in _rels(facts, "has_count")}
+    assert counts[(contract, 60)]["approximate"] is True
+
+
+def test_a_firms_customer_countries_are_counted_on_the_firm() -> None:
+    facts = _facts("Mr. Lars Holm, Saab's sales director, said the company now had export contracts with more "
+                   "than 40 countries.")
+    counts = {(s, o): q for s, o, q in _rels(facts, "has_count")}
+    assert counts[("Saab", 40)]["lower_bound"] is True
+
+
+def test_a_nations_firms_are_counted_on_the_nation_but_not_when_they_exhibit() -> None:
+    facts = _facts("More than 150 Polish companies have registered for the offset programme.")
+    assert ("Poland", 150) in {(s, o) for s, o, _q in _rels(facts, "has_count")}
+    facts = _facts("More than 150 Polish companies exhibited at MSPO 2025.")
+    assert ("Poland", 150) not in {(s, o) for s, o, _q in _rels(facts, "has_count")}
+
+
+# -- partnerships and membership
+def test_the_two_countries_being_partners_since_a_year_is_a_partnership_of_the_article_pair() -> None:
+    facts = _facts("Brazil and Sweden signed a contract for Gripen jets. Brazil praised Sweden. "
+                   "The two countries have been strategic partners since 2009.")
+    parts = {(s, o): q for s, o, q in _rels(facts, "partner_of")}
+    assert parts[("Brazil", "Sweden")]["since"] == "2009"
+    assert parts[("Brazil", "Sweden")]["status"] == "existing"
+
+
+def test_our_partnership_with_a_country_is_the_main_countrys() -> None:
+    facts = _facts("CANBERRA: Australia welcomed the deal. \"This shows the depth of our Comprehensive Strategic "
+                   "Partnership with India,\" the minister said.")
+    assert ("Australia", "India") in {(s, o) for s, o, _q in _rels(facts, "partner_of")}
+
+
+def test_a_country_that_is_a_member_of_an_organisation_is_its_member() -> None:
+    facts = _facts("Finland, a member of NATO since 2023, ordered more artillery. Fellow NATO members Estonia and "
+                   "Latvia did the same.")
+    assert {(s, o) for s, o, _q in _rels(facts, "member_of")} == {
+        ("Finland", "NATO"), ("Estonia", "NATO"), ("Latvia", "NATO")}
