@@ -12,6 +12,7 @@ import re
 
 from .agreements import AgreementState
 from .anaphora import agreement_at
+from .anchors import mentions_in, sentences_with
 from .document import Document
 from .ordinals import find_ordinals
 from .text import Sentence
@@ -58,7 +59,7 @@ def _label(doc: Document, name: str) -> str:
 
 
 def _builds_on(doc: Document, agreements: list[AgreementState]) -> None:
-    for s in doc.sentences:
+    for s in sentences_with(doc, ("build", "built", "follow", "expand", "extend")):
         bm = _BUILDS_ON.search(s.text)
         if bm is None:
             continue
@@ -109,7 +110,7 @@ def _new_earlier(doc: Document, s: Sentence, bm: re.Match[str], later: Agreement
 
 
 def _framework(doc: Document, agreements: list[AgreementState]) -> None:
-    for s in doc.sentences:
+    for s in sentences_with(doc, ("framework",)):
         fm = _FRAMEWORK.search(s.text)
         if fm is None:
             continue
@@ -121,7 +122,7 @@ def _framework(doc: Document, agreements: list[AgreementState]) -> None:
         if later is None or later == frame.name:
             after = doc.text[s.start + fm.end():s.end]
             wm = re.match(r"\s+with\s+(?:the\s+)?", after)
-            supplier = next((m for m in doc.mentions_in(s, "Company", "Country")
+            supplier = next((m for m in mentions_in(doc, s, "Company", "Country")
                              if wm and m.start == s.start + fm.end() + wm.end()), None)
             buyer = next((p for p, _r in frame.parties if supplier is None or p != supplier.name), None)
             nxt = doc.sentences[s.index + 1] if s.index + 1 < len(doc.sentences) else s
@@ -168,12 +169,12 @@ def _implied_agreements(doc: Document) -> None:
         if not o.after_text or not o.verb or not o.verb.casefold().startswith(_SIGN_VERBS):
             continue
         s = doc.sentence_at(o.start)
-        after = [m.name for m in doc.mentions_in(s, "Country") if o.start <= m.start < o.end]
+        after = [m.name for m in mentions_in(doc, s, "Country") if o.start <= m.start < o.end]
         rest = doc.text[o.end:s.end]
         wm = re.search(r"\bwith\s+(?:the\s+)?", rest)
         if wm is None:
             continue
-        target = next((m for m in doc.mentions_in(s, "Country") if m.start == o.end + wm.end()), None)
+        target = next((m for m in mentions_in(doc, s, "Country") if m.start == o.end + wm.end()), None)
         if target is None:
             continue
         kind = re.sub(r"^\s*(?:such\s+)?(?:an?\s+|the\s+)?", "", rest[:wm.start()]).strip()

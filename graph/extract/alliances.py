@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .anaphora import PAIR_REF, country_pair
+from .anchors import mentions_in, sentences_with
 from .document import Document
 from .text import Sentence
 
@@ -36,7 +37,7 @@ def _partnerships(doc: Document, s: Sentence) -> None:
     pm = _PARTNERS.search(s.text)
     if pm is None or not pm.group("level").strip(" and"):
         return
-    states = [c for c in doc.mentions_in(s, "Country") if c.form != "capital"]
+    states = [c for c in mentions_in(doc, s, "Country") if c.form != "capital"]
     status = "planned" if _AHEAD.search(s.text) else "existing"
     since = _SINCE.search(s.text)
     q = {"level": _level(pm.group(0)), "status": status, "since": since.group(1) if since else None}
@@ -53,10 +54,10 @@ def _partnerships(doc: Document, s: Sentence) -> None:
 
 
 def _membership(doc: Document, s: Sentence) -> None:
-    orgs = doc.mentions_in(s, "Organisation")
+    orgs = mentions_in(doc, s, "Organisation")
     if not orgs:
         return
-    for c in doc.mentions_in(s, "Country"):
+    for c in mentions_in(doc, s, "Country"):
         mm = _MEMBER_OF.match(doc.text[c.end:s.end])
         if mm:
             org = next((o for o in orgs if o.start == c.end + mm.end()), None)
@@ -67,7 +68,7 @@ def _membership(doc: Document, s: Sentence) -> None:
         if mm is None:
             continue
         pos = o.end + mm.end()
-        for c in doc.mentions_in(s, "Country"):
+        for c in mentions_in(doc, s, "Country"):
             if c.start < pos:
                 continue
             gap = doc.text[pos:c.start]
@@ -79,6 +80,7 @@ def _membership(doc: Document, s: Sentence) -> None:
 
 def extract_alliances(doc: Document) -> None:
     """Add ``partner_of`` and ``member_of`` relations to ``doc``."""
-    for s in doc.sentences:
+    for s in sentences_with(doc, ("partner",)):
         _partnerships(doc, s)
+    for s in sentences_with(doc, ("member", "allies")):
         _membership(doc, s)

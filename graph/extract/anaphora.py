@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from .agreements import AgreementState
+from .anchors import mentions_in
 from .document import Document
 from .mentions import Mention
 from .text import Sentence
@@ -73,7 +74,7 @@ def country_pair(doc: Document) -> tuple[str, str] | None:
 
 def event_at(doc: Document, s: Sentence) -> Mention | None:
     """Return the event sentence ``s`` names, or the one "the show" / "the seminar" refers back to."""
-    here = doc.mentions_in(s, "Event")
+    here = mentions_in(doc, s, "Event")
     if here:
         return here[0]
     if _EVENT_REF.search(s.text):

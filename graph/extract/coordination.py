@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import Gazetteers, load_gazetteers
+from .gazetteer import Gazetteers, Topic, load_gazetteers
 
 __all__ = ["ACTIVITY_HEADS", "coordinated_topics", "gaz_surface", "is_activity", "list_items", "split_list",
            "topic_name"]
@@ -69,11 +69,22 @@ _NUMBER_START = re.compile(r"^(?:at least|more than|up to|about|around|some|over
                            r"eight\b|nine\b|ten\b|dozens?\b|several\b|many\b)", re.I)
 
 
+def _topics_in(text: str, gaz: Gazetteers) -> list[tuple[int, int, Topic]]:
+    """Return ``gaz.match_topics(text)``, remembered: list items are looked up several times each."""
+    memo: dict[str, list[tuple[int, int, Topic]]] = gaz.__dict__.setdefault("_topic_memo", {})
+    hit = memo.get(text)
+    if hit is None:
+        if len(memo) > 4096:
+            memo.clear()
+        hit = memo[text] = gaz.match_topics(text)
+    return hit
+
+
 def _protect(text: str, gaz: Gazetteers) -> tuple[str, dict[str, str]]:
     """Replace known topics that contain a conjunction by placeholders, so the split keeps them whole."""
     held: dict[str, str] = {}
     out = text
-    for start, end, _topic in reversed(gaz.match_topics(text)):
+    for start, end, _topic in reversed(_topics_in(text, gaz)):
         surface = text[start:end]
         if re.search(r",|\band\b|\bor\b", surface):
             key = f"\x00{len(held)}\x00"
@@ -134,7 +145,7 @@ def _distribute(items: list[str], gaz: Gazetteers) -> list[str]:
 
 def gaz_surface(text: str, gaz: Gazetteers) -> str | None:
     """Return ``text`` if the whole of it is a known topic."""
-    hits = gaz.match_topics(text)
+    hits = _topics_in(text, gaz)
     return text if hits and hits[0][0] == 0 and hits[0][1] == len(text) else None
 
 
@@ -150,10 +161,10 @@ def topic_name(item: str, gaz: Gazetteers | None = None) -> str | None:
     inv = _INVERT.match(text)
     if inv:
         text = f"{_LEAD_RE.sub('', inv.group('rest'))} {inv.group('head')}"
-    hits = gaz.match_topics(text)
+    hits = _topics_in(text, gaz)
     if hits and hits[0][0] == 0 and hits[0][1] == len(text):
         return hits[0][2].name
-    if text[:1].isupper() and not gaz.match_topics(text[:1].lower() + text[1:]):
+    if text[:1].isupper() and not _topics_in(text[:1].lower() + text[1:], gaz):
         return None  # a name, not an activity
     return text
 

@@ -13,6 +13,7 @@ import re
 
 from .agreements import AgreementState
 from .anaphora import agreement_at
+from .anchors import mentions_in
 from .document import Document
 from .text import Sentence
 
@@ -55,12 +56,12 @@ def extract_counts(doc: Document, agreements: list[AgreementState]) -> None:
             continue
         cm = _CUSTOMERS.match(doc.text, q.end, s.end)
         if cm and _CUSTOMER_CUE.search(doc.text, s.start, q.start):
-            firms = [m for m in doc.mentions_in(s, "Company") if m.end <= q.start]
+            firms = [m for m in mentions_in(doc, s, "Company") if m.end <= q.start]
             if firms:
                 doc.relate(firms[0].name, "has_count", q.value, {"what": cm.group("what"), **hedges}, s, 0.55)
             continue
         fm = _FIRMS.match(doc.text, q.end, s.end)
         if fm and not _PARTICIPATION.search(s.text):
-            states = [c for c in doc.mentions_in(s, "Country") if c.surface == fm.group("dem") and c.form == "demonym"]
+            states = [c for c in mentions_in(doc, s, "Country") if c.surface == fm.group("dem") and c.form == "demonym"]
             if states:
                 doc.relate(states[0].name, "has_count", q.value, {"what": fm.group("what"), **hedges}, s, 0.5)

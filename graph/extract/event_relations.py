@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .agreements import AgreementState
 from .anaphora import country_pair, event_at
+from .anchors import mentions_in, sentences_with
 from .document import Document
 from .mentions import Mention
 from .text import Sentence
@@ -86,9 +87,9 @@ def _latest_event(doc: Document, s: Sentence) -> Mention | None:
 
 def _held_in(doc: Document, runs: dict[str, _Run]) -> None:
     place = getattr(doc, "dateline_place", None)
-    for s in doc.sentences:
+    for s in sentences_with(doc, ("held", "hosted", "staged", "place", " run", " ran ")):
         hm = _HELD.search(s.text)
-        ev = doc.mentions_in(s, "Event")
+        ev = mentions_in(doc, s, "Event")
         if hm is None or not ev or ev[0].start > s.start + hm.start():
             continue
         event = ev[0]
@@ -103,23 +104,23 @@ def _held_in(doc: Document, runs: dict[str, _Run]) -> None:
             else:
                 run.start = _iso(doc, rm.group("d3"), rm.group("m3"), year, _event_year(event))
                 run.end = _iso(doc, rm.group("d4"), rm.group("m3"), year, _event_year(event))
-        countries = [c for c in doc.mentions_in(s, "Country") if c.surface == venue]
+        countries = [c for c in mentions_in(doc, s, "Country") if c.surface == venue]
         where = countries[0].name if countries else (place or venue)
         doc.relate(event.name, "held_in", where, {"start_date": run.start, "end_date": run.end,
                                                  "venue": venue if where != venue else None}, s, 0.7)
 
 
 def _organised_by(doc: Document) -> None:
-    for s in doc.sentences:
+    for s in sentences_with(doc, (" by ",)):
         om = _ORGANISED.search(s.text)
         if om is None:
             continue
         ev = _latest_event(doc, s)
         if ev is None or (not re.search(r"\b(?:show|exhibition|event|expo|fair|seminar|summit|conference|forum|"
-                                       r"dialogue)\b", s.text[:om.start()], re.I) and not doc.mentions_in(s, "Event")):
+                                       r"dialogue)\b", s.text[:om.start()], re.I) and not mentions_in(doc, s, "Event")):
             continue
         pos = s.start + om.end()
-        known = [m for m in doc.mentions_in(s, "Organisation", "Company", "GovernmentAgency", "ArmedForce")
+        known = [m for m in mentions_in(doc, s, "Organisation", "Company", "GovernmentAgency", "ArmedForce")
                  if m.start == pos]
         if known:
             doc.relate(ev.name, "organised_by", known[0].name, {}, s, 0.7)
@@ -135,12 +136,13 @@ def _organised_by(doc: Document) -> None:
 
 def _participants(doc: Document, runs: dict[str, _Run]) -> None:
     pair = country_pair(doc)
-    for s in doc.sentences:
+    for s in sentences_with(doc, ("pavilion", "tour", "visit", "attend", "open", "inaugurat", "walked", "particip",
+                                  "part", "exhibit", "attracted", "drew", "brought together", "countries", "nations")):
         ev = _latest_event(doc, s)
         if ev is None:
             continue
         if _PAVILION.search(s.text):
-            for c in doc.mentions_in(s, "Country"):
+            for c in mentions_in(doc, s, "Country"):
                 if c.form != "capital":
                     doc.relate(c.name, "participant_of", ev.name, {"role": "national pavilion"}, s, 0.6)
         am = _ATTEND.search(s.text)
@@ -150,7 +152,7 @@ def _participants(doc: Document, runs: dict[str, _Run]) -> None:
                 date = runs[ev.name].start
             elif doc.in_sentence(s, doc.dates):
                 date = doc.in_sentence(s, doc.dates)[0].value
-            for p in doc.mentions_in(s, "Person"):
+            for p in mentions_in(doc, s, "Person"):
                 if p.end <= s.start + am.start():
                     doc.relate(p.name, "participant_of", ev.name, {"date": date}, s, 0.6)
                     break
@@ -165,7 +167,7 @@ def _participants(doc: Document, runs: dict[str, _Run]) -> None:
             r"\b(?:attracted|drew|brought together)\b", s.text))
         if not joined:
             continue
-        for c in doc.mentions_in(s, "Country"):
+        for c in mentions_in(doc, s, "Country"):
             if c.form != "capital":
                 doc.relate(c.name, "participant_of", ev.name, {}, s, 0.55)
         if pair and re.search(r"\bfrom\s+(?:both|the two)\s+(?:nations|countries|sides)\b", s.text):
@@ -203,7 +205,7 @@ def _signed_at(doc: Document, agreements: list[AgreementState], runs: dict[str, 
         s = a.sentence
         if s is None or (a.year and a.year != year) or _NOT_YET.search(s.text) or not _SIGNED.search(s.text):
             continue
-        here = [e for e in doc.mentions_in(s, "Event")
+        here = [e for e in mentions_in(doc, s, "Event")
                 if re.search(r"\b(?:at|during|on the sidelines of|on the margins of)\s+(?:the\s+)?$",
                              doc.text[max(s.start, e.start - 24):e.start])]
         if here:
@@ -220,7 +222,7 @@ def _signed_at(doc: Document, agreements: list[AgreementState], runs: dict[str, 
 
 
 def _next_edition(doc: Document) -> None:
-    for s in doc.sentences:
+    for s in sentences_with(doc, ("next edition",)):
         nm = _NEXT_EDITION.search(s.text)
         if nm is None:
             continue
@@ -249,32 +251,32 @@ def _ordinal(n: int) -> str:
 
 
 def _chairs(doc: Document) -> None:
-    for s in doc.sentences:
+    for s in sentences_with(doc, ("chair", "presid")):
         cm = _CHAIR.search(s.text)
         if cm is None:
             continue
         ev = event_at(doc, s)
-        orgs = [m for m in doc.mentions_in(s, "Organisation") if m.start >= s.start + cm.end()]
+        orgs = [m for m in mentions_in(doc, s, "Organisation") if m.start >= s.start + cm.end()]
         verb = s.start + cm.start()
         clause_start = max(s.start, doc.text.rfind(",", s.start, verb) + 1)
-        persons = [p for p in doc.mentions_in(s, "Person") if clause_start <= p.start and p.end <= verb]
+        persons = [p for p in mentions_in(doc, s, "Person") if clause_start <= p.start and p.end <= verb]
         for p in persons:
             if ev is not None:
                 doc.relate(p.name, "chairs", ev.name, {"role": "co-chair" if cm.group("co") else None}, s, 0.7)
-        countries = [c for c in doc.mentions_in(s, "Country") if clause_start <= c.start and c.end <= verb]
+        countries = [c for c in mentions_in(doc, s, "Country") if clause_start <= c.start and c.end <= verb]
         if cm.group("co") and countries and orgs and not persons:
             doc.relate(countries[-1].name, "co_chairs", orgs[0].name, {}, s, 0.6)
 
 
 def _visits(doc: Document) -> None:
-    for s in doc.sentences:
+    for s in sentences_with(doc, ("visit", "tour")):
         for vm in _VISIT.finditer(s.text):
             pos = s.start + vm.end()
-            targets = [m for m in doc.mentions_in(s, "Company", "Country", "ArmedForce", "GovernmentAgency",
+            targets = [m for m in mentions_in(doc, s, "Company", "Country", "ArmedForce", "GovernmentAgency",
                                                     "Organisation") if pos <= m.start <= pos + 3]
             if not targets:
                 continue
-            before = [m for m in doc.mentions_in(s, *_ACTORS) if m.end <= s.start + vm.start()
+            before = [m for m in mentions_in(doc, s, *_ACTORS) if m.end <= s.start + vm.start()
                       and not re.match(r"['’]s\b", doc.text[m.end:m.end + 2])]
             if not before:
                 continue
@@ -288,14 +290,14 @@ def _visits(doc: Document) -> None:
 
 
 def _meetings(doc: Document) -> None:
-    for s in doc.sentences:
+    for s in sentences_with(doc, ("met ", "meets", "meeting", "talks with")):
         mm = _MET.search(s.text)
         if mm is None:
             continue
         verb, after = s.start + mm.start(), s.start + mm.end()
-        persons = doc.mentions_in(s, "Person")
+        persons = mentions_in(doc, s, "Person")
         subj = [p for p in persons if p.end <= verb]
-        objs = [m for m in doc.mentions_in(s, "Person", "Country", "Organisation", "GovernmentAgency")
+        objs = [m for m in mentions_in(doc, s, "Person", "Country", "Organisation", "GovernmentAgency")
                 if after <= m.start <= after + 40]
         if not subj or not objs:
             continue

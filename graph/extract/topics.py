@@ -15,6 +15,7 @@ import re
 
 from .agreements import AgreementState
 from .anaphora import AGREEMENT_REF, PAIR_REF, agreement_at, country_pair, event_at
+from .anchors import has_any, mentions_in
 from .coordination import coordinated_topics, gaz_surface, is_activity, list_items
 from .document import Document
 from .gazetteer import Gazetteers, load_gazetteers
@@ -50,12 +51,19 @@ _PACKAGE = re.compile(r"\b(?:deal|contract|agreement|MoU|arrangement)['’]s\s+(
 _JOINT_AREA = {"develop": "co-development", "produce": "co-production", "manufacture": "co-production",
                "build": "co-production"}
 _TRAINED = re.compile(r"\b(?:to be|will be|would be|being|are|were)\s+(?:\w+\s+)?trained\b")
+_UNDER_DEAL = re.compile(r"\bunder\s+the\b|\bthe\s+(?:deal|contract|agreement)['’]s\b")
 _CAP_FRAME = re.compile(r"\b(?:capabilit(?:y|ies)|expertise|strengths?|speciali[sz]\w*|know-how|leadership)\s+"
                         r"(?:spanning|in|including|such as|across|covering|like|ranging from)\s+")
 _CAP_CUE = re.compile(r"\b(?:strengths?|expertise|speciali[sz]\w*|division of labour|capabilit\w*|know-how)\b")
 _AT_OWNER = re.compile(r"\s+at\s+$")
 _DOMINATED = re.compile(r"\s+(?:dominated|took centre stage at|took center stage at|were prominent at|"
                         r"featured prominently (?:at|on))\s+(?:the\s+)?(?:exhibition|show|event|stands|floor|fair)")
+_FRAME_ANCHORS = ("cooperat", "collaborat", "co-operat", "partnership", "together", "cover", "includ", "provide",
+                  "embrac", "pursu", "plan", "focus", "centred", "centered", "deepen", "strengthen", "expand",
+                  "enhanc", "boost", "explor", "group", "committee", "task force", "commission", " on ", "jointly",
+                  "trained", "'s", "’s")
+_CAP_ANCHORS = ("capabilit", "expertise", "strength", "speciali", "know-how", "leadership", "division of labour",
+                "dominated", "stage", "prominent")
 _OWNER_TYPES = ("Country", "Company", "ArmedForce", "Organisation", "GovernmentAgency")
 
 
@@ -69,7 +77,7 @@ def _subject_country(doc: Document, s: Sentence, pos: int) -> tuple[str, str] | 
     clause = doc.text[s.start:pos]
     if PAIR_REF.search(clause):
         return pair
-    countries = [c for c in doc.mentions_in(s, "Country") if c.form != "capital"]
+    countries = [c for c in mentions_in(doc, s, "Country") if c.form != "capital"]
     subject = next((c for c in countries if c.end <= pos and not re.match(r"['’]s\b", doc.text[c.end:c.end + 2])),
                    None)
     if subject is None:
@@ -81,6 +89,8 @@ def _subject_country(doc: Document, s: Sentence, pos: int) -> tuple[str, str] | 
 
 def _cooperation(doc: Document, agreements: list[AgreementState], gaz: Gazetteers) -> None:
     for s in doc.sentences:
+        if not has_any(doc, s, _FRAME_ANCHORS):
+            continue
         agr_ref = bool(AGREEMENT_REF.search(s.text)) or any(a.sentence is s for a in agreements)
         for fm in _FRAMES.finditer(s.text):
             if fm.group("verb") and _NOT_AFTER_VERB.match(s.text, fm.end()):
@@ -96,17 +106,17 @@ def _cooperation(doc: Document, agreements: list[AgreementState], gaz: Gazetteer
                     agr_ref=agr_ref)
             if fm.group("agreement"):
                 _alias_with_complement(doc, agreements, s, fm, gaz)
-        jm = _JOINTLY.search(s.text)
+        jm = _JOINTLY.search(s.text) if "jointly" in s.text else None
         if jm:
             names = [_JOINT_AREA[v] for v in (jm.group("a"), jm.group("b")) if v]
             _attach(doc, agreements, s, s.start + jm.start(), names, agreement_frame=False, agr_ref=agr_ref)
-        pm = _PACKAGE.search(s.text)
+        pm = _PACKAGE.search(s.text) if has_any(doc, s, ("'s", "’s")) else None
         if pm and gaz_surface(pm.group("topic"), gaz):
             agr = agreement_at(doc, agreements, s)
             if agr is not None:
                 name = gaz.match_topics(pm.group("topic"))[0][2].name
                 doc.relate(agr.name, "has_cooperation_area", name, {}, s, 0.7)
-        if _TRAINED.search(s.text) and re.search(r"\bunder\s+the\b|\bthe\s+(?:deal|contract|agreement)['’]s\b", s.text):
+        if "trained" in s.text and _TRAINED.search(s.text) and _UNDER_DEAL.search(s.text):
             agr = agreement_at(doc, agreements, s)
             if agr is not None:
                 doc.relate(agr.name, "has_cooperation_area", "training", {}, s, 0.6)
@@ -146,12 +156,14 @@ def _alias_with_complement(doc: Document, agreements: list[AgreementState], s: S
 
 
 def _owner_before(doc: Document, s: Sentence, pos: int) -> Mention | None:
-    cands = [m for m in doc.mentions_in(s, *_OWNER_TYPES) if m.end <= pos]
+    cands = [m for m in mentions_in(doc, s, *_OWNER_TYPES) if m.end <= pos]
     return cands[-1] if cands else None
 
 
 def _capabilities(doc: Document, gaz: Gazetteers) -> None:
     for s in doc.sentences:
+        if not has_any(doc, s, _CAP_ANCHORS):
+            continue
         for cm in _CAP_FRAME.finditer(s.text):
             owner = _owner_before(doc, s, s.start + cm.start())
             if owner is not None:
@@ -175,7 +187,7 @@ def _domains_at_owners(doc: Document, s: Sentence, gaz: Gazetteers) -> None:
     """Read "armoured vehicles at A, air defence and sensors at B": each list belongs to the name after it."""
     colon = s.text.find(":")
     left = s.start + (colon + 1 if colon >= 0 else 0)
-    for m in doc.mentions_in(s, *_OWNER_TYPES):
+    for m in mentions_in(doc, s, *_OWNER_TYPES):
         if m.start < left:
             continue
         if _AT_OWNER.search(doc.text[left:m.start]):

@@ -1,0 +1,55 @@
+"""Cheap anchors: the sentences a rule could fire on, found by substring tests before any pattern runs.
+
+Most sentences fire no rule. A plain ``in`` test on the lower-cased sentence costs a small
+fraction of a regular-expression search, so each rule names the words it cannot do
+without and runs its pattern only where one of them occurs. Mentions are grouped by
+sentence once per article for the same reason.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from .document import Document
+from .mentions import Mention
+from .text import Sentence
+
+__all__ = ["has_any", "mentions_in", "sentences_with"]
+
+
+def _lowered(doc: Document) -> list[str]:
+    cache: list[str] | None = getattr(doc, "_lowered", None)
+    if cache is None or len(cache) != len(doc.sentences):
+        cache = [s.text.casefold() for s in doc.sentences]
+        doc._lowered = cache  # type: ignore[attr-defined]
+    return cache
+
+
+def has_any(doc: Document, s: Sentence, anchors: tuple[str, ...]) -> bool:
+    """Tell whether sentence ``s`` contains one of ``anchors`` (lower-case substrings)."""
+    low = _lowered(doc)[s.index]
+    return any(a in low for a in anchors)
+
+
+def sentences_with(doc: Document, anchors: tuple[str, ...]) -> list[Sentence]:
+    """Return the sentences that contain one of ``anchors`` (lower-case substrings), in order."""
+    low = _lowered(doc)
+    return [s for s, text in zip(doc.sentences, low, strict=True) if any(a in text for a in anchors)]
+
+
+def mentions_in(doc: Document, s: Sentence, *types: str) -> list[Mention]:
+    """Return the mentions inside sentence ``s`` (of ``types``, if given), by binary search."""
+    key = (id(doc.mentions), len(doc.mentions))
+    starts: list[int] | None = getattr(doc, "_mention_starts", None)
+    if getattr(doc, "_mention_key", None) != key or starts is None:
+        starts = [m.start for m in doc.mentions]
+        doc._mention_starts = starts  # type: ignore[attr-defined]
+        doc._mention_key = key  # type: ignore[attr-defined]
+    i = bisect_left(starts, s.start)
+    out = []
+    for m in doc.mentions[i:]:
+        if m.start >= s.end:
+            break
+        if m.end <= s.end and (not types or m.type in types):
+            out.append(m)
+    return out
