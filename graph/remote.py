@@ -317,6 +317,10 @@ class RemoteStore:
         if resp.status == 400:
             raise QueryError(f"the server refused the query: {_one_line(resp.body.decode('utf-8', 'replace'))}")
         if resp.status != 200:
+            text = resp.body.decode("utf-8", "replace")
+            if "estimated execution time" in text:  # Virtuoso refuses, up front, what would take too long
+                raise QueryTimeoutError(f"{self.location} refused a query it expects to run too long: "
+                                        f"{_one_line(text, 200)}")
             raise self._fail("query", self.settings.query_url, resp)
         self._check_complete(resp)
         ctype = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
