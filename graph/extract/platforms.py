@@ -100,6 +100,10 @@ def find_platforms(text: str) -> list[Mention]:
         if not re.search(r"\d", core) or not re.search(r"[A-Za-z]", core):
             continue
         out.append(Mention(start, start + len(d), d, d, "Platform", priority=1))
+        if start < m.start("core"):
+            # "Hensoldt TRS-4D": should a known maker claim the first word, the bare designation remains
+            core_d = d[m.start("core") - start:]
+            out.append(Mention(m.start("core"), start + len(d), core_d, core_d, "Platform", priority=1))
     for m in _gated(text, _CLASS_ANCHOR_RE, _CLASS_END_RE, 80):
         mod = (m.group("mod") or "").strip()
         noun = m.group("noun")
@@ -108,7 +112,8 @@ def find_platforms(text: str) -> list[Mention]:
         if mod:
             name = f"{mod[:1].upper()}{mod[1:]} {name}"
         start = m.start("mod") if mod else m.start("cls")
-        out.append(Mention(start, m.end(), text[start:m.end()], name, "Platform", priority=2,
+        # a modified class ("upgraded Mogami-class frigates") outranks the listed class it contains
+        out.append(Mention(start, m.end(), text[start:m.end()], name, "Platform", priority=5 if mod else 2,
                            attributes={"class": base, "variant_of": f"{base} {noun}" if mod and noun else None}))
     for m in _counted(text):
         name = m.group("name")
