@@ -23,6 +23,8 @@ from .mentions import Mention
 from .ordinals import find_ordinals
 from .orgs import find_organisations
 from .persons import find_persons
+from .platform_relations import extract_platform_relations
+from .platform_variants import settle_platforms
 from .platforms import find_platforms
 from .relations import extract_relations
 from .text import split_sentences, tokens
@@ -103,6 +105,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
         raw.append(Mention(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "Person", 7,
                            {"kind": "news agency"}))
     build_entities(doc, gaz, raw)
+    settle_platforms(doc)
     agreements = extract_agreements(doc)
     extract_relations(doc, agreements)
     _ordinal_facts(doc, agreements)
@@ -111,6 +114,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     extract_agreement_links(doc, agreements)
     extract_counts(doc, agreements)
     extract_alliances(doc)
+    extract_platform_relations(doc)
     return _to_facts(article, doc)
 
 
