@@ -14,7 +14,9 @@ that produced it.
 
 from __future__ import annotations
 
+import datetime
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any, Literal, Union
@@ -117,6 +119,31 @@ JsonScalar = Union[str, int, float, bool, None]
 JsonValue = Union[JsonScalar, list[Any], dict[str, Any]]
 
 
+def _valid_date(v: str) -> bool:
+    """Tell whether ``v`` has a date's shape and, to the day, is a day of the calendar."""
+    if not _DATE_RE.match(v):
+        return False
+    if len(v) == 10:
+        try:
+            datetime.date.fromisoformat(v)
+        except ValueError:
+            return False
+    return True
+
+
+def _check_finite(value: Any) -> None:
+    """Raise if a JSON value holds NaN or an infinity anywhere (RDF has no such numbers)."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, float) and not math.isfinite(v):
+            raise ValueError(f"{v} is not a finite number (JSON and RDF hold none)")
+        if isinstance(v, dict):
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -152,6 +179,12 @@ class Entity(_Strict):
             raise ValueError("entity name is blank")
         return v
 
+    @field_validator("attributes")
+    @classmethod
+    def _attribute_values(cls, a: dict[str, JsonValue]) -> dict[str, JsonValue]:
+        _check_finite(a)
+        return a
+
 
 class Relation(_Strict):
     """One fact: subject, predicate, object and its qualifiers, with provenance."""
@@ -177,13 +210,15 @@ class Relation(_Strict):
     def _object_not_bool(cls, v: Any) -> Any:
         if isinstance(v, bool):
             raise ValueError("object must be an entity name, a text or a number, not a boolean")
+        _check_finite(v)
         return v
 
     @field_validator("qualifiers")
     @classmethod
     def _qualifier_values(cls, q: dict[str, JsonValue]) -> dict[str, JsonValue]:
+        _check_finite(q)
         for key, value in q.items():
-            if "date" in key and isinstance(value, str) and not _DATE_RE.match(value):
+            if "date" in key and isinstance(value, str) and not _valid_date(value):
                 raise ValueError(f"qualifier {key!r}: {value!r} is not a date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn)")
             if key in ("quantity", "ordinal", "batch") and isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
                 raise ValueError(f"qualifier {key!r}: {value} is negative")
@@ -207,7 +242,7 @@ class ArticleFacts(_Strict):
     @field_validator("date")
     @classmethod
     def _date_shape(cls, v: str | None) -> str | None:
-        if v is not None and not _DATE_RE.match(v):
+        if v is not None and not _valid_date(v):
             raise ValueError(f"{v!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
         return v
 
@@ -258,12 +293,20 @@ def read_facts(path: str | Path) -> ArticleFacts:
     except OSError as err:
         raise FactsFileError(f"{p}: cannot read: {err.strerror}") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError as err:
         raise FactsFileError(f"{p}: not UTF-8 text (byte {err.start})") from None
     except json.JSONDecodeError as err:
         raise FactsFileError(f"{p}: invalid JSON at line {err.lineno} column {err.colno}: {err.msg}") from None
+    except RecursionError:
+        raise FactsFileError(f"{p}: invalid JSON: nested too deeply") from None
+    except ValueError as err:  # an integer of more digits than Python converts, NaN, Infinity
+        raise FactsFileError(f"{p}: invalid JSON: {err}") from None
     return parse_facts(data, str(p))
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
 
 
 def facts_to_json(facts: ArticleFacts) -> str:
