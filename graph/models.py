@@ -19,7 +19,7 @@ import json
 import math
 import re
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -115,8 +115,8 @@ SYMMETRIC_PREDICATES: frozenset[str] = frozenset({"partner_of", "met_with", "has
 
 _DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$")
 
-JsonScalar = Union[str, int, float, bool, None]
-JsonValue = Union[JsonScalar, list[Any], dict[str, Any]]
+JsonScalar = str | int | float | bool | None
+JsonValue = JsonScalar | list[Any] | dict[str, Any]
 
 
 def _valid_date(v: str) -> bool:
@@ -220,7 +220,8 @@ class Relation(_Strict):
         for key, value in q.items():
             if "date" in key and isinstance(value, str) and not _valid_date(value):
                 raise ValueError(f"qualifier {key!r}: {value!r} is not a date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn)")
-            if key in ("quantity", "ordinal", "batch") and isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if key in ("quantity", "ordinal", "batch") and number and value < 0:  # type: ignore[operator]
                 raise ValueError(f"qualifier {key!r}: {value} is negative")
         return q
 
