@@ -111,7 +111,8 @@ class _Writer:
         if kind in ("text", "status"):
             return Literal(value) if isinstance(value, str) else None
         if kind == "int":
-            return Literal(value, datatype=XSD.integer) if isinstance(value, int) and not isinstance(value, bool) else None
+            is_int = isinstance(value, int) and not isinstance(value, bool)
+            return Literal(value, datatype=XSD.integer) if is_int else None
         if kind == "bool":
             return Literal(value) if isinstance(value, bool) else None
         if kind == "date":
@@ -132,7 +133,7 @@ class _Writer:
 
     def rdf_list(self, owner: URIRef, key: str, items: list[URIRef | Literal]) -> URIRef:
         cells = [self.node(owner, key, "list", i) for i in range(len(items))]
-        for i, (cell, item) in enumerate(zip(cells, items)):
+        for i, (cell, item) in enumerate(zip(cells, items, strict=True)):
             self.add(cell, RDF.first, item)
             self.add(cell, RDF.rest, cells[i + 1] if i + 1 < len(cells) else RDF.nil)
         return cells[0] if cells else RDF.nil
@@ -149,7 +150,8 @@ class _Writer:
                 self.add(owner, DIKG.attribute, node)
                 self.add(node, RDF.type, DIKG.Attribute)
                 self.add(node, DIKG.key, Literal(key))
-                self.add(node, RDF.value, Literal(json.dumps(value, ensure_ascii=False, sort_keys=True), datatype=RDF.JSON))
+                blob = json.dumps(value, ensure_ascii=False, sort_keys=True)
+                self.add(node, RDF.value, Literal(blob, datatype=RDF.JSON))
 
     def _typed_value(self, owner: URIRef, key: str, prop: URIRef, kind: str, value: Any) -> bool:
         if isinstance(value, list):

@@ -6,6 +6,7 @@ Exit codes of the command follow pySHACL: 0 conforms, 1 does not, 2 error.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from rdflib import Graph
 
 from .ontology import ontology_dir, shapes_graph
