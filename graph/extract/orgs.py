@@ -109,6 +109,9 @@ def org_type(name: str, default: str = "Company") -> str:
     return default
 
 
+_PROGRAMME_AFTER_RE = re.compile(r"\s+(?:programme|program|project|initiative)\b")
+
+
 def country_prefix(text: str, start: int, countries_at: Mapping[int, str]) -> str | None:
     """Return the country written right before ``start`` ("Vietnam's", "French ", "India's state-owned")."""
     return countries_at.get(start)
@@ -135,6 +138,8 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
         if not long or len(long) < 4 or (long.isupper() and " " not in long):
             continue
         typ = org_type(long)
+        if typ == "Platform" and _PROGRAMME_AFTER_RE.match(text, m.end()):
+            continue  # "the Common Armoured Vehicle System (CAVS) programme" names a programme, not a platform
         surface = text[start:m.end()]
         out.append(Mention(start, m.end(), surface, long, typ, priority=3, attributes={"acronym": m.group("acr")}))
     for m in _MINISTRY_RE.finditer(text):
