@@ -143,3 +143,53 @@ def test_selected_over_relates_the_winner_to_the_loser() -> None:
 def test_a_person_who_inspected_a_platform_is_related_to_it() -> None:
     facts = _facts("General Ana Souza inspected the KX-9 on 3 April.")
     assert _rels(facts, "inspected")[("Ana Souza", "KX-9")] == {"date": "2025-04-03"}
+
+
+# -- trade
+def test_a_track_record_gives_one_supply_per_buyer_with_a_literal_object() -> None:
+    facts = _facts("Naval Group, which has built more than 40 submarines for the French Navy and has exported "
+                   "corvettes to Egypt and Malaysia, opened a new yard.")
+    sup = [(r.object, r.qualifiers) for r in facts.relations if r.predicate == "supplies"]
+    assert ("submarines", {"quantity": 40, "lower_bound": True, "buyer": "French Navy"}) in sup
+    assert ("corvettes", {"buyer": "Egypt", "status": "exported"}) in sup
+    assert ("corvettes", {"buyer": "Malaysia", "status": "exported"}) in sup
+
+
+def test_ordering_a_makers_platform_is_a_supply_and_placing_an_order_alone_is_a_purchase() -> None:
+    facts = _facts("In 2021 Qatar ordered Baykar's armed Bayraktar Akinci. Oman placed its KX-9 order in March.")
+    assert _rels(facts, "supplies")[("Baykar", "Bayraktar Akinci")] == {
+        "buyer": "Qatar", "status": "contracted", "date": "2021"}
+    assert _rels(facts, "buys")[("Oman", "KX-9")] == {"status": "contracted", "date": "2025-03"}
+
+
+def test_the_countries_ranked_before_a_buyer_bought_the_platform_too() -> None:
+    facts = _facts("Chile signed a contract with Airbus for the KX-9, becoming the third nation after Peru and "
+                   "Colombia to order the type.")
+    buys = _rels(facts, "buys")
+    assert ("Peru", "KX-9") in buys
+    assert ("Colombia", "KX-9") in buys
+
+
+def test_an_allocation_list_gives_each_country_its_share_and_the_batch_to_the_agreement() -> None:
+    facts = _facts("Four nations signed an MoU on the KX-9 truck. A first batch of 40 vehicles is planned: "
+                   "16 for Estonia, 12 for Lithuania, 8 for Norway and 4 for Denmark.")
+    buys = _rels(facts, "buys")
+    assert buys[("Estonia", "KX-9")] == {"quantity": 16, "status": "planned"}
+    assert buys[("Denmark", "KX-9")]["quantity"] == 4
+    covers = [r.qualifiers for r in facts.relations if r.predicate == "covers" and r.object == "KX-9"]
+    assert covers == [{"quantity": 40}]
+
+
+def test_an_anaphoric_deal_scope_sets_the_count_on_cover_and_supply() -> None:
+    facts = _facts("Qatar signed a contract with Baykar for the Bayraktar TB3. The deal covers at least 10 "
+                   "aircraft and training.")
+    covers = next(r for r in facts.relations if r.predicate == "covers")
+    assert (covers.qualifiers["quantity"], covers.qualifiers["lower_bound"]) == (10, True)
+    assert _rels(facts, "supplies")[("Baykar", "Bayraktar TB3")]["quantity"] == 10
+
+
+def test_interest_and_requirement_relate_the_state_to_the_platform() -> None:
+    facts = _facts("Officials said the Peruvian side held preliminary talks on the KX-9 and the Chilean Navy "
+                   "needs 6 LX-200 frigates.")
+    assert ("Peru", "KX-9") in _rels(facts, "interested_in")
+    assert _rels(facts, "requires")[("Chilean Navy", "LX-200")] == {"quantity": 6}

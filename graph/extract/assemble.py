@@ -24,6 +24,7 @@ from .ordinals import find_ordinals
 from .orgs import find_organisations
 from .persons import find_persons
 from .platform_relations import extract_platform_relations
+from .platform_trade import extract_platform_trade
 from .platform_variants import settle_platforms
 from .platforms import find_platforms
 from .relations import extract_relations
@@ -115,6 +116,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     extract_counts(doc, agreements)
     extract_alliances(doc)
     extract_platform_relations(doc)
+    extract_platform_trade(doc, agreements)
     return _to_facts(article, doc)
 
 

@@ -1,0 +1,287 @@
+"""Trade in platforms: supplies, buys, covers, interested_in and requires, beyond what one agreement sentence says.
+
+:mod:`.agreements` relates a contract to its platform when one sentence names both. The
+rules here read the rest of the genre:
+
+* track records: "<Co>, which has built more than 100 warships for the <Force> and has
+  exported vessels to <A> and <B>" (one supply per buyer; the object is a literal when
+  the text names no platform);
+* orders: "<Buyer> ordered <Co>'s <P>" (a supply), "<Buyer> placed its <P> order" and
+  "the third country after <A> and <B> to order the <P>" (buys, no supplier named);
+* allocations: "a batch of 64 vehicles is planned: 24 for <A>, 18 for <B> ..." (buys per
+  country, and the batch as what the programme's agreement covers);
+* scope: "the deal covers at least 12 air vehicles", "a contract with <Co> for the first
+  three of eleven frigates" (covers the platform in focus, with the count);
+* supplies read off an agreement's parties when its sentence named no supplier;
+* interest: "expressed interest in", "held discussions on", "requires", "is seeking".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .agreements import AgreementState
+from .amounts import Quantity
+from .anchors import mentions_in, sentences_with
+from .document import Document, Fact
+from .mentions import Mention
+from .platform_relations import focus, principal_platforms
+from .text import Sentence
+
+__all__ = ["extract_platform_trade"]
+
+_PARTIES = ("Country", "ArmedForce", "GovernmentAgency", "Company")
+_HARDWARE = (r"(?:warships|ships|vessels|boats|frigates|corvettes|submarines|patrol\s+vessels|aircraft|jets|fighters|"
+             r"helicopters|drones|vehicles|tanks|howitzers|guns|missiles|radars|systems|combatants|"
+             r"platforms|launchers|trainers)")
+_TRACK_RE = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|also\s+)?(?P<v>built|delivered|exported|supplied|sold)\s+"
+                       rf"(?P<obj>(?:[\w,-]+\s+){{0,6}}?{_HARDWARE})\s+(?P<prep>for|to)\s+(?:the\s+)?")
+_ORDERED_RE = re.compile(r"\b(?:ordered|bought|purchased|acquired|procured)\s+(?:the\s+)?")
+_PLACED_RE = re.compile(r"\b(?:has\s+|had\s+)?placed\s+(?:an?|its|their)\s+")
+_ORDER_WORD_RE = re.compile(r"[^.;]{0,40}?\border\b")
+_AFTER_LIST_RE = re.compile(r"\bafter\s+(?P<list>[^.;]{3,80}?)\s+to\s+(?P<v>order|buy|acquire|purchase|procure)\b")
+_ALLOCATION_RE = re.compile(r"(?P<n>\d{1,4})\s+for\s+(?:the\s+)?")
+_BATCH_RE = re.compile(r"\b(?:batch|order|tranche|lot|total|fleet)\s+of\s+(?P<n>\d{1,4})\s+")
+_ANAPHOR_SCOPE_RE = re.compile(r"\b(?:The|the|This|this)\s+(?:deal|contract|agreement|order|package)\b[^.;]{0,120}?"
+                               r"\b(?:covers|includes|comprises|is\s+for|provides\s+for)\s+")
+_FOR_COUNT_RE = re.compile(r"\bfor\s+(?:the\s+)?(?:first\s+|initial\s+)?(?P<n>\d+|two|three|four|five|six|seven|eight|"
+                           r"nine|ten|eleven|twelve)(?:\s+of\s+(?:the\s+)?[\w-]+)?\s+(?:[\w-]+\s+){0,3}?"
+                           rf"{_HARDWARE}\b")
+_PRODUCTION_KIND_RE = re.compile(r"\b(?:production|procurement|supply|purchase|serial)\s+contract\b", re.I)
+_INTEREST_RE = re.compile(r"\b(?:(?:expressed|showed|shown|signalled|signaled|has|had)\s+(?:\w+\s+)?interest\s+in|"
+                          r"(?:is|are|was|were)\s+interested\s+in|(?:held|holding|had|hold)\s+(?:\w+\s+){0,2}"
+                          r"(?:discussions|talks)\s+(?:on|about|over))\s+(?:the\s+|a\s+|an\s+)?")
+_REQUIRES_RE = re.compile(r"\b(?:requires|needs|is\s+seeking|seeks|has\s+a\s+requirement\s+for)\s+(?:up\s+to\s+)?"
+                          r"(?:(?P<n>\d+|two|three|four|five|six|eight|ten|twelve)\s+)?(?:new\s+|more\s+)?")
+
+
+def _relate_per_buyer(doc: Document, supplier: str, obj: str, q: dict[str, Any], s: Sentence, conf: float) -> None:
+    """Record one supply per buyer: ``Document.relate`` would fold a second buyer into the first fact."""
+    q = {k: v for k, v in q.items() if v is not None}
+    for f in doc.facts:
+        if (f.subject, f.predicate, f.object) == (supplier, "supplies", obj) and f.qualifiers.get("buyer") == q.get(
+                "buyer"):
+            return
+    if not any((f.subject, f.predicate, f.object) == (supplier, "supplies", obj) for f in doc.facts):
+        doc.relate(supplier, "supplies", obj, q, s, conf)
+    elif supplier in doc.entities:
+        doc.facts.append(Fact(supplier, "supplies", obj, q, s, conf))
+
+
+def _quantity_at(doc: Document, start: int, end: int) -> Quantity | None:
+    qs = [q for q in doc.quantities if start <= q.start and q.end <= end]
+    return qs[0] if qs else None
+
+
+def _count_q(q: Quantity | None) -> dict[str, Any]:
+    if q is None:
+        return {}
+    return {"quantity": q.value, "lower_bound": q.lower_bound or None, "approximate": q.approximate or None}
+
+
+def _track_records(doc: Document) -> None:
+    text = doc.text
+    for s in sentences_with(doc, ("built", "delivered", "exported", "supplied", "sold")):
+        cos = mentions_in(doc, s, "Company")
+        for tm in _TRACK_RE.finditer(text, s.start, s.end):
+            maker = [c for c in cos if c.end <= tm.start() and not any(
+                o.type == "Company" and c.end <= o.start < tm.start() for o in mentions_in(doc, s))]
+            if not maker:
+                continue
+            buyers: list[Mention] = []
+            pos = tm.end()
+            for m in mentions_in(doc, s, "Country", "ArmedForce", "GovernmentAgency"):
+                if m.start < pos:
+                    continue
+                if not re.fullmatch(r"(?:,\s*|\s+)?(?:and\s+)?(?:the\s+)?", text[pos:m.start]):
+                    break
+                buyers.append(m)
+                pos = m.end
+            if not buyers:
+                continue
+            span_p = [p for p in mentions_in(doc, s, "Platform") if tm.start("obj") <= p.start < tm.end("obj")]
+            qty = _quantity_at(doc, tm.start("obj"), tm.end("obj"))
+            obj = span_p[0].name if span_p else re.sub(
+                r"^(?:(?:more\s+than|over|at\s+least|about|around|some|\d[\d,]*|the|its|their)\s+)+", "",
+                tm.group("obj")).strip()
+            status = {"exported": "exported", "delivered": "delivered", "sold": "exported"}.get(tm.group("v"))
+            for b in buyers:
+                _relate_per_buyer(doc, maker[-1].name, obj, {**_count_q(qty), "buyer": b.name, "status": status}, s,
+                                  0.5)
+
+
+def _orders(doc: Document) -> None:
+    text = doc.text
+    for s in sentences_with(doc, ("order", "bought", "purchased", "acquired", "procured")):
+        buyers = mentions_in(doc, s, "Country", "ArmedForce", "GovernmentAgency")
+        dates = [d for d in doc.in_sentence(s, doc.dates) if not d.prospective]
+        date = dates[0].value if dates else None
+        for om in _ORDERED_RE.finditer(text, s.start, s.end):
+            who = [b for b in buyers if b.end <= om.start() and om.start() - b.end <= 3]
+            seller = next((c for c in mentions_in(doc, s, "Company") if c.start == om.end()), None)
+            pos = om.end()
+            if seller is not None:
+                pm = re.match(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}", text[seller.end:])
+                if pm is None:
+                    continue
+                pos = seller.end + pm.end()
+            p = next((m for m in mentions_in(doc, s, "Platform") if m.start == pos), None)
+            if not who or p is None:
+                continue
+            if seller is not None:
+                _relate_per_buyer(doc, seller.name, p.name, {"buyer": who[-1].name, "status": "contracted",
+                                                             "date": date}, s, 0.6)
+            elif not mentions_in(doc, s, "Company"):
+                doc.relate(who[-1].name, "buys", p.name, {"status": "contracted", "date": date}, s, 0.55)
+        for pm in _PLACED_RE.finditer(text, s.start, s.end):
+            who = [b for b in buyers if b.end <= pm.start() and pm.start() - b.end <= 3]
+            ce = _ORDER_WORD_RE.match(text, pm.end())
+            if not who or ce is None or mentions_in(doc, s, "Company"):
+                continue
+            ordered = [m for m in mentions_in(doc, s, "Platform") if pm.end() <= m.start < ce.end() + 40]
+            if ordered:
+                doc.relate(who[-1].name, "buys", ordered[0].name, {"status": "contracted", "date": date}, s, 0.55)
+        for am in _AFTER_LIST_RE.finditer(text, s.start, s.end):
+            earlier = [m for m in mentions_in(doc, s, "Country") if am.start("list") <= m.start < am.end("list")]
+            supplied = [f for f in doc.facts if f.predicate == "supplies" and f.sentence is s]
+            principal = principal_platforms(doc, s)
+            target = str(supplied[0].object) if supplied else (principal[0].name if principal else None)
+            if target is None:
+                continue
+            for c in earlier:
+                doc.relate(c.name, "buys", target, {"status": "contracted"}, s, 0.5)
+
+
+def _agreement_covering(doc: Document, platform: str) -> Fact | None:
+    covers = [f for f in doc.facts if f.predicate == "covers" and f.object == platform]
+    return covers[-1] if covers else None
+
+
+def _allocations(doc: Document) -> None:
+    text = doc.text
+    for s in sentences_with(doc, (" for ",)):
+        hits = []
+        for am in _ALLOCATION_RE.finditer(text, s.start, s.end):
+            c = next((m for m in mentions_in(doc, s, "Country", "ArmedForce") if m.start == am.end()), None)
+            if c is not None:
+                hits.append((int(am.group("n")), c))
+        if len(hits) < 2:
+            continue
+        platform = next((p.name for p in principal_platforms(doc, s)), None) or focus(doc, s)
+        if platform is None:
+            continue
+        ahead = re.search(r"\b(?:planned|will|to\s+be|expected|would)\b", s.text)
+        for n, c in hits:
+            doc.relate(c.name, "buys", platform, {"quantity": n, "status": "planned" if ahead else None}, s, 0.5)
+        bm = _BATCH_RE.search(text, s.start, hits[0][1].start)
+        cover = _agreement_covering(doc, platform)
+        if bm and cover is not None and "quantity" not in cover.qualifiers:
+            cover.qualifiers["quantity"] = int(bm.group("n"))
+
+
+def _scope(doc: Document, agreements: list[AgreementState]) -> None:
+    text = doc.text
+    for s in sentences_with(doc, ("covers", "includes", "comprises", " is for", "provides for")):
+        am = _ANAPHOR_SCOPE_RE.search(text, s.start, s.end)
+        if am is None:
+            continue
+        qty = next((q for q in doc.quantities if q.start == am.end()), None)
+        earlier = [a for a in agreements if a.sentence is not None and a.sentence.start <= s.start and a.platform]
+        if qty is None or not earlier:
+            continue
+        agr = earlier[-1]
+        for f in doc.facts:
+            if f.object == agr.platform and ((f.predicate == "covers" and f.subject == agr.name)
+                                             or (f.predicate == "supplies" and f.sentence is agr.sentence)):
+                if "quantity" not in f.qualifiers:
+                    f.qualifiers.update({k: v for k, v in _count_q(qty).items() if v is not None})
+    for agr in _all_agreements(doc, agreements):
+        at = agr.sentence
+        if at is None or any(f.predicate == "covers" and f.subject == agr.name for f in doc.facts):
+            continue
+        platform = agr.platform or focus(doc, at)
+        if platform is None:
+            continue
+        fm = _FOR_COUNT_RE.search(text, at.start, at.end)
+        if fm is not None and re.search(r"\b[A-Z]", fm.group()[1:]):
+            continue  # the counted things are named, but not as a platform this article knows
+        np = doc.entities.records[agr.name].aliases if agr.name in doc.entities else []
+        if fm is not None:
+            n = fm.group("n")
+            count = int(n) if n.isdigit() else ("two three four five six seven eight nine ten eleven twelve".split()
+                                                .index(n.casefold()) + 2)
+            doc.relate(agr.name, "covers", platform, {"quantity": count}, at, 0.5)
+            agr.platform = platform
+        elif any(_PRODUCTION_KIND_RE.search(a) for a in np):
+            doc.relate(agr.name, "covers", platform, {}, at, 0.45)
+            agr.platform = platform
+
+
+def _all_agreements(doc: Document, agreements: list[AgreementState]) -> list[AgreementState]:
+    """Return ``agreements`` and the agreements other rules created, each placed at its first named sentence."""
+    known = {a.name for a in agreements}
+    out = list(agreements)
+    for name, rec in doc.entities.records.items():
+        if rec.type != "Agreement" or name in known:
+            continue
+        for alias in sorted(rec.aliases, key=len, reverse=True):
+            found = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", doc.text)
+            if found:
+                out.append(AgreementState(name, str(rec.attributes.get("agreement_type", "")), "", [],
+                                          None, doc.sentence_at(found.start())))
+                break
+    return out
+
+
+def _supplies_from_parties(doc: Document, agreements: list[AgreementState]) -> None:
+    for agr in _all_agreements(doc, agreements):
+        cover = next((f for f in doc.facts if f.predicate == "covers" and f.subject == agr.name), None)
+        platform = str(cover.object) if cover else agr.platform
+        if platform is None or agr.sentence is None:
+            continue
+        if any(f.predicate == "supplies" and f.object == platform for f in doc.facts):
+            continue
+        party_facts = [f for f in doc.facts if f.predicate == "party_to" and f.object == agr.name]
+        names = [f.subject for f in party_facts] or [p for p, _ in agr.parties]
+        companies = [n for n in names if doc.entities.type_of(n) == "Company"]
+        others = [n for n in names if doc.entities.type_of(n) in ("Country", "GovernmentAgency", "ArmedForce")]
+        if len(companies) != 1 or not others:
+            continue
+        status = next((f.object for f in doc.facts if f.predicate == "has_status" and f.subject == agr.name),
+                      next((f.qualifiers["status"] for f in party_facts if f.qualifiers.get("status")), None))
+        prospective = isinstance(status, str) and status in ("expected", "planned", "proposed", "under negotiation")
+        doc.relate(companies[0], "supplies", platform, {
+            "buyer": others[0], "quantity": cover.qualifiers.get("quantity") if cover else None,
+            "status": status if prospective else ("contracted" if status else None)}, agr.sentence, 0.5)
+
+
+def _interest(doc: Document) -> None:
+    text = doc.text
+    for s in sentences_with(doc, ("interest", "discussions", "talks")):
+        for im in _INTEREST_RE.finditer(text, s.start, s.end):
+            p = next((m for m in mentions_in(doc, s, "Platform") if im.end() <= m.start <= im.end() + 3), None)
+            who = [m for m in mentions_in(doc, s, "Country", "ArmedForce", "GovernmentAgency") if m.end <= im.start()]
+            if p is not None and who:
+                doc.relate(who[-1].name, "interested_in", p.name, {}, s, 0.5)
+    for s in sentences_with(doc, ("requires", "needs", "seeking", "seeks", "requirement for")):
+        for rm in _REQUIRES_RE.finditer(text, s.start, s.end):
+            p = next((m for m in mentions_in(doc, s, "Platform") if m.start == rm.end()), None)
+            who = [m for m in mentions_in(doc, s, "Country", "ArmedForce") if m.end <= rm.start()
+                   and rm.start() - m.end <= 12]
+            if p is not None and who:
+                n = rm.group("n")
+                count = int(n) if n and n.isdigit() else None
+                doc.relate(who[-1].name, "requires", p.name, {"quantity": count}, s, 0.5)
+
+
+def extract_platform_trade(doc: Document, agreements: list[AgreementState]) -> None:
+    """Add supplies, buys, covers, interest and requirement relations the agreement rules leave unread."""
+    _track_records(doc)
+    if not any(m.type == "Platform" for m in doc.mentions):
+        return
+    _scope(doc, agreements)
+    _supplies_from_parties(doc, agreements)
+    _orders(doc)
+    _allocations(doc)
+    _interest(doc)
