@@ -25,6 +25,7 @@ from .countries import lookup as lookup_country
 from .errors import QueryError, UnknownNameError
 from .iri import entity_iri
 from .ontology import ontology_dir
+from .sparql_safety import check_read_only
 from .store import Results, Store
 from .vocab import PREFIXES
 
@@ -202,10 +203,31 @@ def run_query(store: Store, name_or_sparql: str, params: dict[str, str] | None =
             raise UnknownNameError(f"unknown query {name_or_sparql!r}; available: {', '.join(named_queries())}")
         if params:
             raise QueryError("--param applies to named queries only")
-        sparql = load_query_text(name_or_sparql)
+        text = load_query_text(name_or_sparql)
+        sparql = text
         if not re.search(r"^\s*PREFIX\s+dikg:", sparql, re.IGNORECASE | re.MULTILINE):
             sparql = _add_missing_prefixes(sparql)
+        added = sparql.count("\n") - text.count("\n")
+        try:
+            # What the user writes may not write, fetch (SERVICE, LOAD) or name remote graphs.
+            check_read_only(sparql)
+            return store.query(sparql, timeout=timeout)
+        except QueryError as err:
+            raise _user_position(err, added) from None
     return store.query(sparql, timeout=timeout)
+
+
+_POSITION = re.compile(r"\(line (\d+), column (\d+)\)")
+
+
+def _user_position(err: QueryError, added_lines: int) -> QueryError:
+    """Return ``err`` with its line counted in the user's text, not in the text with prefixes added."""
+    msg = str(err)
+    m = _POSITION.search(msg)
+    if m is None or not added_lines:
+        return err
+    line = max(1, int(m.group(1)) - added_lines)
+    return type(err)(f"{msg[:m.start()]}(line {line}, column {m.group(2)}){msg[m.end():]}")
 
 
 def _add_missing_prefixes(sparql: str) -> str:

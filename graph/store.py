@@ -14,6 +14,7 @@ triple came from.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ __all__ = [
     "Store",
     "Term",
     "default_location",
+    "invalid_sparql",
     "open_store",
 ]
 
@@ -160,7 +162,7 @@ class EmbeddedStore:
         try:
             res = self._store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as err:
-            raise QueryError(f"invalid SPARQL: {_one_line(err)}") from None
+            raise invalid_sparql(_one_line(err)) from None
         except OSError as err:
             raise StoreError(f"query failed on {self.location}: {_one_line(err)}") from None
         if isinstance(res, ox.QuerySolutions):
@@ -209,6 +211,21 @@ class EmbeddedStore:
 
 def _one_line(err: BaseException) -> str:
     return " ".join(str(err).split())
+
+
+_OX_POSITION = re.compile(r"^error at (\d+):(\d+):\s*")
+
+
+def invalid_sparql(message: str) -> QueryError:
+    """Return the error for a query Oxigraph cannot parse, its position spelt out.
+
+    >>> str(invalid_sparql("error at 2:7: expected one of LATERAL, SERVICE"))
+    'invalid SPARQL (line 2, column 7): expected one of LATERAL, SERVICE'
+    """
+    m = _OX_POSITION.match(message)
+    if m is None:
+        return QueryError(f"invalid SPARQL: {message}")
+    return QueryError(f"invalid SPARQL (line {m.group(1)}, column {m.group(2)}): {message[m.end():]}")
 
 
 #: scheme prefix -> factory; remote stores register here.
