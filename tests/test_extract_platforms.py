@@ -193,3 +193,35 @@ def test_interest_and_requirement_relate_the_state_to_the_platform() -> None:
                    "needs 6 LX-200 frigates.")
     assert ("Peru", "KX-9") in _rels(facts, "interested_in")
     assert _rels(facts, "requires")[("Chilean Navy", "LX-200")] == {"quantity": 6}
+
+
+def test_two_makers_and_two_platforms_in_one_track_record_give_no_supply() -> None:
+    facts = _facts("Hanwha Aerospace and Hyundai Rotem, which have delivered K9 howitzers and K2 tanks to the "
+                   "Polish Army, opened an office.")
+    assert _rels(facts, "supplies") == {}
+
+
+def test_the_digits_of_a_designation_are_not_a_count() -> None:
+    facts = _facts("Hyundai Rotem, which has delivered K2 tanks to the Polish Army, opened an office.")
+    assert _rels(facts, "supplies")[("Hyundai Rotem", "K2")] == {"buyer": "Polish Army", "status": "delivered"}
+
+
+def test_an_equity_stake_is_not_a_work_share() -> None:
+    facts = _facts("Norway will buy the KX-9 fighter for its development programme. "
+                   "Rheinmetall will hold 51% of the joint venture.")
+    assert _rels(facts, "develops") == {}
+
+
+def test_replacing_one_platform_with_another_reads_the_new_one_after_with() -> None:
+    facts = _facts("Poland will replace its ageing LX-200 fleet with the KX-9.")
+    assert ("KX-9", "LX-200") in _rels(facts, "replaces")
+
+
+def test_a_counted_order_without_a_supplier_is_a_purchase_with_its_quantity() -> None:
+    facts = _facts("Last year Peru ordered 24 KX-9 jets.")
+    assert _rels(facts, "buys")[("Peru", "KX-9")]["quantity"] == 24
+
+
+def test_a_part_integrated_with_a_platform_does_not_equip_the_part() -> None:
+    facts = _facts("The GR-7 radar will be integrated with the KX-9.")
+    assert ("GR-7", "KX-9") not in _rels(facts, "equipped_with")

@@ -75,11 +75,13 @@ _SHARE_RE = re.compile(r"(?:\s*\([A-Z]+\))?\s+(?:will\s+|would\s+|is\s+to\s+)?(?
 _SHARE_ROLE_RE = re.compile(r"(?:\s+of\s+(?P<work>[^,;.]*?))?(?:\s+as\s+(?P<as>[^,;.]+)|\s+for\s+(?P<for>[^,;.]+)|"
                             r",\s+(?:covering|responsible\s+for|for)\s+(?P<cov>[^;.]+?)(?=[,;.]\s|[;.]?$)|"
                             r",\s+(?:supplying|providing)\s+(?P<sup>[^;.]+))")
+_STAKE_RE = re.compile(r"[^,;.]{0,30}?\b(?:stake|equity|shares?|joint\s+venture|owned|ownership|market)\b")
+_WORK_RE = re.compile(r"\bwork[- ]?share|\bwork\b|\bdevelopment\b|\bproduction\b|\bsubcontract", re.I)
 _PRODUCTION_RE = re.compile(r"(?<![\w-])(?:production|(?:final\s+)?assembly|manufactur\w*)\b")
 _KIND_AFTER_RE = re.compile(r"\s+((?:[a-z][\w-]*\s+)?(?:system|radar|missile|gun|engine|sensor|launcher)s?)\b")
 _PARTS_RE = re.compile(r"\b(?:sub-?assembl\w*|components?|sub-?systems?|parts|supplying|providing)\b")
 
-_EQUIPPED_RE = re.compile(r"\b(?:armed|equipped|fitted|outfitted|integrated)\s+with\s+(?:the\s+|its\s+|an?\s+)?")
+_EQUIPPED_RE = re.compile(r"\b(?:armed|equipped|fitted|outfitted)\s+with\s+(?:the\s+|its\s+|an?\s+)?")
 _ROLE_SLOT_RE = re.compile(r"\b(?:main\s+|primary\s+|principal\s+)?(?:sensor|radar|armament|gun|engine|powerplant|"
                            r"propulsion|(?:area\s+)?air\s+defen[cs]e|missile\s+system|weapon)s?\s+(?:will\s+be|is|are|"
                            r"would\s+be)\s+(?:provided\s+by\s+)?(?:the\s+)?")
@@ -100,6 +102,7 @@ _DERIVATIVE_RE = re.compile(r"\b(?:is|was|are)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?
                             r"development|evolution|modification)\s+of\s+(?:the\s+)?")
 _REPLACE_RE = re.compile(r"\b(?P<aux>will|would|to|is\s+to|set\s+to)?\s*(?:replace|replaces|replacing)\s+(?:the\s+)?")
 _REPLACE_OBJ_RE = re.compile(rf"(?:(?P<n>{_NUM})\s+)?(?:[a-z][\w-]*\s+){{0,2}}")
+_WITH_NEW_RE = re.compile(r"\s+(?:fleet\s+|aircraft\s+|ships\s+)?with\s+(?:the\s+|new\s+|\d+\s+)*")
 _SELECTED_RE = re.compile(r"\b(?:selected|chosen|picked|preferred)\s+over\s+(?:the\s+|a\s+|an\s+)?|"
                           r"\bin\s+preference\s+to\s+(?:the\s+)?")
 _PRONOUN_RE = re.compile(r"^(?:It|They|The\s+(?:ship|vessel|frigate|aircraft|jet|vehicle|system|design|type|class))\b")
@@ -325,14 +328,17 @@ def _supplied_role(doc: Document, s: Sentence, start: int, end: int) -> tuple[li
 def _work_share(doc: Document) -> None:
     text = doc.text
     for s in sentences_with(doc, ("%", "per cent", "percent")):
+        near = doc.text[doc.sentences[max(0, s.index - 2)].start:s.end]
+        if not _WORK_RE.search(near):
+            continue
         platform = focus(doc, s)
         if platform is None:
             continue
         for c in mentions_in(doc, s, "Company"):
             sm = _SHARE_RE.match(text, c.end)
-            _pin(doc, s, platform)
-            if sm is None:
+            if sm is None or _STAKE_RE.match(text, sm.end()):
                 continue
+            _pin(doc, s, platform)
             rm = _SHARE_ROLE_RE.match(text, sm.end(), s.end)
             role = None
             work = ""
@@ -455,6 +461,10 @@ def _lineage(doc: Document) -> None:
                 pos = qm.end() if qm else pos
             old = _mention_at(doc, s, pos, "Platform")
             new = _subject_platform(doc, s, rm.start())
+            if old is not None:
+                wm = _WITH_NEW_RE.match(text, old.end)
+                by = _mention_at(doc, s, wm.end(), "Platform") if wm else None
+                new = by.name if by is not None else new
             if old is None or new is None or new == old.name:
                 continue
             count = _number(qm.group("n")) if qm else None

@@ -38,6 +38,9 @@ _HARDWARE = (r"(?:warships|ships|vessels|boats|frigates|corvettes|submarines|pat
 _TRACK_RE = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|also\s+)?(?P<v>built|delivered|exported|supplied|sold)\s+"
                        rf"(?P<obj>(?:[\w,-]+\s+){{0,6}}?{_HARDWARE})\s+(?P<prep>for|to)\s+(?:the\s+)?")
 _ORDERED_RE = re.compile(r"\b(?:ordered|bought|purchased|acquired|procured)\s+(?:the\s+)?")
+_COUNT_LEAD_RE = re.compile(r"(?:(?:more\s+than|at\s+least|about|some|up\s+to)\s+)?(?:\d[\d,]*|two|three|four|"
+                            r"five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)\s+"
+                            r"(?:more\s+|additional\s+|new\s+|further\s+)?")
 _PLACED_RE = re.compile(r"\b(?:has\s+|had\s+)?placed\s+(?:an?|its|their)\s+")
 _ORDER_WORD_RE = re.compile(r"[^.;]{0,40}?\border\b")
 _AFTER_LIST_RE = re.compile(r"\bafter\s+(?P<list>[^.;]{3,80}?)\s+to\s+(?P<v>order|buy|acquire|purchase|procure)\b")
@@ -102,13 +105,31 @@ def _track_records(doc: Document) -> None:
                 continue
             span_p = [p for p in mentions_in(doc, s, "Platform") if tm.start("obj") <= p.start < tm.end("obj")]
             qty = _quantity_at(doc, tm.start("obj"), tm.end("obj"))
-            obj = span_p[0].name if span_p else re.sub(
+            if qty is not None and (len(span_p) > 1 or any(p.start <= qty.start < p.end for p in span_p)):
+                qty = None  # a count shared by several platforms, or the digits of a designation
+            objs = [p.name for p in span_p] or [re.sub(
                 r"^(?:(?:more\s+than|over|at\s+least|about|around|some|\d[\d,]*|the|its|their)\s+)+", "",
-                tm.group("obj")).strip()
+                tm.group("obj")).strip()]
             status = {"exported": "exported", "delivered": "delivered", "sold": "exported"}.get(tm.group("v"))
-            for b in buyers:
-                _relate_per_buyer(doc, maker[-1].name, obj, {**_count_q(qty), "buyer": b.name, "status": status}, s,
-                                  0.5)
+            suppliers = _coordinated_before(doc, s, maker[-1])
+            if len(suppliers) > 1 and len(objs) > 1:
+                continue  # "A and B have delivered X and Y" may pair them respectively: no way to tell
+            for supplier in suppliers:
+                for obj in objs:
+                    for b in buyers:
+                        _relate_per_buyer(doc, supplier.name, obj, {**_count_q(qty), "buyer": b.name,
+                                                                    "status": status}, s, 0.5)
+
+
+def _coordinated_before(doc: Document, s: Sentence, last: Mention) -> list[Mention]:
+    """Return "A and B" when ``last`` is B: the companies coordinated up to it."""
+    out = [last]
+    cos = [c for c in mentions_in(doc, s, "Company") if c.end <= last.start]
+    for c in reversed(cos):
+        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", doc.text[c.end:out[0].start]):
+            break
+        out.insert(0, c)
+    return out
 
 
 def _orders(doc: Document) -> None:
@@ -121,6 +142,9 @@ def _orders(doc: Document) -> None:
             who = [b for b in buyers if b.end <= om.start() and om.start() - b.end <= 3]
             seller = next((c for c in mentions_in(doc, s, "Company") if c.start == om.end()), None)
             pos = om.end()
+            count = _COUNT_LEAD_RE.match(text, pos)
+            if seller is None and count is not None:
+                pos = count.end()
             if seller is not None:
                 pm = re.match(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}", text[seller.end:])
                 if pm is None:
@@ -133,7 +157,9 @@ def _orders(doc: Document) -> None:
                 _relate_per_buyer(doc, seller.name, p.name, {"buyer": who[-1].name, "status": "contracted",
                                                              "date": date}, s, 0.6)
             elif not mentions_in(doc, s, "Company"):
-                doc.relate(who[-1].name, "buys", p.name, {"status": "contracted", "date": date}, s, 0.55)
+                qty = _quantity_at(doc, om.end(), pos) if count is not None else None
+                doc.relate(who[-1].name, "buys", p.name, {**_count_q(qty), "status": "contracted", "date": date}, s,
+                           0.55)
         for pm in _PLACED_RE.finditer(text, s.start, s.end):
             who = [b for b in buyers if b.end <= pm.start() and pm.start() - b.end <= 3]
             ce = _ORDER_WORD_RE.match(text, pm.end())
