@@ -65,7 +65,7 @@ _DETS = ("a", "an", "the", "this", "that", "its", "their", "his", "her")
 def _noun_phrase(doc: Document, s: Sentence, kind_start: int) -> tuple[str, str, int]:
     """Return (determiner, modifiers, start) of the noun phrase ending in the agreement word."""
     before = doc.text[max(s.start, kind_start - 80):kind_start]
-    words = before.split()
+    words = re.sub(r"\([^()]{0,30}\)", " ", before).split()  # "a CZK 3.5 billion (€140 million) contract"
     mods: list[str] = []
     det = ""
     for w in reversed(words):
