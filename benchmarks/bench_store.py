@@ -43,6 +43,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from graph.export import to_oxigraph_term
 from graph.load import load_files
 from graph.mapping import facts_to_quads
 from graph.models import ArticleFacts, parse_facts
@@ -340,7 +341,7 @@ def bench_load(n_triples: int, work: Path) -> dict[str, Any]:
             node = ox.NamedNode(str(g))
             if ext_store.contains_named_graph(node):
                 ext_store.remove_graph(node)
-            ext_store.extend([ox.Quad(_ox(s), _ox(p), _ox(o), node) for s, p, o, _ in q])
+            ext_store.extend([ox.Quad(*map(to_oxigraph_term, (s, p, o)), node) for s, p, o, _ in q])
 
     t_extend, _ = timed(extend)
     prof = cProfile.Profile()
@@ -365,21 +366,6 @@ def bench_load(n_triples: int, work: Path) -> dict[str, Any]:
     print("  facts_to_quads profile (200 articles, by own time):")
     print("\n".join("    " + line for line in buf.getvalue().splitlines()[6:20] if line.strip()))
     return out
-
-
-def _ox(term: Any) -> Any:
-    import pyoxigraph as ox
-    from rdflib import Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise ValueError(term)
 
 
 def bench_virtuoso(n_triples: int, repeat: int) -> dict[str, Any]:

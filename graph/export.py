@@ -21,7 +21,15 @@ from .ontology import ONTOLOGY_FILE, ontology_dir
 from .store import Quad, Store, Term, _nt
 from .vocab import PREFIXES
 
-__all__ = ["EXPORT_FORMATS", "ExportFormat", "export", "export_ontology", "sorted_quads", "to_bytes"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "ExportFormat",
+    "export",
+    "export_ontology",
+    "sorted_quads",
+    "to_bytes",
+    "to_oxigraph_term",
+]
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,8 @@ def sorted_quads(store: Store) -> list[Quad]:
     return sorted(store.quads(), key=lambda q: (str(q[3]), _nt(q[0]), _nt(q[1]), _nt(q[2])))
 
 
-def _ox(term: Term) -> Any:
+def to_oxigraph_term(term: Term) -> Any:
+    """Return the pyoxigraph term for an rdflib IRI or literal."""
     import pyoxigraph as ox
 
     if isinstance(term, URIRef):
@@ -61,12 +70,12 @@ def _serialise(store: Store, fmt: str, quads: bool) -> bytes:
     rows = sorted_quads(store)
     items: list[Any]
     if quads:
-        items = [ox.Quad(_ox(s), _ox(p), _ox(o), _ox(g)) for s, p, o, g in rows]
+        items = [ox.Quad(*map(to_oxigraph_term, q)) for q in rows]
     else:
         seen: dict[tuple[Term, Term, Term], None] = {}
         for s, p, o, _ in rows:
             seen[(s, p, o)] = None
-        items = [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in sorted(seen, key=lambda t: tuple(map(_nt, t)))]
+        items = [ox.Triple(*map(to_oxigraph_term, t)) for t in sorted(seen, key=lambda t: tuple(map(_nt, t)))]
     data = ox.serialize(items, format=getattr(ox.RdfFormat, fmt), prefixes=PREFIXES)
     return data if data is not None else b""
 
