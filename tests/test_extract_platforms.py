@@ -225,3 +225,18 @@ def test_a_counted_order_without_a_supplier_is_a_purchase_with_its_quantity() ->
 def test_a_part_integrated_with_a_platform_does_not_equip_the_part() -> None:
     facts = _facts("The GR-7 radar will be integrated with the KX-9.")
     assert ("GR-7", "KX-9") not in _rels(facts, "equipped_with")
+
+
+def test_a_contract_with_a_second_currency_in_parentheses_covers_and_supplies_its_platform() -> None:
+    facts = _facts("The Polish Ministry of Defence signed a PLN 2.1 billion (€490 million) contract with "
+                   "Rheinmetall for 30 KX-9 howitzers.")
+    assert _rels(facts, "supplies")[("Rheinmetall", "KX-9")]["quantity"] == 30
+    assert [r.qualifiers["quantity"] for r in facts.relations if r.predicate == "covers"] == [30]
+
+
+def test_an_earlier_contract_a_follow_on_builds_on_is_supplied_by_the_same_firm() -> None:
+    facts = _facts("Chile has placed a follow-on order with Airbus for two more aircraft. It builds on the 2019 "
+                   "contract for four KX-9 jets, the last of which was handed over in 2023.")
+    sup = _rels(facts, "supplies")
+    assert sup[("Airbus", "KX-9")]["buyer"] == "Chile"
+    assert sup[("Airbus", "KX-9")]["quantity"] == 4

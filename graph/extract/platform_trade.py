@@ -270,16 +270,23 @@ def _supplies_from_parties(doc: Document, agreements: list[AgreementState]) -> N
             continue
         party_facts = [f for f in doc.facts if f.predicate == "party_to" and f.object == agr.name]
         names = [f.subject for f in party_facts] or [p for p, _ in agr.parties]
+        confidence = 0.5
+        if not names:
+            # an earlier contract a follow-on order "builds on" was placed by the same buyer with the same firm
+            later = {str(f.object) for f in doc.facts if f.predicate == "precedes" and f.subject == agr.name}
+            names = [f.subject for f in doc.facts if f.predicate == "party_to" and f.object in later]
+            confidence = 0.4
         companies = [n for n in names if doc.entities.type_of(n) == "Company"]
         others = [n for n in names if doc.entities.type_of(n) in ("Country", "GovernmentAgency", "ArmedForce")]
         if len(companies) != 1 or not others:
             continue
-        status = next((f.object for f in doc.facts if f.predicate == "has_status" and f.subject == agr.name),
-                      next((f.qualifiers["status"] for f in party_facts if f.qualifiers.get("status")), None))
-        prospective = isinstance(status, str) and status in ("expected", "planned", "proposed", "under negotiation")
+        stated = next((f for f in doc.facts if f.predicate == "has_status" and f.subject == agr.name), None)
+        status = stated.object if stated else next(
+            (f.qualifiers["status"] for f in party_facts if f.qualifiers.get("status")), None)
+        date = stated.qualifiers.get("date") if stated else None
         doc.relate(companies[0], "supplies", platform, {
             "buyer": others[0], "quantity": cover.qualifiers.get("quantity") if cover else None,
-            "status": status if prospective else ("contracted" if status else None)}, agr.sentence, 0.5)
+            "status": status, "date": date}, agr.sentence, confidence)
 
 
 def _interest(doc: Document) -> None:
