@@ -26,7 +26,7 @@ from .amounts import Quantity
 from .anchors import mentions_in, sentences_with
 from .document import Document, Fact
 from .mentions import Mention
-from .platform_relations import focus, principal_platforms
+from .platform_focus import focus, principal_platforms
 from .text import Sentence
 
 __all__ = ["extract_platform_trade"]
