@@ -205,9 +205,10 @@ class Relation(_Strict):
             raise ValueError(f"unknown predicate {v!r}; see the schema's relation table")
         return v
 
-    @field_validator("object")
+    @field_validator("object", mode="before")
     @classmethod
     def _object_not_bool(cls, v: Any) -> Any:
+        # before, not after, validation: lax mode would have turned True into 1 already
         if isinstance(v, bool):
             raise ValueError("object must be an entity name, a text or a number, not a boolean")
         _check_finite(v)

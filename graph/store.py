@@ -84,12 +84,17 @@ def default_location() -> str:
     return os.environ.get("DIKG_STORE") or DEFAULT_STORE
 
 
+#: what a one-line SPARQL or N-Triples string must escape
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
 def _nt(term: Term) -> str:
     if isinstance(term, URIRef):
         return f"<{term}>"
     if isinstance(term, Literal):
-        # rdflib escapes the lexical form; always spell the datatype out.
-        lex = Literal(str(term)).n3()
+        # Escaped here, not by rdflib's n3(): for text with a line break it writes a
+        # triple-quoted string that a final '"' breaks ("""a"""" is not SPARQL).
+        lex = '"' + str(term).translate(_ESCAPES) + '"'
         if term.language:
             return f"{lex}@{term.language}"
         if term.datatype is not None:
