@@ -156,7 +156,10 @@ def check_read_only(sparql: str, local_prefixes: Iterable[str] = LOCAL_GRAPH_PRE
     named: list[str] = []
     for clause in _get(query, "datasetClause") or []:
         kind = "default" if _get(clause, "default") is not None else "named"
-        iri = str(prologue.absolutize(_get(clause, kind)))
+        try:
+            iri = str(prologue.absolutize(_get(clause, kind)))
+        except Exception as err:  # rdflib raises a bare Exception for an undeclared prefix
+            raise QueryError(f"invalid SPARQL: {_one_line(str(err))}") from None
         if not _is_local(iri, local_prefixes):
             word = "FROM" if kind == "default" else "FROM NAMED"
             raise QueryRefused(f"refused: {word} <{iri}> is not a graph of this store "

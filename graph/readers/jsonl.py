@@ -10,6 +10,7 @@ Only ``text`` is required; other keys are ignored. A broken line is one failure 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 
 from ..articles import Article
@@ -22,6 +23,8 @@ __all__ = ["JSONL_FIELDS", "articles_from_jsonl"]
 #: the optional metadata keys of a line
 JSONL_FIELDS: tuple[str, ...] = ("url", "date", "title", "source")
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def article_from_json(line: str, key: str) -> Article:
     """Read one JSON Lines record; raise :class:`ArticleError` saying what is wrong with it."""
@@ -29,6 +32,10 @@ def article_from_json(line: str, key: str) -> Article:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise ArticleError(f"invalid JSON at column {err.colno}: {err.msg}") from None
+    except RecursionError:
+        raise ArticleError("invalid JSON: nested too deeply") from None
+    except ValueError as err:  # an integer of more digits than Python converts
+        raise ArticleError(f"invalid JSON: {err}") from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise ArticleError('expected a JSON object with a "text" string')
     meta: dict[str, str | None] = {}
@@ -37,6 +44,11 @@ def article_from_json(line: str, key: str) -> Article:
         if value is not None and not isinstance(value, str):
             raise ArticleError(f'"{field}" must be a string or null, not {type(value).__name__}')
         meta[field] = value
+    for field, value in (("text", record["text"]), *meta.items()):
+        m = _SURROGATE.search(value or "")
+        if m is not None:
+            # a \ud800-style escape with no partner: no UTF-8 text can hold it
+            raise ArticleError(f'"{field}" holds a lone surrogate {m.group()!r} at offset {m.start()}')
     return complete_article(record["text"], key, meta)
 
 
