@@ -115,6 +115,8 @@ SYMMETRIC_PREDICATES: frozenset[str] = frozenset({"partner_of", "met_with", "has
 
 _DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$")
 
+_UNCARRIED = re.compile("[\x00\ufffe\uffff]")
+
 JsonScalar = str | int | float | bool | None
 JsonValue = JsonScalar | list[Any] | dict[str, Any]
 
@@ -240,6 +242,26 @@ class ArticleFacts(_Strict):
     extractor_version: str | None = None
     entities: list[Entity] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _carried_text(cls, data: Any) -> Any:
+        # U+0000 ends a string in C tools (raptor keeps only what precedes it) and XML
+        # holds neither it nor U+FFFE/U+FFFF: refuse them rather than lose text later.
+        stack = [data]
+        while stack:
+            v = stack.pop()
+            if isinstance(v, str):
+                m = _UNCARRIED.search(v)
+                if m is not None:
+                    raise ValueError(f"{v[:40]!r} holds U+{ord(m.group()):04X}, which RDF and XML tools cannot "
+                                     "carry; remove it")
+            elif isinstance(v, dict):
+                stack.extend(v.keys())
+                stack.extend(v.values())
+            elif isinstance(v, (list, tuple)):
+                stack.extend(v)
+        return data
 
     @field_validator("date")
     @classmethod

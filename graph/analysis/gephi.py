@@ -8,6 +8,7 @@ confidence, number of sources and publishers, first date and first evidence sent
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,18 +21,27 @@ from .projection import project
 __all__ = ["flat_graph", "gexf_bytes", "graphml_bytes", "write_gexf", "write_graphml"]
 
 
+#: characters XML 1.0 cannot hold at all, not even as a character reference
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml(text: str) -> str:
+    """Return ``text`` with what XML cannot hold replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Return a copy of ``g`` whose attributes are all strings or numbers."""
+    """Return a copy of ``g`` whose attributes are all strings or numbers, every string one XML can hold."""
     out = nx.MultiDiGraph()
     for v, d in g.nodes(data=True):
         country = d["country"]
-        out.add_node(v, label=d["label"], type=d["type"], aliases="; ".join(d["aliases"]),
-                     country=g.nodes[country]["label"] if country in g else "", facts=len(d["facts"]))
+        out.add_node(v, label=_xml(d["label"]), type=d["type"], aliases=_xml("; ".join(d["aliases"])),
+                     country=_xml(g.nodes[country]["label"]) if country in g else "", facts=len(d["facts"]))
     for u, v, k, d in g.edges(keys=True, data=True):
         attrs: dict[str, Any] = {
             "kind": k, "label": k, "weight": d["weight"], "sources": len(d["sources"]),
             "publishers": len(d["publishers"]), "first_date": d["first_date"] or "",
-            "evidence": next((e["sentence"] for e in d["evidence"] if e["sentence"]), ""),
+            "evidence": _xml(next((e["sentence"] for e in d["evidence"] if e["sentence"]), "")),
         }
         if d["confidence"] is not None:
             attrs["confidence"] = float(d["confidence"])
