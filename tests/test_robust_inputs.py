@@ -259,3 +259,12 @@ def test_a_missing_article_path_is_one_failure_and_the_rest_is_ingested(tmp_path
         assert st.named_graphs() == [URIRef(article_iri(str(tmp_path / "a.txt")))]
     finally:
         st.close()
+
+
+def test_a_title_holding_a_stray_angle_bracket_does_not_swallow_the_page(tmp_path: Path) -> None:
+    from graph.readers.html import article_from_html
+
+    article = article_from_html("<html><head><title>Deals <b & more</title></head>"
+                                "<body><p>Malaysia signed a contract with Japan.</p></body></html>", "k")
+    assert article.title == "Deals <b & more"
+    assert article.text == "Malaysia signed a contract with Japan."

@@ -15,6 +15,7 @@ line, as in the plain-text format.
 
 from __future__ import annotations
 
+from html import unescape
 from html.parser import HTMLParser
 
 from ..articles import Article
@@ -83,6 +84,9 @@ class _PageText(HTMLParser):
             return
         if tag == "title":
             self._in_title = True
+            # A title is text up to </title> (RCDATA): a stray "<" in it must not open a
+            # tag that swallows the </title> and with it the whole page.
+            self.set_cdata_mode(tag)
             return
         dropped = (tag in DROPPED_TAGS or a.get("role", "").lower() in DROPPED_ROLES
                    or (tag == "header" and not self._article_stack) or "hidden" in a
@@ -162,5 +166,5 @@ def article_from_html(html: str, key: str) -> Article:
         if found and not meta.get(field):
             meta[field] = found
     if not meta.get("title"):
-        meta["title"] = " ".join("".join(parser.title).split()) or None
+        meta["title"] = " ".join(unescape("".join(parser.title)).split()) or None  # RCDATA: references left as read
     return complete_article(text, key, meta)
