@@ -318,3 +318,48 @@ def write_items(folder: Path, generated: Iterator[Item]) -> list[Item]:
 def reason_matches(item: Item, reason: str) -> bool:
     """Tell whether a failure reason is the one ``item`` expects."""
     return item.reason is not None and re.search(item.reason, reason, re.IGNORECASE) is not None
+
+
+# -- large well-formed corpora, for interrupted runs
+
+_COUNTRIES = ("Malaysia", "Indonesia", "Thailand", "South Korea", "Türkiye", "Japan", "Singapore", "Vietnam")
+
+
+def facts_corpus(folder: Path, n: int, seed: int = 0, size: int = 12) -> list[Path]:
+    """Write ``n`` valid facts files of ``size`` entities and relations each; return their paths."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        firms = [f"Firm {rng.randrange(200)} {hostile_name(rng, 4)}" for _ in range(size)]
+        firms = list(dict.fromkeys(firms))
+        doc = {
+            "url": f"https://news.example/{seed}/{i}",
+            "date": f"2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
+            "title": hostile_name(rng, 20),
+            "entities": [{"name": f, "type": "Company", "aliases": [hostile_name(rng, 5)]} for f in firms]
+            + [{"name": c, "type": "Country"} for c in _COUNTRIES],
+            "relations": [{"subject": f, "predicate": rng.choice(("supplies", "partner_of", "located_in")),
+                           "object": rng.choice(_COUNTRIES),
+                           "qualifiers": {"quantity": rng.randrange(1, 99), "note": hostile_name(rng, 10)},
+                           "evidence": {"text": f"{f} and {hostile_name(rng, 30)}.", "start": j * 10,
+                                        "end": j * 10 + 9}, "confidence": rng.randrange(1, 100) / 100}
+                          for j, f in enumerate(firms)],
+        }
+        path = folder / f"{i:05d}.json"
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def article_corpus(folder: Path, n: int, seed: int = 0, sentences: int = 4) -> list[Path]:
+    """Write ``n`` plain-text articles of a few invented sentences each; return their paths."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        body = " ".join(_sentence(rng, i * 100 + k) for k in range(sentences))
+        path = folder / f"{i:05d}.txt"
+        path.write_text(f"Deal number {i}\n\n{body}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
