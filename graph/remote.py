@@ -473,8 +473,10 @@ def _parse_json_results(body: bytes) -> Results:
 
 
 def _parse_triples(body: bytes, ctype: str) -> list[tuple[Term, Term, Term]]:
+    # No JSON-LD: rdflib fetches a remote @context, so a server's answer could make dikg
+    # reach any host. dikg asks for N-Triples; JSON-LD fails to parse as N-Triples.
     fmt = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle",
-           "application/rdf+xml": "xml", "application/ld+json": "json-ld"}.get(ctype, "nt")
+           "application/rdf+xml": "xml"}.get(ctype, "nt")
     g = Graph()
     try:
         g.parse(data=body.decode("utf-8"), format=fmt)

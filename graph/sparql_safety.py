@@ -27,6 +27,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from rdflib.term import Identifier
+
 from .errors import QueryError
 from .vocab import BASE
 
@@ -148,7 +150,9 @@ def check_read_only(sparql: str, local_prefixes: Iterable[str] = LOCAL_GRAPH_PRE
     for node in _walk(query):
         if _name(node) == "ServiceGraphPattern":
             term = _get(node, "term")
-            shown = term.n3() if hasattr(term, "n3") else str(term)
+            # a prefixed name is a parse-tree node whose missing attributes read as None
+            shown = (term.n3() if isinstance(term, Identifier)
+                     else f"{_get(term, 'prefix') or ''}:{_get(term, 'localname') or ''}")
             raise QueryRefused(f"refused: SERVICE {shown} is not allowed (no federated queries here)")
 
     prologue = translatePrologue(prologue_node, None)
