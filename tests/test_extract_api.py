@@ -115,3 +115,13 @@ def test_extraction_never_crashes_and_always_validates_on_arbitrary_text(text: s
 def test_extraction_survives_shuffled_genre_vocabulary(words: list[str]) -> None:
     facts = extract(Article(" ".join(words), "fuzz", date="2025-09-22"))
     parse_facts(json.loads(facts_to_json(facts)))
+
+
+def test_an_alias_two_gazetteer_entries_claim_is_read_as_neither_and_does_not_break_extraction(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("Zorvex Dynamics Works\tCompany\tMalaysia\tZDW\tshipbuilder\n"
+                     "Zenith Defence Wing\tArmedForce\tMalaysia\tZDW\tair force\n", encoding="utf-8")
+    facts = extract(Article("ZDW said on Monday that Zorvex Dynamics Works will build the ships.", "x",
+                            date="2025-01-01"), load_gazetteers([extra]))
+    assert facts.entity("Zorvex Dynamics Works") is not None
+    assert facts.entity("Zenith Defence Wing") is None

@@ -88,6 +88,7 @@ class Gazetteers:
                 return  # a country's own name wins over any other reading
             self._ambiguous.add(key)
             del self.entries[key]
+            self._first[key[0]].remove(key)
             return
         if old is None:
             self.entries[key] = entry
