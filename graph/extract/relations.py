@@ -156,7 +156,8 @@ def _events(doc: Document) -> None:
 
 
 def _platform_lineage(doc: Document) -> None:
-    names = sorted({m.name for m in doc.mentions if m.type == "Platform"}, key=len)
+    # first-mention order breaks ties of length, so the facts come out in the same order on every run
+    names = sorted(dict.fromkeys(m.name for m in doc.mentions if m.type == "Platform"), key=len)
     for n in names:
         parents = [o for o in names if o != n and ((n.startswith(o) and len(n) > len(o))
                                                    or n.casefold().endswith(" " + o.casefold()))]
