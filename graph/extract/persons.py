@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .mentions import Mention
+from .patterns import branches_regex, words_regex
 
 __all__ = ["NATIONAL_POSTS", "find_persons", "short_forms"]
 
@@ -29,12 +30,16 @@ _RANKS = ("Senior Lieutenant General", "Lieutenant General", "Major General", "B
           "Senior Colonel", "General", "Gen.", "Gen", "Admiral", "Adm.", "Commodore", "Brigadier", "Colonel", "Col.",
           "Major", "Maj.", "Captain", "Capt.", "Commander", "Cdr.", "Cdr", "Lieutenant", "Lt.", "Sergeant", "Marshal")
 _POSTNOMINALS = r"(?:,?\s+(?:MP|AO|AC|AM|OBE|CBE|KBE|MBE|DSC|CSC|RAN|RAAF|RN|USN|PhD|Jr\.?|Sr\.?)\b)*"
-_ALT = lambda xs: "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))  # noqa: E731
-_TITLE = rf"(?:(?:{_ALT(_HONORIFICS)})\s+|(?:{_ALT(_RANKS)})(?:\s+\((?:retd|Retd|ret\.|Ret\.|rtd)\))?\s+)"
+_LONGEST_FIRST = lambda xs: sorted(xs, key=len, reverse=True)  # noqa: E731
+_RETIRED = r"(?:\s+\((?:retd|Retd|ret\.|Ret\.|rtd)\))?"
+# honorifics and ranks in one trie, each with what follows it, so that the pattern starts
+# with a set of first letters and the scan skips every other position
+_TITLE = branches_regex([(h, r"\s+") for h in _LONGEST_FIRST(_HONORIFICS)]
+                        + [(r, rf"{_RETIRED}\s+") for r in _LONGEST_FIRST(_RANKS)])
 _PARTICLE = r"(?:bin|binti|bte|bt|al|el|van|von|der|de|da|di|du|le|la|dos|das|ibn|abu|a/l|a/p)"
 _NAMEWORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)*|[A-Z][a-z]?[A-Z][a-zà-ÿ]+|[A-Z]\.)"
 _NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEWORD}){{0,4}}"
-_TITLED_RE = re.compile(rf"(?P<title>{_TITLE}+)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
+_TITLED_RE = re.compile(rf"(?P<title>{_TITLE}{_TITLE}*)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
 _ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary|Under-?Secretary|Chief|Commander|"
               r"Director|Director-General|Director General|Chairman|Chairwoman|Chairperson|Chair|President|"
               r"Vice[- ]President|CEO|Chief Executive|Chief Executive Officer|Managing Director|Governor|"
@@ -71,8 +76,8 @@ _NOT_NAMES = frozenset("The This That These Those A An In On At By For And But U
                        "Systems Group Corporation Company Council Office Command Guard".split())
 
 
-_HONORIFIC_RE = re.compile(rf"({_ALT(_HONORIFICS)})\s*")
-_RANK_RE = re.compile(rf"((?:{_ALT(_RANKS)})(?:\s+\((?:retd|Retd|ret\.|Ret\.|rtd)\))?)\s*")
+_HONORIFIC_RE = re.compile(rf"({words_regex(_LONGEST_FIRST(_HONORIFICS))})\s*")
+_RANK_RE = re.compile(rf"({words_regex(_LONGEST_FIRST(_RANKS))}{_RETIRED})\s*")
 
 
 def _clean_title(title: str) -> tuple[str | None, str | None]:
