@@ -363,3 +363,22 @@ def article_corpus(folder: Path, n: int, seed: int = 0, sentences: int = 4) -> l
         path.write_text(f"Deal number {i}\n\n{body}\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def ring_facts(path: Path, n: int) -> Path:
+    """Write one valid facts file whose ``n`` companies are partners in a single ring; return its path.
+
+    Every company reaches every other along the ring, so a query with an unbounded
+    property path and both ends open (``?a (!<x:none>)* ?b``) has over n² answers: with
+    n = 2,000, about a minute of work for Oxigraph.
+    """
+    firms = [f"Ring Firm {i}" for i in range(n)]
+    doc = {
+        "url": f"https://news.example/ring/{n}",
+        "entities": [{"name": f, "type": "Company"} for f in firms],
+        "relations": [{"subject": f, "predicate": "partner_of", "object": firms[(i + 1) % n]}
+                      for i, f in enumerate(firms)],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path

@@ -14,8 +14,9 @@ from ..export import EXPORT_FORMATS, export, export_ontology
 from ..load import load_files
 from ..queries import named_queries, run_query
 from ..results import RESULT_FORMATS, cell
+from ..server.timed import QueryStopped, open_time_limited
 from ..stats import store_stats
-from ..store import open_store
+from ..store import default_location, open_store
 from ..validate import validate_store
 from ._app import StoreOption, app, console, err_console
 
@@ -59,18 +60,34 @@ def query(
     param: list[str] = typer.Option(None, "--param", "-p", help="key=value for a named query's parameter."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json (SPARQL 1.1 results JSON)."),
     store: str | None = StoreOption,
+    timeout: float | None = typer.Option(
+        None, "--timeout", min=0.1, show_default=False,
+        help="Stop the query after this many seconds (default: no limit). With a limit the query runs in "
+             "a separate process that opens the store read-only (about half a second to start); a query "
+             "stopped at the limit prints 'query stopped after N s' and exits 1. A SPARQL server is "
+             "sent the limit with the query."),
 ) -> None:
-    """Run a named query or literal SPARQL over the store."""
+    """Run a named query or literal SPARQL over the store.
+
+    Exit 0 with the results, 1 when --timeout stopped the query, 2 on an error.
+    """
     if fmt not in ("table", *RESULT_FORMATS):
         raise InputError(f"unknown --format {fmt!r}; available: table, {', '.join(RESULT_FORMATS)}")
-    st = open_store(store, read_only=False)
+    if timeout is None:
+        st = open_store(store, read_only=False)
+    else:
+        st = open_time_limited(store or default_location(), timeout)
     try:
-        res = run_query(st, name_or_sparql, _params(param))
+        res = run_query(st, name_or_sparql, _params(param), timeout=timeout)
+    except QueryStopped as err:
+        err_console.print(f"{err} (--timeout); narrow the query or allow more time", markup=False)
+        raise typer.Exit(1) from None
     finally:
         st.close()
     if res.kind == "graph":
-        for s, p, o in res.triples:
-            console.print(f"{s.n3()} {p.n3()} {o.n3()} .", markup=False)
+        # a graph is a set: the same triples print the same lines, however the store ordered them
+        for line in sorted({f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in res.triples}):
+            console.print(line, markup=False)
         return
     if fmt != "table":
         typer.echo(RESULT_FORMATS[fmt][1](res), nl=False)
