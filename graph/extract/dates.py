@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from .patterns import branches_regex
 
 __all__ = ["DateMention", "find_dates", "reference"]
 
@@ -33,32 +36,70 @@ _AHEAD_CUE = re.compile(r"\b(?:by|until|before|expected|scheduled|due|planned|wi
 _PROSPECTIVE_CUE = re.compile(
     r"\b(?:by|before|until|in|from|for|scheduled|expected|due|planned|next|early|late|end of)\s*$", re.I)
 
-#: (pattern, resolver name); tried in this order at each position
-_PATTERNS: tuple[tuple[str, str], ...] = (
-    (rf"\b(?P<d>{_DAY})\s+(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b", "dmy"),
-    (rf"\b(?P<m>{_MON})\s+(?P<d>{_DAY}),?\s+(?P<y>(?:19|20)\d\d)\b", "dmy"),
-    (rf"\b(?P<d>{_DAY})\s+(?P<m>{_MON})(?!\s*\d)", "dm"),
-    (rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)", "dm"),
-    (rf"\b(?P<m>{_MON})\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", "my"),
+#: (pattern, resolver name, what it can begin with: "digit", "word" or both); tried in this order
+_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    (rf"\b(?P<d>{_DAY})\s+(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b", "dmy", "digit"),
+    (rf"\b(?P<m>{_MON})\s+(?P<d>{_DAY}),?\s+(?P<y>(?:19|20)\d\d)\b", "dmy", "word"),
+    (rf"\b(?P<d>{_DAY})\s+(?P<m>{_MON})(?!\s*\d)", "dm", "digit"),
+    (rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)", "dm", "word"),
+    (rf"\b(?P<m>{_MON})\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", "my", "word"),
     (r"\b(?:Q(?P<q>[1-4])|(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s+(?:of\s+)?"
-     r"(?P<y>(?:19|20)\d\d)\b", "q"),
+     r"(?P<y>(?:19|20)\d\d)\b", "q", "digit word"),
     (r"\b(?:the\s+)?(?:first|second|1st|2nd|latter|early|mid|late|end\s+of)[\s-]+(?:half\s+of\s+)?"
-     r"(?P<y>(?:19|20)\d\d)\b", "y"),
-    (r"\b(?:the\s+)?mid-(?P<y>(?:19|20)\d\d)s?\b", "y"),
-    (r"\b(?:last|this|next|earlier\s+this|later\s+this)\s+(?P<rel>year|month|week)\b", "rel"),
-    (r"\b(?:early|late)\s+next\s+(?P<rel>year)\b", "rel_next"),
-    (r"\b(?P<ago>yesterday|today|tomorrow)\b", "dayoff"),
-    (r"\b(?:(?P<last>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", "wd"),
-    (rf"\b(?P<m>{_MON})\b(?!\s*\d)", "m"),
-    (r"(?<![\d.,$€£])\b(?P<y>(?:19|20)\d\d)\b(?![\d,]|\s*(?:km|m|mm|units|vehicles|rounds|tonnes|personnel))", "yonly"),
+     r"(?P<y>(?:19|20)\d\d)\b", "y", "digit word"),
+    (r"\b(?:the\s+)?mid-(?P<y>(?:19|20)\d\d)s?\b", "y", "word"),
+    (r"\b(?:last|this|next|earlier\s+this|later\s+this)\s+(?P<rel>year|month|week)\b", "rel", "word"),
+    (r"\b(?:early|late)\s+next\s+(?P<rel>year)\b", "rel_next", "word"),
+    (r"\b(?P<ago>yesterday|today|tomorrow)\b", "dayoff", "word"),
+    (r"\b(?:(?P<last>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", "wd",
+     "word"),
+    (rf"\b(?P<m>{_MON})\b(?!\s*\d)", "m", "word"),
+    (r"(?<![\d.,$€£])\b(?P<y>(?:19|20)\d\d)\b(?![\d,]|\s*(?:km|m|mm|units|vehicles|rounds|tonnes|personnel))", "yonly",
+     "digit"),
 )
-_RE = re.compile("|".join(f"(?P<p{i}>{p.replace('(?P<', f'(?P<g{i}_')})" for i, (p, _) in enumerate(_PATTERNS)), re.I)
 
 
-# Every date expression starts at one of these; the full pattern is tried only there.
-_ANCHOR_RE = re.compile(
-    r"\d|\b(?:[JFMASONDjfmasond][a-z]{2}|[Tt]ue|[Ww]ed|[Tt]hu|[Ll]a[st]|[Nn]ext|[Tt]his|[Tt]he|[Ee]arl|[Mm]id|"
-    r"[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[1-4](?:st|nd|rd|th)|[Yy]est|[Tt]od|[Tt]om|Q[1-4]|[Ee]nd|[Ll]ate)")
+def _alternation(start: str) -> re.Pattern[str]:
+    """The patterns that can begin with a ``start``, in order: pattern i is group ``p<i>``, its groups ``g<i>_*``."""
+    return re.compile("|".join(f"(?P<p{i}>{p.replace('(?P<', f'(?P<g{i}_')})"
+                               for i, (p, _, starts) in enumerate(_PATTERNS) if start in starts.split()), re.I)
+
+
+# A date begins a word, with a digit (a day, a year, "1st quarter") or a letter (a month,
+# a weekday, "the", "last", "Q3"...): only the patterns that can begin so are tried there,
+# in the order of _PATTERNS, so the same pattern wins.
+_AT_DIGIT = _alternation("digit")
+_AT_WORD = _alternation("word")
+_GROUPS = {i: [(f"g{i}_{name}", name) for name in re.compile(p).groupindex] for i, (p, _, _) in enumerate(_PATTERNS)}
+
+# Every date expression begins a word with one of these (the patterns are tried only
+# there), in the letters' case as written although the patterns ignore case: "JAN" is no month.
+_ANCHORS = (*"0123456789", "Jan", "jan", "Feb", "feb", "Mar", "mar", "May", "may", "Apr", "apr", "Jun", "jun", "Jul",
+            "jul", "Aug", "aug", "Sep", "sep", "Oct", "oct", "Nov", "nov", "Dec", "dec", "Mon", "mon", "Tue", "tue",
+            "Wed", "wed", "Thu", "thu", "Fri", "fri", "Sat", "sat", "Sun", "sun", "Q1", "Q2", "Q3", "Q4", "First",
+            "first", "Second", "second", "Third", "third", "Fourth", "fourth", "The", "the", "Las", "las", "Lat",
+            "lat", "Earl", "earl", "Mid", "mid", "End", "end", "This", "this", "Next", "next", "Yest", "yest", "Tod",
+            "tod", "Tom", "tom")
+# "the" only before the words that can follow it in a date
+_AFTER_THE = r"(?=\s+(?i:first|second|1st|2nd|latter|early|mid|late|end))"
+_ANCHOR_TRIE = branches_regex((a, _AFTER_THE if a in ("The", "the") else "") for a in _ANCHORS)
+# The scan takes the anchor with the character before it, which is no letter or digit:
+# starting with a character class and going on with a trie of literals, it skips fast
+# through words. Other scripts' digits need the slower \d.
+_LED_ANCHOR_RE = re.compile(rf"\W{_ANCHOR_TRIE}")
+_FIRST_ANCHOR_RE = re.compile(_ANCHOR_TRIE)
+_ANY_ANCHOR_RE = re.compile(rf"\b(?:\d|{_ANCHOR_TRIE})")
+
+
+def _anchors(text: str) -> Iterator[int]:
+    """Yield where a date may begin, left to right."""
+    if not text.isascii():
+        yield from (a.start() for a in _ANY_ANCHOR_RE.finditer(text))
+        return
+    first = _FIRST_ANCHOR_RE.match(text)
+    if first:
+        yield 0
+    yield from (a.start() + 1 for a in _LED_ANCHOR_RE.finditer(text, first.end() if first else 0))
 
 
 @dataclass(frozen=True)
@@ -141,17 +182,16 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
     """Return every date expression in ``text`` with its ISO value, left to right."""
     out = []
     pos = 0
-    for a in _ANCHOR_RE.finditer(text):
-        if a.start() < pos:
+    for a in _anchors(text):
+        if a < pos:
             continue
-        m = _RE.match(text, a.start())
+        m = (_AT_DIGIT if text[a].isdecimal() else _AT_WORD).match(text, a)
         if m is None or not m.group():
             continue
         pos = m.end()
-        i = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None and k[0] == "p" and "_" not in k)
+        i = int(m.lastgroup[1:])  # type: ignore[index]  # the outer group p<i> closes last
         kind = _PATTERNS[i][1]
-        prefix = f"g{i}_"
-        g = {k[len(prefix):]: v for k, v in m.groupdict().items() if k.startswith(prefix) and v is not None}
+        g = {short: v for name, short in _GROUPS[i] if (v := m.group(name)) is not None}
         g["_w"] = m.group().split()[0].casefold()
         g["_ahead"] = "1" if _AHEAD_CUE.search(text[max(0, m.start() - 40):m.start()]) else ""
 
