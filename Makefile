@@ -44,5 +44,14 @@ eval: $(BIN)/dikg
 	  rm -rf $$out; \
 	else echo "no $(SHARED)/corpus here: nothing to score"; fi
 
+# The robustness checks at full size: 10,000 hostile facts files and 4,400 article files
+# through load and ingest, 5,000 hypothesis texts per strategy through the extractor, and
+# 20 SIGKILL trials each of load and ingest. Each prints what it measured (about an hour
+# on two cores); `make test` runs the same checks on smaller samples.
+fuzz: $(BIN)/dikg
+	$(BIN)/python benchmarks/fuzz_inputs.py
+	$(BIN)/python benchmarks/fuzz_extract.py
+	$(BIN)/python benchmarks/fuzz_interrupt.py
+
 clean:
 	rm -rf $(VENV) .dikg exports/.demo-store .pytest_cache .mypy_cache .ruff_cache

@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -32,10 +33,16 @@ def main() -> None:
         (Path(tmp) / "load").mkdir()
         (Path(tmp) / "ingest").mkdir()
         for name, run in (("load", _load_trials), ("ingest", _ingest_trials)):
+            began = time.monotonic()
             figures = run(Path(tmp) / name, args.files, args.trials, args.seed)
             out[name] = {k: v for k, v in figures.__dict__.items() if k != "articles_present"}
             out[name]["articles_present_after_kill"] = figures.articles_present
+            out[name]["seconds"] = round(time.monotonic() - began, 1)
     print(json.dumps(out, indent=1))
+    # a trial whose command had finished before the kill proves little: most must stop mid-run
+    short = [name for name, figures in out.items() if figures["killed_mid_run"] < args.trials / 2]
+    if short:
+        sys.exit(f"fewer than half the trials were killed mid-run: {', '.join(short)}")
 
 
 if __name__ == "__main__":

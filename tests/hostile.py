@@ -12,17 +12,23 @@ The same seed always gives the same inputs, so a failure found once can be repla
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+import pytest
 
 __all__ = [
     "ARTICLE_KINDS",
     "FACTS_KINDS",
+    "FULL_SIZE_VARIABLE",
     "HOSTILE_CHARS",
     "Item",
+    "full_size",
     "hostile_name",
     "items",
     "write_items",
@@ -50,6 +56,25 @@ class Item:
 
 
 Generator = Callable[[random.Random, int], tuple[str, bytes, str | None]]
+_Test = TypeVar("_Test", bound=Callable[..., None])
+
+#: set to 1 to run the full-size robustness tests in pytest too (they take many minutes)
+FULL_SIZE_VARIABLE = "DIKG_FULL_FUZZ"
+
+
+def full_size(benchmark: str) -> Callable[[_Test], _Test]:
+    """Mark a full-size test ``slow`` and skip it in the normal suite, whose smaller samples run the same checks.
+
+    ``make fuzz`` runs the full sizes through ``benchmark``, which prints what it measured;
+    ``DIKG_FULL_FUZZ=1 pytest -m slow tests`` runs the marked tests themselves.
+    """
+    skip = pytest.mark.skipif(os.environ.get(FULL_SIZE_VARIABLE) != "1",
+                              reason=f"full size: make fuzz runs {benchmark} (or set {FULL_SIZE_VARIABLE}=1)")
+
+    def mark(test: _Test) -> _Test:
+        return pytest.mark.slow(skip(test))  # type: ignore[no-any-return]
+
+    return mark
 
 
 def hostile_name(rng: random.Random, length: int = 12) -> str:

@@ -26,8 +26,9 @@ from graph.store import EmbeddedStore
 from tests import hostile
 
 ROOT = Path(__file__).resolve().parent.parent
-#: items in the normal suite (the slow run and benchmarks/fuzz_inputs.py try 10,000)
+#: items in the normal suite (benchmarks/fuzz_inputs.py, run by make fuzz, tries 10,000 and more)
 SAMPLE = 1000
+FULL_SIZE = hostile.full_size("benchmarks/fuzz_inputs.py")
 _FAILURE = re.compile(r"^error: (?P<source>.+?): (?P<reason>.+)$")
 
 
@@ -97,7 +98,7 @@ def test_a_thousand_hostile_facts_files_load_without_a_traceback_and_only_good_o
     assert figures.bad > 0 and figures.good > 0
 
 
-@pytest.mark.slow
+@FULL_SIZE
 def test_ten_thousand_hostile_facts_files_load_without_a_traceback_and_only_good_ones_land(tmp_path: Path) -> None:
     generated = hostile.write_items(tmp_path / "in", hostile.items(hostile.FACTS_KINDS, 10_000, seed=2))
     check_load_batch(tmp_path / "in", tmp_path / "store", generated)
@@ -220,7 +221,7 @@ def test_hundreds_of_hostile_articles_ingest_without_a_traceback_and_only_good_o
     assert figures.bad > 100 and figures.good > 100
 
 
-@pytest.mark.slow
+@FULL_SIZE
 def test_thousands_of_hostile_articles_ingest_without_a_traceback_and_only_good_ones_land(tmp_path: Path) -> None:
     check_ingest_batch(tmp_path, 4000, 400, seed=5)
 

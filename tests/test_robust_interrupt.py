@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 from rdflib import URIRef
 
 from graph.export import to_bytes
@@ -32,8 +31,9 @@ from graph.store import EmbeddedStore
 from tests import hostile
 
 ROOT = Path(__file__).resolve().parent.parent
-#: kill trials per command in the normal suite (the slow run and benchmarks/fuzz_interrupt.py: 20 and more)
+#: kill trials per command in the normal suite (benchmarks/fuzz_interrupt.py, run by make fuzz: 20 and more)
 TRIALS = 3
+FULL_SIZE = hostile.full_size("benchmarks/fuzz_interrupt.py")
 
 
 def _key(quad: tuple[object, ...]) -> tuple[str, ...]:
@@ -78,14 +78,25 @@ def startup_seconds(workdir: Path) -> float:
     return _startup[0]
 
 
-def kill_trials(args: list[str], store_arg: int, rerun: Callable[[Path], None], run_seconds: float,
+def run_command(args: list[str], workdir: Path) -> float:
+    """Run ``dikg ARGS`` to the end and return its wall time, start-up included."""
+    began = time.monotonic()
+    proc = _start(args, workdir)
+    _, err = proc.communicate(timeout=3600)
+    assert proc.returncode == 0, err.decode(errors="replace")[-2000:]
+    return time.monotonic() - began
+
+
+def kill_trials(args: list[str], store_arg: int, rerun: Callable[[Path], None], full_seconds: float,
                 expected: dict[URIRef, set[tuple[str, ...]]], clean: bytes, workdir: Path, trials: int,
                 seed: int) -> KillFigures:
     """Run ``dikg ARGS`` ``trials`` times, each killed at a random moment, and check the store after each.
 
-    ``args[store_arg]`` is replaced by a fresh store directory per trial; after the kill
-    the store is checked, then ``rerun(store)`` runs the same work to completion (in this
-    process: the command is a thin wrapper over it) and the export must equal ``clean``.
+    ``args[store_arg]`` is replaced by a fresh store directory per trial. The kill comes
+    at a uniform moment of the work, after start-up: ``full_seconds`` is what the same
+    command took to run to the end. After the kill the store is checked, then
+    ``rerun(store)`` runs the same work to completion (in this process: the command is a
+    thin wrapper over it) and the export must equal ``clean``.
     """
     rng = random.Random(seed)
     figures = KillFigures()
@@ -94,7 +105,7 @@ def kill_trials(args: list[str], store_arg: int, rerun: Callable[[Path], None], 
         store = workdir / f"store-{trial}"
         argv = [store.as_posix() if i == store_arg else a for i, a in enumerate(args)]
         proc = _start(argv, workdir)
-        time.sleep(startup + rng.uniform(0.0, 1.1) * run_seconds)
+        time.sleep(startup + rng.uniform(0.0, 1.0) * max(0.0, full_seconds - startup))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             figures.killed_mid_run += 1
@@ -126,19 +137,28 @@ def kill_trials(args: list[str], store_arg: int, rerun: Callable[[Path], None], 
     return figures
 
 
-def _load(corpus: Path, store: Path) -> float:
-    began = time.monotonic()
+def _load(corpus: Path, store: Path) -> None:
     st = EmbeddedStore(store)
     try:
         report = load_files(st, [corpus])
         assert report.ok, report.failures
     finally:
         st.close()
-    return time.monotonic() - began
 
 
-def _clean_load(corpus: Path, store: Path) -> tuple[dict[URIRef, set[tuple[str, ...]]], bytes, float]:
-    seconds = _load(corpus, store)
+def _ingest(corpus: Path, store: Path) -> None:
+    st = EmbeddedStore(store)
+    try:
+        report = ingest([corpus], st)
+        assert report.ok, report.failures
+    finally:
+        st.close()
+
+
+def _clean_run(command: str, corpus: Path, workdir: Path) -> tuple[dict[URIRef, set[tuple[str, ...]]], bytes, float]:
+    """Run ``dikg COMMAND CORPUS`` uninterrupted; return its graphs, its N-Quads export and its wall time."""
+    store = workdir / "clean"
+    seconds = run_command([command, corpus.as_posix(), "--store", store.as_posix()], workdir)
     st = EmbeddedStore(store)
     try:
         return _graphs(st), to_bytes(st, "nq"), seconds
@@ -149,60 +169,40 @@ def _clean_load(corpus: Path, store: Path) -> tuple[dict[URIRef, set[tuple[str, 
 def _load_trials(tmp_path: Path, files: int, trials: int, seed: int) -> KillFigures:
     corpus = tmp_path / "facts"
     paths = hostile.facts_corpus(corpus, files, seed=seed)
-    expected, clean, seconds = _clean_load(corpus, tmp_path / "clean")
+    expected, clean, seconds = _clean_run("load", corpus, tmp_path)
     # the clean store holds exactly what the mapping gives each file
     assert expected == {article_iri(read_facts(p).url or p.stem): set(map(_key, facts_to_quads(read_facts(p), p.stem)))
                         for p in paths}
-    return kill_trials(["load", corpus.as_posix(), "--store", "STORE"], 3, lambda store: _load(corpus, store) and None,
+    return kill_trials(["load", corpus.as_posix(), "--store", "STORE"], 3, lambda store: _load(corpus, store),
                        seconds, expected, clean, tmp_path, trials, seed)
-
-
-def test_a_killed_load_leaves_each_article_complete_or_absent_and_a_rerun_heals_it(tmp_path: Path) -> None:
-    figures = _load_trials(tmp_path, 40, TRIALS, seed=11)
-    assert figures.trials == TRIALS and figures.graphs_checked > 0
-
-
-@pytest.mark.slow
-def test_twenty_killed_loads_leave_each_article_complete_or_absent(tmp_path: Path) -> None:
-    figures = _load_trials(tmp_path, 300, 20, seed=12)
-    assert figures.killed_mid_run >= 10, figures
-
-
-def _ingest(corpus: Path, store: Path) -> float:
-    began = time.monotonic()
-    st = EmbeddedStore(store)
-    try:
-        report = ingest([corpus], st)
-        assert report.ok, report.failures
-    finally:
-        st.close()
-    return time.monotonic() - began
-
-
-def _clean_ingest(corpus: Path, store: Path) -> tuple[dict[URIRef, set[tuple[str, ...]]], bytes, float]:
-    seconds = _ingest(corpus, store)
-    st = EmbeddedStore(store)
-    try:
-        return _graphs(st), to_bytes(st, "nq"), seconds
-    finally:
-        st.close()
 
 
 def _ingest_trials(tmp_path: Path, files: int, trials: int, seed: int) -> KillFigures:
     corpus = tmp_path / "articles"
     hostile.article_corpus(corpus, files, seed=seed)
-    expected, clean, seconds = _clean_ingest(corpus, tmp_path / "clean")
-    return kill_trials(["ingest", corpus.as_posix(), "--store", "STORE"], 3,
-                       lambda store: _ingest(corpus, store) and None, seconds, expected, clean, tmp_path, trials,
-                       seed)
+    expected, clean, seconds = _clean_run("ingest", corpus, tmp_path)
+    assert len(expected) == files
+    return kill_trials(["ingest", corpus.as_posix(), "--store", "STORE"], 3, lambda store: _ingest(corpus, store),
+                       seconds, expected, clean, tmp_path, trials, seed)
+
+
+def test_a_killed_load_leaves_each_article_complete_or_absent_and_a_rerun_heals_it(tmp_path: Path) -> None:
+    figures = _load_trials(tmp_path, 40, TRIALS, seed=11)
+    assert figures.trials == TRIALS and figures.killed_mid_run >= 1 and figures.graphs_checked > 0
 
 
 def test_a_killed_ingest_leaves_each_article_complete_or_absent_and_a_rerun_heals_it(tmp_path: Path) -> None:
     figures = _ingest_trials(tmp_path, 30, TRIALS, seed=13)
-    assert figures.trials == TRIALS
+    assert figures.trials == TRIALS and figures.killed_mid_run >= 1
 
 
-@pytest.mark.slow
+@FULL_SIZE
+def test_twenty_killed_loads_leave_each_article_complete_or_absent(tmp_path: Path) -> None:
+    figures = _load_trials(tmp_path, 300, 20, seed=12)
+    assert figures.killed_mid_run >= 10, figures
+
+
+@FULL_SIZE
 def test_twenty_killed_ingests_leave_each_article_complete_or_absent(tmp_path: Path) -> None:
     figures = _ingest_trials(tmp_path, 200, 20, seed=14)
     assert figures.killed_mid_run >= 10, figures
@@ -270,7 +270,12 @@ def test_a_facts_file_loaded_again_with_fewer_facts_leaves_none_stale(tmp_path: 
 def test_a_killed_export_never_leaves_a_half_file_under_the_final_name(tmp_path: Path) -> None:
     corpus = tmp_path / "facts"
     hostile.facts_corpus(corpus, 100, seed=18)
-    _, clean, _ = _clean_load(corpus, tmp_path / "s")
+    _load(corpus, tmp_path / "s")
+    st = EmbeddedStore(tmp_path / "s")
+    try:
+        clean = to_bytes(st, "nq")
+    finally:
+        st.close()
     out = tmp_path / "out" / "dikg.nq"
     rng = random.Random(18)
     start = time.monotonic()
