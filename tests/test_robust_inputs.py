@@ -11,8 +11,9 @@ import os
 import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,8 @@ class BatchFigures:
     good: int
     crashes: int
     stray_triples: int
+    #: inputs generated, by kind (a JSON Lines file mixing good and bad records counts each record)
+    by_kind: dict[str, int] = field(default_factory=dict)
 
 
 def check_load_batch(folder: Path, store: Path, generated: list[hostile.Item]) -> BatchFigures:
@@ -88,7 +91,8 @@ def check_load_batch(folder: Path, store: Path, generated: list[hostile.Item]) -
     finally:
         st.close()
     assert stored == expected, (len(stored - expected), len(expected - stored))
-    return BatchFigures(len(generated), len(bad), len(good), 0, len(stored - expected))
+    return BatchFigures(len(generated), len(bad), len(good), 0, len(stored - expected),
+                        dict(Counter(it.kind for it in generated)))
 
 
 def test_a_thousand_hostile_facts_files_load_without_a_traceback_and_only_good_ones_land(tmp_path: Path) -> None:
@@ -213,7 +217,9 @@ def check_ingest_batch(tmp_path: Path, n_files: int, n_jsonl: int, seed: int) ->
     assert graphs == expected_graphs
     leaked = [m for m in hostile.SCRIPT_MARKERS if m in text]
     assert not leaked, f"script, style or attribute text reached the store: {leaked}"
-    return BatchFigures(len(bad) + len(good), len(bad), len(good), 0, len(graphs - expected_graphs))
+    by_kind = Counter(it.kind for it in generated)
+    by_kind["jsonl_mixed_record"] = sum(len(outcomes) for _, _, outcomes in jsonl)
+    return BatchFigures(len(bad) + len(good), len(bad), len(good), 0, len(graphs - expected_graphs), dict(by_kind))
 
 
 def test_hundreds_of_hostile_articles_ingest_without_a_traceback_and_only_good_ones_land(tmp_path: Path) -> None:
