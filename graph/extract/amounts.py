@@ -9,10 +9,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..money import format_money
+from .patterns import words_regex
 
 __all__ = ["NUMBER_WORDS", "Money", "Quantity", "find_money", "find_quantities"]
 
@@ -37,13 +39,16 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                      "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "two dozen": 24})
 
-_SYM = "|".join(re.escape(k) for k in sorted((k for k in CURRENCIES if not k.isalpha() or k.isupper() or k == "Rs"),
-                                              key=len, reverse=True))
+#: currencies written before the amount, longest first
+_SYMBOLS = sorted((k for k in CURRENCIES if not k.isalpha() or k.isupper() or k == "Rs"), key=len, reverse=True)
+_SYM = "|".join(map(re.escape, _SYMBOLS))
 _WORDCUR = "|".join(k for k in CURRENCIES if k.isalpha() and k.islower())
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = r"thousand|million|billion|trillion|crore|lakh|bn|mn|tn|mil|m|b|k"
-_APPROX = (r"(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|an estimated|estimated at|close to|"
-           r"up to|more than|over|at least|in excess of|upwards of|less than|under)")
+_HEDGES = ("about", "around", "approximately", "approx.", "approx", "roughly", "nearly", "almost", "some",
+           "an estimated", "estimated at", "close to", "up to", "more than", "over", "at least", "in excess of",
+           "upwards of", "less than", "under")
+_APPROX = "(?:" + "|".join(map(re.escape, _HEDGES)) + ")"
 _MONEY_RE = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:(?P<sym>{_SYM})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALES})\b)?"
@@ -55,9 +60,20 @@ _QTY_RE = re.compile(
     r"(?:\s+(?P<scale>thousand|million|hundred))?",
     re.I,
 )
-_NUMBER_RE = re.compile(
-    rf"(?i:\b(?:\d|{'|'.join(sorted((w for w in NUMBER_WORDS if ' ' not in w), key=len, reverse=True))})\b)|\d")
 _HEDGE_BEFORE_RE = re.compile(rf"(?i:\b{_APPROX}\s+|\bsome\s+|\bup to\s+)$")
+
+# Where a number or an amount may begin. Each scan starts with a character class, so that
+# ``re`` skips quickly to the places worth a look: any digit; a number word ("four",
+# case ignored) taken with the character before it, which is no letter or digit.
+_DIGIT_RE = re.compile(r"\d")
+_NUMBER_WORD = words_regex(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True), ignorecase=True)
+_FIRST_NUMBER_WORD_RE = re.compile(rf"(?i:{_NUMBER_WORD})\b")
+_LED_NUMBER_WORD_RE = re.compile(rf"\W(?i:{_NUMBER_WORD})\b")
+# a currency before a number: at most its longest symbol and one space before the digit
+_SYMBOL_RE = re.compile(rf"{words_regex(_SYMBOLS)}\s?")
+_SYMBOL_REACH = max(map(len, _SYMBOLS)) + 1
+_HEDGE_SET = frozenset(_HEDGES)
+_HEDGE_LENGTHS = sorted({len(h) for h in _HEDGES})
 _LOWER = ("more than", "over", "at least", "in excess of", "upwards of")
 _APPROXIMATE = ("about", "around", "approximately", "approx", "approx.", "roughly", "nearly", "almost", "some",
                 "an estimated", "estimated at", "close to")
@@ -90,10 +106,42 @@ def _amount(num: str, scale: str | None) -> Decimal | None:
     return d * _SCALE.get((scale or "").casefold(), 1)
 
 
+def _money_starts(text: str) -> list[int]:
+    """Return every offset where _MONEY_RE can match, and some where it cannot, in order.
+
+    An amount's number begins with a digit; right before it may stand a currency symbol
+    (and a space), and before that a hedge ("about") and spaces.
+    """
+    starts = set()
+    for d in _DIGIT_RE.finditer(text):
+        digit = d.start()
+        starts.add(digit)
+        if digit and not text[digit - 1].isdecimal():
+            for s in range(max(0, digit - _SYMBOL_REACH), digit):
+                if _SYMBOL_RE.fullmatch(text, s, digit):
+                    starts.add(s)
+    for core in list(starts):
+        end = core
+        while end and text[end - 1].isspace():
+            end -= 1
+        if end < core:
+            starts.update(end - n for n in _HEDGE_LENGTHS if n <= end and text[end - n:end] in _HEDGE_SET)
+    return sorted(starts)
+
+
+def _money_matches(text: str) -> Iterator[re.Match[str]]:
+    """Yield what ``_MONEY_RE.finditer(text)`` yields, trying only where a match may begin."""
+    pos = 0
+    for start in _money_starts(text):
+        if start >= pos and (m := _MONEY_RE.match(text, start)):
+            pos = m.end()
+            yield m
+
+
 def find_money(text: str) -> list[Money]:
     """Return every amount of money in ``text`` as ``"AMOUNT CUR"``, left to right."""
     out = []
-    for m in _MONEY_RE.finditer(text):
+    for m in _money_matches(text):
         sym = m.group("sym") or m.group("wc")
         cur = CURRENCIES.get(sym) or (sym if sym and sym.isupper() and len(sym) == 3 else None)
         if cur is None or (sym and sym.isupper() and len(sym) == 3 and sym not in CURRENCIES):
@@ -107,19 +155,33 @@ def find_money(text: str) -> list[Money]:
     return out
 
 
+def _number_starts(text: str) -> list[int]:
+    """Return, in order, every digit's offset and where each number word begins."""
+    first = _FIRST_NUMBER_WORD_RE.match(text)
+    words = [0] if first else []
+    words += [m.start() + 1 for m in _LED_NUMBER_WORD_RE.finditer(text, first.end() if first else 0)]
+    return sorted([m.start() for m in _DIGIT_RE.finditer(text)] + words)
+
+
+def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
+    """Yield a match of _QTY_RE at each number, from its hedge if one stands before it, left to right."""
+    pos = 0
+    for anchor in _number_starts(text):
+        if anchor < pos:
+            continue
+        # a hedge ends in a space right before the number
+        hedge = (_HEDGE_BEFORE_RE.search(text, max(0, anchor - 24), anchor)
+                 if anchor and text[anchor - 1].isspace() else None)
+        m = _QTY_RE.match(text, hedge.start() if hedge else anchor)
+        if m is not None:
+            pos = m.end()
+            yield m
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Return counted numbers ("36", "four", "more than 20") with their hedges, left to right."""
     out = []
-    pos = 0
-    for anchor in _NUMBER_RE.finditer(text):
-        if anchor.start() < pos:
-            continue
-        hedge = _HEDGE_BEFORE_RE.search(text, max(0, anchor.start() - 24), anchor.start())
-        start = hedge.start() if hedge else anchor.start()
-        m = _QTY_RE.match(text, start)
-        if m is None:
-            continue
-        pos = m.end()
+    for m in _quantity_matches(text):
         n = m.group("n").casefold()
         if n in NUMBER_WORDS:
             value = NUMBER_WORDS[n]
