@@ -14,11 +14,13 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis.strategies import SearchStrategy
 
 from graph.articles import Article
 from graph.extract import extract
@@ -27,17 +29,21 @@ from tests.test_robust_extract import _check, any_text, news_like
 SENTENCE = "Malaysia signed a deal with Korea Aerospace Industries. "
 
 
+def _runner(strategy: SearchStrategy[str], examples: int, counts: dict[str, int], name: str) -> Callable[[], None]:
+    @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(strategy)
+    def run(text: str) -> None:
+        _check(text)
+        counts[name] += 1
+
+    return run  # type: ignore[no-any-return]
+
+
 def fuzz(examples: int) -> dict[str, int]:
+    """Run ``examples`` hypothesis texts per strategy through the extractor's checks; return how many ran."""
     counts = {"any_text": 0, "news_like": 0}
     for name, strategy in (("any_text", any_text), ("news_like", news_like)):
-        @settings(max_examples=examples, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
-        @given(strategy)
-        def run(text: str, name: str = name) -> None:
-            _check(text)
-            counts[name] += 1
-
-        run()
+        _runner(strategy, examples, counts, name)()
     return counts
 
 
