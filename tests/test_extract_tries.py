@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.extract.patterns import branches_regex, words_regex
+from graph.extract.patterns import at_boundary, branches_regex, find_word, find_words, is_word, words_regex
 
 # few letters, so that words share prefixes, are prefixes of each other and repeat
 WORD = st.text(alphabet="abAB. é", min_size=0, max_size=4)
@@ -43,3 +43,27 @@ def test_branches_with_tails_match_the_same_span_as_the_flat_alternation(
 def test_a_longer_word_listed_first_is_preferred_as_in_the_flat_alternation() -> None:
     assert re.match(words_regex(["Datuk Seri", "Datuk"]), "Datuk Seri Anwar").group() == "Datuk Seri"
     assert re.match(words_regex(["Datuk", "Datuk Seri"]), "Datuk Seri Anwar").group() == "Datuk"
+
+
+NAMEISH = st.text(alphabet="ab-'’ é_", min_size=1, max_size=4)
+NAMEISH_TEXT = st.text(alphabet="ab-'’ é_.x", max_size=16)
+
+
+@settings(max_examples=300)
+@given(st.lists(NAMEISH, max_size=6), NAMEISH_TEXT)
+def test_words_found_without_a_pattern_are_those_the_pattern_finds(words: list[str], text: str) -> None:
+    alternation = "|".join(map(re.escape, words))
+    for pattern, fits in (
+            (rf"\b({alternation})\b", lambda s, e: at_boundary(text, s) and at_boundary(text, e)),
+            (rf"(?<![\w'’-])({alternation})(?![\w-])",
+             lambda s, e: not (is_word(text, s - 1) or (s and text[s - 1] in "'’-") or is_word(text, e)
+                               or (e < len(text) and text[e] == "-")))):
+        expected = [(m.start(), m.end(), m.group(1)) for m in re.finditer(pattern, text)] if words else []
+        assert find_words(text, words, fits) == expected
+
+
+@settings(max_examples=300)
+@given(NAMEISH, NAMEISH_TEXT)
+def test_a_word_is_found_where_the_pattern_finds_it_first(word: str, text: str) -> None:
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+    assert find_word(text, word) == (m.start() if m else -1)

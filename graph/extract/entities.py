@@ -9,6 +9,7 @@ import re
 from .document import Document
 from .gazetteer import Gazetteers
 from .mentions import Mention, resolve_overlaps
+from .patterns import at_boundary, find_words, is_word
 from .persons import short_forms
 
 __all__ = ["build_entities"]
@@ -34,6 +35,12 @@ def _nearest_country(doc: Document, start: int, countries: list[Mention]) -> str
     if inside:
         return inside[0].name
     return doc.main_country()
+
+
+def _name_edges(text: str, start: int, end: int) -> bool:
+    r"""Tell whether a name at ``start:end`` stands alone: ``(?<![\w'’-])NAME(?![\w-])``."""
+    return not (is_word(text, start - 1) or (start and text[start - 1] in "'’-")
+                or is_word(text, end) or (end < len(text) and text[end] == "-"))
 
 
 def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
@@ -96,11 +103,11 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
     # later bare uses of an acronym defined in this article
     if acronyms:
         taken = [(m.start, m.end) for m in final]
-        pat = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True)) + r")\b")
-        for am in pat.finditer(text):
-            if not any(s <= am.start() < e for s, e in taken):
-                name, typ = acronyms[am.group(1)]
-                final.append(Mention(am.start(), am.end(), am.group(1), name, typ, 3))
+        for a_start, a_end, acr in find_words(text, sorted(acronyms, key=len, reverse=True),
+                                              lambda s, e: at_boundary(text, s) and at_boundary(text, e)):
+            if not any(s <= a_start < e for s, e in taken):
+                name, typ = acronyms[acr]
+                final.append(Mention(a_start, a_end, acr, name, typ, 3))
 
     # persons: short forms refer back to the full name
     persons = [m for m in final if m.type == "Person" and not m.attributes.get("short")]
@@ -118,11 +125,10 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
                 m.type = "drop"
     if forms:
         taken = [(m.start, m.end) for m in final]
-        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        pat = re.compile(r"(?<![\w'’-])(" + alternatives + r")(?![\w-])")
-        for pm in pat.finditer(text):
-            if not any(s <= pm.start() < e for s, e in taken):
-                final.append(Mention(pm.start(), pm.end(), pm.group(1), forms[pm.group(1)], "Person", 1, {}, "short"))
+        for p_start, p_end, form in find_words(text, sorted(forms, key=len, reverse=True),
+                                               lambda s, e: _name_edges(text, s, e)):
+            if not any(s <= p_start < e for s, e in taken):
+                final.append(Mention(p_start, p_end, form, forms[form], "Person", 1, {}, "short"))
     final = [m for m in final if m.type != "drop"]
 
     # platforms: a family name that only prefixes a fuller designation is not a platform of its own

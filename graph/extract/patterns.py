@@ -1,4 +1,5 @@
-r"""Alternations of literal words written as tries, so that ``re`` scans them fast.
+r"""Alternations of literal words: written as tries, so that ``re`` scans them fast, or
+searched for without a pattern at all.
 
 ``re`` tries the branches of ``(?:Datuk|Dato|Tan Sri|...)`` one after another at every
 position of the text. Grouped by first character (``(?:Dat(?:uk|o)|Tan Sri|...)``) it
@@ -16,14 +17,18 @@ of a later one) keeps its place.
 >>> import re
 >>> re.compile(words_regex(["Datuk Seri", "Datuk"])).match("Datuk Seri Anwar").group()
 'Datuk Seri'
+
+Words known only while an article is read (its acronyms, its persons' surnames) are
+looked for with :func:`find_words` instead: compiling a pattern costs more than the
+search.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["branches_regex", "words_regex"]
+__all__ = ["at_boundary", "branches_regex", "find_word", "find_words", "is_word", "words_regex"]
 
 
 def _key(c: str, fold: bool) -> str | None:
@@ -87,3 +92,54 @@ def branches_regex(branches: Iterable[tuple[str, str]], *, ignorecase: bool = Fa
 def words_regex(words: Iterable[str], *, ignorecase: bool = False) -> str:
     """Return a regex matching what ``"|".join(map(re.escape, words))`` matches, as a trie."""
     return branches_regex(((w, "") for w in words), ignorecase=ignorecase)
+
+
+def is_word(text: str, i: int) -> bool:
+    r"""Tell whether ``text[i]`` is a character ``\w`` matches (False outside the text)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def at_boundary(text: str, i: int) -> bool:
+    r"""Tell whether ``\b`` matches at offset ``i`` of ``text``."""
+    return is_word(text, i - 1) != is_word(text, i)
+
+
+def find_word(text: str, word: str) -> int:
+    r"""Return where ``(?<!\w)WORD(?!\w)`` first matches in ``text``, or -1.
+
+    >>> find_word("the FA-50A and FA-50", "FA-50")
+    15
+    """
+    at = text.find(word)
+    while at >= 0 and (is_word(text, at - 1) or is_word(text, at + len(word))):
+        at = text.find(word, at + 1)
+    return at
+
+
+def find_words(text: str, words: Sequence[str], fits: Callable[[int, int], bool]) -> list[tuple[int, int, str]]:
+    r"""Return (start, end, word) for what ``re.finditer`` finds with the pattern ``(W1|W2|...)``.
+
+    ``words`` are literal, not empty, and tried in the order given; ``fits(start, end)`` stands for
+    the look-arounds and boundaries around the group: a word that does not fit where it
+    occurs gives way to the next. Matches do not overlap, as with ``re``.
+
+    >>> find_words("KAI and KAIST", ["KAIST", "KAI"], lambda s, e: at_boundary("KAI and KAIST", e))
+    [(0, 3, 'KAI'), (8, 13, 'KAIST')]
+    """
+    at: dict[int, list[str]] = {}
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            at.setdefault(i, []).append(word)
+            i = text.find(word, i + 1)
+    out = []
+    end = 0
+    for start in sorted(at):
+        if start < end:
+            continue
+        for word in at[start]:
+            if fits(start, start + len(word)):
+                end = start + len(word)
+                out.append((start, end, word))
+                break
+    return out

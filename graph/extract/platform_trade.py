@@ -26,6 +26,7 @@ from .amounts import Quantity
 from .anchors import mentions_in, sentences_with
 from .document import Document, Fact
 from .mentions import Mention
+from .patterns import find_word
 from .platform_focus import focus, principal_platforms
 from .text import Sentence
 
@@ -252,10 +253,10 @@ def _all_agreements(doc: Document, agreements: list[AgreementState]) -> list[Agr
         if rec.type != "Agreement" or name in known:
             continue
         for alias in sorted(rec.aliases, key=len, reverse=True):
-            found = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", doc.text)
-            if found:
+            found = find_word(doc.text, alias)
+            if found >= 0:
                 out.append(AgreementState(name, str(rec.attributes.get("agreement_type", "")), "", [],
-                                          None, doc.sentence_at(found.start())))
+                                          None, doc.sentence_at(found)))
                 break
     return out
 
