@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.extract import amounts, dates
+from graph.extract import amounts, dates, events
 
 PIECES = st.sampled_from([
     " ", " ", "  ", "\n", "\t", "\u00a0", ",", ".", "-", "(", ")", "'", "$", "x", "é", "٣", "Rs", "Rs.", "RM", "RMB",
@@ -24,7 +24,9 @@ PIECES = st.sampled_from([
     "hundred", "thousand", "January", "Jan", "JAN", "jan.", "March", "May", "sept", "Sept.", "Q3", "q3", "first",
     "Second", "quarter", "half", "of", "the", "The", "THE", "mid", "mid-", "late", "latter", "early", "end", "last",
     "next", "this", "year", "month", "week", "Monday", "friday", "today", "Yesterday", "tomorrow", "1st", "2nd", "4th",
-    "km", "units", "platform", "Trojan", "whether",
+    "km", "units", "platform", "Trojan", "whether", "Defence", "Seminar", "Summit", "Air Show", "Airshow", "Expo",
+    "Talks", "15th", "India-Vietnam", "Policy", "Dialogue", "and", "&", "DSA", "Eurosatory", "Paris Air Show", "ILA",
+    "Berlin", "’s", ";", ":", "“", "Week", "Drill", "Games", "on", "for",
 ])
 PHRASES = st.sampled_from([
     "1st quarter of 2025", "Q3 2026", "the first half of 2027", "the latter half of 2026", "5 March 2025",
@@ -34,6 +36,8 @@ PHRASES = st.sampled_from([
     "CZK 3.5 billion", "12 million euros", "Rs. 500 crore", "€140 million", "up to S$ 40m", "roughly 3 USD",
     "worth about US$212 million (RM1 billion)", "more than 2,100 exhibitors", "at least 12", "four ships",
     "about 150", "some 3 thousand", "up to two dozen", "an estimated 40", "٣ March 2025",
+    "the Paris Air Show 2025", "Seoul ADEX 2025", "Shangri-La Dialogue", "15th India-Vietnam Defence Policy Dialogue",
+    "Defence & Security Seminar", "Asia’s Defence Week", "Land Forces' Expo", "DSA 2026", "IDEF'25", "LIMA25",
 ])
 SEPARATORS = st.sampled_from(["", " ", " ", "  ", "\n", ", ", ". ", "-", " (", ") "])
 TEXTS = st.lists(st.tuples(st.one_of(PIECES, PHRASES), SEPARATORS), max_size=20).map(
@@ -110,3 +114,10 @@ def _plain_quantities(text: str) -> list[tuple[int, int, int]]:
 def test_quantities_are_matched_where_every_number_and_a_hedge_before_it_match(text: str) -> None:
     found = [(m.start(), m.end(), m.start("n")) for m in amounts._quantity_matches(text)]
     assert found == _plain_quantities(text)
+
+
+@settings(max_examples=400)
+@given(TEXTS)
+def test_event_names_are_matched_where_scanning_the_whole_text_matches_them(text: str) -> None:
+    found = [(m.span(), m.groupdict()) for m in events._named(text)]
+    assert found == [(m.span(), m.groupdict()) for m in events._NAMED_RE.finditer(text)]

@@ -40,6 +40,14 @@ def test_branches_with_tails_match_the_same_span_as_the_flat_alternation(
     _same_everywhere(flat, re.compile(branches_regex(branches, ignorecase=ignorecase), flags), text)
 
 
+@settings(max_examples=300)
+@given(st.lists(WORD.filter(lambda w: w[:1].isalnum()), min_size=1, max_size=8), TEXT)
+def test_words_after_a_boundary_match_where_the_flat_alternation_after_a_boundary_matches(
+        words: list[str], text: str) -> None:
+    flat = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")")
+    _same_everywhere(flat, re.compile(words_regex(words, word_start=True)), text)
+
+
 def test_a_longer_word_listed_first_is_preferred_as_in_the_flat_alternation() -> None:
     assert re.match(words_regex(["Datuk Seri", "Datuk"]), "Datuk Seri Anwar").group() == "Datuk Seri"
     assert re.match(words_regex(["Datuk", "Datuk Seri"]), "Datuk Seri Anwar").group() == "Datuk"

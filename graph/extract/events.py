@@ -8,8 +8,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 
 from .mentions import Mention
+from .patterns import words_regex
 
 __all__ = ["SHOWS", "find_events"]
 
@@ -35,10 +38,16 @@ _NAMED_RE = re.compile(
     rf"(?P<name>(?:\d{{1,3}}(?:st|nd|rd|th)\s+)?[A-Z][\w&'’]*(?:-[A-Z][\w]*)*(?:\s+{_WORD}){{0,8}}?\s+(?P<head>{_HEAD}))"
     r"(?:\s+(?P<year>(?:19|20)\d\d))?\b"
 )
+# the shows' names as a trie (the word boundary before them checked behind), so that
+# the pattern begins with literals and the scan skips through the text
 _SHOW_RE = re.compile(
-    rf"\b(?P<name>(?:{'|'.join(re.escape(s) for s in sorted(SHOWS, key=len, reverse=True))})"
+    rf"(?P<name>{words_regex(sorted(SHOWS, key=len, reverse=True), word_start=True)}"
     r"(?:\s+(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d)\b)?)\b"
 )
+# An event's name is made of words, "&", apostrophes, hyphens and spaces only and ends in a
+# head word: the pattern is tried only on such stretches of text that hold a head word.
+_HEAD_WORD_RE = re.compile(words_regex(_HEAD.split("|")))
+_NAME_BREAK_RE = re.compile(r"[^\w&'’\s-]")
 _LEAD = re.compile(r"^(?:The|At|In|During|On|By|And|For|From|After|Before|This|That|Its|A|An)\s+")
 
 
@@ -52,10 +61,22 @@ def _edition(name: str) -> int | None:
     return None
 
 
+def _named(text: str) -> Iterator[re.Match[str]]:
+    """Yield what ``_NAMED_RE.finditer(text)`` yields."""
+    breaks = [b.start() for b in _NAME_BREAK_RE.finditer(text)]
+    end = -1
+    for head in _HEAD_WORD_RE.finditer(text):
+        if head.start() < end:
+            continue  # in the stretch just searched
+        i = bisect_left(breaks, head.start())
+        start, end = (breaks[i - 1] + 1 if i else 0), (breaks[i] if i < len(breaks) else len(text))
+        yield from _NAMED_RE.finditer(text, start, end)
+
+
 def find_events(text: str) -> list[Mention]:
     """Return named events: "<...> Seminar/Summit/Dialogue/...", and known shows with their year."""
     out = []
-    for m in _NAMED_RE.finditer(text):
+    for m in _named(text):
         name, start = m.group(0), m.start()
         lead = _LEAD.match(name)
         if lead:

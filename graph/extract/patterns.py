@@ -77,21 +77,30 @@ def _trie(branches: list[tuple[str, str]], fold: bool) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
-def branches_regex(branches: Iterable[tuple[str, str]], *, ignorecase: bool = False) -> str:
+def _after_boundary(word: str) -> str:
+    """What checks, right after ``word`` (which begins with a letter or digit), that ``\\b`` stood before it."""
+    if not (word[:1].isalnum() or word[:1] == "_") or "\n" in word:
+        raise ValueError(f"{word!r} must begin with a letter or digit and hold no line break")
+    return rf"(?<!\w{'.' * len(word)})"
+
+
+def branches_regex(branches: Iterable[tuple[str, str]], *, ignorecase: bool = False, word_start: bool = False) -> str:
     r"""Return ``(?:W1T1|W2T2|...)`` for (literal word, regex tail) pairs, as a trie of the words.
 
     Give ``ignorecase=True`` when the pattern is compiled with ``re.I``. A tail with a
-    ``|`` of its own is put in a group.
+    ``|`` of its own is put in a group. ``word_start=True`` stands for ``\b`` before the
+    words, checked behind each so that the trie still begins the pattern.
 
     >>> print(branches_regex([("Lt", r"\.?\s+"), ("Lord", r"\s+")]))
     (?:L(?:t\.?\s+|ord\s+))
     """
-    return _trie([(w, f"(?:{t})" if "|" in t else t) for w, t in branches], ignorecase)
+    return _trie([(w, (_after_boundary(w) if word_start else "") + (f"(?:{t})" if "|" in t else t))
+                  for w, t in branches], ignorecase)
 
 
-def words_regex(words: Iterable[str], *, ignorecase: bool = False) -> str:
+def words_regex(words: Iterable[str], *, ignorecase: bool = False, word_start: bool = False) -> str:
     """Return a regex matching what ``"|".join(map(re.escape, words))`` matches, as a trie."""
-    return branches_regex(((w, "") for w in words), ignorecase=ignorecase)
+    return branches_regex(((w, "") for w in words), ignorecase=ignorecase, word_start=word_start)
 
 
 def is_word(text: str, i: int) -> bool:
