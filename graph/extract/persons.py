@@ -60,10 +60,12 @@ _POST_ROLE_RE = re.compile(
     rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?)['’]s\s+)?"
     rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}|head|chief)[^,.;\"“”]*)(?=[,.;]|\s+said|$)"
 )
-_PLAIN_RE = re.compile(rf"(?<![\w'’-])(?P<name>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?(?:\s+(?:{_PARTICLE}\s+)?"
+# "(?<![\w'’-])" checked behind the capital, so that the pattern begins with a character class
+_PLAIN_RE = re.compile(rf"(?P<name>[A-Z](?<![\w'’-].)[a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?(?:\s+(?:{_PARTICLE}\s+)?"
                        rf"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?){{1,3}})(?=\s*,\s+(?:the\s+)?(?:{_ROLE_MOD}{{0,3}}"
                        rf"{_ROLE_HEAD}|[A-Z][\w&-]*['’]s\s+)|\s+(?:said|told|added|stated|noted)\b)")
-_SAID_RE = re.compile(r"\b(?:said|told|added)\s+(?P<name>[A-Z][a-zà-ÿ'’]+(?:\s+[A-Z][a-zà-ÿ'’]+){1,3})\b")
+_SAID_RE = re.compile(rf"{words_regex(('said', 'told', 'added'), word_start=True)}"
+                      r"\s+(?P<name>[A-Z][a-zà-ÿ'’]+(?:\s+[A-Z][a-zà-ÿ'’]+){1,3})\b")
 #: posts held for a state rather than for a body inside it
 NATIONAL_POSTS = re.compile(r"\b(?:Minister|Secretary|President|Prime|Premier|Ambassador|Chancellor|Envoy|Attach)",
                             re.I)
