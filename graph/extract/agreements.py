@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .document import Document
 from .mentions import Mention
+from .patterns import words_regex
 from .text import Sentence
 
 __all__ = ["AgreementState", "extract_agreements"]
@@ -24,12 +25,17 @@ _KIND_WORDS = {
     "arrangement": "agreement", "line of credit": "line of credit", "credit line": "line of credit",
     "letter of acceptance": "letter of acceptance", "letter of offer and acceptance": "letter of acceptance",
 }
-_TRIGGER_RE = re.compile(
-    r"\b(?P<kind>[Mm]emorand(?:um|ums|a) of [Uu]nderstanding|MoUs?|[Ll]etters? of [Ii]ntent|LoI|"
-    r"[Hh]eads of [Aa]greement|"
-    r"[Ll]etter of (?:[Oo]ffer and )?[Aa]cceptance|[Ll]ine of credit|credit line|contracts?|deal|order|"
-    r"agreement|arrangement)\b(?:\s+\((?P<acr>MoUs?|LoI|HoA|LOA)\))?"
-)
+# the words that introduce an agreement, in order of preference and spelled out in full
+_TRIGGERS = (*(f"{m}emorand{end} of {u}nderstanding" for m in "Mm" for end in ("um", "ums", "a") for u in "Uu"),
+             "MoUs", "MoU", *(f"{le}etter{s} of {i}ntent" for le in "Ll" for s in ("s", "") for i in "Ii"), "LoI",
+             *(f"{h}eads of {a}greement" for h in "Hh" for a in "Aa"),
+             *(f"{le}etter of {offer}{a}cceptance" for le in "Ll" for offer in ("Offer and ", "offer and ", "")
+               for a in "Aa"),
+             "Line of credit", "line of credit", "credit line", "contracts", "contract", "deal", "order", "agreement",
+             "arrangement")
+# a trie of them (the word boundary before checked behind), so the scan skips to their letters
+_TRIGGER_RE = re.compile(rf"(?P<kind>{words_regex(_TRIGGERS, word_start=True)})\b"
+                         r"(?:\s+\((?P<acr>MoUs?|LoI|HoA|LOA)\))?")
 _NEW_MOD = re.compile(r"\b(?:a|an|new|follow-on|separate|initial|first|another|two|three|\d+|its|further|additional)\b|"
                       r"[$€£₩¥]|\b(?:19|20)\d\d\b|million|billion", re.I)
 _ANAPHOR = re.compile(r"^(?:the|this|that)\b", re.I)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from ..money import format_money
 from .patterns import words_regex
@@ -69,9 +70,9 @@ _DIGIT_RE = re.compile(r"\d")
 _NUMBER_WORD = words_regex(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True), ignorecase=True)
 _FIRST_NUMBER_WORD_RE = re.compile(rf"(?i:{_NUMBER_WORD})\b")
 _LED_NUMBER_WORD_RE = re.compile(rf"\W(?i:{_NUMBER_WORD})\b")
-# a currency before a number: at most its longest symbol and one space before the digit
-_SYMBOL_RE = re.compile(rf"{words_regex(_SYMBOLS)}\s?")
-_SYMBOL_REACH = max(map(len, _SYMBOLS)) + 1
+# a currency symbol ends right before a number's first digit, or one space before it
+_SYMBOL_SET = frozenset(_SYMBOLS)
+_SYMBOL_LENGTHS = sorted({len(sym) for sym in _SYMBOLS})
 _HEDGE_SET = frozenset(_HEDGES)
 _HEDGE_LENGTHS = sorted({len(h) for h in _HEDGES})
 _LOWER = ("more than", "over", "at least", "in excess of", "upwards of")
@@ -106,6 +107,12 @@ def _amount(num: str, scale: str | None) -> Decimal | None:
     return d * _SCALE.get((scale or "").casefold(), 1)
 
 
+@lru_cache(maxsize=2)
+def _digits(text: str) -> tuple[int, ...]:
+    """Return the offset of every digit in ``text`` (amounts and quantities both begin at one)."""
+    return tuple(d.start() for d in _DIGIT_RE.finditer(text))
+
+
 def _money_starts(text: str) -> list[int]:
     """Return every offset where _MONEY_RE can match, and some where it cannot, in order.
 
@@ -113,13 +120,11 @@ def _money_starts(text: str) -> list[int]:
     (and a space), and before that a hedge ("about") and spaces.
     """
     starts = set()
-    for d in _DIGIT_RE.finditer(text):
-        digit = d.start()
+    for digit in _digits(text):
         starts.add(digit)
         if digit and not text[digit - 1].isdecimal():
-            for s in range(max(0, digit - _SYMBOL_REACH), digit):
-                if _SYMBOL_RE.fullmatch(text, s, digit):
-                    starts.add(s)
+            for end in (digit, digit - 1) if text[digit - 1].isspace() else (digit,):
+                starts.update(end - n for n in _SYMBOL_LENGTHS if n <= end and text[end - n:end] in _SYMBOL_SET)
     for core in list(starts):
         end = core
         while end and text[end - 1].isspace():
@@ -160,7 +165,7 @@ def _number_starts(text: str) -> list[int]:
     first = _FIRST_NUMBER_WORD_RE.match(text)
     words = [0] if first else []
     words += [m.start() + 1 for m in _LED_NUMBER_WORD_RE.finditer(text, first.end() if first else 0)]
-    return sorted([m.start() for m in _DIGIT_RE.finditer(text)] + words)
+    return sorted([*_digits(text), *words])
 
 
 def _quantity_matches(text: str) -> Iterator[re.Match[str]]:

@@ -89,11 +89,12 @@ _ANCHOR_TRIE = branches_regex((a, _AFTER_THE if a in ("The", "the") else "") for
 _LED_ANCHOR_RE = re.compile(rf"\W{_ANCHOR_TRIE}")
 _FIRST_ANCHOR_RE = re.compile(_ANCHOR_TRIE)
 _ANY_ANCHOR_RE = re.compile(rf"\b(?:\d|{_ANCHOR_TRIE})")
+_OTHER_DIGIT_RE = re.compile(r"[^\D0-9]")
 
 
 def _anchors(text: str) -> Iterator[int]:
     """Yield where a date may begin, left to right."""
-    if not text.isascii():
+    if not text.isascii() and _OTHER_DIGIT_RE.search(text):
         yield from (a.start() for a in _ANY_ANCHOR_RE.finditer(text))
         return
     first = _FIRST_ANCHOR_RE.match(text)

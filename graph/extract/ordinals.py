@@ -14,8 +14,9 @@ __all__ = ["Ordinal", "find_ordinals"]
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10}
+# "the" with the word boundary checked behind it, so that the scan looks for the literal
 _RE = re.compile(
-    r"\bthe\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"the(?<!\w...)\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+"
     r"(?P<scope>(?:[a-z][\w-]*\s+){0,3}?(?:country|countries|nation|customer|operator|user|export customer|"
     r"buyer|navy|air force|army|state|foreign customer|defence deal|deal|contract|company|firm))\s+"
     r"(?:(?:after|following)\s+(?P<after>[^,.;]+?)\s+|(?P<outside>outside\s+[A-Z][\w ]+?)\s+)?"

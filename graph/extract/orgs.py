@@ -9,9 +9,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
 
 from .mentions import Mention
+from .patterns import branches_regex, words_regex
 
 __all__ = ["country_prefix", "find_organisations", "org_type"]
 
@@ -40,16 +42,24 @@ _COMPANY_RE = re.compile(
     rf"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+){{0,4}}?[A-Z][\w'’&.-]*(?:\s+(?:and|&)\s+[A-Z][\w.-]*)?\s+"
     rf"(?:Heavy\s+Industries|Sdn\.?\s+Bhd\.?|{'|'.join(w for w in _COMPANY_WORDS if w not in _WEAK_SUFFIXES)})\b\.?)"
 )
+# word-start literals as tries checked for the boundary behind, so the scans skip to them
 _MINISTRY_RE = re.compile(
-    r"\b(?P<name>(?:Ministry|Department)\s+of\s+(?:the\s+)?(?:National\s+)?[A-Z][a-z]+(?:\s+(?:and|of|the)\s+(?:the\s+)?[A-Z][a-z]+|\s+[A-Z][a-z]+)*)"
+    rf"(?P<name>{words_regex(('Ministry', 'Department'), word_start=True)}"
+    r"\s+of\s+(?:the\s+)?(?:National\s+)?[A-Z][a-z]+(?:\s+(?:and|of|the)\s+(?:the\s+)?[A-Z][a-z]+|\s+[A-Z][a-z]+)*)"
 )
-_SHORT_MINISTRY_RE = re.compile(
-    r"\b(?P<name>(?:Defen[cs]e|Foreign|Home|Finance)\s+Ministry|Ministry\s+of\s+Defen[cs]e|MoD|MINDEF|Mindef|Cabinet)\b")
+_SHORT_MINISTRY = branches_regex([*((w, r"\s+Ministry") for w in ("Defence", "Defense", "Foreign", "Home", "Finance")),
+                                  ("Ministry", r"\s+of\s+Defen[cs]e"), ("MoD", ""), ("MINDEF", ""), ("Mindef", ""),
+                                  ("Cabinet", "")], word_start=True)
+_SHORT_MINISTRY_RE = re.compile(rf"(?P<name>{_SHORT_MINISTRY})\b")
 _FORCE_RE = re.compile(
     r"\b(?P<name>(?:Royal\s+)?(?P<c>(?!The\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:Navy|Army|Air\s+Force|Coast\s+Guard|Armed\s+Forces|"
     r"Defence\s+Forces|Defense\s+Forces|Naval\s+Forces|Land\s+Forces|Marine\s+Corps|Special\s+Forces|Air\s+and\s+Space\s+Force))\b"
 )
 
+# A force's name is made of ASCII letters and spaces: the pattern is tried only on such
+# stretches of text that hold one of its head words.
+_FORCE_HEAD_RE = re.compile(words_regex(("Navy", "Army", "Force", "Guard", "Corps")))
+_FORCE_BREAK_RE = re.compile(r"[^A-Za-z\s]")
 
 _NOT_COMPANY_START = frozenset({"Defence", "Defense", "Military", "National", "State", "Our", "This", "These",
                                 "Other", "Major"})
@@ -57,8 +67,10 @@ _NOT_COMPANY_START = frozenset({"Defence", "Defense", "Military", "National", "S
 
 _PAREN_ACRONYM_RE = re.compile(r"\s+\([A-Z][A-Za-z0-9&-]*[A-Z][A-Za-z0-9&-]*s?\)")
 _ACRONYM_END_RE = re.compile(_ACRONYM_RE.pattern + "$")
-_SUFFIX_RE = re.compile(rf"\b(?:Heavy\s+Industries|Sdn\.?\s+Bhd\.?|"
-                        rf"{'|'.join(w for w in _COMPANY_WORDS if w not in _WEAK_SUFFIXES)})\b\.?")
+# the company words as a trie, the word boundary before them checked behind
+_SUFFIX_RE = re.compile(branches_regex([("Heavy", r"\s+Industries"), ("Sdn", r"\.?\s+Bhd\.?"),
+                                        *((w, "") for w in _COMPANY_WORDS if w not in _WEAK_SUFFIXES)],
+                                       word_start=True) + r"\b\.?")
 _COMPANY_END_RE = re.compile(_COMPANY_RE.pattern + "$")
 
 
@@ -125,6 +137,19 @@ def _strip_lead(name: str, start: int) -> tuple[str, int]:
     return name, start
 
 
+def _forces(text: str) -> Iterator[re.Match[str]]:
+    """Yield what ``_FORCE_RE.finditer(text)`` yields."""
+    breaks = [b.start() for b in _FORCE_BREAK_RE.finditer(text)]
+    end = -1
+    for head in _FORCE_HEAD_RE.finditer(text):
+        if head.start() < end:
+            continue  # in the stretch just searched
+        i = bisect_left(breaks, head.start())
+        start, end = (breaks[i - 1] + 1 if i else 0), (breaks[i] if i < len(breaks) else len(text))
+        # one character past the stretch, for the word boundary at its end
+        yield from _FORCE_RE.finditer(text, start, end + 1)
+
+
 def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Mention]:
     """Return organisations recognised by their form; ``countries_at`` maps a start offset to the country before it."""
     out: list[Mention] = []
@@ -151,7 +176,7 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
             "MOD", "MINDEF") else f"Ministry of {word.split()[0]} Affairs" if word.startswith("Foreign") else word
         out.append(Mention(m.start(), m.end(), word, name, "GovernmentAgency", priority=1,
                            attributes={"national": True}))
-    for m in _FORCE_RE.finditer(text):
+    for m in _forces(text):
         if m.group("c") in ("The", "the"):
             continue
         out.append(Mention(m.start(), m.end(), m.group("name"), m.group("name"), "ArmedForce", priority=1,

@@ -20,6 +20,7 @@ import re
 from .anchors import mentions_in, sentences_with
 from .document import Document
 from .mentions import Mention
+from .patterns import branches_regex, words_regex
 from .platform_focus import NUM, coordinated, focus, mention_at, number, principal_platforms, quantity_q
 from .platform_making import extract_making
 from .text import Sentence
@@ -29,10 +30,19 @@ __all__ = ["extract_platform_relations"]
 _ORGS = ("Company", "Country", "ArmedForce", "GovernmentAgency", "Organisation")
 _OPERATORS = ("ArmedForce", "Country", "GovernmentAgency")
 
-_EQUIPPED_RE = re.compile(r"\b(?:armed|equipped|fitted|outfitted)\s+with\s+(?:the\s+|its\s+|an?\s+)?")
-_ROLE_SLOT_RE = re.compile(r"\b(?:main\s+|primary\s+|principal\s+)?(?:sensor|radar|armament|gun|engine|powerplant|"
-                           r"propulsion|(?:area\s+)?air\s+defen[cs]e|missile\s+system|weapon)s?\s+(?:will\s+be|is|are|"
-                           r"would\s+be)\s+(?:provided\s+by\s+)?(?:the\s+)?")
+# the leading words as tries, the word boundary before them checked behind, so that the
+# scans skip to them
+_EQUIPPED_RE = re.compile(rf"{words_regex(('armed', 'equipped', 'fitted', 'outfitted'), word_start=True)}"
+                          r"\s+with\s+(?:the\s+|its\s+|an?\s+)?")
+_SLOT = (r"(?:sensor|radar|armament|gun|engine|powerplant|propulsion|(?:area\s+)?air\s+defen[cs]e|missile\s+system|"
+         r"weapon)")
+_SLOT_REST = r"s?\s+(?:will\s+be|is|are|would\s+be)\s+(?:provided\s+by\s+)?(?:the\s+)?"
+# "(?:main\s+|primary\s+|principal\s+)?SLOT REST" with each first word spelled out
+_ROLE_SLOT_RE = re.compile(branches_regex(
+    [*((w, rf"\s+{_SLOT}{_SLOT_REST}") for w in ("main", "primary", "principal")),
+     *((w, _SLOT_REST) for w in ("sensor", "radar", "armament", "gun", "engine", "powerplant", "propulsion")),
+     ("area", rf"\s+air\s+defen[cs]e{_SLOT_REST}"), ("air", rf"\s+defen[cs]e{_SLOT_REST}"),
+     ("missile", rf"\s+system{_SLOT_REST}"), ("weapon", _SLOT_REST)], word_start=True))
 _AS_ON_RE = re.compile(r"^(?:As|Like)\s+(?:on|in|with)?\s*(?:the\s+)?(?:earlier|previous|first|existing|older)\b")
 _FLOWN_FROM_RE = re.compile(r"\b(?:flown|flies|fly|operates?|operated|deployed|embarked)\b(?P<mid>[^.;]{0,60}?)"
                             r"\bfrom\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}")

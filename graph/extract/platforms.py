@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .mentions import Mention
+from .patterns import words_regex
 
 __all__ = ["PLATFORM_NOUNS", "find_platforms"]
 
@@ -44,13 +45,18 @@ _BAD_PRE = frozenset({"The", "A", "An", "In", "On", "By", "And", "For", "Of", "I
                       "Q", "MP", "US", "UN", "EU", "At", "To", "As", "All", "Two", "Four", "Three", "Five", "Six"})
 
 
-_DESIGNATION_ANCHOR_RE = re.compile(r"(?<![\w/-])(?:[A-Z][A-Za-z]{0,3}-?\d|\d{1,2}x\d)")
+# "(?<![\w/-])" checked behind the first character, so that the scan begins with a
+# character class: a capital then what follows a capital, or a digit then what follows one
+_DESIGNATION_ANCHOR_RE = re.compile(r"[A-Z\d](?<![\w/-].)(?:(?<=[A-Z])[A-Za-z]{0,3}-?\d|(?<=\d)\d?x\d)")
 _PREV_WORD_RE = re.compile(r"(?:[A-Z]{2,}[a-z]?|[A-Z][a-z]+)\s+$")
 _CLASS_ANCHOR_RE = re.compile(r"[- ]class\b(?:\s+\w+)?")
 _CLASS_END_RE = re.compile(_CLASS_RE.pattern + "$")
 _PAREN_RE = re.compile(r"\s+\([A-Z]{2,6}s?\)")
 _ACRONYM_END_RE = re.compile(_ACRONYM_RE.pattern + "$")
-_NUMBER_ANCHOR_RE = re.compile(rf"\b(?:{_NUMBERS})\s")
+# where a counted platform may begin: a number word or a number, then a space; two scans
+# that each begin with literals or a character class, so that they skip through words
+_NUMBER_WORD_ANCHOR_RE = re.compile(rf"{words_regex(_NUMBERS.split('|')[:-1], word_start=True)}\s")
+_DIGITS_ANCHOR_RE = re.compile(r"\d(?<!\w.)\d*\s")
 
 
 def _gated(text: str, anchor: re.Pattern[str], pattern: re.Pattern[str], back: int) -> list[re.Match[str]]:
@@ -77,10 +83,16 @@ def _designations(text: str) -> list[re.Match[str]]:
     return out
 
 
+def _count_anchors(text: str) -> list[int]:
+    """Return where ``\\b(?:two|...|twelve|\\d+)\\s`` matches, in order."""
+    return sorted([a.start() for a in _NUMBER_WORD_ANCHOR_RE.finditer(text)]
+                  + [a.start() for a in _DIGITS_ANCHOR_RE.finditer(text)])
+
+
 def _counted(text: str) -> list[re.Match[str]]:
     out = []
-    for a in _NUMBER_ANCHOR_RE.finditer(text):
-        m = _COUNTED_RE.match(text, a.start())
+    for a in _count_anchors(text):
+        m = _COUNTED_RE.match(text, a)
         if m:
             out.append(m)
     return out

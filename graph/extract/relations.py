@@ -103,7 +103,7 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
                 doc.relate(m.name, "located_in", based.group("p"), {}, s)
     # partnerships between two states
     for s in doc.sentences:
-        pm = _PARTNER_RE.search(s.text)
+        pm = _PARTNER_RE.search(s.text) if "partner" in s.text else None
         if pm:
             states: list[str] = []
             for c in doc.mentions_in(s, "Country"):
