@@ -63,9 +63,8 @@ def query(
     timeout: float | None = typer.Option(
         None, "--timeout", min=0.1, show_default=False,
         help="Stop the query after this many seconds (default: no limit). With a limit the query runs in "
-             "a separate process that opens the store read-only (about half a second to start); a query "
-             "stopped at the limit prints 'query stopped after N s' and exits 1. A SPARQL server is "
-             "sent the limit with the query."),
+             "a child process that opens the store read-only and is killed at the limit; the command then "
+             "prints 'query stopped after N s' and exits 1. A SPARQL server is sent the limit instead."),
 ) -> None:
     """Run a named query or literal SPARQL over the store.
 
