@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import TypeAdapter, ValidationError
 
 from ..articles import Article
-from ..models import ArticleFacts, Entity, Evidence, Relation
+from ..models import ArticleFacts, Entity, Relation
 from .agreement_links import extract_agreement_links
 from .agreements import extract_agreements
 from .alliances import extract_alliances
@@ -120,10 +122,23 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     return _to_facts(article, doc)
 
 
+_RELATIONS = TypeAdapter(list[Relation])
+_ENTITIES = TypeAdapter(list[Entity])
+_M = TypeVar("_M", Relation, Entity)
+
+
+def _validated(adapter: TypeAdapter[list[_M]], model: type[_M], rows: list[dict[str, Any]]) -> list[_M]:
+    """Validate ``rows`` as models in one call; should one fail, fail as building them one by one does."""
+    try:
+        return adapter.validate_python(rows)
+    except ValidationError:
+        return [model(**row) for row in rows]
+
+
 def _to_facts(article: Article, doc: Document) -> ArticleFacts:
     names = set(doc.entities.records)
     mention_only = {n for n, r in doc.entities.records.items() if r.attributes.get("mention_only")}
-    relations = []
+    relation_rows = []
     entity_keys = ("buyer", "end_user", "organisation", "by", "partner")
     for f in doc.facts:
         if f.subject in mention_only or f.subject not in names:
@@ -131,17 +146,19 @@ def _to_facts(article: Article, doc: Document) -> ArticleFacts:
         q = {k: v for k, v in f.qualifiers.items()
              if not (isinstance(v, str) and k in entity_keys and v not in names)}
         s = f.sentence
-        relations.append(Relation(subject=f.subject, predicate=f.predicate, object=f.object, qualifiers=q,
-                                  evidence=Evidence(text=s.text, start=s.start, end=s.end),
-                                  confidence=f.confidence, extractor=EXTRACTOR_NAME,
-                                  extractor_version=EXTRACTOR_VERSION))
-    entities = []
+        relation_rows.append({"subject": f.subject, "predicate": f.predicate, "object": f.object, "qualifiers": q,
+                              "evidence": {"text": s.text, "start": s.start, "end": s.end},
+                              "confidence": f.confidence, "extractor": EXTRACTOR_NAME,
+                              "extractor_version": EXTRACTOR_VERSION})
+    entity_rows = []
     for rec in doc.entities.records.values():
         attrs = dict(rec.attributes)
         if attrs.get("mention_only"):
             attrs = {"mention_only": True, "kind": attrs.get("kind", "news agency")}
-        entities.append(Entity(name=rec.name, type=rec.type, aliases=list(rec.aliases),  # type: ignore[arg-type]
-                               attributes={k: v for k, v in attrs.items() if v is not None}))
+        entity_rows.append({"name": rec.name, "type": rec.type, "aliases": list(rec.aliases),
+                            "attributes": {k: v for k, v in attrs.items() if v is not None}})
+    relations = _validated(_RELATIONS, Relation, relation_rows)
+    entities = _validated(_ENTITIES, Entity, entity_rows)
     date = article.date if article.date and re.fullmatch(r"\d{4}(-\d{2}){0,2}", article.date) else None
     return ArticleFacts(url=article.url, date=date, source=article.source, title=article.title,
                         content_sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
