@@ -1,14 +1,23 @@
-"""Counts that describe a store: articles, entities by type, facts by kind, triples."""
+"""Counts that describe a store: articles, entities by type, facts by kind, triples.
+
+Triples are counted in dikg's article graphs only (their IRIs start with
+:data:`ARTICLE_GRAPHS`): a SPARQL server's graphs of its own (Virtuoso's system graphs)
+and the embedded store's default-graph copy are not dikg's data.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .iri import article_iri
 from .queries import prefix_block
 from .store import Store
 from .vocab import PROPERTY_PREDICATE
 
-__all__ = ["StoreStats", "store_stats"]
+__all__ = ["ARTICLE_GRAPHS", "StoreStats", "store_stats"]
+
+#: what the IRI of every article graph dikg writes starts with
+ARTICLE_GRAPHS = article_iri("").rsplit("/", 1)[0] + "/"
 
 
 @dataclass
@@ -33,7 +42,10 @@ def store_stats(store: Store) -> StoreStats:
     """Count articles, entities by type, facts by predicate and quads."""
     s = StoreStats()
     s.articles = _count(store, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a dikg:Article }")
-    s.triples = _count(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    # per graph, then summed here: one row per graph is cheaper than a string test per quad
+    for row in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows:
+        if str(row["g"]).startswith(ARTICLE_GRAPHS):
+            s.triples += int(row["n"])  # type: ignore[call-overload]
     types = "dikg:Country dikg:GovernmentAgency dikg:ArmedForce dikg:Company dikg:Organisation dikg:Person " \
             "dikg:Event dikg:Agreement dikg:Platform"
     for row in store.query(prefix_block() + f"""

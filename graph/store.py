@@ -1,14 +1,26 @@
 """The RDF store: a persistent embedded Oxigraph database in a directory (the default).
 
-Everything above this module talks to a :class:`Store`: replace an article's named
-graph, run a SPARQL query, list quads. The embedded store keeps its data in a directory
-(``--store DIR``, default ``.dikg/``, env ``DIKG_STORE``). Replacing an article is one
-SPARQL update (``DROP GRAPH`` + ``INSERT DATA``), which Oxigraph applies in a single
-transaction: a reader or a crash sees the old graph or the new one, never a mix.
+Everything above this module talks to a :class:`Store`: replace articles' named graphs,
+run a SPARQL query, list quads. The embedded store keeps its data in a directory
+(``--store DIR``, default ``.dikg/``, env ``DIKG_STORE``).
 
-Queries see the union of all named graphs as their default graph, so the named query
-library needs no ``GRAPH`` clauses; ``GRAPH ?article { ... }`` still tells where a
-triple came from.
+Each article is one named graph. The embedded store also keeps, in its **default
+graph**, one copy of every triple that some article states: the deduplicated union of
+the article graphs. Queries read that default graph (the named query library needs no
+``GRAPH`` clauses; ``GRAPH ?article { ... }`` still tells where a triple came from);
+joins over it are orders of magnitude faster than over Oxigraph's union of named graphs.
+Quads, exports, statistics and validation read the named graphs only.
+
+Writes go in batches, one Oxigraph transaction each, which a reader or a crash sees
+whole or not at all: articles not yet in the store are loaded as N-Quads (their graphs
+and their default-graph copies); a batch that replaces articles is one SPARQL update
+that, per article, deletes from the default graph the triples no other article still
+states, drops the article's graph, and inserts the new graphs and their copies.
+
+A store written before the default-graph copy existed (article graphs, an empty default
+graph) is upgraded when it is opened for writing: one transaction copies the article
+graphs into the default graph. Opened read-only, such a store is queried over the union
+of its named graphs, as it was.
 """
 
 from __future__ import annotations
@@ -33,6 +45,7 @@ __all__ = [
     "default_location",
     "invalid_sparql",
     "open_store",
+    "statement",
 ]
 
 DEFAULT_STORE = ".dikg"
@@ -67,7 +80,7 @@ class Store(Protocol):
         """Drop one article's named graph."""
 
     def query(self, sparql: str, timeout: float | None = None) -> Results:
-        """Run a SPARQL query over the union of all graphs."""
+        """Run a SPARQL query whose default graph is the union of the article graphs."""
 
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
         """Iterate the quads of one named graph, or of all of them."""
@@ -103,15 +116,60 @@ def _nt(term: Term) -> str:
     raise StoreError(f"blank nodes are not stored; mint an IRI for {term!r}")
 
 
+def statement(s: Term, p: Term, o: Term) -> str:
+    """Return a triple as subject, predicate and object in N-Triples syntax, without the final dot.
+
+    The same text is an N-Quads line once the graph and `` .`` follow, and a triple of
+    a SPARQL ``INSERT DATA`` block once `` .`` follows.
+
+    >>> statement(URIRef("https://example.org/a"), URIRef("https://example.org/name"), Literal('say "hi"'))
+    '<https://example.org/a> <https://example.org/name> "say \\\\"hi\\\\""'
+    """
+    return f"{_nt(s)} {_nt(p)} {_nt(o)}"
+
+
 def update_for(graphs: Mapping[URIRef, Sequence[Quad]]) -> str:
-    """Return one SPARQL update that replaces each of ``graphs``."""
+    """Return one SPARQL update that replaces each of ``graphs`` (for stores without a default-graph copy)."""
     parts: list[str] = []
     for g, quads in graphs.items():
         parts.append(f"DROP SILENT GRAPH <{g}>")
         if quads:
-            body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o, _ in quads)
+            body = "\n".join(f"{statement(s, p, o)} ." for s, p, o, _ in quads)
             parts.append(f"INSERT DATA {{ GRAPH <{g}> {{\n{body}\n}} }}")
     return " ;\n".join(parts)
+
+
+def _forget(g: str) -> str:
+    """Return the SPARQL update that removes article graph ``g`` and the copies only it held."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{g}>) }} }} ;\n"
+            f"DROP SILENT GRAPH <{g}>")
+
+
+def replace_update(graphs: Mapping[str, Sequence[str]], present: Iterable[str]) -> str:
+    """Return one SPARQL update that replaces ``graphs`` (IRI -> statements) and keeps the default-graph copy.
+
+    ``present`` names the graphs already in the store: each is forgotten first (its
+    triples that no other graph states leave the default graph), then every graph of
+    ``graphs`` and its triples are inserted.
+    """
+    parts = [_forget(g) for g in present]
+    blocks = [f"GRAPH <{g}> {{\n" + "".join(f"{t} .\n" for t in ts) + "}" for g, ts in graphs.items() if ts]
+    copies = dict.fromkeys(t for ts in graphs.values() for t in ts)
+    if blocks:
+        parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n" + "".join(f"{t} .\n" for t in copies) + "}")
+    return " ;\n".join(parts)
+
+
+def insert_nquads(graphs: Mapping[str, Sequence[str]]) -> bytes:
+    """Return N-Quads of ``graphs`` (IRI -> statements) and of one default-graph copy of their triples."""
+    lines = [f"{t} <{g}> .\n" for g, ts in graphs.items() for t in ts]
+    lines.extend(f"{t} .\n" for t in dict.fromkeys(t for ts in graphs.values() for t in ts))
+    return "".join(lines).encode("utf-8")
+
+
+#: copies every article graph into the default graph (upgrades a store written without the copy)
+_COPY_ALL = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 class EmbeddedStore:
@@ -132,6 +190,19 @@ class EmbeddedStore:
                 self._store = ox.Store(str(path))
         except OSError as err:
             raise StoreError(f"cannot open store {self.location}: {err}") from None
+        #: query the union of the named graphs: a store without the default-graph copy, opened read-only
+        self._union = False
+        if self._lacks_default_copy():
+            if read_only:
+                self._union = True
+            else:
+                self._update(_COPY_ALL)
+
+    def _lacks_default_copy(self) -> bool:
+        """Tell whether the store holds article graphs but no default graph (written by an earlier dikg)."""
+        ox = self._ox
+        has_graph = next(iter(self._store.named_graphs()), None) is not None
+        return has_graph and next(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
 
     # -- conversion between rdflib and Oxigraph terms
     def _from_ox(self, t: Any) -> Term:
@@ -151,25 +222,61 @@ class EmbeddedStore:
             return URIRef("urn:x-dikg:default-graph")
         raise StoreError(f"unsupported term {t!r}")
 
+    def _update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except (OSError, SyntaxError, UnicodeError) as err:
+            raise StoreError(f"cannot write to store {self.location}: {_one_line(err)}") from None
+
     def replace_articles(self, graphs: Mapping[URIRef, Sequence[Quad]]) -> None:
+        self.replace_statements({g: [statement(s, p, o) for s, p, o, _ in quads] for g, quads in graphs.items()})
+
+    def replace_statements(self, graphs: Mapping[URIRef, Sequence[str]]) -> None:
+        """Replace each named graph with the given triples (from :func:`statement`), all in one transaction.
+
+        Articles not yet in the store are loaded as N-Quads; a batch that replaces one
+        already stored is a SPARQL update. Either way the default graph keeps one copy
+        of every triple some graph states, and nothing else.
+        """
         if not graphs:
             return
+        ox = self._ox
+        texts = {str(g): ts for g, ts in graphs.items()}
+        present = [g for g in texts if self._store.contains_named_graph(ox.NamedNode(g))]
+        if present:
+            self._update(replace_update(texts, present))
+            return
         try:
-            self._store.update(update_for(graphs))
-        except (OSError, SyntaxError) as err:
-            raise StoreError(f"cannot write to store {self.location}: {err}") from None
+            self._store.load(insert_nquads(texts), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, UnicodeError) as err:
+            raise StoreError(f"cannot write to store {self.location}: {_one_line(err)}") from None
 
     def remove_article(self, graph: URIRef) -> None:
-        self._store.update(f"DROP SILENT GRAPH <{graph}>")
+        self._update(_forget(str(graph)))
 
-    def query(self, sparql: str, timeout: float | None = None) -> Results:
-        ox = self._ox
+    def update_articles(self, sparql: str) -> None:
+        """Run a SPARQL update on the article graphs, then rebuild the default-graph copy, in one transaction.
+
+        For changes by hand (a repair, or a test that breaks the data on purpose): the
+        copy is rebuilt from every article graph, so this costs a pass over the store.
+        """
+        self._update(sparql.rstrip().rstrip(";") + " ;\nCLEAR DEFAULT ;\n" + _COPY_ALL)
+
+    def solutions(self, sparql: str) -> Any:
+        """Run ``sparql`` on Oxigraph over dikg's dataset; return pyoxigraph's own result (rows read lazily).
+
+        The default graph is the union of the article graphs, each triple once.
+        """
         try:
-            res = self._store.query(sparql, use_default_graph_as_union=True)
+            return self._store.query(sparql, use_default_graph_as_union=self._union)
         except SyntaxError as err:
             raise invalid_sparql(_one_line(err)) from None
         except OSError as err:
             raise StoreError(f"query failed on {self.location}: {_one_line(err)}") from None
+
+    def query(self, sparql: str, timeout: float | None = None) -> Results:
+        ox = self._ox
+        res = self.solutions(sparql)
         if isinstance(res, ox.QuerySolutions):
             variables = [v.value for v in res.variables]
             rows = []
@@ -184,16 +291,17 @@ class EmbeddedStore:
         if isinstance(res, ox.QueryBoolean):
             return Results("ask", boolean=bool(res))
         return Results("graph", triples=[(self._from_ox(t.subject), self._from_ox(t.predicate),
-                                          self._from_ox(t.object)) for t in res])  # type: ignore[union-attr]
+                                          self._from_ox(t.object)) for t in res])
 
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
         ox = self._ox
-        g = ox.NamedNode(str(graph)) if graph is not None else None
-        for q in self._store.quads_for_pattern(None, None, None, g):
-            if isinstance(q.graph_name, ox.DefaultGraph):
-                continue
-            yield (self._from_ox(q.subject), self._from_ox(q.predicate), self._from_ox(q.object),  # type: ignore[misc]
-                   self._from_ox(q.graph_name))
+        # graph by graph, so the default-graph copy is never read
+        names = [ox.NamedNode(str(graph))] if graph is not None else list(self._store.named_graphs())
+        for g in names:
+            name = self._from_ox(g)
+            for q in self._store.quads_for_pattern(None, None, None, g):
+                yield (self._from_ox(q.subject), self._from_ox(q.predicate), self._from_ox(q.object),  # type: ignore[misc]
+                       name)
 
     def named_graphs(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._store.named_graphs())
@@ -210,7 +318,12 @@ class EmbeddedStore:
 
     @property
     def oxigraph(self) -> Any:
-        """The underlying :class:`pyoxigraph.Store` (for bulk work and benchmarks)."""
+        """The underlying :class:`pyoxigraph.Store` (for bulk work and benchmarks).
+
+        Its default graph holds the copy of the article graphs: query it without
+        ``use_default_graph_as_union`` (or through :meth:`solutions`), which would
+        count every triple once more.
+        """
         return self._store
 
 

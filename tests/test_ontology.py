@@ -122,7 +122,7 @@ def _run(check: str, store: EmbeddedStore) -> list[dict]:  # type: ignore[type-a
 
 
 def _break(store: EmbeddedStore, sparql: str) -> None:
-    store.oxigraph.update("PREFIX dikg: <https://w3id.org/dikg/ontology#>\n"
+    store.update_articles("PREFIX dikg: <https://w3id.org/dikg/ontology#>\n"
                           "PREFIX prov: <http://www.w3.org/ns/prov#>\n" + sparql)
 
 

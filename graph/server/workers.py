@@ -93,14 +93,7 @@ def _limited_rows(store: Any, sparql: str, max_rows: int) -> Any:
         return store.query(sparql)
     import pyoxigraph as ox
 
-    from ..errors import QueryError, StoreError
-
-    try:
-        res = store.oxigraph.query(sparql, use_default_graph_as_union=True)
-    except SyntaxError as err:
-        raise QueryError(f"invalid SPARQL: {' '.join(str(err).split())}") from None
-    except OSError as err:
-        raise StoreError(f"query failed: {' '.join(str(err).split())}") from None
+    res = store.solutions(sparql)  # the same dataset as ``dikg query``: the default graph holds every article
     if isinstance(res, ox.QuerySolutions):
         variables = [v.value for v in res.variables]
         rows = []
