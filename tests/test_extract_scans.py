@@ -14,7 +14,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.extract import amounts, dates, events
+from graph.extract import amounts, dates, events, load_gazetteers
+from graph.extract.gazetteer import Entry, Gazetteers
 
 PIECES = st.sampled_from([
     " ", " ", "  ", "\n", "\t", "\u00a0", ",", ".", "-", "(", ")", "'", "$", "x", "é", "٣", "Rs", "Rs.", "RM", "RMB",
@@ -121,3 +122,30 @@ def test_quantities_are_matched_where_every_number_and_a_hedge_before_it_match(t
 def test_event_names_are_matched_where_scanning_the_whole_text_matches_them(text: str) -> None:
     found = [(m.span(), m.groupdict()) for m in events._named(text)]
     assert found == [(m.span(), m.groupdict()) for m in events._NAMED_RE.finditer(text)]
+
+
+GAZ = load_gazetteers()
+GAZ_WORDS = st.sampled_from([
+    " ", "  ", "\n", ",", ".", "-", "(", ")", "_", "é", "3", "'s", "South", "Korea", "South Korea", "Korean",
+    "Hanwha", "Aerospace", "Hanwha Aerospace", "KAI", "KAIST", "Korea Aerospace Industries", "AFP", "thyssenkrupp",
+    "TKMS", "Royal Malaysian Navy", "Malaysia", "Kuala Lumpur", "Seoul", "Poland", "Polish", "FA-50", "K9", "Thunder",
+    "Turkiye", "Türkiye", "Naval Group", "Navy", "air defence", "Air defence", "cyber", "training", "co-production",
+])
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(GAZ_WORDS, st.sampled_from(["", " ", "-", "_", "."])), max_size=15).map(
+    lambda parts: "".join(w + sep for w, sep in parts)))
+def test_known_names_are_found_where_scanning_every_token_finds_them(text: str) -> None:
+    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    for table in (GAZ._first, GAZ._topic_first):
+        assert GAZ._scan(text, None, table) == GAZ._scan(text, tokens, table)
+
+
+def test_a_name_added_after_a_search_is_found_by_the_next_search() -> None:
+    g = Gazetteers()
+    g.add("Acme", Entry("Acme", "Company"))
+    g.finish()
+    assert [m.surface for m in g.match("(Acme Rockets) and Acme")] == ["Acme", "Acme"]
+    g.add("(Acme Rockets)", Entry("Acme Rockets", "Company"))
+    assert [m.entry.name for m in g.match("(Acme Rockets) and Acme")] == ["Acme Rockets", "Acme"]

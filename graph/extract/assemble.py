@@ -30,7 +30,7 @@ from .platform_trade import extract_platform_trade
 from .platform_variants import settle_platforms
 from .platforms import find_platforms
 from .relations import extract_relations
-from .text import split_sentences, tokens
+from .text import split_sentences
 from .topics import extract_topics
 
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "extract"]
@@ -42,9 +42,9 @@ _BYLINE_RE = re.compile(r"^By\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,3}
 _MONTH_PREFIX = re.compile(r"^\d{4}")
 
 
-def _gazetteer_mentions(text: str, gaz: Gazetteers, toks: list[tuple[int, int, str]]) -> list[Mention]:
+def _gazetteer_mentions(text: str, gaz: Gazetteers) -> list[Mention]:
     out = []
-    for g in gaz.match(text, toks):
+    for g in gaz.match(text):
         e = g.entry
         attrs: dict[str, Any] = {}
         if e.type != "Country":
@@ -98,8 +98,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     doc.quantities = [q for q in doc.quantities if not any(s <= q.number_start < e for s, e in date_spans)]
     doc.index()
 
-    toks = tokens(text)
-    raw: list[Mention] = _gazetteer_mentions(text, gaz, toks)
+    raw: list[Mention] = _gazetteer_mentions(text, gaz)
     raw += find_organisations(text, {})
     raw += find_platforms(text)
     raw += find_events(text)

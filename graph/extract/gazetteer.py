@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 from ..countries import countries
 from ..errors import InputError
 from ..models import ENTITY_TYPES
+from .patterns import branches_regex, is_word
 from .text import TOKEN_RE
 
 __all__ = ["Entry", "GazetteerMatch", "Gazetteers", "Topic", "load_gazetteers"]
@@ -76,6 +79,7 @@ class Gazetteers:
     _first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict, repr=False)
     _topic_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict, repr=False)
     _ambiguous: set[tuple[str, ...]] = field(default_factory=set, repr=False)
+    _starts: dict[int, tuple[re.Pattern[str], dict[str, int]]] = field(default_factory=dict, repr=False)
 
     def add(self, surface: str, entry: Entry) -> None:
         """Add one surface form; a form claimed by two different things is dropped."""
@@ -93,6 +97,7 @@ class Gazetteers:
         if old is None:
             self.entries[key] = entry
             self._first.setdefault(key[0], []).append(key)
+            self._starts.clear()
 
     def add_topic(self, surface: str, topic: Topic) -> None:
         for variant in {surface, surface[:1].upper() + surface[1:]}:
@@ -100,6 +105,7 @@ class Gazetteers:
             if key and key not in self.topics:
                 self.topics[key] = topic
                 self._topic_first.setdefault(key[0], []).append(key)
+                self._starts.clear()
 
     def finish(self) -> Gazetteers:
         for table in (self._first, self._topic_first):
@@ -115,11 +121,10 @@ class Gazetteers:
         """Return the cooperation areas and capability domains named in ``text``."""
         return [(s, e, self.topics[k]) for s, e, k in self._scan(text, None, self._topic_first)]
 
-    @staticmethod
-    def _scan(text: str, toks: Sequence[tuple[int, int, str]] | None,
+    def _scan(self, text: str, toks: Sequence[tuple[int, int, str]] | None,
               first: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
         if toks is None:
-            toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+            return self._scan_starts(text, first)
         words = [t[2] for t in toks]
         out = []
         i, n = 0, len(toks)
@@ -137,6 +142,36 @@ class Gazetteers:
                 continue
             i += 1
         return out
+
+    def _scan_starts(self, text: str,
+                     first: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Do what _scan does, tokenising only where a token that begins a name stands."""
+        index = self._starts.get(id(first))
+        if index is None:
+            longest = {t: max(map(len, keys)) for t, keys in first.items() if keys}
+            index = self._starts[id(first)] = (_first_tokens_re(longest), longest)
+        starts, longest = index
+        out = []
+        pos = 0
+        for c in starts.finditer(text):
+            if c.start() < pos:
+                continue
+            keys = first[c.group()]
+            toks = list(islice(TOKEN_RE.finditer(text, c.start()), longest[c.group()]))
+            words = tuple(t.group() for t in toks)
+            for key in keys:
+                k = len(key)
+                if words[:k] == key and _bounded(text, toks[0].start(), toks[k - 1].end()):
+                    pos = toks[k - 1].end()
+                    out.append((toks[0].start(), pos, key))
+                    break
+        return out
+
+
+def _first_tokens_re(tokens: Iterable[str]) -> re.Pattern[str]:
+    """A scan for whole tokens of ``tokens`` (a word not glued to another letter or digit): a trie of literals."""
+    branches = [(t, rf"(?<!\w{'.' * len(t)})(?!\w)" if is_word(t, 0) else "") for t in tokens]
+    return re.compile(branches_regex(branches) if branches else "(?!)")
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
