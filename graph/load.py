@@ -1,24 +1,48 @@
 """Loading facts into the store: files in, named graphs replaced, a report out.
 
-A bad file is reported and skipped; the others still land. Each article's graph is
-replaced in one transaction, so a failed or interrupted load never leaves half an
-article in the store.
+A bad file is reported and skipped; the others still land. Articles are written in
+batches of :data:`STORE_BATCH`, one transaction each, so a failed or interrupted load
+never leaves half an article in the store; a batch the store refuses is written again
+article by article, so that only the article at fault fails.
+
+An article is identified by its URL; one without a URL by its **name**
+(:func:`article_name`): the file name of its input without the suffix, plus ``-LINE``
+for a record of a JSON Lines file. ``dikg extract`` names each facts file after the
+same rule, so ``dikg ingest texts/`` and ``dikg extract texts/ -o facts/`` followed by
+``dikg load facts/`` store the same articles under the same IRIs, wherever they are run
+from. Two inputs of one run that would share a name (``a/x.txt`` and ``b/x.txt``, with
+no URL) are not merged: the second is a failure.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import URIRef
 
 from .errors import DikgError, FactsFileError
-from .mapping import Quad, facts_to_quads
+from .mapping import facts_to_quads
 from .models import ArticleFacts, read_facts
-from .store import Store
+from .store import EmbeddedStore, Store, statement
 
-__all__ = ["Failure", "LoadReport", "expand_paths", "load_files", "store_facts"]
+__all__ = [
+    "STORE_BATCH",
+    "Failure",
+    "LoadReport",
+    "MappedArticle",
+    "article_name",
+    "expand_paths",
+    "load_files",
+    "map_article",
+    "store_facts",
+]
+
+#: articles written to the store per transaction
+STORE_BATCH = 64
 
 
 @dataclass(frozen=True)
@@ -45,6 +69,51 @@ class LoadReport:
         return not self.failures
 
 
+_LINE_KEY = re.compile(r"^(?P<path>.*):(?P<line>\d+)$")
+
+
+def article_name(key: str) -> str:
+    """Return the name of an article without a URL: its input's file name without suffix (``-LINE`` for JSON Lines).
+
+    ``key`` is where the article was read: a path, or ``path:LINE`` for a record of a
+    JSON Lines file.
+
+    >>> article_name("examples/articles/seed.txt"), article_name("feeds/wire.jsonl:12"), article_name("wire-12.json")
+    ('seed', 'wire-12', 'wire-12')
+    """
+    m = _LINE_KEY.match(key)
+    if m is not None:
+        return f"{Path(m.group('path')).stem}-{m.group('line')}"
+    return Path(key).stem
+
+
+@dataclass(frozen=True)
+class MappedArticle:
+    """An article mapped to its named graph: what the writer needs, cheap to send between processes.
+
+    ``triples`` are N-Triples statements (:func:`graph.store.statement`) when mapped for
+    the embedded store, quads otherwise.
+    """
+
+    source: str
+    graph: URIRef
+    triples: Sequence[Any]
+    entities: int
+    facts: int
+    #: whether the article is identified by its URL (else by its name)
+    by_url: bool
+
+
+def map_article(facts: ArticleFacts, key: str, as_statements: bool = True) -> MappedArticle:
+    """Map the facts read from ``key`` (a path, or ``path:LINE``) to the article's named graph.
+
+    Raises :class:`~graph.errors.DikgError` when the facts cannot be mapped.
+    """
+    quads = facts_to_quads(facts, article_name(key))
+    triples: Sequence[Any] = [statement(s, p, o) for s, p, o, _ in quads] if as_statements else quads
+    return MappedArticle(key, quads[0][3], triples, len(facts.entities), len(facts.relations), bool(facts.url))
+
+
 def expand_paths(paths: Iterable[str | Path], suffixes: Sequence[str]) -> Iterator[Path]:
     """Yield files: each path itself, or the files under a directory (recursively, sorted).
 
@@ -58,52 +127,80 @@ def expand_paths(paths: Iterable[str | Path], suffixes: Sequence[str]) -> Iterat
             yield p
 
 
-def store_facts(store: Store, items: Iterable[tuple[ArticleFacts, str]], report: LoadReport | None = None,
-                batch: int = 1) -> LoadReport:
-    """Map each (facts, key) to its named graph and replace it in ``store``.
+def _write(store: Store, batch: Sequence[MappedArticle]) -> None:
+    if isinstance(store, EmbeddedStore):
+        store.replace_statements({m.graph: m.triples for m in batch})
+    else:
+        store.replace_articles({m.graph: m.triples for m in batch})
 
-    ``key`` identifies an article without a URL (its file name). With ``batch`` > 1,
-    several articles go in one transaction (faster; each article still all or nothing).
+
+def store_facts(store: Store, items: Iterable[tuple[ArticleFacts, str] | MappedArticle],
+                report: LoadReport | None = None, batch: int = STORE_BATCH) -> LoadReport:
+    """Store each article: (facts, key) pairs are mapped here, :class:`MappedArticle` items as they are.
+
+    ``key`` is where the facts were read (see :func:`article_name`). ``batch`` articles
+    go in one transaction; the last of several articles of one run with the same URL
+    wins, and a second input with the name of another is a failure.
     """
     report = report or LoadReport()
-    pending: dict[URIRef, list[Quad]] = {}
-    counts: dict[URIRef, tuple[int, int, str]] = {}
+    as_statements = isinstance(store, EmbeddedStore)
+    pending: dict[URIRef, MappedArticle] = {}
+    named: dict[URIRef, str] = {}  # graph of an article without URL -> the input that gave it
+
+    def done(written: Sequence[MappedArticle]) -> None:
+        for m in written:
+            report.articles += 1
+            report.entities += m.entities
+            report.facts += m.facts
+            report.triples += len(m.triples)
+            report.graphs.append(m.graph)
 
     def flush() -> None:
         if not pending:
             return
-        try:
-            store.replace_articles(pending)
-        except DikgError as err:
-            for g in pending:
-                report.failures.append(Failure(counts[g][2], str(err)))
-        else:
-            for g, quads in pending.items():
-                n_ent, n_facts, _ = counts[g]
-                report.articles += 1
-                report.entities += n_ent
-                report.facts += n_facts
-                report.triples += len(quads)
-                report.graphs.append(g)
+        articles = list(pending.values())
         pending.clear()
-        counts.clear()
-
-    for facts, key in items:
         try:
-            quads = facts_to_quads(facts, key)
+            _write(store, articles)
         except DikgError as err:
-            report.failures.append(Failure(key, str(err)))
-            continue
-        g = quads[0][3]
-        pending[g] = quads
-        counts[g] = (len(facts.entities), len(facts.relations), key)
+            if len(articles) == 1:
+                report.failures.append(Failure(articles[0].source, str(err)))
+                return
+            for m in articles:  # find the article at fault; the others still land
+                try:
+                    _write(store, [m])
+                except DikgError as one:
+                    report.failures.append(Failure(m.source, str(one)))
+                else:
+                    done([m])
+        else:
+            done(articles)
+
+    for item in items:
+        if isinstance(item, MappedArticle):
+            m = item
+        else:
+            facts, key = item
+            try:
+                m = map_article(facts, key, as_statements)
+            except DikgError as err:
+                report.failures.append(Failure(key, str(err)))
+                continue
+        if not m.by_url:
+            first = named.setdefault(m.graph, m.source)
+            if first != m.source:
+                report.failures.append(Failure(m.source, f"{first} is already stored as article "
+                                                         f"{article_name(m.source)!r}; give articles without a URL "
+                                                         "distinct file names"))
+                continue
+        pending[m.graph] = m  # a later article of the same URL replaces a pending one
         if len(pending) >= batch:
             flush()
     flush()
     return report
 
 
-def load_files(store: Store, paths: Iterable[str | Path]) -> LoadReport:
+def load_files(store: Store, paths: Iterable[str | Path], batch: int = STORE_BATCH) -> LoadReport:
     """Load facts JSON files (or directories of them) into ``store``; bad files are skipped."""
     report = LoadReport()
 
@@ -114,6 +211,6 @@ def load_files(store: Store, paths: Iterable[str | Path]) -> LoadReport:
             except FactsFileError as err:
                 report.failures.append(Failure(str(path), str(err).removeprefix(f"{path}: ")))
                 continue
-            yield facts, path.stem
+            yield facts, str(path)
 
-    return store_facts(store, good(), report)
+    return store_facts(store, good(), report, batch=batch)

@@ -2,16 +2,17 @@
 
 Files are read (:mod:`graph.readers`), each article is extracted (:mod:`graph.extract`)
 — in this process or in ``jobs`` worker processes, always yielding results in input
-order — and the facts are written as JSON files or stored. Only the calling process
-writes, so the store never sees two writers. An article that fails anywhere is one
-:class:`~graph.load.Failure` and nothing of it is written; the others proceed.
+order — and the facts are written as JSON files or stored. For ``ingest`` into the
+embedded store the workers also map the facts to their graph's triples, so the writer
+only writes. Only the calling process writes, so the store never sees two writers. An
+article that fails anywhere is one :class:`~graph.load.Failure` and nothing of it is
+written; the others proceed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,10 +22,10 @@ from typing import Any
 
 from .articles import Article
 from .errors import DikgError, InputError
-from .load import Failure, LoadReport, store_facts
+from .load import STORE_BATCH, Failure, LoadReport, MappedArticle, article_name, map_article, store_facts
 from .models import ArticleFacts, write_facts
 from .readers import DEFAULT_MAX_BYTES, read_articles
-from .store import Store
+from .store import EmbeddedStore, Store
 
 __all__ = [
     "CHUNK",
@@ -42,8 +43,6 @@ __all__ = [
 
 #: articles sent to a worker process at a time
 CHUNK = 16
-#: articles written to the store per transaction
-STORE_BATCH = 64
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ class Extracted:
     facts: ArticleFacts
 
 
-Outcome = Extracted | Failure
+Outcome = Extracted | MappedArticle | Failure
 Progress = Callable[[Outcome], None]
 
 
@@ -88,6 +87,8 @@ def with_provenance(facts: ArticleFacts, article: Article, extractor: str, versi
 # -- extraction, in this process or in workers
 
 _gazetteers: Any = None
+#: whether workers map what they extract for the embedded store (see :func:`extract_articles`)
+_map_for_store = False
 
 
 def _load_gazetteers(files: Sequence[str]) -> Any:
@@ -96,9 +97,10 @@ def _load_gazetteers(files: Sequence[str]) -> Any:
     return load_gazetteers([Path(f) for f in files])
 
 
-def _init_worker(gazetteer_files: Sequence[str]) -> None:
-    global _gazetteers
+def _init_worker(gazetteer_files: Sequence[str], map_for_store: bool = False) -> None:
+    global _gazetteers, _map_for_store
     _gazetteers = _load_gazetteers(gazetteer_files)
+    _map_for_store = map_for_store
 
 
 def _extract_one(item: Article | Failure) -> Outcome:
@@ -112,7 +114,13 @@ def _extract_one(item: Article | Failure) -> Outcome:
         return Failure(item.key, str(err))
     except Exception as err:  # one article's extractor bug must not stop the run
         return Failure(item.key, f"extractor failed: {type(err).__name__}: {err}")
-    return Extracted(item.key, with_provenance(facts, item, EXTRACTOR_NAME, EXTRACTOR_VERSION))
+    facts = with_provenance(facts, item, EXTRACTOR_NAME, EXTRACTOR_VERSION)
+    if not _map_for_store:
+        return Extracted(item.key, facts)
+    try:
+        return map_article(facts, item.key)
+    except DikgError as err:
+        return Failure(item.key, str(err))
 
 
 def _extract_chunk(chunk: list[Article | Failure]) -> list[Outcome]:
@@ -126,23 +134,25 @@ def _chunks(items: Iterable[Article | Failure], size: int) -> Iterator[list[Arti
 
 
 def extract_articles(items: Iterable[Article | Failure], gazetteer_files: Sequence[str | Path] = (),
-                     jobs: int = 1, chunk: int = CHUNK) -> Iterator[Outcome]:
+                     jobs: int = 1, chunk: int = CHUNK, map_for_store: bool = False) -> Iterator[Outcome]:
     """Extract each article (failures pass through), in input order, in ``jobs`` processes.
 
     Workers get ``chunk`` articles at a time and at most ``2 * jobs`` chunks are in
-    flight, so memory stays bounded however many articles come in.
+    flight, so memory stays bounded however many articles come in. With
+    ``map_for_store`` each article comes out mapped for the embedded store
+    (:class:`~graph.load.MappedArticle`) instead of as facts.
     """
     if jobs < 1:
         raise InputError(f"--jobs must be at least 1, not {jobs}")
     files = [str(f) for f in gazetteer_files]
     if jobs == 1:
-        _init_worker(files)
+        _init_worker(files, map_for_store)
         yield from map(_extract_one, items)
         return
     _load_gazetteers(files)  # fail here, once, rather than in every worker's initializer
     # spawn, not fork: the parent may hold an open store with threads of its own
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(files,)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(files, map_for_store)) as pool:
         pending: deque[Any] = deque()
         for part in _chunks(items, chunk):
             pending.append(pool.apply_async(_extract_chunk, (part,)))
@@ -153,9 +163,11 @@ def extract_articles(items: Iterable[Article | Failure], gazetteer_files: Sequen
 
 
 def _extracted(paths: Iterable[str | Path], gazetteer_files: Sequence[str | Path], max_bytes: int, jobs: int,
-               progress: Progress | None, failures: list[Failure]) -> Iterator[Extracted]:
+               progress: Progress | None, failures: list[Failure],
+               map_for_store: bool = False) -> Iterator[Extracted | MappedArticle]:
     """Read and extract ``paths``: yield what was extracted, collect what failed into ``failures``."""
-    for outcome in extract_articles(read_articles(paths, max_bytes), gazetteer_files, jobs):
+    for outcome in extract_articles(read_articles(paths, max_bytes), gazetteer_files, jobs,
+                                    map_for_store=map_for_store):
         if progress is not None:
             progress(outcome)
         if isinstance(outcome, Failure):
@@ -166,20 +178,13 @@ def _extracted(paths: Iterable[str | Path], gazetteer_files: Sequence[str | Path
 
 # -- extraction to files
 
-_LINE_KEY = re.compile(r"^(?P<path>.*):(?P<line>\d+)$")
-
-
 def output_name(key: str) -> str:
-    """Return the facts file name for an article key: the input's stem, plus ``-LINE`` for JSON Lines.
+    """Return the facts file name for an article key: its name (:func:`graph.load.article_name`) and ``.json``.
 
     >>> output_name("examples/articles/seed.txt"), output_name("feeds/wire.jsonl:12")
     ('seed.json', 'wire-12.json')
     """
-    m = _LINE_KEY.match(key)
-    if m is not None:
-        return f"{Path(m.group('path')).stem}-{m.group('line')}.json"
-    return f"{Path(key).stem}.json"
-
+    return f"{article_name(key)}.json"
 
 def extract_to_dir(paths: Iterable[str | Path], out_dir: str | Path, gazetteer_files: Sequence[str | Path] = (),
                    max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1,
@@ -196,6 +201,7 @@ def extract_to_dir(paths: Iterable[str | Path], out_dir: str | Path, gazetteer_f
     report = ExtractReport()
     owner: dict[str, str] = {}
     for outcome in _extracted(paths, gazetteer_files, max_bytes, jobs, progress, report.failures):
+        assert isinstance(outcome, Extracted)
         name = output_name(outcome.key)
         if name in owner:
             report.failures.append(Failure(outcome.key, f"{out / name} already holds the facts of {owner[name]}; "
@@ -217,10 +223,14 @@ def ingest(paths: Iterable[str | Path], store: Store, gazetteer_files: Sequence[
            progress: Progress | None = None) -> LoadReport:
     """Extract every article in ``paths`` and store it, replacing an earlier graph of the same article.
 
-    Articles are identified by URL, else by key (their path), so ingesting the same
-    files again leaves the store unchanged.
+    Articles are identified by URL, else by name (:func:`graph.load.article_name`: the
+    file name without suffix, ``-LINE`` for JSON Lines) — the rule ``dikg load`` keeps for
+    the facts files ``dikg extract`` writes — so ingesting the same files again, from
+    anywhere, leaves the store unchanged. ``batch`` articles go in one transaction.
     """
     report = LoadReport()
-    extracted = _extracted(paths, gazetteer_files, max_bytes, jobs, progress, report.failures)
-    return store_facts(store, ((o.facts, o.key) for o in extracted), report, batch=batch)
+    extracted = _extracted(paths, gazetteer_files, max_bytes, jobs, progress, report.failures,
+                           map_for_store=isinstance(store, EmbeddedStore))
+    return store_facts(store, (o if isinstance(o, MappedArticle) else (o.facts, o.key) for o in extracted), report,
+                       batch=batch)
 
