@@ -62,13 +62,7 @@ def sentences_with(doc: Document, anchors: tuple[str, ...]) -> list[Sentence]:
 
 def mentions_in(doc: Document, s: Sentence, *types: str) -> list[Mention]:
     """Return the mentions inside sentence ``s`` (of ``types``, if given), by binary search."""
-    key = (id(doc.mentions), len(doc.mentions))
-    starts: list[int] | None = getattr(doc, "_mention_starts", None)
-    if getattr(doc, "_mention_key", None) != key or starts is None:
-        starts = [m.start for m in doc.mentions]
-        doc._mention_starts = starts  # type: ignore[attr-defined]
-        doc._mention_key = key  # type: ignore[attr-defined]
-    i = bisect_left(starts, s.start)
+    i = bisect_left(doc.mention_starts(), s.start)
     out = []
     for m in doc.mentions[i:]:
         if m.start >= s.end:

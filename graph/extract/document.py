@@ -7,7 +7,7 @@ relation rules read sentences and mentions and call :meth:`Document.relate`.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,10 +47,21 @@ class Document:
     dateline: str | None = None
     _starts: list[int] = field(default_factory=list)
     _seen: set[str] = field(default_factory=set)
+    _mention_key: tuple[int, int] | None = None
+    _mention_starts: list[int] = field(default_factory=list)
 
     def index(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [s.start for s in self.sentences]
+        self._mention_key = None
+
+    def mention_starts(self) -> list[int]:
+        """Return where each mention begins; ``mentions`` is kept sorted by start, so this is sorted too."""
+        key = (id(self.mentions), len(self.mentions))
+        if self._mention_key != key:
+            self._mention_starts = [m.start for m in self.mentions]
+            self._mention_key = key
+        return self._mention_starts
 
     def sentence_at(self, offset: int) -> Sentence:
         i = max(0, bisect_right(self._starts, offset) - 1)
@@ -60,7 +71,13 @@ class Document:
         return [x for x in items if s.start <= x.start and x.end <= s.end]
 
     def mentions_in(self, s: Sentence, *types: str) -> list[Mention]:
-        return [m for m in self.mentions if s.start <= m.start and m.end <= s.end and (not types or m.type in types)]
+        out = []
+        for m in self.mentions[bisect_left(self.mention_starts(), s.start):]:
+            if m.start > s.end:
+                break
+            if m.end <= s.end and (not types or m.type in types):
+                out.append(m)
+        return out
 
     @property
     def article_date(self) -> str | None:
