@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 from graph.extract import amounts, dates, events, load_gazetteers
 from graph.extract.gazetteer import Entry, Gazetteers
+from graph.extract.mentions import Mention, resolve_overlaps
+from graph.extract.spans import Spans
 
 PIECES = st.sampled_from([
     " ", " ", "  ", "\n", "\t", "\u00a0", ",", ".", "-", "(", ")", "'", "$", "x", "é", "٣", "Rs", "Rs.", "RM", "RMB",
@@ -149,3 +151,30 @@ def test_a_name_added_after_a_search_is_found_by_the_next_search() -> None:
     assert [m.surface for m in g.match("(Acme Rockets) and Acme")] == ["Acme", "Acme"]
     g.add("(Acme Rockets)", Entry("Acme Rockets", "Company"))
     assert [m.entry.name for m in g.match("(Acme Rockets) and Acme")] == ["Acme Rockets", "Acme"]
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=12)
+
+
+@settings(max_examples=300)
+@given(SPANS, st.integers(-1, 32))
+def test_an_offset_is_covered_when_some_span_holds_it(spans: list[tuple[int, int]], offset: int) -> None:
+    assert Spans(spans).covers(offset) == any(s <= offset < e for s, e in spans)
+
+
+def _plain_resolve(mentions: list[Mention]) -> list[Mention]:
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for m in sorted(mentions, key=lambda m: (-m.priority, -(m.end - m.start), m.start)):
+        if not any(m.start < e and s < m.end for s, e in taken):
+            taken.append((m.start, m.end))
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8), st.integers(0, 3)), max_size=15))
+def test_overlapping_mentions_are_resolved_as_by_checking_every_kept_one(rows: list[tuple[int, int, int]]) -> None:
+    mentions = [Mention(start, start + length, "x", f"m{i}", "Company", priority)
+                for i, (start, length, priority) in enumerate(rows)]
+    assert [m.name for m in resolve_overlaps(mentions)] == [m.name for m in _plain_resolve(mentions)]

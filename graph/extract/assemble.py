@@ -30,6 +30,7 @@ from .platform_trade import extract_platform_trade
 from .platform_variants import settle_platforms
 from .platforms import find_platforms
 from .relations import extract_relations
+from .spans import Spans
 from .text import split_sentences
 from .topics import extract_topics
 
@@ -91,11 +92,11 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     doc = Document(text, reference(article.date), split_sentences(text))
     doc.gazetteers = gaz  # type: ignore[attr-defined]
     doc.money = find_money(text)
-    doc.quantities = [q for q in find_quantities(text)
-                      if not any(m.start <= q.number_start < m.end for m in doc.money)]
+    money = Spans((m.start, m.end) for m in doc.money)
+    doc.quantities = [q for q in find_quantities(text) if not money.covers(q.number_start)]
     doc.dates = find_dates(text, doc.ref)
-    date_spans = [(d.start, d.end) for d in doc.dates]
-    doc.quantities = [q for q in doc.quantities if not any(s <= q.number_start < e for s, e in date_spans)]
+    dates = Spans((d.start, d.end) for d in doc.dates)
+    doc.quantities = [q for q in doc.quantities if not dates.covers(q.number_start)]
     doc.index()
 
     raw: list[Mention] = _gazetteer_mentions(text, gaz)

@@ -11,6 +11,7 @@ from .gazetteer import Gazetteers
 from .mentions import Mention, resolve_overlaps
 from .patterns import at_boundary, find_words, is_word
 from .persons import short_forms
+from .spans import Spans
 
 __all__ = ["build_entities"]
 
@@ -46,10 +47,10 @@ def _name_edges(text: str, start: int, end: int) -> bool:
 def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
     """Resolve raw mentions into ``doc.mentions`` and fill ``doc.entities``."""
     text = doc.text
-    money_spans = [(m.start, m.end) for m in doc.money]
+    money = Spans((m.start, m.end) for m in doc.money)
     kept: list[Mention] = []
     for m in raw:
-        if any(s <= m.start < e for s, e in money_spans) and m.type == "Country":
+        if m.type == "Country" and money.covers(m.start):
             continue
         if m.type == "Country" and m.form == "capital":
             before = text[max(0, m.start - 12):m.start]
@@ -102,10 +103,10 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
 
     # later bare uses of an acronym defined in this article
     if acronyms:
-        taken = [(m.start, m.end) for m in final]
+        taken = Spans((m.start, m.end) for m in final)
         for a_start, a_end, acr in find_words(text, sorted(acronyms, key=len, reverse=True),
                                               lambda s, e: at_boundary(text, s) and at_boundary(text, e)):
-            if not any(s <= a_start < e for s, e in taken):
+            if not taken.covers(a_start):
                 name, typ = acronyms[acr]
                 final.append(Mention(a_start, a_end, acr, name, typ, 3))
 
@@ -124,10 +125,10 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
             elif m.attributes.get("short"):
                 m.type = "drop"
     if forms:
-        taken = [(m.start, m.end) for m in final]
+        taken = Spans((m.start, m.end) for m in final)
         for p_start, p_end, form in find_words(text, sorted(forms, key=len, reverse=True),
                                                lambda s, e: _name_edges(text, s, e)):
-            if not any(s <= p_start < e for s, e in taken):
+            if not taken.covers(p_start):
                 final.append(Mention(p_start, p_end, form, forms[form], "Person", 1, {}, "short"))
     final = [m for m in final if m.type != "drop"]
 

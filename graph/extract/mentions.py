@@ -6,6 +6,7 @@ surface form becomes an alias, and the first-seen attributes are kept.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,11 +64,25 @@ class EntityTable:
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the best of overlapping mentions: higher priority, then longer, then earlier."""
     ranked = sorted(mentions, key=lambda m: (-m.priority, -(m.end - m.start), m.start))
-    taken: list[tuple[int, int]] = []
+    if any(m.start >= m.end for m in mentions):  # an empty span blocks what strictly holds it: scan them all
+        taken: list[tuple[int, int]] = []
+        kept = []
+        for m in ranked:
+            if any(m.start < e and s < m.end for s, e in taken):
+                continue
+            taken.append((m.start, m.end))
+            kept.append(m)
+        return sorted(kept, key=lambda m: m.start)
+    # the kept spans do not overlap: sorted by start, their ends are sorted too, and only
+    # the last one to start before a mention's end can reach past its start
+    starts: list[int] = []
+    ends: list[int] = []
     kept = []
     for m in ranked:
-        if any(m.start < e and s < m.end for s, e in taken):
+        i = bisect_left(starts, m.end)
+        if i and ends[i - 1] > m.start:
             continue
-        taken.append((m.start, m.end))
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
         kept.append(m)
     return sorted(kept, key=lambda m: m.start)

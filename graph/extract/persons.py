@@ -15,6 +15,7 @@ import re
 
 from .mentions import Mention
 from .patterns import branches_regex, words_regex
+from .spans import Spans
 
 __all__ = ["NATIONAL_POSTS", "find_persons", "short_forms"]
 
@@ -123,15 +124,15 @@ def find_persons(text: str) -> list[Mention]:
             attrs["short"] = True
         out.append(Mention(m.start(), end, text[m.start():end], name, "Person", 6, attrs,
                            form="short" if len(name.split()) == 1 else "name"))
-    taken = [(p.start, p.end) for p in out]
+    taken = Spans((p.start, p.end) for p in out)
     for m in _PLAIN_RE.finditer(text):
         name = m.group("name")
-        if not _valid(name) or any(s <= m.start() < e for s, e in taken):
+        if not _valid(name) or taken.covers(m.start()):
             continue
         out.append(Mention(m.start(), m.end("name"), name, name, "Person", 1, {}))
     for m in _SAID_RE.finditer(text):
         name = m.group("name")
-        if _valid(name) and not any(s <= m.start("name") < e for s, e in taken):
+        if _valid(name) and not taken.covers(m.start("name")):
             out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 1, {}))
     out.sort(key=lambda m: m.start)
     prev_end = 0
