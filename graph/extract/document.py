@@ -48,6 +48,7 @@ class Document:
     _starts: list[int] = field(default_factory=list)
     _seen: set[str] = field(default_factory=set)
     _mention_key: tuple[int, int] | None = None
+    _by_triple: dict[tuple[str, str, str | int | float], list[Fact]] = field(default_factory=dict)
     _mention_starts: list[int] = field(default_factory=list)
 
     def index(self) -> None:
@@ -98,10 +99,16 @@ class Document:
         q = {k: v for k, v in qualifiers.items() if v is not None and v != [] and v != ""}
         key = f"{subject}\x00{predicate}\x00{obj}"
         if key in self._seen:
-            for f in self.facts:
-                if (f.subject, f.predicate, f.object) == (subject, predicate, obj):
-                    for k, v in q.items():
-                        f.qualifiers.setdefault(k, v)
+            # every fact with an equal triple, as ``==`` pairs them (a dict keys by the same
+            # equality); facts since dropped from ``facts`` may get the qualifiers too, unseen
+            for f in self._by_triple.get((subject, predicate, obj), ()):
+                for k, v in q.items():
+                    f.qualifiers.setdefault(k, v)
             return
         self._seen.add(key)
-        self.facts.append(Fact(subject, predicate, obj, q, sentence, confidence))
+        self.add_fact(Fact(subject, predicate, obj, q, sentence, confidence))
+
+    def add_fact(self, fact: Fact) -> None:
+        """Append ``fact`` as it stands, even beside another with the same triple."""
+        self.facts.append(fact)
+        self._by_triple.setdefault((fact.subject, fact.predicate, fact.object), []).append(fact)

@@ -70,7 +70,7 @@ def _relate_per_buyer(doc: Document, supplier: str, obj: str, q: dict[str, Any],
     if not any((f.subject, f.predicate, f.object) == (supplier, "supplies", obj) for f in doc.facts):
         doc.relate(supplier, "supplies", obj, q, s, conf)
     elif supplier in doc.entities:
-        doc.facts.append(Fact(supplier, "supplies", obj, q, s, conf))
+        doc.add_fact(Fact(supplier, "supplies", obj, q, s, conf))
 
 
 def _quantity_at(doc: Document, start: int, end: int) -> Quantity | None:
