@@ -6,6 +6,10 @@ Prints, for the same articles in the same run:
 - extraction on 1 and 2 processes: articles/s, words/s, and time relative to tokenisation;
 - end-to-end ingest (read .txt files, extract, store) into a fresh embedded store, jobs 1 and 2.
 
+The machine may be shared: for what runs in this process (tokenisation, extraction on one
+process) the CPU time of this process is printed too, with its own ratio, which other
+processes' load changes far less than the wall-clock time.
+
     python benchmarks/bench_extract.py            # 10,000 articles
     python benchmarks/bench_extract.py --n 500    # a quick run
     python benchmarks/bench_extract.py --n 500 --profile   # where extraction time goes
@@ -38,14 +42,15 @@ from graph.store import EmbeddedStore
 TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
-def timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
-    """Return the median time of ``repeat`` runs of ``fn`` and its last result."""
-    times, result = [], None
+def timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[float, float, Any]:
+    """Return the median wall-clock and CPU time (this process) of ``repeat`` runs of ``fn``, and its last result."""
+    walls, cpus, result = [], [], None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = fn()
-        times.append(time.perf_counter() - t0)
-    return sorted(times)[len(times) // 2], result
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    return sorted(walls)[len(walls) // 2], sorted(cpus)[len(cpus) // 2], result
 
 
 def row(label: str, seconds: float, n: int, words: int, extra: str) -> str:
@@ -88,13 +93,15 @@ def main() -> None:
     words = sum(len(a.text.split()) for a in articles)
     print(f"corpus: {n:,} articles, {words:,} words ({words / n:.0f} per article), seed {args.seed}")
 
-    t_tok, tokens = timed(lambda: tokenise(articles), repeat=3)
-    print(row("bare regex tokenisation", t_tok, n, words, f"({tokens:,} tokens)"))
+    t_tok, c_tok, tokens = timed(lambda: tokenise(articles), repeat=3)
+    print(row("bare regex tokenisation", t_tok, n, words, f"({tokens:,} tokens; CPU {c_tok:.2f} s)"))
 
     extract_all(articles[:10], 1)  # warm up: import the extractor, load the gazetteers
     for jobs in args.jobs:
-        t, failed = timed(lambda jobs=jobs: extract_all(articles, jobs))
-        print(row(f"extract, {jobs} process(es)", t, n, words, f"{t / t_tok:6.1f}x tokenisation  ({failed} failed)"))
+        t, c, failed = timed(lambda jobs=jobs: extract_all(articles, jobs))
+        cpu = f"; CPU {c:.3f} s, {c / c_tok:.1f}x tokenisation's" if jobs == 1 else ""
+        print(row(f"extract, {jobs} process(es)", t, n, words,
+                  f"{t / t_tok:6.1f}x tokenisation  ({failed} failed{cpu})"))
 
     with tempfile.TemporaryDirectory(prefix="dikg-bench-") as tmp:
         corpus_dir = Path(tmp) / "corpus"
@@ -102,7 +109,7 @@ def main() -> None:
         for jobs in args.jobs:
             store = EmbeddedStore(Path(tmp) / f"store-{jobs}")
             try:
-                t, report = timed(lambda store=store, jobs=jobs: ingest([corpus_dir], store, jobs=jobs))
+                t, _cpu, report = timed(lambda store=store, jobs=jobs: ingest([corpus_dir], store, jobs=jobs))
             finally:
                 store.close()
             print(row(f"ingest end to end, jobs {jobs}", t, n, words,
