@@ -94,7 +94,7 @@ def main() -> None:
     print(f"corpus: {n:,} articles, {words:,} words ({words / n:.0f} per article), seed {args.seed}")
 
     t_tok, c_tok, tokens = timed(lambda: tokenise(articles), repeat=3)
-    print(row("bare regex tokenisation", t_tok, n, words, f"({tokens:,} tokens; CPU {c_tok:.2f} s)"))
+    print(row("bare regex tokenisation", t_tok, n, words, f"({tokens:,} tokens; CPU {c_tok:.3f} s)"))
 
     extract_all(articles[:10], 1)  # warm up: import the extractor, load the gazetteers
     for jobs in args.jobs:
