@@ -7,7 +7,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.extract.patterns import at_boundary, branches_regex, find_word, find_words, is_word, words_regex
+from graph.extract.patterns import (
+    at_boundary,
+    branches_regex,
+    caseless_branches_regex,
+    find_word,
+    find_words,
+    is_word,
+    words_regex,
+)
 
 # few letters, so that words share prefixes, are prefixes of each other and repeat
 WORD = st.text(alphabet="abAB. é", min_size=0, max_size=4)
@@ -46,6 +54,19 @@ def test_words_after_a_boundary_match_where_the_flat_alternation_after_a_boundar
         words: list[str], text: str) -> None:
     flat = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")")
     _same_everywhere(flat, re.compile(words_regex(words, word_start=True)), text)
+
+
+CASE_WORD = st.text(alphabet="aiksAIKS-", min_size=1, max_size=4).filter(lambda w: w[0] != "-")
+CASE_TEXT = st.text(alphabet="aiksAIKS- \u0130\u0131\u017f\u212ax", max_size=12)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(CASE_WORD, TAIL), min_size=1, max_size=8), CASE_TEXT, st.booleans())
+def test_caseless_branches_match_where_the_flat_alternation_ignoring_case_matches(
+        branches: list[tuple[str, str]], text: str, word_start: bool) -> None:
+    flat = re.compile(("\\b" if word_start else "") + "(?:" + "|".join(re.escape(w) + f"(?:{t})" for w, t in branches)
+                      + ")", re.I)
+    _same_everywhere(flat, re.compile(caseless_branches_regex(branches, word_start=word_start)), text)
 
 
 def test_a_longer_word_listed_first_is_preferred_as_in_the_flat_alternation() -> None:

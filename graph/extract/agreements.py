@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .document import Document
 from .mentions import Mention
-from .patterns import words_regex
+from .patterns import caseless_branches_regex, words_regex
 from .text import Sentence
 
 __all__ = ["AgreementState", "extract_agreements"]
@@ -39,12 +39,15 @@ _TRIGGER_RE = re.compile(rf"(?P<kind>{words_regex(_TRIGGERS, word_start=True)})\
 _NEW_MOD = re.compile(r"\b(?:a|an|new|follow-on|separate|initial|first|another|two|three|\d+|its|further|additional)\b|"
                       r"[$€£₩¥]|\b(?:19|20)\d\d\b|million|billion", re.I)
 _ANAPHOR = re.compile(r"^(?:the|this|that)\b", re.I)
-_STATUS_RE = re.compile(
-    r"\b(?P<w>(?:is|are|was|were)\s+expected\s+to\s+be\s+signed|to\s+be\s+signed|expected|being\s+accelerated|"
-    r"accelerating|signed|inked|sealed|awarded|placed|agreed|approved|concluded|finali[sz]ed|formali[sz]ed|"
-    r"ratified|notified|handed\s+over|planned|proposed|under\s+negotiation|negotiating|finali[sz]ing)\b",
-    re.I,
-)
+# the status words in order of preference, case ignored (the first letters spelled out)
+_STATUS_WORDS = (*((w, r"\s+expected\s+to\s+be\s+signed") for w in ("is", "are", "was", "were")),
+                 ("to", r"\s+be\s+signed"), ("expected", ""), ("being", r"\s+accelerated"),
+                 *((w, "") for w in ("accelerating", "signed", "inked", "sealed", "awarded", "placed", "agreed",
+                                     "approved", "concluded", "finalised", "finalized", "formalised", "formalized",
+                                     "ratified", "notified")),
+                 ("handed", r"\s+over"), ("planned", ""), ("proposed", ""), ("under", r"\s+negotiation"),
+                 *((w, "") for w in ("negotiating", "finalising", "finalizing")))
+_STATUS_RE = re.compile(rf"(?P<w>{caseless_branches_regex(_STATUS_WORDS, word_start=True)})\b")
 _CONCLUDED_VERB = {"placed": "contracted", "awarded": "awarded", "accelerating": "being accelerated"}
 _ROLE_PARTIES = ("Country", "Company", "GovernmentAgency", "ArmedForce")
 _BUY_CUE = re.compile(r"\b(?:procure|procurement|acquisition|acquire|buy|buying|purchase|order|orders|ordered)\b", re.I)

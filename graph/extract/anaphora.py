@@ -13,6 +13,7 @@ from .agreements import AgreementState
 from .anchors import mentions_in
 from .document import Document
 from .mentions import Mention
+from .patterns import caseless_branches_regex
 from .text import Sentence
 
 __all__ = ["AGREEMENT_REF", "PAIR_REF", "agreement_at", "country_pair", "event_at", "principal_agreement"]
@@ -23,10 +24,12 @@ AGREEMENT_REF = re.compile(
     r"Heads of Agreement|letter of intent|partners|parties)\b|^(?:It|The deal|The contract)\b|"
     r"\bunder\s+the\s+(?P<u>deal|contract|agreement|MoU|arrangement)\b", re.I)
 #: the two states an article is about, referred to as a pair
-PAIR_REF = re.compile(r"\b(?:the two|both)\s+(?:sides|countries|nations|governments|states|ministers|"
-                      r"defence ministers)\b", re.I)
-_EVENT_REF = re.compile(r"\b(?:the|this|that)\s+(?P<w>seminar|summit|show|exhibition|dialogue|conference|forum|"
-                        r"expo|airshow|symposium|meeting|talks|event|fair)\b", re.I)
+# case ignored; the first word's first letter spelled out, so that the scan skips to it
+PAIR_REF = re.compile(caseless_branches_regex((("the two", ""), ("both", "")), word_start=True)
+                      + r"(?i:\s+(?:sides|countries|nations|governments|states|ministers|defence ministers)\b)")
+_EVENT_REF = re.compile(caseless_branches_regex(((w, "") for w in ("the", "this", "that")), word_start=True)
+                        + r"(?i:\s+(?P<w>seminar|summit|show|exhibition|dialogue|conference|forum|expo|airshow|"
+                          r"symposium|meeting|talks|event|fair)\b)")
 _KIND_OF_WORD = {"deal": "contract", "contract": "contract", "order": "contract", "mou": "MoU", "memorandum": "MoU",
                  "heads of agreement": "Heads of Agreement", "letter of intent": "letter of intent"}
 

@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["at_boundary", "branches_regex", "find_word", "find_words", "is_word", "words_regex"]
+__all__ = ["at_boundary", "branches_regex", "caseless_branches_regex", "find_word", "find_words", "is_word",
+           "words_regex"]
 
 
 def _key(c: str, fold: bool) -> str | None:
@@ -96,6 +97,32 @@ def branches_regex(branches: Iterable[tuple[str, str]], *, ignorecase: bool = Fa
     """
     return _trie([(w, (_after_boundary(w) if word_start else "") + (f"(?:{t})" if "|" in t else t))
                   for w, t in branches], ignorecase)
+
+
+def _case_variants(c: str) -> list[str]:
+    """The characters ``re.I`` matches to the ASCII character ``c`` (four other letters fold onto i, k and s)."""
+    if not c.isascii():
+        raise ValueError(f"{c!r}: only ASCII first letters are spelled out")
+    return [v for v in dict.fromkeys((c, c.lower(), c.upper(), "\u0130", "\u0131", "\u017f", "\u212a"))
+            if re.fullmatch(re.escape(c), v, re.I)]
+
+
+def caseless_branches_regex(branches: Iterable[tuple[str, str]], *, word_start: bool = False) -> str:
+    r"""Return what ``(?i:W1T1|W2T2|...)`` matches, for a pattern compiled without ``re.I``.
+
+    Under ``re.I`` a pattern gets no set of first characters to skip by; here each word's
+    first letter is spelled out in every character ``re.I`` takes for it, and only the
+    rest ignores case, so the pattern begins with literals again.
+
+    >>> print(caseless_branches_regex([("at", r"\s+")]))
+    (?:a(?i:(?:t\s+))|A(?i:(?:t\s+)))
+    """
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for word, tail in branches:
+        tail = (_after_boundary(word) if word_start else "") + (f"(?:{tail})" if "|" in tail else tail)
+        for variant in _case_variants(word[0]):
+            groups.setdefault(variant, []).append((word[1:], tail))
+    return "(?:" + "|".join(f"{re.escape(v)}(?i:{_trie(rest, True)})" for v, rest in groups.items()) + ")"
 
 
 def words_regex(words: Iterable[str], *, ignorecase: bool = False, word_start: bool = False) -> str:

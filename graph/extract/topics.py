@@ -20,6 +20,7 @@ from .coordination import coordinated_topics, gaz_surface, is_activity, list_ite
 from .document import Document
 from .gazetteer import Gazetteers, load_gazetteers
 from .mentions import Mention
+from .patterns import caseless_branches_regex
 from .text import Sentence
 
 __all__ = ["extract_topics"]
@@ -41,7 +42,9 @@ _NOT_AFTER_VERB = re.compile(r"(?:cooperation|collaboration|co-operation|ties|re
                              r"(?:in|on|with)\b|to\s", re.I)
 # what talks focus on is a topic whatever its head noun; elsewhere only activities are areas
 _FOCUS = re.compile(r"focus|cent")
-_DISCUSSION = re.compile(r"\b(?:discussions?|discussed|talks|agenda|sessions?|panels?|topics?|themes?|debated)\b", re.I)
+_DISCUSSION = re.compile(caseless_branches_regex(
+    ((w, "") for w in ("discussions", "discussion", "discussed", "talks", "agenda", "sessions", "session", "panels",
+                       "panel", "topics", "topic", "themes", "theme", "debated")), word_start=True) + r"\b")
 # active and ahead only: "jointly developed by A and B" describes a weapon, not an area of the deal
 _JOINTLY = re.compile(r"\b(?:to|will|would|shall|agreed to|plan to)\s+jointly\s+"
                       r"(?P<a>develop|produce|manufacture|build)"
