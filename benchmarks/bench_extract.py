@@ -13,6 +13,7 @@ processes' load changes far less than the wall-clock time.
     python benchmarks/bench_extract.py            # 10,000 articles
     python benchmarks/bench_extract.py --n 500    # a quick run
     python benchmarks/bench_extract.py --n 500 --profile   # where extraction time goes
+    python benchmarks/bench_extract.py --no-ingest         # tokenisation and extraction only
 
 Targets: >= 100 articles/s end to end; extraction <= 5x bare tokenisation.
 """
@@ -83,6 +84,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20250922)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts to measure")
     parser.add_argument("--profile", action="store_true", help="profile extraction (one process) and stop")
+    parser.add_argument("--no-ingest", action="store_true", help="measure tokenisation and extraction only")
     args = parser.parse_args()
 
     articles = generate(args.n, args.seed)
@@ -103,6 +105,8 @@ def main() -> None:
         print(row(f"extract, {jobs} process(es)", t, n, words,
                   f"{t / t_tok:6.1f}x tokenisation  ({failed} failed{cpu})"))
 
+    if args.no_ingest:
+        return
     with tempfile.TemporaryDirectory(prefix="dikg-bench-") as tmp:
         corpus_dir = Path(tmp) / "corpus"
         write_corpus(articles, corpus_dir)
