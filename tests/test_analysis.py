@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.analysis import analyse, find_paths, project, report_from_graph, sampled_betweenness
+from graph.analysis import analyse, collapse_graph, find_paths, project, report_from_graph, sampled_betweenness
 from graph.analysis.gephi import gexf_bytes, graphml_bytes
 from graph.analysis.report import report_to_json, report_to_markdown, report_to_text
 from graph.cli import main
@@ -80,6 +81,43 @@ def test_collapsing_turns_agreements_and_supplies_into_ties_between_parties(stor
     hanbit, rmaf = _label(g, "Hanbit Aerospace"), _label(g, "Royal Malaysian Air Force")
     supply = g.get_edge_data(hanbit, rmaf, "supplies") or g.get_edge_data(rmaf, hanbit, "supplies")
     assert supply["via"] == ["KT-9 trainer"]
+
+
+def test_a_supply_to_a_buyer_stated_both_ways_is_one_tie_and_the_projection_stays_as_it_was() -> None:
+    st = EmbeddedStore(None)
+    facts = ArticleFacts.model_validate({
+        "url": "https://news.example/s", "date": "2024-05-01", "source": "Paper",
+        "entities": [{"name": "Malaysia", "type": "Country"}, {"name": "Anatolia Works", "type": "Company"},
+                     {"name": "Sea Lance", "type": "Platform"}],
+        "relations": [
+            {"subject": "Anatolia Works", "predicate": "supplies", "object": "Sea Lance",
+             "qualifiers": {"buyer": "Malaysia"}, "evidence": {"text": "It sells Sea Lance to Malaysia.", "start": 0,
+                                                               "end": 5}},
+            {"subject": "Anatolia Works", "predicate": "supplies", "object": "Malaysia",
+             "evidence": {"text": "It supplies Malaysia.", "start": 0, "end": 5}}]})
+    quads = facts_to_quads(facts, "s")
+    st.replace_articles({quads[0][3]: quads})
+    g = project(st)
+    before = copy.deepcopy(list(g.edges(keys=True, data=True)))
+    tie = collapse_graph(g).get_edge_data(_label(g, "Anatolia Works"), MYS, "supplies")
+    assert tie["weight"] == 2 and tie["via"] == ["Sea Lance"]
+    assert [e["sentence"] for e in tie["evidence"]] == ["It sells Sea Lance to Malaysia.", "It supplies Malaysia."]
+    report_from_graph(g)
+    assert list(g.edges(keys=True, data=True)) == before
+
+
+def test_communities_leave_out_actors_without_ties_and_count_them() -> None:
+    st = EmbeddedStore(None)
+    facts = ArticleFacts.model_validate({
+        "url": "https://news.example/c", "source": "Paper",
+        "entities": [{"name": n, "type": "Country"} for n in ("Malaysia", "Turkiye", "Chile", "Peru", "Norway")],
+        "relations": [{"subject": a, "predicate": "partner_of", "object": b}
+                      for a, b in (("Malaysia", "Turkiye"), ("Chile", "Peru"))]})
+    quads = facts_to_quads(facts, "c")
+    st.replace_articles({quads[0][3]: quads})
+    report = analyse(st)
+    assert sorted(sorted(c.members) for c in report.communities) == [["Chile", "Peru"], ["Malaysia", "Turkiye"]]
+    assert report.singletons == 1 and report.summary["actors"] == 5
 
 
 @pytest.mark.parametrize("graph", [nx.karate_club_graph(), nx.gnm_random_graph(120, 300, seed=5),

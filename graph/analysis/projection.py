@@ -1,8 +1,9 @@
 """The store as a networkx graph: entities as nodes, relations as edges with their evidence.
 
-:func:`project` runs a handful of SPARQL queries (entities, names, countries, facts,
-qualifiers, articles) and folds the rows into a :class:`networkx.MultiDiGraph`. It never
-walks triples: the store stays the truth and the graph is rebuilt from it on demand.
+:func:`project` runs SPARQL queries (entities, names, countries, articles, qualifiers,
+and the facts one property at a time) and folds the rows into a
+:class:`networkx.MultiDiGraph`. It never walks triples: the store stays the truth and
+the graph is rebuilt from it on demand.
 
 - A node is an entity IRI with ``type``, ``label``, ``aliases``, ``country`` (the IRI
   of the country it belongs to, a country's own IRI for a country) and ``facts``: the
@@ -23,11 +24,11 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, product
 from typing import Any
 
 import networkx as nx
@@ -79,8 +80,8 @@ def _values(var: str, terms: Iterable[str]) -> str:
 _TYPES = _values("t", (f"dikg:{t}" for t in ENTITY_TYPES))
 _OBJECT_TYPES = _values("ot", (f"dikg:{t}" for t in ENTITY_TYPES))
 
-# The default graph is the union of the article graphs, and a triple stated by N articles
-# comes back N times: each query reads one pattern with DISTINCT so nothing multiplies.
+# Each query reads one pattern with DISTINCT: over a store read through the union of its
+# article graphs, a triple stated by N articles comes back N times.
 Q_ENTITIES = _prefixes() + f"SELECT DISTINCT ?e ?t WHERE {{ {_TYPES} ?e a ?t . }}"
 Q_LABELS = _prefixes() + "SELECT DISTINCT ?e ?label WHERE { ?e rdfs:label ?label }"
 Q_PREFS = _prefixes() + "SELECT DISTINCT ?e ?pref WHERE { ?e skos:prefLabel ?pref }"
@@ -91,22 +92,16 @@ SELECT DISTINCT ?e ?p ?c WHERE {
   ?e ?p ?c . FILTER(isIRI(?c))
 }"""
 
-Q_ARTICLES = _prefixes() + """
-SELECT ?a ?url ?date ?publisher ?title WHERE {
-  ?a a dikg:Article .
-  OPTIONAL { ?a schema:url ?url }
-  OPTIONAL { ?a dcterms:date ?date }
-  OPTIONAL { ?a dcterms:publisher ?publisher }
-  OPTIONAL { ?a dcterms:title ?title }
-}"""
-
-Q_FACTS = _prefixes() + """
-SELECT ?f ?s ?p ?o ?iri ?article ?conf ?quote WHERE {
-  ?f dikg:subject ?s ; dikg:predicate ?p ; dikg:object ?o ; prov:wasDerivedFrom ?article .
-  BIND(isIRI(?o) AS ?iri)
-  OPTIONAL { ?f dikg:confidence ?conf }
-  OPTIONAL { ?f dikg:evidence ?ev . ?ev dikg:quote ?quote }
-}"""
+# Articles and facts are read one property at a time and joined here by their IRI: on
+# Oxigraph's disk store a scan of one property is sequential, while a join looks every
+# row up again (one query joining the seven properties of 168,500 facts took 2.5x longer).
+Q_COLUMN = _prefixes() + "SELECT ?x ?v WHERE {{ ?x {prop} ?v }}"
+Q_ARTICLE = _prefixes() + "SELECT ?a WHERE { ?a a dikg:Article }"
+#: article attribute -> the property holding it
+_ARTICLE_PROPS: dict[str, str] = {"url": "schema:url", "date": "dcterms:date", "publisher": "dcterms:publisher",
+                                  "title": "dcterms:title"}
+Q_OBJECTS = _prefixes() + "SELECT ?f ?o ?iri WHERE { ?f dikg:object ?o BIND(isIRI(?o) AS ?iri) }"
+Q_QUOTES = _prefixes() + "SELECT ?f ?quote WHERE { ?f dikg:evidence ?ev . ?ev dikg:quote ?quote }"
 
 _QUALIFIER_PROPS = {str(VALUE_KEYS[k][0]): k for k in (*DATE_KEYS, *_EDGE_QUALIFIERS, *_ORDINAL_KEYS)}
 Q_QUALIFIERS = _prefixes() + f"""
@@ -152,102 +147,167 @@ def _py(term: Term | None) -> Any:
 
 _KIND: dict[str, str] = {str(prop): kind for prop, kind in PROPERTY_PREDICATE.items()}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-#: literal datatype -> Python type, for rows read straight from Oxigraph
-_NUMBERS: dict[str, Any] = {
+#: literal datatype -> conversion of its lexical form, for cells read straight from Oxigraph
+_CONVERT: dict[str, Any] = {
     **{_XSD + t: int for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")},
     **{_XSD + t: float for t in ("decimal", "double", "float")},
+    _XSD + "boolean": lambda v: v in ("true", "1"),
 }
 
-
-def _ox_value(term: Any) -> Any:
-    if term is None:
-        return None
-    datatype = getattr(term, "datatype", None)
-    if datatype is None:  # an IRI (or blank node)
-        return term.value
-    convert = _NUMBERS.get(datatype.value)
-    if convert is not None:
-        return convert(term.value)
-    if datatype.value == _XSD + "boolean":
-        return term.value in ("true", "1")
-    return term.value
+Select = Callable[[str], list[tuple[Any, ...]]]
 
 
-def _rows(store: Store, sparql: str) -> list[dict[str, Any]]:
-    """Return the solutions of a SELECT as dicts of plain values (IRIs as str, numbers as numbers).
+def _selector(store: Store) -> Select:
+    """Return a function running a SELECT on ``store`` and giving its rows as tuples of plain values.
 
-    An embedded store is read straight from Oxigraph: building rdflib terms for every
-    cell is most of the cost on a large store.
+    Cells come in the order of the query's variables, unbound ones as None; IRIs and
+    texts are str, numbers int or float, booleans bool. An embedded store is read
+    through pyoxigraph's own solutions: building rdflib terms for every cell costs
+    more than the query itself on a large store.
     """
-    raw = getattr(store, "oxigraph", None)
-    if raw is None:
-        return [{k: _py(v) for k, v in row.items()} for row in store.query(sparql).rows]
-    solutions = raw.query(sparql, use_default_graph_as_union=True)
-    names = [v.value for v in solutions.variables]
-    return [{n: _ox_value(sol[n]) for n in names if sol[n] is not None} for sol in solutions]
+    solutions = getattr(store, "solutions", None)
+    if solutions is None:
+        def select_terms(sparql: str) -> list[tuple[Any, ...]]:
+            res = store.query(sparql)
+            names = res.variables
+            return [tuple(_py(row.get(n)) for n in names) for row in res.rows]
+        return select_terms
+
+    import pyoxigraph as ox
+
+    named, literal = ox.NamedNode, ox.Literal
+    convert = _CONVERT
+
+    def cell(term: Any) -> Any:
+        cls = type(term)
+        if cls is named:
+            return term.value
+        if cls is literal:
+            how = convert.get(term.datatype.value)
+            return term.value if how is None else how(term.value)
+        return None if term is None else term.value  # a blank node
+
+    def select_ox(sparql: str) -> list[tuple[Any, ...]]:
+        return [tuple(map(cell, sol)) for sol in solutions(sparql)]
+
+    return select_ox
 
 
-def _articles(store: Store) -> dict[str, Article]:
-    out: dict[str, Article] = {}
-    for row in _rows(store, Q_ARTICLES):
-        iri = str(row["a"])
-        out[iri] = Article(iri, _py(row.get("url")), _py(row.get("date")), _py(row.get("publisher")),
-                           _py(row.get("title")))
+def _column(select: Select, sparql: str) -> dict[Any, list[Any]]:
+    """Return the values of each key (first cell) in the rows of ``sparql``; rows of more cells give tuples."""
+    out: dict[Any, list[Any]] = {}
+    for key, *rest in select(sparql):
+        value = rest[0] if len(rest) == 1 else tuple(rest)
+        if key in out:
+            out[key].append(value)
+        else:
+            out[key] = [value]
     return out
 
 
-def _add_entities(g: nx.MultiDiGraph, store: Store) -> None:
-    types = {str(r["e"]): str(r["t"]).rsplit("#", 1)[-1] for r in _rows(store, Q_ENTITIES)}
-    names: dict[str, dict[str, set[str]]] = {key: defaultdict(set) for key in ("label", "pref", "alias")}
-    for key, sparql in (("label", Q_LABELS), ("pref", Q_PREFS), ("alias", Q_ALIASES)):
-        for row in _rows(store, sparql):
-            e = str(row["e"])
+_UNBOUND: list[Any] = [None]
+
+
+def _articles(select: Select) -> dict[str, Article]:
+    columns = [_column(select, Q_COLUMN.format(prop=prop)) for prop in _ARTICLE_PROPS.values()]
+    out = {}
+    for (a,) in select(Q_ARTICLE):
+        out[a] = Article(a, *(col.get(a, _UNBOUND)[-1] for col in columns))  # a property stated twice: the last
+    return out
+
+
+def _facts(select: Select) -> Iterator[tuple[str, str, str, Any, bool, str, float | None, str | None]]:
+    """Yield (fact, subject, predicate, object, object is an IRI, article, confidence, quote) for every fact.
+
+    A fact lacking subject, predicate, object or article is left out; one with several
+    values of a property gives a row per combination.
+    """
+    subjects = _column(select, Q_COLUMN.format(prop="dikg:subject"))
+    predicates = _column(select, Q_COLUMN.format(prop="dikg:predicate"))
+    objects = _column(select, Q_OBJECTS)
+    articles = _column(select, Q_COLUMN.format(prop="prov:wasDerivedFrom"))
+    confidences = _column(select, Q_COLUMN.format(prop="dikg:confidence"))
+    quotes = _column(select, Q_QUOTES)
+    for f, ss in subjects.items():
+        ps, os, arts = predicates.get(f), objects.get(f), articles.get(f)
+        if ps is None or os is None or arts is None:
+            continue
+        confs, qs = confidences.get(f, _UNBOUND), quotes.get(f, _UNBOUND)
+        if len(ss) == len(ps) == len(os) == len(arts) == len(confs) == len(qs) == 1:
+            o, iri = os[0]
+            yield f, ss[0], ps[0], o, iri, arts[0], confs[0], qs[0]
+        else:
+            for s, p, (o, iri), art, conf, quote in product(ss, ps, os, arts, confs, qs):
+                yield f, s, p, o, iri, art, conf, quote
+
+
+def _add_entities(g: nx.MultiDiGraph, select: Select) -> dict[str, list[dict[str, Any]]]:
+    """Add every entity as a node; return each node's list of literal facts (empty, to fill)."""
+    types = {e: t.rsplit("#", 1)[-1] for e, t in select(Q_ENTITIES)}
+    labels: dict[str, set[str]] = {}
+    prefs: dict[str, set[str]] = {}
+    aliases: dict[str, set[str]] = {}
+    for names, sparql in ((labels, Q_LABELS), (prefs, Q_PREFS), (aliases, Q_ALIASES)):
+        for e, name in select(sparql):
             if e in types:
-                names[key][e].add(str(row[key]))
-    labels, prefs, aliases = names["label"], names["pref"], names["alias"]
+                if e in names:
+                    names[e].add(name)
+                else:
+                    names[e] = {name}
     rank = {str(PREDICATE_PROPERTY.get(p, "")): i for i, p in enumerate(_COUNTRY_PROPS)}
     rank[str(VALUE_KEYS["country"][0])] = 0
     countries: dict[str, tuple[int, str]] = {}
-    for row in _rows(store, Q_COUNTRY):
-        e, c = str(row["e"]), str(row["c"])
-        cand = (rank.get(str(row["p"]), 9), c)
+    for e, p, c in select(Q_COUNTRY):
+        cand = (rank.get(p, 9), c)
         if e in types and types.get(c) == "Country" and e != c and (e not in countries or cand < countries[e]):
             countries[e] = cand
+    none: set[str] = set()
+    facts: dict[str, list[dict[str, Any]]] = {}
+    nodes = []
     for e in sorted(types):
         t = types[e]
+        own, pref = labels.get(e, none), prefs.get(e, none)
         # A country's preferred label is its canonical short name; others keep the article's name.
-        choice = prefs[e] if t == "Country" and prefs[e] else (labels[e] or prefs[e])
+        choice = pref if t == "Country" and pref else (own or pref)
         label = min(choice) if choice else e.rsplit("/", 1)[-1]
         country = e if t == "Country" else countries.get(e, (0, None))[1]
-        g.add_node(e, type=t, label=label, aliases=sorted((aliases[e] | labels[e]) - {label}), country=country,
-                   facts=[])
+        others = aliases.get(e, none) | own
+        facts[e] = []
+        nodes.append((e, {"type": t, "label": label, "aliases": sorted(others - {label}) if others else [],
+                          "country": country, "facts": facts[e]}))
+    g.add_nodes_from(nodes)
+    return facts
 
 
-def _qualifiers(store: Store) -> dict[str, dict[str, Any]]:
+def _qualifiers(select: Select) -> dict[str, dict[str, Any]]:
     lists: dict[tuple[str, str], tuple[str, dict[str, tuple[Any, str]]]] = {}
-    for row in _rows(store, Q_LISTS):
-        where = (str(row["f"]), _LIST_PROPS[str(row["q"])])
-        head, cells = lists.setdefault(where, (str(row["head"]), {}))
-        cells[str(row["cell"])] = (_py(row["item"]), str(row["next"]))
+    for f, q, head, cell, item, nxt in select(Q_LISTS):
+        _, cells = lists.setdefault((f, _LIST_PROPS[q]), (head, {}))
+        cells[cell] = (item, nxt)
     heads = {head for head, _ in lists.values()}
-    out: dict[str, dict[str, Any]] = defaultdict(dict)
-    for row in _rows(store, Q_QUALIFIERS):
-        if str(row["v"]) not in heads:
-            out[str(row["f"])][_QUALIFIER_PROPS[str(row["q"])]] = _py(row["v"])
+    out: dict[str, dict[str, Any]] = {}
+    names = _QUALIFIER_PROPS
+    for f, q, v in select(Q_QUALIFIERS):
+        if v not in heads:
+            if f in out:
+                out[f][names[q]] = v
+            else:
+                out[f] = {names[q]: v}
     for (fact, name), (head, cells) in lists.items():
         items: list[Any] = []
         at = head
         while at in cells and len(items) < len(cells):
             item, at = cells[at]
             items.append(item)
-        out[fact][name] = items
+        out.setdefault(fact, {})[name] = items
     return out
 
 
 def _fact_date(q: dict[str, Any]) -> str | None:
-    for key in DATE_KEYS:
-        if isinstance(q.get(key), str):
-            return str(q[key])
+    if q:
+        for key in DATE_KEYS:
+            if isinstance(q.get(key), str):
+                return str(q[key])
     return None
 
 
@@ -265,34 +325,48 @@ def _fold(edge: dict[str, Any], fact: str, conf: float | None, quote: str | None
     date = _fact_date(q)
     if date:
         edge["dates"].append(date)
-    seen = date or (art.date if art else None)
+    url = publisher = None
+    seen = date
+    if art is not None:
+        url, publisher = art.url, art.publisher
+        seen = date or art.date
+        edge["sources"].append(art.iri)
+        if publisher:
+            edge["publishers"].append(publisher)
     if seen and (edge["first_date"] is None or seen < edge["first_date"]):
         edge["first_date"] = seen
-    if art is not None:
-        edge["sources"].append(art.iri)
-        if art.publisher:
-            edge["publishers"].append(art.publisher)
-    edge["evidence"].append({
-        "sentence": quote, "url": art.url if art else None, "publisher": art.publisher if art else None,
-        "date": date or (art.date if art else None), "confidence": conf, "fact": fact,
-    })
-    for key in _EDGE_QUALIFIERS:
-        if key in q:
-            values = q[key] if isinstance(q[key], list) else [q[key]]
-            edge["qualifiers"].setdefault(key, []).extend(values)
-    if "ordinal" in q:
-        edge["ordinals"].append({"ordinal": q["ordinal"], "scope": q.get("ordinal_scope"),
-                                 "after": list(q.get("after") or []), "fact": fact, "date": seen,
-                                 "publisher": art.publisher if art else None})
+    edge["evidence"].append({"sentence": quote, "url": url, "publisher": publisher, "date": seen,
+                             "confidence": conf, "fact": fact})
+    if q:
+        for key in _EDGE_QUALIFIERS:
+            if key in q:
+                values = q[key] if isinstance(q[key], list) else [q[key]]
+                edge["qualifiers"].setdefault(key, []).extend(values)
+        if "ordinal" in q:
+            edge["ordinals"].append({"ordinal": q["ordinal"], "scope": q.get("ordinal_scope"),
+                                     "after": list(q.get("after") or []), "fact": fact, "date": seen,
+                                     "publisher": publisher})
+
+
+def _evidence_key(e: dict[str, Any]) -> tuple[str, str, str, str]:
+    return (e["date"] or "", e["url"] or "", e["sentence"] or "", e["fact"])
+
+
+def _ordinal_key(o: dict[str, Any]) -> tuple[Any, str]:
+    return (o["ordinal"], o["fact"])
 
 
 def _tidy(edge: dict[str, Any]) -> None:
     """Sort and deduplicate an edge's lists so the same store gives the same graph."""
     for key in ("facts", "sources", "publishers", "dates", "via"):
-        edge[key] = sorted(set(edge[key]))
-    edge["evidence"].sort(key=lambda e: (e["date"] or "", e["url"] or "", e["sentence"] or "", e["fact"]))
-    edge["ordinals"].sort(key=lambda o: (o["ordinal"], o["fact"]))
-    edge["qualifiers"] = {k: sorted(set(map(str, v))) for k, v in sorted(edge["qualifiers"].items())}
+        if len(edge[key]) > 1:
+            edge[key] = sorted(set(edge[key]))
+    if len(edge["evidence"]) > 1:
+        edge["evidence"].sort(key=_evidence_key)
+    if len(edge["ordinals"]) > 1:
+        edge["ordinals"].sort(key=_ordinal_key)
+    if edge["qualifiers"]:
+        edge["qualifiers"] = {k: sorted(set(map(str, v))) for k, v in sorted(edge["qualifiers"].items())}
 
 
 @contextmanager
@@ -321,53 +395,66 @@ def project(store: Store, collapse: bool = False) -> nx.MultiDiGraph:
 
 def _project(store: Store, collapse: bool) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
-    _add_entities(g, store)
-    articles = _articles(store)
-    quals = _qualifiers(store)
+    select = _selector(store)
+    node_facts = _add_entities(g, select)
+    articles = _articles(select)
+    quals = _qualifiers(select)
+    no_qualifiers: dict[str, Any] = {}
+    kinds = _KIND
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in _rows(store, Q_FACTS):
-        kind = _KIND.get(row["p"])
-        s, o, f = str(row["s"]), row["o"], str(row["f"])
-        if kind is None or s not in g:
+    for f, s, p, o, iri, article, conf, quote in _facts(select):
+        kind = kinds.get(p)
+        if kind is None or s not in node_facts:
             continue
-        q = quals.get(f, {})
-        art = articles.get(str(row["article"]))
-        conf = row.get("conf")
-        quote = row.get("quote")
-        if row.get("iri") and o in g:
-            a, b = (s, str(o))
-            if kind in SYMMETRIC_PREDICATES and b < a:
+        q = quals.get(f, no_qualifiers)
+        art = articles.get(article)
+        if iri and o in node_facts:
+            a, b = s, o
+            if b < a and kind in SYMMETRIC_PREDICATES:
                 a, b = b, a
             edge = edges.get((a, b, kind))
             if edge is None:
                 edge = edges[(a, b, kind)] = _new_edge(kind)
             _fold(edge, f, conf, quote, art, q)
         else:
-            g.nodes[s]["facts"].append({
+            node_facts[s].append({
                 "kind": kind, "value": o, "date": _fact_date(q) or (art.date if art else None),
                 "sentence": quote, "url": art.url if art else None, "publisher": art.publisher if art else None,
                 "confidence": conf, "fact": f,
             })
-    for node in g.nodes.values():
-        node["facts"].sort(key=lambda x: (x["kind"], str(x["value"]), x["date"] or "", x["fact"]))
-    for (a, b, kind), edge in sorted(edges.items()):
+    for facts in node_facts.values():
+        if len(facts) > 1:
+            facts.sort(key=lambda x: (x["kind"], str(x["value"]), x["date"] or "", x["fact"]))
+    for (_, _, kind), edge in edges.items():
         _tidy(edge)
         edge["symmetric"] = kind in SYMMETRIC_PREDICATES
-        g.add_edge(a, b, key=kind, **edge)
+    g.add_edges_from((a, b, kind, edges[a, b, kind]) for a, b, kind in sorted(edges))
     return _collapse(g) if collapse else g
 
 
-def _merge(into: dict[str, Any], edge: dict[str, Any]) -> None:
-    for key in ("facts", "sources", "publishers", "dates", "evidence", "ordinals", "via"):
-        into[key].extend(edge[key])
-    into["weight"] += edge["weight"]
-    if edge["confidence"] is not None:
-        into["confidence"] = edge["confidence"] if into["confidence"] is None else max(into["confidence"],
-                                                                                          edge["confidence"])
-    if edge["first_date"] and (into["first_date"] is None or edge["first_date"] < into["first_date"]):
-        into["first_date"] = edge["first_date"]
-    for k, v in edge["qualifiers"].items():
-        into["qualifiers"].setdefault(k, []).extend(v)
+def _combine(kind: str, parts: list[dict[str, Any]], vias: list[str], symmetric: bool) -> dict[str, Any]:
+    """Return one edge folding the edges ``parts`` (as :func:`_project` makes them), passing through ``vias``."""
+    confidences = [p["confidence"] for p in parts if p["confidence"] is not None]
+    first_dates = [p["first_date"] for p in parts if p["first_date"]]
+    qualifiers: dict[str, set[str]] = {}
+    for p in parts:
+        for k, v in p["qualifiers"].items():
+            qualifiers.setdefault(k, set()).update(map(str, v))
+    return {
+        "kind": kind,
+        "facts": sorted({f for p in parts for f in p["facts"]}),
+        "confidence": max(confidences) if confidences else None,
+        "sources": sorted({x for p in parts for x in p["sources"]}),
+        "publishers": sorted({x for p in parts for x in p["publishers"]}),
+        "dates": sorted({x for p in parts for x in p["dates"]}),
+        "first_date": min(first_dates) if first_dates else None,
+        "evidence": sorted((e for p in parts for e in p["evidence"]), key=_evidence_key),
+        "qualifiers": {k: sorted(v) for k, v in sorted(qualifiers.items())},
+        "ordinals": sorted((o for p in parts for o in p["ordinals"]), key=_ordinal_key),
+        "weight": sum(p["weight"] for p in parts),
+        "via": sorted({*vias, *(x for p in parts for x in p["via"])}),
+        "symmetric": symmetric,
+    }
 
 
 def collapse_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -378,58 +465,69 @@ def collapse_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def _collapse(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     out = nx.MultiDiGraph()
-    hubs = {n for n, d in g.nodes(data=True) if d["type"] in COLLAPSE_KIND}
-    out.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n not in hubs)
-    ties: dict[tuple[str, str, str], dict[str, Any]] = {}
+    nodes = g.nodes
+    hubs = {n for n, d in nodes.items() if d["type"] in COLLAPSE_KIND}
+    out.add_nodes_from((n, d) for n, d in nodes.items() if n not in hubs)
+    # tie -> what makes it, in order: the edges folded into it and the hub or platform it goes through
+    ties: dict[tuple[str, str, str], list[tuple[list[dict[str, Any]], str]]] = {}
 
     def tie(a: str, b: str, kind: str, parts: list[dict[str, Any]], via: str) -> None:
-        if a == b:
-            return
-        a, b = min(a, b), max(a, b)
-        edge = ties.get((a, b, kind))
-        if edge is None:
-            edge = ties[(a, b, kind)] = _new_edge(kind)
-            edge["symmetric"] = True
-        for part in parts:
-            _merge(edge, part)
-        edge["via"].append(via)
+        if a != b:
+            key = (a, b, kind) if a < b else (b, a, kind)
+            if key in ties:
+                ties[key].append((parts, via))
+            else:
+                ties[key] = [(parts, via)]
 
     for hub in sorted(hubs):
         parties: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for u, v, kind, d in [*g.in_edges(hub, keys=True, data=True), *g.out_edges(hub, keys=True, data=True)]:
-            other = u if v == hub else v
-            if kind in PARTY_KINDS and other not in hubs:
-                parties[other].append(d)
+        for other, edges in (*g.pred[hub].items(), *g.succ[hub].items()):
+            if other in hubs:
+                continue
+            for kind, d in edges.items():
+                if kind in PARTY_KINDS:
+                    parties[other].append(d)
+        if len(parties) < 2:
+            continue
+        kind, via = COLLAPSE_KIND[nodes[hub]["type"]], nodes[hub]["label"]
         for a, b in combinations(sorted(parties), 2):
-            tie(a, b, COLLAPSE_KIND[g.nodes[hub]["type"]], parties[a] + parties[b], g.nodes[hub]["label"])
+            tie(a, b, kind, parties[a] + parties[b], via)
+    kept = []
     for u, v, kind, d in g.edges(keys=True, data=True):
         if u in hubs or v in hubs:
             continue
-        buyers = [b for b in d["qualifiers"].get("buyer", []) if b in out] if kind == "supplies" else []
-        if buyers:
-            for b in buyers:
-                tie(u, b, "supplies", [d], g.nodes[v]["label"])
-            continue
-        out.add_edge(u, v, key=kind, **d)
-    for (a, b, kind), edge in sorted(ties.items()):
-        _tidy(edge)
+        if kind == "supplies" and d["qualifiers"].get("buyer"):
+            buyers = [b for b in d["qualifiers"]["buyer"] if b in out]
+            if buyers:
+                for b in buyers:
+                    tie(u, b, "supplies", [d], nodes[v]["label"])
+                continue
+        kept.append((u, v, kind, d))
+    out.add_edges_from(kept)
+    added = []
+    for (a, b, kind), made in sorted(ties.items()):
+        edge = _combine(kind, [part for parts, _ in made for part in parts], [via for _, via in made], True)
         if out.has_edge(a, b, kind):
-            _merge(out.edges[a, b, kind], edge)
-            _tidy(out.edges[a, b, kind])
+            # a new edge for both: the existing edge's lists are shared with ``g``
+            data = out.edges[a, b, kind]
+            both = _combine(kind, [data, edge], [], data["symmetric"])
+            data.clear()
+            data.update(both)
         else:
-            out.add_edge(a, b, key=kind, **edge)
+            added.append((a, b, kind, edge))
+    out.add_edges_from(added)
     return out
 
 
 def simple_undirected(g: nx.MultiDiGraph) -> nx.Graph:
     """Return the undirected simple graph of ``g``; ``weight`` = facts between the two ends."""
-    u = nx.Graph()
-    u.add_nodes_from(g.nodes)
-    for a, b, d in g.edges(data=True):
+    weights: dict[tuple[str, str], int] = {}
+    for a, b, w in g.edges(data="weight"):
         if a == b:
             continue
-        if u.has_edge(a, b):
-            u.edges[a, b]["weight"] += d["weight"]
-        else:
-            u.add_edge(a, b, weight=d["weight"])
+        key = (a, b) if (b, a) not in weights else (b, a)
+        weights[key] = weights.get(key, 0) + w
+    u = nx.Graph()
+    u.add_nodes_from(g)
+    u.add_weighted_edges_from((a, b, w) for (a, b), w in weights.items())
     return u

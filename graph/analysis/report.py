@@ -12,6 +12,7 @@ parties (see :func:`~graph.analysis.projection.collapse_graph`).
 
 from __future__ import annotations
 
+import heapq
 import io
 import json
 import re
@@ -171,7 +172,21 @@ class Report:
 
 def analyse(store: Store, top: int = 10, seed: int = SEED, k: int | None = None) -> Report:
     """Rebuild the graph from ``store`` and report on it (``top`` rows per ranking)."""
-    return report_from_graph(project(store), top=top, seed=seed, k=k)
+    with _gc_paused():
+        g = project(store)
+        try:
+            return _report(g, top, seed, k)
+        finally:
+            _release(g)
+
+
+def _release(g: nx.Graph) -> None:
+    """Empty a graph no longer needed, so its contents go at once instead of at the cyclic collector's next pass.
+
+    A networkx graph refers to itself through its cached views; emptied, only that
+    small cycle is left for the collector to find, not the millions of objects it held.
+    """
+    g.clear()
 
 
 def report_from_graph(g: nx.MultiDiGraph, top: int = 10, seed: int = SEED, k: int | None = None) -> Report:
@@ -182,12 +197,20 @@ def report_from_graph(g: nx.MultiDiGraph, top: int = 10, seed: int = SEED, k: in
 
 def _report(g: nx.MultiDiGraph, top: int, seed: int, k: int | None) -> Report:
     actors = collapse_graph(g)
+    try:
+        return _report_on(g, actors, top, seed, k)
+    finally:
+        _release(actors)
+
+
+def _report_on(g: nx.MultiDiGraph, actors: nx.MultiDiGraph, top: int, seed: int, k: int | None) -> Report:
     simple = simple_undirected(actors)
     cent = centrality(simple, k=k, seed=seed)
     how = (f"exact (all {cent.k} actors as sources)" if cent.exact
            else f"estimated from k={cent.k} sampled source actors of {simple.number_of_nodes()}, seed {cent.seed}")
     measures = {m: text.format(how=how) for m, text in MEASURES.items()}
     communities, singletons = _communities(actors, simple, cent, seed)
+    _release(simple)
     pairs = _country_pairs(actors)
     return Report(
         summary=_summary(g, actors),
@@ -215,21 +238,27 @@ def _summary(g: nx.MultiDiGraph, actors: nx.MultiDiGraph) -> dict[str, int]:
 
 def _ranked(g: nx.MultiDiGraph, cent: Centrality, measure: str, top: int) -> list[Actor]:
     scores: dict[Any, float] = getattr(cent, measure)
-    order = sorted(scores, key=lambda v: (-scores[v], g.nodes[v]["label"], v))[:top]
-    return [Actor(v, g.nodes[v]["label"], g.nodes[v]["type"], cent.degree[v], round(cent.betweenness[v], 6),
+    nodes = g.nodes
+    order = heapq.nsmallest(top, scores, key=lambda v: (-scores[v], nodes[v]["label"], v))
+    return [Actor(v, nodes[v]["label"], nodes[v]["type"], cent.degree[v], round(cent.betweenness[v], 6),
                   round(cent.pagerank[v], 6)) for v in order if scores[v] > 0]
 
 
 def _communities(g: nx.MultiDiGraph, simple: nx.Graph, cent: Centrality, seed: int) -> tuple[list[Community], int]:
-    tied = simple.subgraph([v for v in simple if simple.degree(v) > 0])
-    groups = nx.community.louvain_communities(tied, weight="weight", seed=seed) if tied.number_of_edges() else []
-    singletons = simple.number_of_nodes() - tied.number_of_nodes() + sum(1 for c in groups if len(c) == 1)
+    """Group the actors with Louvain; ``simple`` loses its isolated actors (they are counted, not grouped)."""
+    isolated = [v for v, nbrs in simple.adj.items() if not nbrs]
+    # Removing them in place keeps every other actor's neighbours in order, so Louvain's seeded
+    # visits are those it makes on a view without them; a copy or a view would cost more at 100k actors.
+    simple.remove_nodes_from(isolated)
+    groups = nx.community.louvain_communities(simple, weight="weight", seed=seed) if simple.number_of_edges() else []
+    singletons = len(isolated) + sum(1 for c in groups if len(c) == 1)
+    nodes = g.nodes
     out = []
     for c in groups:
         if len(c) < 2:
             continue
-        members = sorted(c, key=lambda v: (-cent.pagerank[v], g.nodes[v]["label"], v))
-        out.append(Community(len(c), [g.nodes[v]["label"] for v in members[:12]], max(0, len(c) - 12)))
+        members = heapq.nsmallest(12, c, key=lambda v: (-cent.pagerank[v], nodes[v]["label"], v))
+        out.append(Community(len(c), [nodes[v]["label"] for v in members], max(0, len(c) - 12)))
     out.sort(key=lambda c: (-c.size, c.members))
     return out, singletons
 
