@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from ..articles import Article
-from ..models import ArticleFacts, Entity, Relation
+from ..models import _UNCARRIED, ArticleFacts, Entity, Relation
 from .agreement_links import extract_agreement_links
 from .agreements import extract_agreements
 from .alliances import extract_alliances
@@ -122,6 +122,21 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     return _to_facts(article, doc)
 
 
+def _carried(value: Any) -> Any:
+    """Return ``value`` with every U+0000, U+FFFE and U+FFFF in its texts replaced by U+FFFD.
+
+    An article may hold them; facts may not (RDF and XML tools cannot carry them), so the
+    sentences and names taken from such an article are quoted with U+FFFD in their place.
+    """
+    if isinstance(value, str):
+        return _UNCARRIED.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_carried(v) for v in value]
+    if isinstance(value, dict):
+        return {_carried(k): _carried(v) for k, v in value.items()}
+    return value
+
+
 _RELATIONS = TypeAdapter(list[Relation])
 _ENTITIES = TypeAdapter(list[Entity])
 _M = TypeVar("_M", Relation, Entity)
@@ -157,6 +172,8 @@ def _to_facts(article: Article, doc: Document) -> ArticleFacts:
             attrs = {"mention_only": True, "kind": attrs.get("kind", "news agency")}
         entity_rows.append({"name": rec.name, "type": rec.type, "aliases": list(rec.aliases),
                             "attributes": {k: v for k, v in attrs.items() if v is not None}})
+    if _UNCARRIED.search(article.text):
+        relation_rows, entity_rows = _carried(relation_rows), _carried(entity_rows)
     relations = _validated(_RELATIONS, Relation, relation_rows)
     entities = _validated(_ENTITIES, Entity, entity_rows)
     date = article.date if article.date and re.fullmatch(r"\d{4}(-\d{2}){0,2}", article.date) else None
