@@ -76,33 +76,46 @@ def sampled_betweenness(g: nx.Graph, k: int | None = None, seed: int = SEED) -> 
 
 
 def _brandes_batch(adj: Any, batch: Any, n: int) -> Any:
-    """Return the summed dependencies of every node on the shortest paths from each source in ``batch``."""
+    """Return the summed dependencies of every node on the shortest paths from each source in ``batch``.
+
+    One column per source. Each breadth-first level multiplies only the rows of the
+    nodes on some source's frontier (``adj`` is symmetric, so ``adj[rows].T`` are the
+    columns they reach), and the dependencies flow back level by level the same way.
+    """
     import numpy as np
 
     b = len(batch)
     cols = np.arange(b)
-    sigma = np.zeros((n, b))
+    sigma = np.zeros((n, b))  # shortest paths from each source
     sigma[batch, cols] = 1.0
     level = np.full((n, b), -1, dtype=np.int32)
     level[batch, cols] = 0
-    frontier = sigma.copy()
-    depth = 0
+    unseen = np.ones((n, b), dtype=bool)
+    unseen[batch, cols] = False
+    rows = np.unique(batch)
+    frontier = sigma[rows]
+    layers = [rows]  # the rows holding some source's level d, for d = 0, 1, ...
     while True:
-        nxt = adj @ frontier
-        nxt[level >= 0] = 0.0
-        reached = nxt > 0
-        if not reached.any():
+        reached = adj[rows].T @ frontier
+        hit = (reached > 0) & unseen
+        rows = np.flatnonzero(hit.any(axis=1))
+        if not len(rows):
             break
-        depth += 1
-        level[reached] = depth
-        sigma += nxt
-        frontier = nxt
+        new = hit[rows]
+        frontier = np.where(new, reached[rows], 0.0)
+        at = level[rows]
+        at[new] = len(layers)
+        level[rows] = at
+        unseen[rows] &= ~new
+        sigma[rows] += frontier
+        layers.append(rows)
     delta = np.zeros((n, b))
-    safe_sigma = np.where(sigma > 0, sigma, 1.0)
-    for d in range(depth, 0, -1):
-        coeff = np.where(level == d, (1.0 + delta) / safe_sigma, 0.0)
-        back = adj @ coeff
-        delta += np.where(level == d - 1, sigma * back, 0.0)
+    for d in range(len(layers) - 1, 0, -1):
+        rows, up = layers[d], layers[d - 1]
+        at = level[rows] == d
+        coeff = np.where(at, (1.0 + delta[rows]) / np.where(at, sigma[rows], 1.0), 0.0)
+        back = adj[rows].T @ coeff
+        delta[up] += np.where(level[up] == d - 1, sigma[up] * back[up], 0.0)
     delta[batch, cols] = 0.0
     return delta.sum(axis=1)
 
