@@ -13,9 +13,10 @@ Quads, exports, statistics and validation read the named graphs only.
 
 Writes go in batches, one Oxigraph transaction each, which a reader or a crash sees
 whole or not at all: articles not yet in the store are loaded as N-Quads (their graphs
-and their default-graph copies); a batch that replaces articles is one SPARQL update
-that, per article, deletes from the default graph the triples no other article still
-states, drops the article's graph, and inserts the new graphs and their copies.
+and their default-graph copies); a batch that replaces articles is one SPARQL update of
+what changed: the triples an article no longer states leave its graph, and leave the
+default graph when no other article states them; its new triples go into both. An
+article stored again unchanged costs a read and no write.
 
 A store written before the default-graph copy existed (article graphs, an empty default
 graph) is upgraded when it is opened for writing: one transaction copies the article
@@ -146,17 +147,46 @@ def _forget(g: str) -> str:
             f"DROP SILENT GRAPH <{g}>")
 
 
-def replace_update(graphs: Mapping[str, Sequence[str]], present: Iterable[str]) -> str:
+_XSD_STRING = "^^<http://www.w3.org/2001/XMLSchema#string>"
+
+
+def _canonical(statement_text: str) -> str:
+    """Return a statement as the store gives it back: a string literal without its datatype."""
+    return statement_text.removesuffix(_XSD_STRING)
+
+
+def replace_update(graphs: Mapping[str, Sequence[str]], stored: Mapping[str, Iterable[str]]) -> str:
     """Return one SPARQL update that replaces ``graphs`` (IRI -> statements) and keeps the default-graph copy.
 
-    ``present`` names the graphs already in the store: each is forgotten first (its
-    triples that no other graph states leave the default graph), then every graph of
-    ``graphs`` and its triples are inserted.
+    ``stored`` holds the statements of those graphs already in the store: only what
+    changed is written. A statement a graph no longer holds leaves it, and leaves the
+    default graph when no graph states it any more; a new statement goes into the graph
+    and the default graph. Returns "" when nothing changes.
     """
-    parts = [_forget(g) for g in present]
-    blocks = [f"GRAPH <{g}> {{\n" + "".join(f"{t} .\n" for t in ts) + "}" for g, ts in graphs.items() if ts]
-    copies = dict.fromkeys(t for ts in graphs.values() for t in ts)
+    parts: list[str] = []
+    inserts: dict[str, list[str]] = {}
+    for g, ts in graphs.items():
+        old = stored.get(g)
+        if old is None:
+            inserts[g] = list(ts)
+            continue
+        if not ts:
+            parts.append(_forget(g))
+            continue
+        new = {_canonical(t): t for t in ts}
+        kept = set(old)
+        gone = [t for t in kept if t not in new]
+        if gone:
+            parts.append(f"DELETE DATA {{ GRAPH <{g}> {{\n" + "".join(f"{t} .\n" for t in gone) + "} }")
+            rows = "".join(f"({t})\n" for t in gone)
+            parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{\n{rows}}} "
+                         f"FILTER NOT EXISTS {{ GRAPH ?any {{ ?s ?p ?o }} }} }}")
+        added = [t for c, t in new.items() if c not in kept]
+        if added:
+            inserts[g] = added
+    blocks = [f"GRAPH <{g}> {{\n" + "".join(f"{t} .\n" for t in ts) + "}" for g, ts in inserts.items() if ts]
     if blocks:
+        copies = dict.fromkeys(t for ts in inserts.values() for t in ts)
         parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n" + "".join(f"{t} .\n" for t in copies) + "}")
     return " ;\n".join(parts)
 
@@ -235,21 +265,40 @@ class EmbeddedStore:
         """Replace each named graph with the given triples (from :func:`statement`), all in one transaction.
 
         Articles not yet in the store are loaded as N-Quads; a batch that replaces one
-        already stored is a SPARQL update. Either way the default graph keeps one copy
-        of every triple some graph states, and nothing else.
+        already stored is a SPARQL update of what changed (nothing, when an article is
+        stored again as it was). Either way the default graph keeps one copy of every
+        triple some graph states, and nothing else.
         """
         if not graphs:
             return
         ox = self._ox
         texts = {str(g): ts for g, ts in graphs.items()}
-        present = [g for g in texts if self._store.contains_named_graph(ox.NamedNode(g))]
-        if present:
-            self._update(replace_update(texts, present))
+        stored = {g: self._statements(g) for g in texts if self._store.contains_named_graph(ox.NamedNode(g))}
+        if stored:
+            update = replace_update(texts, stored)
+            if update:
+                self._update(update)
             return
         try:
             self._store.load(insert_nquads(texts), format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, UnicodeError) as err:
             raise StoreError(f"cannot write to store {self.location}: {_one_line(err)}") from None
+
+    def _statements(self, graph: str) -> list[str]:
+        """Return the triples of one named graph as :func:`statement` writes them."""
+        ox = self._ox
+        text = self._text
+        return [f"{text(q.subject)} {text(q.predicate)} {text(q.object)}"
+                for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
+
+    def _text(self, t: Any) -> str:
+        if isinstance(t, self._ox.Literal):
+            lex = '"' + t.value.translate(_ESCAPES) + '"'
+            if t.language:
+                return f"{lex}@{t.language}"
+            dt = t.datatype.value
+            return lex if dt == "http://www.w3.org/2001/XMLSchema#string" else f"{lex}^^<{dt}>"
+        return f"<{t.value}>"
 
     def remove_article(self, graph: URIRef) -> None:
         self._update(_forget(str(graph)))

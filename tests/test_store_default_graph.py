@@ -27,7 +27,8 @@ from .conftest import FACTS, SEED_FACTS
 EX = "https://example.org/"
 GRAPHS = [URIRef(f"https://w3id.org/dikg/article/{i}") for i in range(4)]
 # few terms, so that articles often state the same triple
-TRIPLES = [(URIRef(EX + s), URIRef(EX + p), o) for s in "ab" for p in "pq" for o in (URIRef(EX + "c"), Literal("c"))]
+OBJECTS = (URIRef(EX + "c"), Literal("c"), Literal("c", lang="en"), Literal(1), Literal('say "c"\n'))
+TRIPLES = [(URIRef(EX + s), URIRef(EX + p), o) for s in "ab" for p in "pq" for o in OBJECTS]
 
 
 def _named_union(store: EmbeddedStore) -> set[tuple[str, str, str]]:
@@ -89,6 +90,17 @@ def test_a_triple_stays_while_another_article_still_states_it() -> None:
     store.replace_articles({GRAPHS[1]: []})
     assert store.query(_ask(shared)).boolean is False
     assert store.named_graphs() == [] and _default_graph(store) == set()
+
+
+def test_a_string_typed_as_such_is_the_same_triple_when_an_article_is_stored_again() -> None:
+    store = EmbeddedStore(None)
+    string = URIRef("http://www.w3.org/2001/XMLSchema#string")
+    typed = (URIRef(EX + "a"), URIRef(EX + "p"), Literal("c", datatype=string), GRAPHS[0])
+    for _ in range(2):
+        store.replace_articles({GRAPHS[0]: [typed, (*TRIPLES[0], GRAPHS[0])]})  # type: ignore[list-item]
+        assert len(_named_union(store)) == len(_default_graph(store)) == 2
+    store.replace_articles({GRAPHS[0]: [typed]})
+    assert _default_graph(store) == _named_union(store) == {(EX + "a", EX + "p", '"c"')}
 
 
 def test_queries_see_a_triple_stated_by_two_articles_once(store: EmbeddedStore) -> None:
