@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,6 +135,25 @@ def _write(store: Store, batch: Sequence[MappedArticle]) -> None:
         store.replace_articles({m.graph: m.triples for m in batch})
 
 
+def _write_batch(store: Store, articles: Sequence[MappedArticle]) -> list[tuple[MappedArticle, str | None]]:
+    """Write ``articles`` in one transaction, or one by one if the store refuses it; return each with its error."""
+    try:
+        _write(store, articles)
+    except DikgError as err:
+        if len(articles) == 1:
+            return [(articles[0], str(err))]
+        out: list[tuple[MappedArticle, str | None]] = []
+        for m in articles:  # find the article at fault; the others still land
+            try:
+                _write(store, [m])
+            except DikgError as one:
+                out.append((m, str(one)))
+            else:
+                out.append((m, None))
+        return out
+    return [(m, None) for m in articles]
+
+
 def store_facts(store: Store, items: Iterable[tuple[ArticleFacts, str] | MappedArticle],
                 report: LoadReport | None = None, batch: int = STORE_BATCH) -> LoadReport:
     """Store each article: (facts, key) pairs are mapped here, :class:`MappedArticle` items as they are.
@@ -141,14 +161,30 @@ def store_facts(store: Store, items: Iterable[tuple[ArticleFacts, str] | MappedA
     ``key`` is where the facts were read (see :func:`article_name`). ``batch`` articles
     go in one transaction; the last of several articles of one run with the same URL
     wins, and a second input with the name of another is a failure.
+
+    Batches are written by one thread, in order, while this one reads and maps the next
+    batch: Oxigraph writes without holding the interpreter lock.
     """
-    report = report or LoadReport()
+    with ThreadPoolExecutor(1, thread_name_prefix="dikg-store-writer") as writer:
+        return _store_facts(store, items, report or LoadReport(), batch, writer)
+
+
+def _store_facts(store: Store, items: Iterable[tuple[ArticleFacts, str] | MappedArticle], report: LoadReport,
+                 batch: int, writer: ThreadPoolExecutor) -> LoadReport:
     as_statements = isinstance(store, EmbeddedStore)
     pending: dict[URIRef, MappedArticle] = {}
     named: dict[URIRef, str] = {}  # graph of an article without URL -> the input that gave it
+    writing: Future[list[tuple[MappedArticle, str | None]]] | None = None
 
-    def done(written: Sequence[MappedArticle]) -> None:
-        for m in written:
+    def settle() -> None:
+        nonlocal writing
+        if writing is None:
+            return
+        outcomes, writing = writing.result(), None
+        for m, error in outcomes:
+            if error is not None:
+                report.failures.append(Failure(m.source, error))
+                continue
             report.articles += 1
             report.entities += m.entities
             report.facts += m.facts
@@ -156,25 +192,12 @@ def store_facts(store: Store, items: Iterable[tuple[ArticleFacts, str] | MappedA
             report.graphs.append(m.graph)
 
     def flush() -> None:
+        nonlocal writing
         if not pending:
             return
-        articles = list(pending.values())
+        settle()  # one batch in the store's hands at a time, so they land in order
+        writing = writer.submit(_write_batch, store, list(pending.values()))
         pending.clear()
-        try:
-            _write(store, articles)
-        except DikgError as err:
-            if len(articles) == 1:
-                report.failures.append(Failure(articles[0].source, str(err)))
-                return
-            for m in articles:  # find the article at fault; the others still land
-                try:
-                    _write(store, [m])
-                except DikgError as one:
-                    report.failures.append(Failure(m.source, str(one)))
-                else:
-                    done([m])
-        else:
-            done(articles)
 
     for item in items:
         if isinstance(item, MappedArticle):
@@ -197,6 +220,7 @@ def store_facts(store: Store, items: Iterable[tuple[ArticleFacts, str] | MappedA
         if len(pending) >= batch:
             flush()
     flush()
+    settle()
     return report
 
 
