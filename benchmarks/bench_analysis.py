@@ -157,7 +157,7 @@ def main(sizes: list[int], cache: Path | None = None, profile: bool = False, rep
             print(f"  actor graph: {simple.number_of_nodes():,} actors, {simple.number_of_edges():,} ties")
             cent = timed(f"centrality (k=min(n,{BETWEENNESS_SAMPLES}))", centrality, simple)
             print(f"  betweenness k={cent.k}, seed {cent.seed}")
-            timed(f"Louvain (networkx, seed {SEED})", _communities, actors, simple, cent, SEED)
+            timed(f"Louvain (seed {SEED})", _communities, actors, simple, cent, SEED)
             timed("report on the projection (all but project)", report_from_graph, g)
         store.close()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.analysis import analyse, collapse_graph, find_paths, project, report_from_graph, sampled_betweenness
+from graph.analysis import analyse, collapse_graph, find_paths, louvain, project, report_from_graph, sampled_betweenness
 from graph.analysis.gephi import gexf_bytes, graphml_bytes
 from graph.analysis.report import report_to_json, report_to_markdown, report_to_text
 from graph.cli import main
@@ -129,6 +129,23 @@ def test_sampled_betweenness_equals_networkx_for_the_same_seed(graph: nx.Graph, 
     if k == 1:  # networkx gives NaN to the single source; the others must agree
         theirs = {v: x for v, x in theirs.items() if x == x}
     assert all(abs(ours[v] - theirs[v]) < 1e-9 for v in theirs)
+
+
+def _weighted(g: nx.Graph) -> nx.Graph:
+    for i, (u, v) in enumerate(g.edges()):
+        g[u][v]["weight"] = 1 + i * 7 % 5
+    return g
+
+
+@pytest.mark.parametrize("graph", [nx.karate_club_graph(), nx.les_miserables_graph(),
+                                   _weighted(nx.gnm_random_graph(300, 900, seed=5)),
+                                   _weighted(nx.connected_caveman_graph(10, 6)),
+                                   _weighted(nx.powerlaw_cluster_graph(1500, 3, 0.3, seed=2))])
+@pytest.mark.parametrize("seed", [1, 42])
+def test_louvain_finds_the_communities_networkx_finds_for_the_same_seed(graph: nx.Graph, seed: int) -> None:
+    ours = louvain(graph, seed=seed)
+    theirs = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+    assert sorted(map(sorted, ours)) == sorted(map(sorted, theirs))
 
 
 def test_malaysias_partners_are_ranked_by_evidence_with_the_stated_order(store: EmbeddedStore) -> None:

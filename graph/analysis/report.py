@@ -25,6 +25,7 @@ import networkx as nx
 
 from ..store import Store
 from .centrality import SEED, Centrality, centrality
+from .communities import louvain
 from .projection import _gc_paused, collapse_graph, project, simple_undirected
 
 __all__ = [
@@ -222,7 +223,8 @@ def _report_on(g: nx.MultiDiGraph, actors: nx.MultiDiGraph, top: int, seed: int,
         ties=_ties(actors, pairs, top * 2),
         years=_years(g, actors, pairs),
         statuses=_statuses(g),
-        notes=[f"Communities: Louvain (networkx) on the undirected actor graph, weighted by facts, seed {seed}.",
+        notes=[f"Communities: Louvain on the undirected actor graph, weighted by facts, seed {seed} (the communities "
+               "networkx's louvain_communities finds).",
                "Actor graph: agreements and events collapsed into ties between their parties; "
                "a supply with a named buyer is a tie from supplier to buyer."],
     )
@@ -247,10 +249,10 @@ def _ranked(g: nx.MultiDiGraph, cent: Centrality, measure: str, top: int) -> lis
 def _communities(g: nx.MultiDiGraph, simple: nx.Graph, cent: Centrality, seed: int) -> tuple[list[Community], int]:
     """Group the actors with Louvain; ``simple`` loses its isolated actors (they are counted, not grouped)."""
     isolated = [v for v, nbrs in simple.adj.items() if not nbrs]
-    # Removing them in place keeps every other actor's neighbours in order, so Louvain's seeded
-    # visits are those it makes on a view without them; a copy or a view would cost more at 100k actors.
+    # Removed in place, every other actor keeps its place and its neighbours' order, on which
+    # Louvain's seeded visits depend (a view of a few actors among many lists them in set order).
     simple.remove_nodes_from(isolated)
-    groups = nx.community.louvain_communities(simple, weight="weight", seed=seed) if simple.number_of_edges() else []
+    groups = louvain(simple, weight="weight", seed=seed) if simple.number_of_edges() else []
     singletons = len(isolated) + sum(1 for c in groups if len(c) == 1)
     nodes = g.nodes
     out = []
