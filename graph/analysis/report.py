@@ -231,9 +231,12 @@ def _report_on(g: nx.MultiDiGraph, actors: nx.MultiDiGraph, top: int, seed: int,
 
 
 def _summary(g: nx.MultiDiGraph, actors: nx.MultiDiGraph) -> dict[str, int]:
-    facts = {f for _, _, d in g.edges(data=True) for f in d["facts"]}
-    facts |= {x["fact"] for _, d in g.nodes(data=True) for x in d["facts"]}
-    sources = {s for _, _, d in g.edges(data=True) for s in d["sources"]}
+    facts: set[str] = set()
+    sources: set[str] = set()
+    for _, _, d in g.edges(data=True):
+        facts.update(d["facts"])
+        sources.update(d["sources"])
+    facts.update(x["fact"] for _, d in g.nodes(data=True) for x in d["facts"])
     return {"entities": g.number_of_nodes(), "relations": g.number_of_edges(), "facts": len(facts),
             "articles": len(sources), "actors": actors.number_of_nodes(), "ties": actors.number_of_edges()}
 
@@ -277,9 +280,10 @@ class _Pair:
 def _country_pairs(g: nx.MultiDiGraph) -> dict[tuple[str, str], _Pair]:
     """Fold every tie between actors of two different countries into that country pair."""
     pairs: dict[tuple[str, str], _Pair] = defaultdict(_Pair)
+    country = {v: c for v, c in g.nodes(data="country") if c and c in g}
     for u, v, kind, d in g.edges(keys=True, data=True):
-        cu, cv = g.nodes[u]["country"], g.nodes[v]["country"]
-        if not cu or not cv or cu == cv or cu not in g or cv not in g:
+        cu, cv = country.get(u), country.get(v)
+        if cu is None or cv is None or cu == cv:
             continue
         pair = pairs[(min(cu, cv), max(cu, cv))]
         category = TIE_CATEGORY.get(kind, "other")
