@@ -52,13 +52,17 @@ class AgreementState:
     parties: list[tuple[str, str | None]] = field(default_factory=list)
     platform: str | None = None
     sentence: Sentence | None = None
+    ordinal: str | None = None
 
 
 _NP_WORD = re.compile(r"^(?:[$€£₩¥]?[\d.,]+|million|billion|bn|mn|trillion|US\$[\d.,]+|[A-Z]{3}|new|follow-on|separate|"
                       r"initial|binding|additional|further|final|framework|production|procurement|supply|purchase|"
                       r"export|defence|defense|research|development|and|R&D|G2G|government-to-government|"
                       r"exclusive|bilateral|trilateral|industrial|multi-year|(?:19|20)\d\d|\w+-\w+|two|three|four|"
-                      r"five|\d+|major|largest|first|second|landmark|long-term)$", re.I)
+                      r"five|\d+|major|largest|first|second|landmark|long-term|executive|implementing|definitive|"
+                      r"firm|sales|service|maintenance|support|third|fourth|fifth|follow-up|options?)$", re.I)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+_ORDINAL_MOD = re.compile(r"\b(?P<o>first|second|third|fourth|fifth)\b", re.I)
 _DETS = ("a", "an", "the", "this", "that", "its", "their", "his", "her")
 
 
@@ -103,9 +107,15 @@ def _status(s: Sentence) -> str | None:
     return _CONCLUDED_VERB.get(w, w)
 
 
-def _date_for(doc: Document, s: Sentence, prospective: bool | None = None) -> tuple[str | None, str | None]:
-    """Return (date, expected_date) from the sentence; a concluded act without a date gets the article's."""
-    ds = doc.in_sentence(s, doc.dates)
+def _date_for(doc: Document, s: Sentence, prospective: bool | None = None,
+              near: int | None = None) -> tuple[str | None, str | None]:
+    """Return (date, expected_date) from the sentence; a concluded act without a date gets the article's.
+
+    With ``near`` (the agreement word) the dates closest to it come first; "since 2016" dates no act.
+    """
+    ds = [d for d in doc.in_sentence(s, doc.dates) if not _SINCE.search(doc.text, max(0, d.start - 7), d.start)]
+    if near is not None:
+        ds = sorted(ds, key=lambda d: abs(d.start - near))
     past = [d for d in ds if not d.prospective]
     future = [d for d in ds if d.prospective]
     return (past[0].value if past else None), (future[0].value if future else None)
@@ -179,17 +189,23 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 new = False
             if not new and not agreements:
                 new = True
+            om = _ORDINAL_MOD.search(mods)
+            sibling = _ordinal_sibling(agreements, kind, om.group("o").casefold()) if om else None
+            if sibling is not None:
+                new = True
             if not det and not mods and kind_word in ("order", "deal", "contract", "agreement", "arrangement"):
                 continue
             if new:
                 years = re.findall(r"\b((?:19|20)\d\d)\b", mods)
-                past, future = _date_for(doc, s)
+                past, future = _date_for(doc, s, near=start)
                 st = _status(s) or ""
                 ahead = st in ("expected", "planned", "proposed", "being accelerated") or "to be signed" in s.text
                 year = years[0] if years else ((future if ahead else past) or year_now or "")[:4]
-                agr = _new_agreement(doc, s, kind, year, start, end, np, agreements)
+                agr = _new_agreement(doc, s, kind, year, start, end, np, agreements, sibling)
                 if agr is None:
                     continue
+                if om:
+                    agr.ordinal = om.group("o").casefold()
                 agreements.append(agr)
             else:
                 same = [a for a in agreements if a.kind == kind] or agreements
@@ -202,12 +218,36 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
     return agreements
 
 
+_ORDINAL_RANK = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _ordinal_sibling(agreements: list[AgreementState], kind: str, ordinal: str) -> AgreementState | None:
+    """Return the agreement "the first contract" is set against when the article has a "second contract"."""
+    same = [a for a in agreements if a.kind == kind]
+    if any(a.ordinal == ordinal for a in same):
+        return None
+    ranked = [a for a in same if a.ordinal]
+    return ranked[-1] if ranked else None
+
+
+def _sibling_roles(doc: Document, sibling: AgreementState) -> list[tuple[str, str | None]]:
+    roles: dict[str, str | None] = {}
+    for f in doc.facts:
+        if f.predicate == "party_to" and f.object == sibling.name and f.subject not in roles:
+            role = f.qualifiers.get("role")
+            roles[f.subject] = role if isinstance(role, str) else None
+    return list(roles.items())
+
+
 def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int, end: int, np: str,
-                   agreements: list[AgreementState]) -> AgreementState | None:
+                   agreements: list[AgreementState],
+                   sibling: AgreementState | None = None) -> AgreementState | None:
     subj, with_party, end_user = _parties(doc, s, start, end)
     parties = list(subj)
     if with_party and with_party.name not in {p.name for p in parties}:
         parties.append(with_party)
+    if sibling is not None and not parties:
+        return _sibling_agreement(doc, s, kind, year, np, agreements, sibling)
     platforms = [m for m in doc.mentions_in(s, "Platform") if m.start >= start - 60]
     platform = platforms[0].name if platforms else None
     buyer = supplier = None
@@ -234,7 +274,7 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     doc.entities.add(name, "Agreement", np, agreement_type=kind)
     agr = AgreementState(name, kind, year, [(p.name, None) for p in parties], platform, s)
     status = _status(s)
-    past, _future = _date_for(doc, s)
+    past, _future = _date_for(doc, s, near=start)
     concluded = status is not None and status not in ("expected", "planned", "proposed", "being accelerated",
                                                        "under negotiation", "negotiating", "finalising", "finalizing")
     same_year = year == (doc.article_date or "")[:4]
@@ -267,6 +307,43 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
                 "date": date if concluded else None, "status": "contracted" if concluded else status,
                 "lower_bound": True if qty and qty.lower_bound else None}, s)
     _signatories(doc, s, agr, date)
+    return agr
+
+
+def _sibling_agreement(doc: Document, s: Sentence, kind: str, year: str, np: str, agreements: list[AgreementState],
+                       sibling: AgreementState) -> AgreementState:
+    """Create "the first contract" of an article about a second one: same parties and platform, an earlier act."""
+    roles = _sibling_roles(doc, sibling)
+    ranked = {r: n for n, r in roles if r}
+    labels = [ranked[r] for r in ("buyer", "supplier") if r in ranked] or [n for n, _r in roles[:4]]
+    label = "–".join(_party_label(doc, p) for p in labels)
+    ordinal = (_ORDINAL_MOD.search(np) or _ORDINAL_MOD.search("first"))
+    assert ordinal is not None
+    name = " ".join(x for x in (label, sibling.platform or "", ordinal.group("o").casefold(), kind) if x)
+    name += f" ({year})" if year else ""
+    base, n = name, 2
+    while name in {a.name for a in agreements}:
+        name, n = f"{base} #{n}", n + 1
+    doc.entities.add(name, "Agreement", np, agreement_type=kind)
+    status = _status(s)
+    past, _future = _date_for(doc, s)
+    concluded = status is not None and status not in ("expected", "planned", "proposed", "being accelerated",
+                                                       "under negotiation", "negotiating", "finalising", "finalizing")
+    for party, role in roles:
+        doc.relate(party, "party_to", name, {"role": role, "status": status,
+                                             "date": (past or year or None) if concluded else None}, s, 0.6)
+    agr = AgreementState(name, kind, year, list(roles), sibling.platform, s)
+    _status_facts(doc, s, agr, new=True)
+    mine = _ORDINAL_RANK.get(ordinal.group("o").casefold(), 0)
+    theirs = _ORDINAL_RANK.get(sibling.ordinal or "", 0)
+    if mine and theirs and mine != theirs:
+        early, late = (name, sibling.name) if mine < theirs else (sibling.name, name)
+        doc.relate(early, "precedes", late, {}, s, 0.6)
+    if sibling.platform:
+        q = [x for x in doc.in_sentence(s, doc.quantities) if re.match(
+            r"\s+(?:[\w-]+\s+){0,2}?(?:tanks|vehicles|aircraft|jets|ships|vessels|frigates|corvettes|submarines|"
+            r"helicopters|howitzers|systems|units|launchers|missiles|guns|drones)\b", doc.text[x.end:x.end + 40])]
+        doc.relate(name, "covers", sibling.platform, {"quantity": q[0].value if q else None}, s, 0.55)
     return agr
 
 

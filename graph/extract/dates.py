@@ -50,7 +50,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?P<ago>yesterday|today|tomorrow)\b", "dayoff"),
     (r"\b(?:(?P<last>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", "wd"),
     (rf"\b(?P<m>{_MON})\b(?!\s*\d)", "m"),
-    (r"(?<![\d.,$€£])\b(?P<y>(?:19|20)\d\d)\b(?![\d,]|\s*(?:km|m|mm|units|vehicles|rounds|tonnes|personnel))", "yonly"),
+    (r"(?<![\d.,$€£])\b(?P<y>(?:19|20)\d\d)\b(?!\d|,\d|\s*(?:km|m|mm|units|vehicles|rounds|tonnes|"
+     r"personnel))", "yonly"),
 )
 _RE = re.compile("|".join(f"(?P<p{i}>{p.replace('(?P<', f'(?P<g{i}_')})" for i, (p, _) in enumerate(_PATTERNS)), re.I)
 
