@@ -49,3 +49,20 @@ def test_since_year_is_not_when_an_agreement_was_signed() -> None:
     facts = _facts("Chile and Brazil have been strategic partners since 2015, and they signed a memorandum of "
                    "understanding on naval training in 2021.")
     assert next(e.name for e in facts.entities if e.type == "Agreement").endswith("(2021)")
+
+
+def test_a_state_before_a_verb_does_not_locate_the_company() -> None:
+    facts = _facts("Canada has chosen Saab's GlobalEye for the Royal Canadian Air Force, officials said.")
+    assert ("Saab", "Canada", {}) not in _rels(facts, "located_in")
+
+
+def test_a_hyphenated_demonym_does_not_locate_the_company() -> None:
+    facts = _facts("The missile is built by Hanwha Aerospace, a Korean-Polish joint venture, officials said.")
+    assert not any(o == "Poland" for s, o, _q in _rels(facts, "located_in"))
+
+
+def test_partnership_between_two_capitals() -> None:
+    facts = _facts("Seoul's defence minister said the sale would strengthen the security partnership between "
+                   "Seoul and Warsaw.")
+    pairs = [(s, o, q.get("status")) for s, o, q in _rels(facts, "partner_of")]
+    assert pairs and {pairs[0][0], pairs[0][1]} == {"South Korea", "Poland"} and pairs[0][2] == "existing"

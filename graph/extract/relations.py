@@ -16,9 +16,13 @@ __all__ = ["extract_relations"]
 
 _PARTNER_RE = re.compile(
     r"(?P<level>(?:(?:comprehensive|strategic|special|practical|industry|industrial|defen[cs]e|enhanced|global|"
-    r"close|key|long-standing|and|Special|Strategic|Comprehensive)\s+){1,6})partner(?:ship|s)\b")
+    r"close|key|long-standing|and|Special|Strategic|Comprehensive|security|maritime|military|defence-industrial|"
+    r"trusted)\s+){1,6})partner(?:ship|s)\b")
 _COUNT_UNITS = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<unit>participants|exhibitors|visitors|trade visitors|delegates|"
                           r"attendees|companies|firms|countries|delegations)\b")
+# "Australia has selected X": a verb between a state and a company, not a possessive or an adjective
+_CLAUSE_GAP = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|and|or|with|to|from|for|by|at|in|on|said|"
+                         r"signed|selected|chose|picked|awarded|ordered|bought|told|asked|urged|named|[a-z]+ed(?<!owned))\b")
 _SUBSIDIARY_RE = re.compile(r"\b(?:part of|a subsidiary of|a unit of|a division of|majority-owned by|owned by|"
                             r"a member of)\s+(?:the\s+)?", re.I)
 
@@ -90,10 +94,13 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
         if m.type == "Company":
             before = text[max(s.start, m.start - 60):m.start]
             cs = [c for c in doc.mentions_in(s, "Country") if c.end <= m.start and m.start - c.end <= 40
-                  and re.fullmatch(r"(?:['’]s)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+", text[c.end:m.start])]
+                  and re.fullmatch(r"(?:['’]s)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+", text[c.end:m.start])
+                  and not _CLAUSE_GAP.search(text[c.end:m.start])]
             after = re.match(r",\s+(?:the\s+)?(?P<adj>(?:[\w-]+\s+){0,3})", text[m.end:m.end + 60])
             if not cs and after:
-                cs = [c for c in doc.mentions_in(s, "Country") if m.end < c.start <= m.end + 40 and c.form == "demonym"]
+                cs = [c for c in doc.mentions_in(s, "Country") if m.end < c.start <= m.end + 40 and c.form == "demonym"
+                      and not re.match(r"[\w]+-|-", text[c.start - 1:c.start + 1] if c.start else "")
+                      and text[c.end:c.end + 1] != "-"]
             if cs:
                 doc.relate(m.name, "located_in", cs[-1].name, {}, s)
                 if "state-owned" in before[-40:] or (after and "state-owned" in after.group(0)):
@@ -109,8 +116,15 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
             for c in doc.mentions_in(s, "Country"):
                 if c.name not in states:
                     states.append(c.name)
+            between = re.search(r"\bbetween\s+(?:the\s+)?", s.text[pm.end():pm.end() + 12])
+            if between:  # "the partnership between Tokyo and Canberra": the pair it names
+                pair = [c.name for c in doc.mentions_in(s, "Country") if c.start >= s.start + pm.end()]
+                states = list(dict.fromkeys(pair)) if len(set(pair)) >= 2 else states
             if len(states) >= 2:
                 status = "planned" if re.search(r"\b(?:will|to elevate|plan|agree to|would)\b", s.text) else "existing"
+                if re.search(r"\b(?:deepen|strengthen|enhance|expand|boost|reinforce)\w*\s+"
+                             r"(?:the\s+|their\s+|our\s+)?$", s.text[max(0, pm.start() - 40):pm.start()]):
+                    status = "existing"  # a partnership to deepen is there already
                 since = re.search(r"\bsince\s+((?:19|20)\d\d)\b", s.text)
                 level = " ".join(pm.group(0).split())
                 doc.relate(states[0], "partner_of", states[1], {"level": level, "status": status,
