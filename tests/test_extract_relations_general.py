@@ -66,3 +66,54 @@ def test_partnership_between_two_capitals() -> None:
                    "Seoul and Warsaw.")
     pairs = [(s, o, q.get("status")) for s, o, q in _rels(facts, "partner_of")]
     assert pairs and {pairs[0][0], pairs[0][1]} == {"South Korea", "Poland"} and pairs[0][2] == "existing"
+
+
+def test_delivery_is_a_supply_and_the_order_it_belongs_to_has_its_parties() -> None:
+    facts = _facts("Hungary received its first four C-390 transport aircraft from Brazil's Embraer on Tuesday, "
+                   "officials said.\n\nThe aircraft are part of an order for 12 C-390s worth about 1.1 billion euros "
+                   "signed in 2023.")
+    sup = [(s, o, q) for s, o, q in _rels(facts, "supplies") if o == "C-390"]
+    assert sup and sup[0][0] == "Embraer" and sup[0][2]["buyer"] == "Hungary" and sup[0][2]["quantity"] == 4
+    assert sup[0][2]["date"] == "2025-09-23"
+    parties = {(s, q.get("role")) for s, _o, q in _rels(facts, "party_to")}
+    assert {("Hungary", "buyer"), ("Embraer", "supplier")} <= parties
+    assert any(o == "C-390" and q.get("quantity") == 12 for _s, o, q in _rels(facts, "covers"))
+
+
+def test_expected_delivery_of_the_first_of_n_in_a_month_ahead() -> None:
+    facts = _facts("The Brazilian Air Force is expected to receive the first of 36 Gripen fighters from Saab in "
+                   "March, the ministry said.", date="2025-09-25")
+    sup = [(s, o, q) for s, o, q in _rels(facts, "supplies") if o == "Gripen"]
+    assert sup and sup[0][0] == "Saab"
+    assert sup[0][2]["quantity"] == 36 and sup[0][2]["status"] == "expected"
+    assert sup[0][2]["expected_date"] == "2026-03"
+
+
+def test_relative_months_and_year_end() -> None:
+    ref = reference("2025-09-25")
+    assert [d.value for d in find_dates("a memorandum signed last October", ref)] == ["2024-10"]
+    assert [d.value for d in find_dates("talks resume next February", ref)] == ["2026-02"]
+    assert [(d.value, d.prospective) for d in find_dates("to conclude by the end of the year", ref)] == [
+        ("2025", True)]
+
+
+def test_the_year_in_an_event_name_does_not_date_the_agreement() -> None:
+    facts = _facts("Both countries signed a memorandum of understanding at the Eurosatory 2024 exhibition in Paris "
+                   "last June.", date="2025-03-10")
+    status = [q for s, o, q in _rels(facts, "has_status") if o == "signed"]
+    assert status and status[0]["date"] == "2024-06"
+
+
+def test_make_x_the_nth_ranks_x_on_its_purchase() -> None:
+    facts = _facts("Chile is close to finalising a US$400 million agreement with Sweden to acquire the RBS 70 NG "
+                   "system. The contract, to be signed with Saab, would make Chile the third country after Brazil "
+                   "and Peru to buy the system.")
+    sup = [(s, q) for s, o, q in _rels(facts, "supplies") if o == "RBS 70 NG"]
+    assert any(s == "Saab" and q.get("buyer") == "Chile" and q.get("ordinal") == 3
+               and q.get("after") == ["Brazil", "Peru"] for s, q in sup)
+    assert not any(q.get("ordinal") for s, _o, q in _rels(facts, "party_to") if s == "Saab")
+
+
+def test_ranked_operator_with_a_scope_other_than_country() -> None:
+    facts = _facts("Romania became the first NATO member to operate the CV90.")
+    assert ("Romania", "CV90", {"ordinal": 1, "ordinal_scope": "NATO member"}) in _rels(facts, "operates")

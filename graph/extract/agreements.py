@@ -111,9 +111,13 @@ def _date_for(doc: Document, s: Sentence, prospective: bool | None = None,
               near: int | None = None) -> tuple[str | None, str | None]:
     """Return (date, expected_date) from the sentence; a concluded act without a date gets the article's.
 
-    With ``near`` (the agreement word) the dates closest to it come first; "since 2016" dates no act.
+    With ``near`` (the agreement word) the dates closest to it come first; "since 2016" dates no act,
+    nor does the year in an event's name when the sentence has another date.
     """
     ds = [d for d in doc.in_sentence(s, doc.dates) if not _SINCE.search(doc.text, max(0, d.start - 7), d.start)]
+    events = doc.mentions_in(s, "Event")
+    if events:  # the year in "Indo Defence 2025" names an edition, it dates no act
+        ds = [d for d in ds if not any(e.start <= d.start < e.end for e in events)] or ds
     if near is not None:
         ds = sorted(ds, key=lambda d: abs(d.start - near))
     past = [d for d in ds if not d.prospective]
@@ -212,6 +216,7 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 agr = same[-1]
                 doc.entities.add(agr.name, "Agreement", np)
                 _status_facts(doc, s, agr)
+                _late_supplier(doc, s, agr, end)
             if np.casefold().startswith(("the ", "this ")) or det:
                 doc.entities.add(agr.name, "Agreement", f"{det} {np}".strip() if det and not np.startswith(det) else np)
             break  # one agreement per sentence
@@ -345,6 +350,25 @@ def _sibling_agreement(doc: Document, s: Sentence, kind: str, year: str, np: str
             r"helicopters|howitzers|systems|units|launchers|missiles|guns|drones)\b", doc.text[x.end:x.end + 40])]
         doc.relate(name, "covers", sibling.platform, {"quantity": q[0].value if q else None}, s, 0.55)
     return agr
+
+
+def _late_supplier(doc: Document, s: Sentence, agr: AgreementState, end: int) -> None:
+    """Add the company "the contract, to be signed with <Co>" names when the agreement has a buyer but no company."""
+    wm = re.match(r"[^.;]{0,30}?\bwith\s+(?:the\s+)?", doc.text[end:s.end])
+    if wm is None:
+        return
+    co = next((m for m in doc.mentions_in(s, "Company") if m.start == end + wm.end()), None)
+    roles = dict(agr.parties)
+    if co is None or co.name in roles or any(doc.entities.type_of(p) == "Company" for p in roles):
+        return
+    buyer = next((p for p, r in _sibling_roles(doc, agr) if r == "buyer"), None)
+    if buyer is None:
+        return
+    status = _status(s)
+    doc.relate(co.name, "party_to", agr.name, {"role": "supplier", "status": status}, s, 0.6)
+    agr.parties.append((co.name, "supplier"))
+    if agr.platform:
+        doc.relate(co.name, "supplies", agr.platform, {"buyer": buyer, "status": status}, s, 0.55)
 
 
 def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = False) -> None:
