@@ -117,3 +117,31 @@ def test_make_x_the_nth_ranks_x_on_its_purchase() -> None:
 def test_ranked_operator_with_a_scope_other_than_country() -> None:
     facts = _facts("Romania became the first NATO member to operate the CV90.")
     assert ("Romania", "CV90", {"ordinal": 1, "ordinal_scope": "NATO member"}) in _rels(facts, "operates")
+
+
+def test_the_two_countries_are_the_parties_and_not_a_head_count() -> None:
+    facts = _facts("CAIRO: Egypt received its first FREMM frigate from Italy's Fincantieri on Sunday. Egypt is also "
+                   "in talks with Spain's Navantia over more ships. The two countries signed a memorandum of "
+                   "understanding on shipbuilding at the EDEX 2025 exhibition in Cairo last December.",
+                   date="2026-03-10")
+    mou = next(e.name for e in facts.entities if e.type == "Agreement")
+    assert {s for s, o, _q in _rels(facts, "party_to") if o == mou} == {"Egypt", "Spain"}
+    assert not any(o == 2 for _s, o, _q in _rels(facts, "has_participant_count"))
+    assert any(q.get("date") == "2025-12" for s, _o, q in _rels(facts, "has_status") if s == mou)
+
+
+def test_the_government_is_the_buyer() -> None:
+    facts = _facts("SANTIAGO: Chile has picked Navantia's frigate design for its navy. The government expects to "
+                   "sign a contract with Navantia early next year.")
+    roles = {(s, q.get("role")) for s, _o, q in _rels(facts, "party_to")}
+    assert {("Chile", "buyer"), ("Navantia", "supplier")} <= roles
+
+
+def test_areas_after_particularly_in_and_partners_that_agreed_to_cooperate() -> None:
+    facts = _facts("Egypt and Greece have agreed to deepen military cooperation, especially in maritime security, "
+                   "cyber defence and the defence industry, the ministers said. Both countries also agreed to explore "
+                   "joint production of drones between Egyptian and Greek companies.")
+    areas = {o for s, o, q in _rels(facts, "has_cooperation_area") if q.get("partner") == "Greece"}
+    assert {"maritime security", "cyber defence", "defence industry", "joint production of drones"} <= areas
+    assert "military cooperation" not in areas
+    assert ("Egypt", "Greece", {"domain": "military", "status": "existing"}) in _rels(facts, "partner_of")

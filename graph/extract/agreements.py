@@ -8,8 +8,10 @@ to the latest one. Each agreement is named descriptively, ``<parties> <subject> 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from .dates import DateMention
 from .document import Document
 from .mentions import Mention
 from .text import Sentence
@@ -120,9 +122,18 @@ def _date_for(doc: Document, s: Sentence, prospective: bool | None = None,
         ds = [d for d in ds if not any(e.start <= d.start < e.end for e in events)] or ds
     if near is not None:
         ds = sorted(ds, key=lambda d: abs(d.start - near))
-    past = [d for d in ds if not d.prospective]
-    future = [d for d in ds if d.prospective]
+    past = _refined([d for d in ds if not d.prospective])
+    future = _refined([d for d in ds if d.prospective])
     return (past[0].value if past else None), (future[0].value if future else None)
+
+
+def _refined(ds: list[DateMention]) -> list[DateMention]:
+    """Put "last December" before a bare "2025" it refines ("EDEX 2025 ... last December")."""
+    if len(ds) > 1 and len(ds[0].value) == 4:
+        finer = [d for d in ds[1:] if d.value.startswith(ds[0].value + "-")]
+        if finer:
+            return [finer[0], *[d for d in ds if d is not finer[0]]]
+    return ds
 
 
 def _parties(doc: Document, s: Sentence, trig_start: int,
@@ -159,7 +170,33 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
         if m.name not in seen and not (m.type == "Country" and _followed_by_org(doc, m, ms)):
             seen.add(m.name)
             subj.append(m)
+    if not subj:
+        subj = _referred_parties(doc, s, trig_start)
     return subj, with_party, end_user
+
+
+_PAIR_SUBJECT = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?(?:[Tt]he two|[Bb]oth)\s+(?:sides|countries|nations|governments|"
+                           r"states|neighbours|neighbors|allies)\b")
+_GOVERNMENT_SUBJECT = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?[Tt]he\s+government\b")
+
+
+def _referred_parties(doc: Document, s: Sentence, trig_start: int) -> list[Mention]:
+    """Return the states "the two countries" (the two named most before) or "the government" stand for."""
+    clause = doc.text[s.start:trig_start]
+    if _PAIR_SUBJECT.match(clause):
+        # the two states named most so far; among equally named ones, the latest
+        seen = [m.name for m in doc.mentions if m.type == "Country" and m.start < s.start]
+        counts = Counter(seen)
+        last = {n: i for i, n in enumerate(seen)}
+        names = sorted(counts, key=lambda n: (counts[n], last[n]), reverse=True)[:2]
+        if len(names) == 2:
+            names.sort(key=lambda n: seen.index(n))
+            return [Mention(s.start, s.start, "", n, "Country") for n in names]
+    elif _GOVERNMENT_SUBJECT.match(clause) and "Government" not in clause:
+        main = doc.main_country()
+        if main and main in doc.entities:
+            return [Mention(s.start, s.start, "", main, "Country")]
+    return []
 
 
 def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:

@@ -72,6 +72,7 @@ def _ordinal_facts(doc: Document, agreements: list[Any]) -> None:
         if _ordinal_other_fact(doc, s, o, who, q):
             continue
         parties = [f for f in doc.facts if f.predicate == "party_to" and f.subject == who]
+        parties = [f for f in parties if f.sentence.index <= s.index] or parties  # not a later agreement
         if parties:
             parties[-1].qualifiers.update({k: v for k, v in q.items() if v is not None})
         elif agreements and who in doc.entities:

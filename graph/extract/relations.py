@@ -6,6 +6,7 @@ Cooperation areas and capability domains are in :mod:`.topics`.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .agreements import AgreementState
 from .document import Document
@@ -23,6 +24,8 @@ _COUNT_UNITS = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<unit>participants|exhibit
 # "Australia has selected X": a verb between a state and a company, not a possessive or an adjective
 _CLAUSE_GAP = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|and|or|with|to|from|for|by|at|in|on|said|"
                          r"signed|selected|chose|picked|awarded|ordered|bought|told|asked|urged|named|[a-z]+ed(?<!owned))\b")
+# "the two countries signed": a reference to known states, not a head count
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|The|these|those|both)\s+$")
 _SUBSIDIARY_RE = re.compile(r"\b(?:part of|a subsidiary of|a unit of|a division of|majority-owned by|owned by|"
                             r"a member of)\s+(?:the\s+)?", re.I)
 
@@ -129,8 +132,31 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
                 level = " ".join(pm.group(0).split())
                 doc.relate(states[0], "partner_of", states[1], {"level": level, "status": status,
                                                          "since": since.group(1) if since else None}, s)
+    _cooperating_pairs(doc)
     _events(doc)
     _platform_lineage(doc)
+
+
+_COOP_PAIR = re.compile(r"\s*(?:have\s+|has\s+|had\s+)?(?:agreed|pledged|vowed|decided|resolved)\s+to\s+"
+                        r"(?:further\s+)?(?:strengthen|deepen|enhance|expand|boost|step\s+up|intensify)\s+"
+                        r"(?:their\s+|bilateral\s+)?(?P<domain>(?:defen[cs]e|military|security|maritime|"
+                        r"defen[cs]e\s+industry)(?:\s+and\s+(?:defen[cs]e|military|security))?)\s+"
+                        r"(?:cooperation|co-operation|ties|relations|collaboration)\b")
+
+
+def _cooperating_pairs(doc: Document) -> None:
+    """"X and Y have agreed to strengthen defence cooperation": two states that work together are partners."""
+    for s in doc.sentences:
+        if "agreed" not in s.text and "pledged" not in s.text and "vowed" not in s.text:
+            continue
+        cs = doc.mentions_in(s, "Country")
+        for a, b in pairwise(cs):
+            if a.name == b.name or not re.fullmatch(r"\s+and\s+(?:the\s+)?", doc.text[a.end:b.start]):
+                continue
+            cm = _COOP_PAIR.match(doc.text, b.end, s.end)
+            if cm:
+                doc.relate(a.name, "partner_of", b.name, {"domain": " ".join(cm.group("domain").split()),
+                                                          "status": "existing"}, s)
 
 
 def _events(doc: Document) -> None:
@@ -161,7 +187,8 @@ def _events(doc: Document) -> None:
                     doc.relate(p.name, "chairs", ev.name, {}, s)
             for q in doc.in_sentence(s, doc.quantities):
                 um = _COUNT_UNITS.match(doc.text[q.end:q.end + 60])
-                if um and not re.search(r"\bfrom\s*$", doc.text[max(s.start, q.start - 6):q.start]):
+                if um and not re.search(r"\bfrom\s*$", doc.text[max(s.start, q.start - 6):q.start]) \
+                        and not _DEFINITE_BEFORE.search(doc.text, max(s.start, q.start - 7), q.start):
                     doc.relate(ev.name, "has_participant_count", q.value,
                                {"unit": um.group("unit"), "approximate": q.approximate or None,
                                 "lower_bound": q.lower_bound or None}, s)
