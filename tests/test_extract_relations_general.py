@@ -145,3 +145,28 @@ def test_areas_after_particularly_in_and_partners_that_agreed_to_cooperate() -> 
     assert {"maritime security", "cyber defence", "defence industry", "joint production of drones"} <= areas
     assert "military cooperation" not in areas
     assert ("Egypt", "Greece", {"domain": "military", "status": "existing"}) in _rels(facts, "partner_of")
+
+
+def test_the_visitor_is_the_named_person_and_joins_the_dialogue() -> None:
+    facts = _facts("Datuk Seri Hishammuddin Hussein visited Tokyo last week for the 2nd Japan-Malaysia Defence "
+                   "Dialogue.")
+    assert [(s, o) for s, o, _q in _rels(facts, "visited")] == [("Hishammuddin Hussein", "Japan")]
+    assert [(s, o) for s, o, _q in _rels(facts, "participant_of")] == [
+        ("Hishammuddin Hussein", "2nd Japan-Malaysia Defence Dialogue")]
+
+
+def test_a_demonym_or_a_speaker_is_not_the_visitor() -> None:
+    assert not _rels(_facts("Thai Defence Minister Sutin Klungsang said the navy would visit Japan."), "visited")
+    assert not _rels(_facts("An Indian Defence Secretary visited Hanoi last week."), "visited")
+
+
+def test_an_earlier_edition_is_held_in_its_own_year() -> None:
+    facts = _facts("SEOUL: The two firms signed the deal at the ADEX 2023 exhibition in Seoul last October.",
+                   date="2024-03-10")
+    assert ("ADEX 2023", "Seoul", {"date": "2023-10"}) in _rels(facts, "held_in")
+
+
+def test_negotiations_expected_to_conclude_date_the_agreement() -> None:
+    facts = _facts("LIMA: Peru is close to finalising a US$300 million agreement with South Korea to acquire the "
+                   "FA-50 light combat aircraft. Talks are expected to conclude by the end of the year.")
+    assert any(o == "expected" and q.get("expected_date") == "2025" for _s, o, q in _rels(facts, "has_status"))

@@ -257,7 +257,27 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
             if np.casefold().startswith(("the ", "this ")) or det:
                 doc.entities.add(agr.name, "Agreement", f"{det} {np}".strip() if det and not np.startswith(det) else np)
             break  # one agreement per sentence
+    _negotiation_outlook(doc, agreements)
     return agreements
+
+
+_OUTLOOK = re.compile(r"\b(?:[Nn]egotiations|[Tt]alks|[Dd]iscussions)\b[^.;]{0,30}?\b(?:are|is|were)\s+"
+                      r"(?:expected|due|set|scheduled)\s+to\s+(?:conclude|be\s+concluded|be\s+completed|finish|end|wrap\s+up)\b")
+
+
+def _negotiation_outlook(doc: Document, agreements: list[AgreementState]) -> None:
+    """"Negotiations are expected to conclude by the end of the year": when the agreement under talks is expected."""
+    if not agreements:
+        return
+    for s in doc.sentences:
+        if "expected" not in s.text and "due" not in s.text and "set" not in s.text and "scheduled" not in s.text:
+            continue
+        if _OUTLOOK.search(s.text) is None or _TRIGGER_RE.search(s.text):
+            continue
+        _past, future = _date_for(doc, s)
+        earlier = [a for a in agreements if a.sentence is not None and a.sentence.index < s.index]
+        if future and earlier:
+            doc.relate(earlier[-1].name, "has_status", "expected", {"expected_date": future}, s, 0.55)
 
 
 _ORDINAL_RANK = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}

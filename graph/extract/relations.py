@@ -159,6 +159,21 @@ def _cooperating_pairs(doc: Document) -> None:
                                                           "status": "existing"}, s)
 
 
+def _edition_date(doc: Document, ev: Mention) -> str | None:
+    """Return when an event the dateline places was held: the article's date, unless the name carries another
+    year ("Indo Defence 2025" in 2026) or the sentence dates the edition ("last June")."""
+    s = doc.sentence_at(ev.start)
+    year = re.search(r"\b(?:19|20)\d\d\b", ev.name)
+    ds = [d for d in doc.in_sentence(s, doc.dates) if not (ev.start <= d.start < ev.end)]
+    if year and not (doc.article_date or "").startswith(year.group()):
+        return next((d.value for d in ds if d.value.startswith(year.group())), year.group())
+    past = [d for d in ds if not d.prospective and d.start > ev.start - 60]
+    if year is None and past and re.search(r"\b(?:last|earlier|ago|previous)\b", past[0].surface + " "
+                                           + doc.text[max(s.start, past[0].start - 12):past[0].start]):
+        return past[0].value
+    return doc.article_date
+
+
 def _events(doc: Document) -> None:
     events = [m for m in doc.mentions if m.type == "Event"]
     if not events:
@@ -168,7 +183,7 @@ def _events(doc: Document) -> None:
     first = events[0]
     for m in doc.mentions:
         if m.type == "Event" and place and m.name == first.name:
-            doc.relate(m.name, "held_in", place, {"date": doc.article_date}, doc.sentence_at(m.start))
+            doc.relate(m.name, "held_in", place, {"date": _edition_date(doc, m)}, doc.sentence_at(m.start))
     for s in doc.sentences:
         persons = doc.mentions_in(s, "Person")
         ev_here = doc.mentions_in(s, "Event")
