@@ -170,3 +170,23 @@ def test_negotiations_expected_to_conclude_date_the_agreement() -> None:
     facts = _facts("LIMA: Peru is close to finalising a US$300 million agreement with South Korea to acquire the "
                    "FA-50 light combat aircraft. Talks are expected to conclude by the end of the year.")
     assert any(o == "expected" and q.get("expected_date") == "2025" for _s, o, q in _rels(facts, "has_status"))
+
+
+def test_planned_contract_covers_the_platform_in_focus() -> None:
+    facts = _facts("WELLINGTON: New Zealand has chosen the Type 31 frigate for its navy. The government expects to "
+                   "sign a contract with Babcock International early next year, with the first of four frigates to "
+                   "be delivered in 2030.")
+    agr = next(e.name for e in facts.entities if e.type == "Agreement")
+    assert ("New Zealand", agr, {"role": "buyer", "status": "expected"}) in _rels(facts, "party_to")
+    assert (agr, "expected", {"expected_date": "2026"}) in _rels(facts, "has_status")
+    assert (agr, "Type 31 frigate", {"quantity": 4}) in _rels(facts, "covers")
+    assert any(s == "Babcock International" and o == "Type 31 frigate" and q.get("quantity") == 4
+               for s, o, q in _rels(facts, "supplies"))
+
+
+def test_ranked_buyer_through_its_navy_goes_on_the_supply() -> None:
+    facts = _facts("The Chilean Navy signed a contract with Navantia on Monday for two frigates. Chile is the fourth "
+                   "country after Spain, Norway and Australia to order the F-100 design.")
+    sup = [(s, o, q) for s, o, q in _rels(facts, "supplies") if q.get("ordinal") == 4]
+    assert sup and sup[0][0] == "Navantia" and sup[0][2]["buyer"] == "Chile"
+    assert sup[0][2]["after"] == ["Spain", "Norway", "Australia"]

@@ -36,7 +36,8 @@ _NEW_MOD = re.compile(r"\b(?:a|an|new|follow-on|separate|initial|first|another|t
                       r"[$€£₩¥]|\b(?:19|20)\d\d\b|million|billion", re.I)
 _ANAPHOR = re.compile(r"^(?:the|this|that)\b", re.I)
 _STATUS_RE = re.compile(
-    r"\b(?P<w>(?:is|are|was|were)\s+expected\s+to\s+be\s+signed|to\s+be\s+signed|expected|being\s+accelerated|"
+    r"\b(?P<w>(?:is|are|was|were)\s+expected\s+to\s+be\s+signed|to\s+be\s+signed|"
+    r"(?:expects?|plans?|aims?|intends?|hopes?|is\s+set|are\s+set)\s+to\s+sign|will\s+sign|expected|being\s+accelerated|"
     r"accelerating|signed|inked|sealed|awarded|placed|agreed|approved|concluded|finali[sz]ed|formali[sz]ed|"
     r"ratified|notified|handed\s+over|planned|proposed|under\s+negotiation|negotiating|finali[sz]ing)\b",
     re.I,
@@ -104,7 +105,7 @@ def _status(s: Sentence) -> str | None:
     if not m:
         return None
     w = " ".join(m.group("w").split()).casefold()
-    if "to be signed" in w:
+    if "to be signed" in w or w.endswith(" to sign") or w == "will sign":
         return "expected"
     return _CONCLUDED_VERB.get(w, w)
 

@@ -14,7 +14,7 @@ from .alliances import extract_alliances
 from .amounts import find_money, find_quantities
 from .counts import extract_counts
 from .dates import find_dates, reference
-from .deliveries import extract_deliveries
+from .deliveries import extract_deliveries, scope_from_focus
 from .document import Document
 from .entities import build_entities
 from .event_relations import extract_event_relations
@@ -92,6 +92,18 @@ def _ranked_subject(doc: Document, start: int, subject: list[Mention]) -> str:
     return subject[0].name
 
 
+def _supplier_to(doc: Document, who: str) -> str | None:
+    """Return the company that is the supplier in an agreement whose buyer is ``who`` or one of its bodies."""
+    bodies = {who} | {f.subject for f in doc.facts if f.predicate == "part_of" and f.object == who}
+    for f in doc.facts:
+        if f.predicate == "party_to" and f.subject in bodies and f.qualifiers.get("role") == "buyer":
+            for g in doc.facts:
+                if (g.predicate == "party_to" and g.object == f.object and g.qualifiers.get("role") == "supplier"
+                        and doc.entities.type_of(g.subject) == "Company"):
+                    return g.subject
+    return None
+
+
 def _ordinal_other_fact(doc: Document, s: Any, o: Any, who: str, q: dict[str, Any]) -> bool:
     """Put a ranked purchase on the buyer's supply, a ranked operator on ``operates``; tell whether done."""
     verb = (o.verb or "").casefold()
@@ -100,6 +112,11 @@ def _ordinal_other_fact(doc: Document, s: Any, o: Any, who: str, q: dict[str, An
         sales = [f for f in doc.facts if f.predicate == "supplies" and f.qualifiers.get("buyer") == who]
         if sales:
             sales[-1].qualifiers.update(ranked)
+            return True
+        platform = next((m for m in doc.mentions_in(s, "Platform") if m.start >= o.end), None)
+        supplier = _supplier_to(doc, who) if platform is not None else None
+        if platform is not None and supplier is not None:
+            doc.relate(supplier, "supplies", platform.name, {"buyer": who, **ranked}, s, 0.5)
             return True
     if verb.startswith(_OPERATE_VERBS):
         platform = next((m for m in doc.mentions_in(s, "Platform") if m.start >= o.end), None)
@@ -157,6 +174,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     extract_platform_relations(doc)
     extract_platform_trade(doc, agreements)
     extract_deliveries(doc, agreements)
+    scope_from_focus(doc, agreements)
     return _to_facts(article, doc)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .agreements import AgreementState
+from .amounts import NUMBER_WORDS
 from .anchors import mentions_in, sentences_with
 from .document import Document
 from .mentions import Mention
@@ -118,3 +119,37 @@ def _order_of_delivery(doc: Document, agr: AgreementState, last: tuple[str, str,
     doc.relate(agr.name, "covers", platform, {"quantity": n}, s, 0.55)
     if agr.platform is None:
         agr.platform = platform
+
+
+_COUNTED = re.compile(r"\b(?:the\s+first\s+(?:\w+\s+)?of\s+|for\s+)(?P<n>\d{1,4}|"
+                      rf"{'|'.join(w for w in NUMBER_WORDS if ' ' not in w and NUMBER_WORDS[w] > 1)})\s+"
+                      r"(?:[\w-]+\s+){0,2}?"
+                      r"(?P<noun>frigates|corvettes|submarines|destroyers|vessels|ships|jets|fighters|aircraft|"
+                      r"helicopters|tanks|howitzers|vehicles|drones|launchers)\b")
+
+
+def scope_from_focus(doc: Document, agreements: list[AgreementState]) -> None:
+    """"A contract with <Co> ..., with the first of 11 frigates to be delivered in 2029": the frigate the article
+    named before is what the agreement covers, 11 of them, from <Co>."""
+    for agr in agreements:
+        s = agr.sentence
+        if s is None or agr.platform or ("of " not in s.text and "for " not in s.text):
+            continue
+        cm = _COUNTED.search(s.text)
+        if cm is None:
+            continue
+        noun = cm.group("noun").removesuffix("s") if cm.group("noun") != "aircraft" else "aircraft"
+        earlier = [m for m in doc.mentions if m.type == "Platform" and m.start < s.start
+                   and noun.casefold() in m.name.casefold()]
+        if not earlier or len({m.name for m in earlier}) > 1:
+            continue
+        platform = earlier[-1].name
+        n = int(cm.group("n")) if cm.group("n").isdigit() else NUMBER_WORDS[cm.group("n")]
+        agr.platform = platform
+        doc.relate(agr.name, "covers", platform, {"quantity": n}, s, 0.5)
+        roles = {f.qualifiers.get("role"): f.subject for f in doc.facts
+                 if f.predicate == "party_to" and f.object == agr.name}
+        supplier, buyer = roles.get("supplier"), roles.get("buyer")
+        if isinstance(supplier, str) and doc.entities.type_of(supplier) == "Company" and isinstance(buyer, str):
+            status = next((f.object for f in doc.facts if f.subject == agr.name and f.predicate == "has_status"), None)
+            doc.relate(supplier, "supplies", platform, {"buyer": buyer, "quantity": n, "status": status}, s, 0.5)

@@ -22,7 +22,7 @@ _RE = re.compile(
     r"(?P<scope>(?:(?:[a-z][\w-]*|[A-Z]{2,6}|[A-Z][a-z]+)\s+){0,3}?(?:country|countries|nation|customer|operator|"
     r"user|export customer|buyer|navy|air force|army|state|foreign customer|defence deal|deal|contract|company|firm|"
     r"member|member state|ally))\s+"
-    r"(?:(?:after|following)\s+(?P<after>[^,.;]+?)\s+|(?P<outside>outside\s+[A-Z][\w ]+?)\s+)?"
+    r"(?:(?:after|following)\s+(?P<after>[^.;]{1,80}?)\s+|(?P<outside>outside\s+[A-Z][\w ]+?)\s+)?"
     r"(?:to\s+(?P<verb>\w+)|(?:to\s+be\s+)?(?P<verb2>financed|funded|signed|ordered))\b"
 )
 
