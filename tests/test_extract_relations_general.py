@@ -190,3 +190,11 @@ def test_ranked_buyer_through_its_navy_goes_on_the_supply() -> None:
     sup = [(s, o, q) for s, o, q in _rels(facts, "supplies") if q.get("ordinal") == 4]
     assert sup and sup[0][0] == "Navantia" and sup[0][2]["buyer"] == "Chile"
     assert sup[0][2]["after"] == ["Spain", "Norway", "Australia"]
+
+
+def test_the_alias_of_an_agreement_stops_before_the_event_it_was_signed_at() -> None:
+    facts = _facts("Both countries signed a memorandum of understanding on naval shipbuilding at the DSEI 2025 "
+                   "exhibition in London last week.")
+    aliases = next(e.aliases for e in facts.entities if e.type == "Agreement")
+    assert "memorandum of understanding on naval shipbuilding" in aliases
+    assert not any("London" in a for a in aliases)

@@ -159,6 +159,8 @@ def _alias_with_complement(doc: Document, agreements: list[AgreementState], s: S
         return
     end = s.start + fm.end() + items[-1][1]
     alias = re.sub(r"\s+(?:in|on|since|by)\s+(?:19|20)\d\d$", "", doc.text[s.start + fm.start():end]).strip()
+    # "... at the <Event> in <Place>" names where, not what
+    alias = re.sub(r"\s+(?:at|during|on the sidelines of)\s+(?:the\s+)?[A-Z].*$", "", alias)
     doc.entities.add(agr.name, "Agreement", alias)
 
 
