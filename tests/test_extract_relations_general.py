@@ -198,3 +198,9 @@ def test_the_alias_of_an_agreement_stops_before_the_event_it_was_signed_at() -> 
     aliases = next(e.aliases for e in facts.entities if e.type == "Agreement")
     assert "memorandum of understanding on naval shipbuilding" in aliases
     assert not any("London" in a for a in aliases)
+
+
+def test_the_platform_a_losing_bidder_offered() -> None:
+    facts = _facts("Norway has selected the Type 26 frigate for its navy, the ministry said. The selection followed a "
+                   "competition with France's Naval Group, which had offered the FREMM.")
+    assert ("Type 26 frigate", "FREMM", {}) in _rels(facts, "selected_over")
