@@ -32,6 +32,8 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH_CUE = re.compile(r"\b(?:in|by|since|from|until|before|after|early|late|mid|of|end of)\s+$", re.I)
 _AHEAD_CUE = re.compile(r"\b(?:by|until|before|expected|scheduled|due|planned|will|next)\b[^.;]*$", re.I)
+# "is expected to receive ... from KAI in October": the cue reaches a month in the same clause
+_AHEAD_CLAUSE = re.compile(r"\b(?:expected|scheduled|due|planned|will)\b[^.;,]*$", re.I)
 _PROSPECTIVE_CUE = re.compile(
     r"\b(?:by|before|until|in|from|for|scheduled|expected|due|planned|next|early|late|end of)\s*$", re.I)
 
@@ -169,7 +171,7 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         g = {k[len(prefix):]: v for k, v in m.groupdict().items() if k.startswith(prefix) and v is not None}
         g["_w"] = m.group().split()[0].casefold()
         g["_ahead"] = "1" if _AHEAD_CUE.search(text[max(0, m.start() - 40):m.start()]) or (
-            kind == "m" and _AHEAD_CUE.search(text[max(0, m.start() - 200):m.start()])) else ""
+            kind == "m" and _AHEAD_CLAUSE.search(text[max(0, m.start() - 200):m.start()])) else ""
 
         if kind == "m" and not _MONTH_CUE.search(text[max(0, m.start() - 12):m.start()]):
             continue
