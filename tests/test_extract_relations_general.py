@@ -204,3 +204,12 @@ def test_the_platform_a_losing_bidder_offered() -> None:
     facts = _facts("Norway has selected the Type 26 frigate for its navy, the ministry said. The selection followed a "
                    "competition with France's Naval Group, which had offered the FREMM.")
     assert ("Type 26 frigate", "FREMM", {}) in _rels(facts, "selected_over")
+
+
+def test_an_unknown_body_named_by_a_demonym_receives_for_its_state() -> None:
+    facts = _facts("The Egyptian Coastal Defence Command received its first Naval Strike Missile battery from "
+                   "Norway's Kongsberg on Monday.\n\nThe batteries are part of a contract for four batteries worth "
+                   "about US$300 million signed in 2024.")
+    assert any(s == "Kongsberg" and q.get("buyer") == "Egypt" for s, o, q in _rels(facts, "supplies")
+               if o == "Naval Strike Missile")
+    assert any(o == "Naval Strike Missile" and q.get("quantity") == 4 for _s, o, q in _rels(facts, "covers"))

@@ -27,9 +27,17 @@ _RECEIVE = re.compile(r"\b(?P<aux>(?:will|would|is|are|was|were)\s+(?:(?:expecte
                       r"(?P<v>receive[sd]?|receiving|take[sn]?\s+delivery\s+of|took\s+delivery\s+of|"
                       r"taking\s+delivery\s+of)\s+")
 _FIRST_OF = re.compile(r"(?:the\s+)?first\s+(?:batch\s+)?of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_WORDS = "|".join(w for w in NUMBER_WORDS if " " not in w and NUMBER_WORDS[w] > 1)
 _RECIPIENTS = ("Country", "ArmedForce", "GovernmentAgency")
 _PARTY_REF = re.compile(r"\b(?:part\s+of|under|from)\s+(?:an?|the)\s+(?:[\w$.,-]+\s+){0,4}?"
                         r"(?:order|contract|deal|agreement)\b")
+
+
+def _unnamed_body_of(doc: Document, s: Sentence, verb: int) -> list[Mention]:
+    """"The Philippine Marine Corps received ...": a body the gazetteers do not know stands for its state."""
+    dem = [m for m in mentions_in(doc, s, "Country") if m.form == "demonym" and m.end <= verb
+           and re.fullmatch(r"(?:\s+[A-Z][\w&-]*){1,4}\s+", doc.text[m.end:verb])]
+    return dem[-1:]
 
 
 def _supplier(doc: Document, s: Sentence, pos: int) -> Mention | None:
@@ -59,6 +67,8 @@ def extract_deliveries(doc: Document, agreements: list[AgreementState]) -> None:
             who = [m for m in mentions_in(doc, s, *_RECIPIENTS) if m.end <= verb
                    and re.fullmatch(r"\s*", doc.text[m.end:verb]) is not None
                    and not (m.type == "Country" and m.form == "demonym")]
+            if not who:
+                who = _unnamed_body_of(doc, s, verb)
             if not who:
                 continue
             obj_start = s.start + rm.end()
@@ -114,8 +124,11 @@ def _order_of_delivery(doc: Document, agr: AgreementState, last: tuple[str, str,
         doc.relate(who, "party_to", agr.name, {"role": role, "status": status, "date": date}, s, 0.55)
         agr.parties.append((who, role))
     stem = re.escape(platform.split()[0])
-    qm = re.search(rf"\b(?:for|of)\s+(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}?{stem}", s.text)
-    n = int(qm.group("n").replace(",", "")) if qm else None
+    qm = re.search(rf"\b(?:order|contract|deal|agreement)\s+(?:for|of)\s+(?P<n>\d[\d,]*|{_WORDS})\s+"
+                   rf"(?:(?:[\w-]+\s+){{0,2}}?{stem}|[a-z]+s\b)", s.text)
+    n = None
+    if qm:
+        n = int(qm.group("n").replace(",", "")) if qm.group("n")[0].isdigit() else NUMBER_WORDS[qm.group("n")]
     doc.relate(agr.name, "covers", platform, {"quantity": n}, s, 0.55)
     if agr.platform is None:
         agr.platform = platform
