@@ -8,8 +8,10 @@ to the latest one. Each agreement is named descriptively, ``<parties> <subject> 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from .dates import DateMention
 from .document import Document
 from .mentions import Mention
 from .patterns import caseless_branches_regex, words_regex
@@ -41,7 +43,11 @@ _NEW_MOD = re.compile(r"\b(?:a|an|new|follow-on|separate|initial|first|another|t
 _ANAPHOR = re.compile(r"^(?:the|this|that)\b", re.I)
 # the status words in order of preference, case ignored (the first letters spelled out)
 _STATUS_WORDS = (*((w, r"\s+expected\s+to\s+be\s+signed") for w in ("is", "are", "was", "were")),
-                 ("to", r"\s+be\s+signed"), ("expected", ""), ("being", r"\s+accelerated"),
+                 ("to", r"\s+be\s+signed"),
+                 *((w, r"\s+to\s+sign") for w in ("expects", "expect", "plans", "plan", "aims", "aim", "intends",
+                                                  "intend", "hopes", "hope")),
+                 ("is", r"\s+set\s+to\s+sign"), ("are", r"\s+set\s+to\s+sign"), ("will", r"\s+sign"),
+                 ("expected", ""), ("being", r"\s+accelerated"),
                  *((w, "") for w in ("accelerating", "signed", "inked", "sealed", "awarded", "placed", "agreed",
                                      "approved", "concluded", "finalised", "finalized", "formalised", "formalized",
                                      "ratified", "notified")),
@@ -61,13 +67,17 @@ class AgreementState:
     parties: list[tuple[str, str | None]] = field(default_factory=list)
     platform: str | None = None
     sentence: Sentence | None = None
+    ordinal: str | None = None
 
 
 _NP_WORD = re.compile(r"^(?:[$€£₩¥]?[\d.,]+|million|billion|bn|mn|trillion|US\$[\d.,]+|[A-Z]{3}|new|follow-on|separate|"
                       r"initial|binding|additional|further|final|framework|production|procurement|supply|purchase|"
                       r"export|defence|defense|research|development|and|R&D|G2G|government-to-government|"
                       r"exclusive|bilateral|trilateral|industrial|multi-year|(?:19|20)\d\d|\w+-\w+|two|three|four|"
-                      r"five|\d+|major|largest|first|second|landmark|long-term)$", re.I)
+                      r"five|\d+|major|largest|first|second|landmark|long-term|executive|implementing|definitive|"
+                      r"firm|sales|service|maintenance|support|third|fourth|fifth|follow-up|options?)$", re.I)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+_ORDINAL_MOD = re.compile(r"\b(?P<o>first|second|third|fourth|fifth)\b", re.I)
 _DETS = ("a", "an", "the", "this", "that", "its", "their", "his", "her")
 
 
@@ -107,17 +117,36 @@ def _status(s: Sentence) -> str | None:
     if not m:
         return None
     w = " ".join(m.group("w").split()).casefold()
-    if "to be signed" in w:
+    if "to be signed" in w or w.endswith(" to sign") or w == "will sign":
         return "expected"
     return _CONCLUDED_VERB.get(w, w)
 
 
-def _date_for(doc: Document, s: Sentence, prospective: bool | None = None) -> tuple[str | None, str | None]:
-    """Return (date, expected_date) from the sentence; a concluded act without a date gets the article's."""
-    ds = doc.in_sentence(s, doc.dates)
-    past = [d for d in ds if not d.prospective]
-    future = [d for d in ds if d.prospective]
+def _date_for(doc: Document, s: Sentence, prospective: bool | None = None,
+              near: int | None = None) -> tuple[str | None, str | None]:
+    """Return (date, expected_date) from the sentence; a concluded act without a date gets the article's.
+
+    With ``near`` (the agreement word) the dates closest to it come first; "since 2016" dates no act,
+    nor does the year in an event's name when the sentence has another date.
+    """
+    ds = [d for d in doc.in_sentence(s, doc.dates) if not _SINCE.search(doc.text, max(0, d.start - 7), d.start)]
+    events = doc.mentions_in(s, "Event")
+    if events:  # the year in "Indo Defence 2025" names an edition, it dates no act
+        ds = [d for d in ds if not any(e.start <= d.start < e.end for e in events)] or ds
+    if near is not None:
+        ds = sorted(ds, key=lambda d: abs(d.start - near))
+    past = _refined([d for d in ds if not d.prospective])
+    future = _refined([d for d in ds if d.prospective])
     return (past[0].value if past else None), (future[0].value if future else None)
+
+
+def _refined(ds: list[DateMention]) -> list[DateMention]:
+    """Put "last December" before a bare "2025" it refines ("EDEX 2025 ... last December")."""
+    if len(ds) > 1 and len(ds[0].value) == 4:
+        finer = [d for d in ds[1:] if d.value.startswith(ds[0].value + "-")]
+        if finer:
+            return [finer[0], *[d for d in ds if d is not finer[0]]]
+    return ds
 
 
 def _parties(doc: Document, s: Sentence, trig_start: int,
@@ -154,7 +183,33 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
         if m.name not in seen and not (m.type == "Country" and _followed_by_org(doc, m, ms)):
             seen.add(m.name)
             subj.append(m)
+    if not subj:
+        subj = _referred_parties(doc, s, trig_start)
     return subj, with_party, end_user
+
+
+_PAIR_SUBJECT = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?(?:[Tt]he two|[Bb]oth)\s+(?:sides|countries|nations|governments|"
+                           r"states|neighbours|neighbors|allies)\b")
+_GOVERNMENT_SUBJECT = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?[Tt]he\s+government\b")
+
+
+def _referred_parties(doc: Document, s: Sentence, trig_start: int) -> list[Mention]:
+    """Return the states "the two countries" (the two named most before) or "the government" stand for."""
+    clause = doc.text[s.start:trig_start]
+    if _PAIR_SUBJECT.match(clause):
+        # the two states named most so far; among equally named ones, the latest
+        seen = [m.name for m in doc.mentions if m.type == "Country" and m.start < s.start]
+        counts = Counter(seen)
+        last = {n: i for i, n in enumerate(seen)}
+        names = sorted(counts, key=lambda n: (counts[n], last[n]), reverse=True)[:2]
+        if len(names) == 2:
+            names.sort(key=lambda n: seen.index(n))
+            return [Mention(s.start, s.start, "", n, "Country") for n in names]
+    elif _GOVERNMENT_SUBJECT.match(clause) and "Government" not in clause:
+        main = doc.main_country()
+        if main and main in doc.entities:
+            return [Mention(s.start, s.start, "", main, "Country")]
+    return []
 
 
 def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
@@ -188,35 +243,86 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 new = False
             if not new and not agreements:
                 new = True
+            om = _ORDINAL_MOD.search(mods)
+            sibling = _ordinal_sibling(agreements, kind, om.group("o").casefold()) if om else None
+            if sibling is not None:
+                new = True
             if not det and not mods and kind_word in ("order", "deal", "contract", "agreement", "arrangement"):
                 continue
             if new:
                 years = re.findall(r"\b((?:19|20)\d\d)\b", mods)
-                past, future = _date_for(doc, s)
+                past, future = _date_for(doc, s, near=start)
                 st = _status(s) or ""
                 ahead = st in ("expected", "planned", "proposed", "being accelerated") or "to be signed" in s.text
                 year = years[0] if years else ((future if ahead else past) or year_now or "")[:4]
-                agr = _new_agreement(doc, s, kind, year, start, end, np, agreements)
+                agr = _new_agreement(doc, s, kind, year, start, end, np, agreements, sibling)
                 if agr is None:
                     continue
+                if om:
+                    agr.ordinal = om.group("o").casefold()
                 agreements.append(agr)
             else:
                 same = [a for a in agreements if a.kind == kind] or agreements
                 agr = same[-1]
                 doc.entities.add(agr.name, "Agreement", np)
                 _status_facts(doc, s, agr)
+                _late_supplier(doc, s, agr, end)
             if np.casefold().startswith(("the ", "this ")) or det:
                 doc.entities.add(agr.name, "Agreement", f"{det} {np}".strip() if det and not np.startswith(det) else np)
             break  # one agreement per sentence
+    _negotiation_outlook(doc, agreements)
     return agreements
 
 
+_OUTLOOK = re.compile(r"\b(?:[Nn]egotiations|[Tt]alks|[Dd]iscussions)\b[^.;]{0,30}?\b(?:are|is|were)\s+"
+                      r"(?:expected|due|set|scheduled)\s+to\s+(?:conclude|be\s+concluded|be\s+completed|finish|end|wrap\s+up)\b")
+
+
+def _negotiation_outlook(doc: Document, agreements: list[AgreementState]) -> None:
+    """"Negotiations are expected to conclude by the end of the year": when the agreement under talks is expected."""
+    if not agreements:
+        return
+    for s in doc.sentences:
+        if "expected" not in s.text and "due" not in s.text and "set" not in s.text and "scheduled" not in s.text:
+            continue
+        if _OUTLOOK.search(s.text) is None or _TRIGGER_RE.search(s.text):
+            continue
+        _past, future = _date_for(doc, s)
+        earlier = [a for a in agreements if a.sentence is not None and a.sentence.index < s.index]
+        if future and earlier:
+            doc.relate(earlier[-1].name, "has_status", "expected", {"expected_date": future}, s, 0.55)
+
+
+_ORDINAL_RANK = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _ordinal_sibling(agreements: list[AgreementState], kind: str, ordinal: str) -> AgreementState | None:
+    """Return the agreement "the first contract" is set against when the article has a "second contract"."""
+    same = [a for a in agreements if a.kind == kind]
+    if any(a.ordinal == ordinal for a in same):
+        return None
+    ranked = [a for a in same if a.ordinal]
+    return ranked[-1] if ranked else None
+
+
+def _sibling_roles(doc: Document, sibling: AgreementState) -> list[tuple[str, str | None]]:
+    roles: dict[str, str | None] = {}
+    for f in doc.facts:
+        if f.predicate == "party_to" and f.object == sibling.name and f.subject not in roles:
+            role = f.qualifiers.get("role")
+            roles[f.subject] = role if isinstance(role, str) else None
+    return list(roles.items())
+
+
 def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int, end: int, np: str,
-                   agreements: list[AgreementState]) -> AgreementState | None:
+                   agreements: list[AgreementState],
+                   sibling: AgreementState | None = None) -> AgreementState | None:
     subj, with_party, end_user = _parties(doc, s, start, end)
     parties = list(subj)
     if with_party and with_party.name not in {p.name for p in parties}:
         parties.append(with_party)
+    if sibling is not None and not parties:
+        return _sibling_agreement(doc, s, kind, year, np, agreements, sibling)
     platforms = [m for m in doc.mentions_in(s, "Platform") if m.start >= start - 60]
     platform = platforms[0].name if platforms else None
     buyer = supplier = None
@@ -243,7 +349,7 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     doc.entities.add(name, "Agreement", np, agreement_type=kind)
     agr = AgreementState(name, kind, year, [(p.name, None) for p in parties], platform, s)
     status = _status(s)
-    past, _future = _date_for(doc, s)
+    past, _future = _date_for(doc, s, near=start)
     concluded = status is not None and status not in ("expected", "planned", "proposed", "being accelerated",
                                                        "under negotiation", "negotiating", "finalising", "finalizing")
     same_year = year == (doc.article_date or "")[:4]
@@ -277,6 +383,62 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
                 "lower_bound": True if qty and qty.lower_bound else None}, s)
     _signatories(doc, s, agr, date)
     return agr
+
+
+def _sibling_agreement(doc: Document, s: Sentence, kind: str, year: str, np: str, agreements: list[AgreementState],
+                       sibling: AgreementState) -> AgreementState:
+    """Create "the first contract" of an article about a second one: same parties and platform, an earlier act."""
+    roles = _sibling_roles(doc, sibling)
+    ranked = {r: n for n, r in roles if r}
+    labels = [ranked[r] for r in ("buyer", "supplier") if r in ranked] or [n for n, _r in roles[:4]]
+    label = "–".join(_party_label(doc, p) for p in labels)
+    ordinal = (_ORDINAL_MOD.search(np) or _ORDINAL_MOD.search("first"))
+    assert ordinal is not None
+    name = " ".join(x for x in (label, sibling.platform or "", ordinal.group("o").casefold(), kind) if x)
+    name += f" ({year})" if year else ""
+    base, n = name, 2
+    while name in {a.name for a in agreements}:
+        name, n = f"{base} #{n}", n + 1
+    doc.entities.add(name, "Agreement", np, agreement_type=kind)
+    status = _status(s)
+    past, _future = _date_for(doc, s)
+    concluded = status is not None and status not in ("expected", "planned", "proposed", "being accelerated",
+                                                       "under negotiation", "negotiating", "finalising", "finalizing")
+    for party, role in roles:
+        doc.relate(party, "party_to", name, {"role": role, "status": status,
+                                             "date": (past or year or None) if concluded else None}, s, 0.6)
+    agr = AgreementState(name, kind, year, list(roles), sibling.platform, s)
+    _status_facts(doc, s, agr, new=True)
+    mine = _ORDINAL_RANK.get(ordinal.group("o").casefold(), 0)
+    theirs = _ORDINAL_RANK.get(sibling.ordinal or "", 0)
+    if mine and theirs and mine != theirs:
+        early, late = (name, sibling.name) if mine < theirs else (sibling.name, name)
+        doc.relate(early, "precedes", late, {}, s, 0.6)
+    if sibling.platform:
+        q = [x for x in doc.in_sentence(s, doc.quantities) if re.match(
+            r"\s+(?:[\w-]+\s+){0,2}?(?:tanks|vehicles|aircraft|jets|ships|vessels|frigates|corvettes|submarines|"
+            r"helicopters|howitzers|systems|units|launchers|missiles|guns|drones)\b", doc.text[x.end:x.end + 40])]
+        doc.relate(name, "covers", sibling.platform, {"quantity": q[0].value if q else None}, s, 0.55)
+    return agr
+
+
+def _late_supplier(doc: Document, s: Sentence, agr: AgreementState, end: int) -> None:
+    """Add the company "the contract, to be signed with <Co>" names when the agreement has a buyer but no company."""
+    wm = re.match(r"[^.;]{0,30}?\bwith\s+(?:the\s+)?", doc.text[end:s.end])
+    if wm is None:
+        return
+    co = next((m for m in doc.mentions_in(s, "Company") if m.start == end + wm.end()), None)
+    roles = dict(agr.parties)
+    if co is None or co.name in roles or any(doc.entities.type_of(p) == "Company" for p in roles):
+        return
+    buyer = next((p for p, r in _sibling_roles(doc, agr) if r == "buyer"), None)
+    if buyer is None:
+        return
+    status = _status(s)
+    doc.relate(co.name, "party_to", agr.name, {"role": "supplier", "status": status}, s, 0.6)
+    agr.parties.append((co.name, "supplier"))
+    if agr.platform:
+        doc.relate(co.name, "supplies", agr.platform, {"buyer": buyer, "status": status}, s, 0.55)
 
 
 def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = False) -> None:

@@ -2,6 +2,8 @@
 
 >>> [(m.value, m.approximate) for m in find_money("worth about US$212 million (RM1 billion)")]
 [('212000000 USD', True), ('1000000000 MYR', False)]
+>>> [m.value for m in find_money("worth about 6.5 billion US dollars, or 2 trillion Korean won")]
+['6500000000 USD', '2000000000000 KRW']
 >>> [(q.value, q.lower_bound) for q in find_quantities("more than 2,100 exhibitors and four ships")]
 [(2100, True), (4, False)]
 """
@@ -32,6 +34,18 @@ CURRENCIES: dict[str, str] = {
     "ILS": "ILS", "shekels": "ILS", "EGP": "EGP", "RON": "RON", "HUF": "HUF", "euros": "EUR", "euro": "EUR",
     "dollars": "USD", "pounds": "GBP", "ringgit": "MYR", "kronor": "SEK", "PKR": "PKR", "BDT": "BDT",
 }
+#: currencies named in words of more than one token ("6.5 billion US dollars")
+CURRENCY_PHRASES: dict[str, str] = {
+    "US dollars": "USD", "U.S. dollars": "USD", "American dollars": "USD", "Australian dollars": "AUD",
+    "Singapore dollars": "SGD", "Canadian dollars": "CAD", "New Zealand dollars": "NZD", "Hong Kong dollars": "HKD",
+    "Taiwan dollars": "TWD", "New Taiwan dollars": "TWD", "Indian rupees": "INR", "Pakistani rupees": "PKR",
+    "South Korean won": "KRW", "Korean won": "KRW", "Japanese yen": "JPY", "Malaysian ringgit": "MYR",
+    "Indonesian rupiah": "IDR", "Philippine pesos": "PHP", "Thai baht": "THB", "Saudi riyals": "SAR",
+    "Swedish kronor": "SEK", "Norwegian kroner": "NOK", "Danish kroner": "DKK", "Swiss francs": "CHF",
+    "Polish zloty": "PLN", "Czech koruna": "CZK", "Turkish lira": "TRY", "British pounds": "GBP",
+    "pounds sterling": "GBP", "Vietnamese dong": "VND", "dong": "VND", "kroner": "NOK", "francs": "CHF",
+    "koruna": "CZK", "rupee": "INR", "dollar": "USD",
+}
 _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "mil": 10**6,
           "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12, "crore": 10**7, "lakh": 10**5}
 NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -43,7 +57,8 @@ NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
 #: currencies written before the amount, longest first
 _SYMBOLS = sorted((k for k in CURRENCIES if not k.isalpha() or k.isupper() or k == "Rs"), key=len, reverse=True)
 _SYM = "|".join(map(re.escape, _SYMBOLS))
-_WORDCUR = "|".join(k for k in CURRENCIES if k.isalpha() and k.islower())
+_WORDCUR = "|".join(sorted([*(re.escape(k) for k in CURRENCY_PHRASES),
+                            *(k for k in CURRENCIES if k.isalpha() and k.islower())], key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = r"thousand|million|billion|trillion|crore|lakh|bn|mn|tn|mil|m|b|k"
 _HEDGES = ("about", "around", "approximately", "approx.", "approx", "roughly", "nearly", "almost", "some",
@@ -148,7 +163,8 @@ def find_money(text: str) -> list[Money]:
     out = []
     for m in _money_matches(text):
         sym = m.group("sym") or m.group("wc")
-        cur = CURRENCIES.get(sym) or (sym if sym and sym.isupper() and len(sym) == 3 else None)
+        cur = CURRENCIES.get(sym) or CURRENCY_PHRASES.get(sym or "") or (
+            sym if sym and sym.isupper() and len(sym) == 3 else None)
         if cur is None or (sym and sym.isupper() and len(sym) == 3 and sym not in CURRENCIES):
             continue
         num, scale = (m.group("n1"), m.group("s1")) if m.group("n1") else (m.group("n2"), m.group("s2"))

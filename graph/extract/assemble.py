@@ -16,6 +16,7 @@ from .alliances import extract_alliances
 from .amounts import find_money, find_quantities
 from .counts import extract_counts
 from .dates import find_dates, reference
+from .deliveries import extract_deliveries, scope_from_focus
 from .document import Document
 from .entities import build_entities
 from .event_relations import extract_event_relations
@@ -70,12 +71,67 @@ def _ordinal_facts(doc: Document, agreements: list[Any]) -> None:
             continue
         if not subject:
             continue
-        who = subject[0].name
+        who = _ranked_subject(doc, o.start, subject)
+        if _ordinal_other_fact(doc, s, o, who, q):
+            continue
         parties = [f for f in doc.facts if f.predicate == "party_to" and f.subject == who]
+        parties = [f for f in parties if f.sentence.index <= s.index] or parties  # not a later agreement
         if parties:
             parties[-1].qualifiers.update({k: v for k, v in q.items() if v is not None})
         elif agreements and who in doc.entities:
             doc.relate(who, "party_to", agreements[-1].name, {k: v for k, v in q.items() if v is not None}, s)
+
+
+_MAKE_BEFORE = re.compile(r"\b(?:make|makes|made|making|render|renders|rendered)\s+(?:the\s+)?$")
+_BUY_VERBS = ("order", "buy", "acquire", "purchase", "receive", "procure", "sign", "import")
+_OPERATE_VERBS = ("operate", "field", "deploy", "fly", "use", "induct", "commission")
+
+
+def _ranked_subject(doc: Document, start: int, subject: list[Mention]) -> str:
+    """Return who is ranked: X in "would make X the second country", else the first actor before the ordinal."""
+    for m in reversed(subject):
+        if not doc.text[m.end:start].strip() and _MAKE_BEFORE.search(doc.text, max(0, m.start - 20), m.start):
+            return m.name
+    return subject[0].name
+
+
+def _supplier_to(doc: Document, who: str) -> str | None:
+    """Return the company that is the supplier in an agreement whose buyer is ``who`` or one of its bodies."""
+    bodies = {who} | {f.subject for f in doc.facts if f.predicate == "part_of" and f.object == who}
+    for f in doc.facts:
+        if f.predicate == "party_to" and f.subject in bodies and f.qualifiers.get("role") == "buyer":
+            for g in doc.facts:
+                if (g.predicate == "party_to" and g.object == f.object and g.qualifiers.get("role") == "supplier"
+                        and doc.entities.type_of(g.subject) == "Company"):
+                    return g.subject
+    return None
+
+
+def _ordinal_other_fact(doc: Document, s: Any, o: Any, who: str, q: dict[str, Any]) -> bool:
+    """Put a ranked purchase on the buyer's supply, a ranked operator on ``operates``; tell whether done."""
+    verb = (o.verb or "").casefold()
+    ranked = {k: v for k, v in q.items() if v is not None}
+    if verb.startswith(_BUY_VERBS):
+        sales = [f for f in doc.facts if f.predicate == "supplies" and f.qualifiers.get("buyer") == who]
+        if sales:
+            sales[-1].qualifiers.update(ranked)
+            return True
+        platform = next((m for m in doc.mentions_in(s, "Platform") if m.start >= o.end), None)
+        supplier = _supplier_to(doc, who) if platform is not None else None
+        if platform is not None and supplier is not None:
+            doc.relate(supplier, "supplies", platform.name, {"buyer": who, **ranked}, s, 0.5)
+            return True
+    if verb.startswith(_OPERATE_VERBS):
+        platform = next((m for m in doc.mentions_in(s, "Platform") if m.start >= o.end), None)
+        if platform is not None and who in doc.entities:
+            mine = {f.object for f in doc.facts if f.predicate == "party_to" and f.subject == who}
+            covered = [str(f.object) for f in doc.facts if f.predicate == "covers" and f.subject in mine
+                       and platform.name.casefold() in str(f.object).casefold()]
+            if re.search(r"\b(?:will|would|is set to|is to)\s+(?:\w+\s+)?$", doc.text[s.start:o.start]):
+                ranked["status"] = "planned"
+            doc.relate(who, "operates", covered[0] if covered else platform.name, ranked, s)
+            return True
+    return False
 
 
 def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFacts:
@@ -119,6 +175,8 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     extract_alliances(doc)
     extract_platform_relations(doc)
     extract_platform_trade(doc, agreements)
+    extract_deliveries(doc, agreements)
+    scope_from_focus(doc, agreements)
     return _to_facts(article, doc)
 
 

@@ -51,7 +51,7 @@ _INNER_VERB = re.compile(r"\s(?:is|are|was|were|will|would|has|have|had|can|coul
 _LEAD_RE = re.compile(r"^(?:(?:the|a|an|its|their|our|his|her|such|other|more|new|greater|closer|deeper|"
                       r"enhanced|coordinated|co-ordinated|potential|possible|wider|broader|expanded|increased|"
                       r"improved|stronger)\s+)+", re.I)
-_TAIL_PLACE = re.compile(r"\s+(?:in|at|for|from|with|across|throughout|within)\s+(?:the\s+)?"
+_TAIL_PLACE = re.compile(r"\s+(?:in|at|for|from|with|across|throughout|within|between|among)\s+(?:the\s+)?"
                          r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)[\w-]*\s+)?[A-Z][\w-]*.*$")
 # "a joint venture to produce X": the venture, and the production of X
 _PURPOSE = re.compile(r"^(?P<a>.+?)\s+to\s+(?P<v>produce|manufacture|develop|build|assemble|maintain|repair|upgrade|"

@@ -7,6 +7,8 @@
 ['2025-09-22']
 >>> [d.value for d in find_dates("in the second half of 2027 and Q4 2028", ref)]
 ['2027', '2028-Q4']
+>>> [d.value for d in find_dates("signed last June, due by the end of the year", ref)]
+['2025-06', '2025']
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH_CUE = re.compile(r"\b(?:in|by|since|from|until|before|after|early|late|mid|of|end of)\s+$", re.I)
 _AHEAD_CUE = re.compile(r"\b(?:by|until|before|expected|scheduled|due|planned|will|next)\b[^.;]*$", re.I)
+# "is expected to receive ... from KAI in October": the cue reaches a month in the same clause
+_AHEAD_CLAUSE = re.compile(r"\b(?:expected|scheduled|due|planned|will)\b[^.;,]*$", re.I)
 _PROSPECTIVE_CUE = re.compile(
     r"\b(?:by|before|until|in|from|for|scheduled|expected|due|planned|next|early|late|end of)\s*$", re.I)
 
@@ -50,12 +54,14 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:the\s+)?mid-(?P<y>(?:19|20)\d\d)s?\b", "y", "word"),
     (r"\b(?:last|this|next|earlier\s+this|later\s+this)\s+(?P<rel>year|month|week)\b", "rel", "word"),
     (r"\b(?:early|late)\s+next\s+(?P<rel>year)\b", "rel_next", "word"),
+    (r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<rel>year)\b", "rel_end", "word"),
+    (rf"\b(?P<lm>last|next|this)\s+(?P<m>{_MON})\b(?!\s*\d)", "m_rel", "word"),
     (r"\b(?P<ago>yesterday|today|tomorrow)\b", "dayoff", "word"),
     (r"\b(?:(?P<last>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", "wd",
      "word"),
     (rf"\b(?P<m>{_MON})\b(?!\s*\d)", "m", "word"),
-    (r"(?<![\d.,$€£])\b(?P<y>(?:19|20)\d\d)\b(?![\d,]|\s*(?:km|m|mm|units|vehicles|rounds|tonnes|personnel))", "yonly",
-     "digit"),
+    (r"(?<![\d.,$€£])\b(?P<y>(?:19|20)\d\d)\b(?!\d|,\d|\s*(?:km|m|mm|units|vehicles|rounds|tonnes|"
+     r"personnel))", "yonly", "digit"),
 )
 
 
@@ -156,6 +162,16 @@ def _resolve(kind: str, g: dict[str, str], ref: dt.date | None) -> str | None:
         elif not ahead and m > ref.month + 2:
             year -= 1
         return f"{year:04d}-{m:02d}"
+    if kind == "rel_end":
+        return str(ref.year)
+    if kind == "m_rel":
+        m, w = _month(g["m"]), g["lm"].casefold()
+        year = ref.year
+        if w == "last" and m >= ref.month:
+            year -= 1
+        elif w == "next" and m <= ref.month:
+            year += 1
+        return f"{year:04d}-{m:02d}"
     if kind in ("rel", "rel_next"):
         step = {"last": -1, "next": 1}.get(g["_w"], 0) if kind == "rel" else 1
         if g["rel"].casefold() == "year":
@@ -194,7 +210,8 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         kind = _PATTERNS[i][1]
         g = {short: v for name, short in _GROUPS[i] if (v := m.group(name)) is not None}
         g["_w"] = m.group().split()[0].casefold()
-        g["_ahead"] = "1" if _AHEAD_CUE.search(text[max(0, m.start() - 40):m.start()]) else ""
+        g["_ahead"] = "1" if _AHEAD_CUE.search(text[max(0, m.start() - 40):m.start()]) or (
+            kind == "m" and _AHEAD_CLAUSE.search(text[max(0, m.start() - 200):m.start()])) else ""
 
         if kind == "m" and not _MONTH_CUE.search(text[max(0, m.start() - 12):m.start()]):
             continue
@@ -206,7 +223,7 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
             continue
         before = text[max(0, m.start() - 24):m.start()]
         prospective = bool(_PROSPECTIVE_CUE.search(before)) or (
-            g["_w"] in ("next", "early", "late") and "next" in m.group().casefold())
+            g["_w"] in ("next", "early", "late") and "next" in m.group().casefold()) or kind == "rel_end"
         if ref is not None and value[:4].isdigit():
             prospective = (prospective and value >= ref.isoformat()[:len(value)]) or value[:4] > str(ref.year)
         out.append(DateMention(m.start(), m.end(), value, prospective, m.group()))

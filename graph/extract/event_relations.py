@@ -280,13 +280,35 @@ def _visits(doc: Document) -> None:
                       and not re.match(r"['’]s\b", doc.text[m.end:m.end + 2])]
             if not before:
                 continue
-            who = before[-1]
+            who = _visitor(doc, before, s.start + vm.start())
+            if who is None:
+                continue
             dates = [d for d in doc.in_sentence(s, doc.dates) if d.start >= s.start + vm.start()]
             purpose = _PURPOSE.search(s.text, vm.end())
             doc.relate(who.name, "visited", targets[0].name, {
                 "date": dates[0].value if dates else None,
                 "status": "planned" if vm.group("aux") else None,
                 "purpose": purpose.group("p") if purpose else None}, s, 0.6)
+            ev = next((m for m in mentions_in(doc, s, "Event") if m.start > pos
+                       and _FOR_EVENT.search(doc.text, max(pos, m.start - 14), m.start)), None)
+            if ev is not None:
+                doc.relate(who.name, "participant_of", ev.name, {"date": dates[0].value if dates else None}, s, 0.6)
+
+
+_FOR_EVENT = re.compile(r"\b(?:for|attend|at|to)\s+(?:the\s+)?$")
+_SAID_BETWEEN = re.compile(r"\b(?:said|says|told|added|announced|noted)\b")
+
+
+def _visitor(doc: Document, before: list[Mention], verb: int) -> Mention | None:
+    """Return who visits: the named person when there is one, never a demonym ("Indian Defence Secretary") or the
+    speaker of a reported clause ("Thai minister X said the navy would visit")."""
+    near = [m for m in before if not _SAID_BETWEEN.search(doc.text, m.end, verb)]
+    persons = [m for m in near if m.type == "Person"]
+    if persons:
+        return persons[-1]
+    if not near or (near[-1].type == "Country" and near[-1].form == "demonym"):
+        return None
+    return near[-1]
 
 
 def _meetings(doc: Document) -> None:

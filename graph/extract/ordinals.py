@@ -3,6 +3,9 @@
 >>> o = find_ordinals("South Korea will become the second country after Turkiye to formalise a deal.")[0]
 >>> (o.ordinal, o.scope, o.after_text)
 (2, 'country', 'Turkiye')
+>>> o = find_ordinals("Chile became the first NATO partner nation to field the system.")[0]
+>>> (o.ordinal, o.scope, o.verb)
+(1, 'NATO partner nation', 'field')
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6
 # "the" with the word boundary checked behind it, so that the scan looks for the literal
 _RE = re.compile(
     r"the(?<!\w...)\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+"
-    r"(?P<scope>(?:[a-z][\w-]*\s+){0,3}?(?:country|countries|nation|customer|operator|user|export customer|"
-    r"buyer|navy|air force|army|state|foreign customer|defence deal|deal|contract|company|firm))\s+"
-    r"(?:(?:after|following)\s+(?P<after>[^,.;]+?)\s+|(?P<outside>outside\s+[A-Z][\w ]+?)\s+)?"
+    r"(?P<scope>(?:(?:[a-z][\w-]*|[A-Z]{2,6}|[A-Z][a-z]+)\s+){0,3}?(?:country|countries|nation|customer|operator|"
+    r"user|export customer|buyer|navy|air force|army|state|foreign customer|defence deal|deal|contract|company|firm|"
+    r"member|member state|ally))\s+"
+    r"(?:(?:after|following)\s+(?P<after>[^.;]{1,80}?)\s+|(?P<outside>outside\s+[A-Z][\w ]+?)\s+)?"
     r"(?:to\s+(?P<verb>\w+)|(?:to\s+be\s+)?(?P<verb2>financed|funded|signed|ordered))\b"
 )
 

@@ -235,6 +235,27 @@ def _prune_operators(doc: Document) -> None:
     doc.facts[:] = [f for f in doc.facts if id(f) not in drop]
 
 
+_CHOSEN_RE = re.compile(r"\b(?:has|have|had)\s+(?:selected|chosen|picked)\s+")
+_RIVAL_RE = re.compile(r"\b(?:competition|contest|tender|race|bidding)\s+(?:with|against)\b[^.;]{0,80}?\b"
+                       r"(?:had\s+|has\s+)?(?:offered|proposed|pitched|bid)\s+(?:the\s+|its\s+|a\s+)?")
+
+
+def _losing_bids(doc: Document) -> None:
+    """"X has selected P. The selection followed a competition with Y, which had offered the Q": P over Q."""
+    winner: str | None = None
+    for s in doc.sentences:
+        cm = _CHOSEN_RE.search(s.text) if "selected" in s.text or "chosen" in s.text or "picked" in s.text else None
+        if cm:
+            chosen = [p for p in mentions_in(doc, s, "Platform") if 0 <= p.start - (s.start + cm.end()) <= 60]
+            winner = chosen[0].name if chosen else winner
+        if winner is None or not any(w in s.text for w in ("offered", "proposed", "pitched", " bid ")):
+            continue
+        rm = _RIVAL_RE.search(s.text)
+        loser = mention_at(doc, s, s.start + rm.end(), "Platform") if rm else None
+        if loser is not None and loser.name != winner:
+            doc.relate(winner, "selected_over", loser.name, {}, s, 0.55)
+
+
 def extract_platform_relations(doc: Document) -> None:
     """Add the making, design, equipment, operator, lineage and inspection relations of platforms."""
     if not any(m.type == "Platform" for m in doc.mentions):
@@ -245,3 +266,4 @@ def extract_platform_relations(doc: Document) -> None:
     _operators(doc)
     _inspections(doc)
     _prune_operators(doc)
+    _losing_bids(doc)

@@ -6,6 +6,7 @@ Cooperation areas and capability domains are in :mod:`.topics`.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .agreements import AgreementState
 from .document import Document
@@ -16,9 +17,15 @@ __all__ = ["extract_relations"]
 
 _PARTNER_RE = re.compile(
     r"(?P<level>(?:(?:comprehensive|strategic|special|practical|industry|industrial|defen[cs]e|enhanced|global|"
-    r"close|key|long-standing|and|Special|Strategic|Comprehensive)\s+){1,6})partner(?:ship|s)\b")
+    r"close|key|long-standing|and|Special|Strategic|Comprehensive|security|maritime|military|defence-industrial|"
+    r"trusted)\s+){1,6})partner(?:ship|s)\b")
 _COUNT_UNITS = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<unit>participants|exhibitors|visitors|trade visitors|delegates|"
                           r"attendees|companies|firms|countries|delegations)\b")
+# "Australia has selected X": a verb between a state and a company, not a possessive or an adjective
+_CLAUSE_GAP = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|and|or|with|to|from|for|by|at|in|on|said|"
+                         r"signed|selected|chose|picked|awarded|ordered|bought|told|asked|urged|named|[a-z]+ed(?<!owned))\b")
+# "the two countries signed": a reference to known states, not a head count
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|The|these|those|both)\s+$")
 _SUBSIDIARY_RE = re.compile(r"\b(?:part of|a subsidiary of|a unit of|a division of|majority-owned by|owned by|"
                             r"a member of)\s+(?:the\s+)?", re.I)
 
@@ -90,10 +97,13 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
         if m.type == "Company":
             before = text[max(s.start, m.start - 60):m.start]
             cs = [c for c in doc.mentions_in(s, "Country") if c.end <= m.start and m.start - c.end <= 40
-                  and re.fullmatch(r"(?:['’]s)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+", text[c.end:m.start])]
+                  and re.fullmatch(r"(?:['’]s)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+", text[c.end:m.start])
+                  and not _CLAUSE_GAP.search(text[c.end:m.start])]
             after = re.match(r",\s+(?:the\s+)?(?P<adj>(?:[\w-]+\s+){0,3})", text[m.end:m.end + 60])
             if not cs and after:
-                cs = [c for c in doc.mentions_in(s, "Country") if m.end < c.start <= m.end + 40 and c.form == "demonym"]
+                cs = [c for c in doc.mentions_in(s, "Country") if m.end < c.start <= m.end + 40 and c.form == "demonym"
+                      and not re.match(r"[\w]+-|-", text[c.start - 1:c.start + 1] if c.start else "")
+                      and text[c.end:c.end + 1] != "-"]
             if cs:
                 doc.relate(m.name, "located_in", cs[-1].name, {}, s)
                 if "state-owned" in before[-40:] or (after and "state-owned" in after.group(0)):
@@ -109,14 +119,59 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
             for c in doc.mentions_in(s, "Country"):
                 if c.name not in states:
                     states.append(c.name)
+            between = re.search(r"\bbetween\s+(?:the\s+)?", s.text[pm.end():pm.end() + 12])
+            if between:  # "the partnership between Tokyo and Canberra": the pair it names
+                pair = [c.name for c in doc.mentions_in(s, "Country") if c.start >= s.start + pm.end()]
+                states = list(dict.fromkeys(pair)) if len(set(pair)) >= 2 else states
             if len(states) >= 2:
                 status = "planned" if re.search(r"\b(?:will|to elevate|plan|agree to|would)\b", s.text) else "existing"
+                if re.search(r"\b(?:deepen|strengthen|enhance|expand|boost|reinforce)\w*\s+"
+                             r"(?:the\s+|their\s+|our\s+)?$", s.text[max(0, pm.start() - 40):pm.start()]):
+                    status = "existing"  # a partnership to deepen is there already
                 since = re.search(r"\bsince\s+((?:19|20)\d\d)\b", s.text)
                 level = " ".join(pm.group(0).split())
                 doc.relate(states[0], "partner_of", states[1], {"level": level, "status": status,
                                                          "since": since.group(1) if since else None}, s)
+    _cooperating_pairs(doc)
     _events(doc)
     _platform_lineage(doc)
+
+
+_COOP_PAIR = re.compile(r"\s*(?:have\s+|has\s+|had\s+)?(?:agreed|pledged|vowed|decided|resolved)\s+to\s+"
+                        r"(?:further\s+)?(?:strengthen|deepen|enhance|expand|boost|step\s+up|intensify)\s+"
+                        r"(?:their\s+|bilateral\s+)?(?P<domain>(?:defen[cs]e|military|security|maritime|"
+                        r"defen[cs]e\s+industry)(?:\s+and\s+(?:defen[cs]e|military|security))?)\s+"
+                        r"(?:cooperation|co-operation|ties|relations|collaboration)\b")
+
+
+def _cooperating_pairs(doc: Document) -> None:
+    """"X and Y have agreed to strengthen defence cooperation": two states that work together are partners."""
+    for s in doc.sentences:
+        if "agreed" not in s.text and "pledged" not in s.text and "vowed" not in s.text:
+            continue
+        cs = doc.mentions_in(s, "Country")
+        for a, b in pairwise(cs):
+            if a.name == b.name or not re.fullmatch(r"\s+and\s+(?:the\s+)?", doc.text[a.end:b.start]):
+                continue
+            cm = _COOP_PAIR.match(doc.text, b.end, s.end)
+            if cm:
+                doc.relate(a.name, "partner_of", b.name, {"domain": " ".join(cm.group("domain").split()),
+                                                          "status": "existing"}, s)
+
+
+def _edition_date(doc: Document, ev: Mention) -> str | None:
+    """Return when an event the dateline places was held: the article's date, unless the name carries another
+    year ("Indo Defence 2025" in 2026) or the sentence dates the edition ("last June")."""
+    s = doc.sentence_at(ev.start)
+    year = re.search(r"\b(?:19|20)\d\d\b", ev.name)
+    ds = [d for d in doc.in_sentence(s, doc.dates) if not (ev.start <= d.start < ev.end)]
+    if year and not (doc.article_date or "").startswith(year.group()):
+        return next((d.value for d in ds if d.value.startswith(year.group())), year.group())
+    past = [d for d in ds if not d.prospective and d.start > ev.start - 60]
+    if year is None and past and re.search(r"\b(?:last|earlier|ago|previous)\b", past[0].surface + " "
+                                           + doc.text[max(s.start, past[0].start - 12):past[0].start]):
+        return past[0].value
+    return doc.article_date
 
 
 def _events(doc: Document) -> None:
@@ -128,7 +183,7 @@ def _events(doc: Document) -> None:
     first = events[0]
     for m in doc.mentions:
         if m.type == "Event" and place and m.name == first.name:
-            doc.relate(m.name, "held_in", place, {"date": doc.article_date}, doc.sentence_at(m.start))
+            doc.relate(m.name, "held_in", place, {"date": _edition_date(doc, m)}, doc.sentence_at(m.start))
     for s in doc.sentences:
         persons = doc.mentions_in(s, "Person")
         ev_here = doc.mentions_in(s, "Event")
@@ -147,7 +202,8 @@ def _events(doc: Document) -> None:
                     doc.relate(p.name, "chairs", ev.name, {}, s)
             for q in doc.in_sentence(s, doc.quantities):
                 um = _COUNT_UNITS.match(doc.text[q.end:q.end + 60])
-                if um and not re.search(r"\bfrom\s*$", doc.text[max(s.start, q.start - 6):q.start]):
+                if um and not re.search(r"\bfrom\s*$", doc.text[max(s.start, q.start - 6):q.start]) \
+                        and not _DEFINITE_BEFORE.search(doc.text, max(s.start, q.start - 7), q.start):
                     doc.relate(ev.name, "has_participant_count", q.value,
                                {"unit": um.group("unit"), "approximate": q.approximate or None,
                                 "lower_bound": q.lower_bound or None}, s)

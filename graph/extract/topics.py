@@ -30,6 +30,7 @@ _FRAMES = re.compile(
     r"\b(?:(?P<agreement>(?:[Mm]emorand(?:um|ums|a) of [Uu]nderstanding|MoUs?|agreement|[Ll]etter of [Ii]ntent|LoI|"
     r"deal|contract|arrangement|Heads of Agreement)(?:\s+\([A-Za-z]+\))?\s+(?:on|covering)\s+)|"
     r"(?P<coop>(?:cooperation|collaboration|co-operation|cooperate|collaborate|partnership|working together)"
+    r"(?:,?\s+(?:particularly|especially|notably|mainly|primarily|specifically|chiefly|including))?"
     r"\s+(?:on|in)\s+)|"
     r"(?P<verb>(?:cover(?:s|ing|ed)?|includ(?:e|es|ed|ing)|provides?\s+for|provided\s+for|embrac(?:e|es|ed|ing)|"
     r"pursu(?:e|es|ed|ing)|plan(?:s|ned)?|focus(?:ed|es|ing)?\s+on|focussed\s+on|cent(?:red|ered)\s+on|"
@@ -90,6 +91,10 @@ def _subject_country(doc: Document, s: Sentence, pos: int) -> tuple[str, str] | 
     return (subject.name, partner) if partner and (not pair or subject.name in pair) else None
 
 
+_ELABORATED = re.compile(r"[^,.;]{0,40}?(?:cooperation|collaboration|ties|relations),?\s+(?:particularly|especially|"
+                         r"notably|mainly|primarily|specifically|chiefly|including)\s+(?:in|on)\s")
+
+
 def _cooperation(doc: Document, agreements: list[AgreementState], gaz: Gazetteers) -> None:
     for s in doc.sentences:
         if not has_any(doc, s, _FRAME_ANCHORS):
@@ -101,6 +106,8 @@ def _cooperation(doc: Document, agreements: list[AgreementState], gaz: Gazetteer
             pos = s.start + fm.end()
             free = bool(fm.group("verb")) and _FOCUS.match(fm.group("verb")) is not None
             names = [n for n in coordinated_topics(doc.text[pos:s.end], gaz) if free or is_activity(n, gaz)]
+            if fm.group("verb") and _ELABORATED.match(s.text, fm.end()):
+                continue  # "strengthen defence cooperation, particularly in X and Y": the areas are X and Y
             if fm.group("body"):
                 names = [f"{n} ({fm.group('bodyname')})" for n in names]
             if not names:
@@ -155,6 +162,8 @@ def _alias_with_complement(doc: Document, agreements: list[AgreementState], s: S
         return
     end = s.start + fm.end() + items[-1][1]
     alias = re.sub(r"\s+(?:in|on|since|by)\s+(?:19|20)\d\d$", "", doc.text[s.start + fm.start():end]).strip()
+    # "... at the <Event> in <Place>" names where, not what
+    alias = re.sub(r"\s+(?:at|during|on the sidelines of)\s+(?:the\s+)?[A-Z].*$", "", alias)
     doc.entities.add(agr.name, "Agreement", alias)
 
 

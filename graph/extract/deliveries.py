@@ -1,0 +1,168 @@
+"""Deliveries: "<Buyer> received its first three <P> from <Co>", "<Force> is expected to receive the first of 18
+<P> from <Co> in October".
+
+A delivery is a supply: the supplier (the company after "from", else the state) ``supplies``
+the platform with the recipient as ``buyer``, the count, and the date, or the
+``expected_date`` when the delivery lies ahead. "The first of 18" counts the order (18),
+"its first three" the delivery (3). An order the next sentence introduces without parties
+("The aircraft are part of an order for 42 <P>s worth ...") is between the same two, and
+covers the platform with the order's count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .agreements import AgreementState
+from .amounts import NUMBER_WORDS
+from .anchors import mentions_in, sentences_with
+from .document import Document
+from .mentions import Mention
+from .text import Sentence
+
+__all__ = ["extract_deliveries"]
+
+_RECEIVE = re.compile(r"\b(?P<aux>(?:will|would|is|are|was|were)\s+(?:(?:expected|set|due|scheduled)\s+to\s+)?|"
+                      r"(?:expects?|plans?)\s+to\s+|to\s+)?"
+                      r"(?P<v>receive[sd]?|receiving|take[sn]?\s+delivery\s+of|took\s+delivery\s+of|"
+                      r"taking\s+delivery\s+of)\s+")
+_FIRST_OF = re.compile(r"(?:the\s+)?first\s+(?:batch\s+)?of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_WORDS = "|".join(w for w in NUMBER_WORDS if " " not in w and NUMBER_WORDS[w] > 1)
+_RECIPIENTS = ("Country", "ArmedForce", "GovernmentAgency")
+_PARTY_REF = re.compile(r"\b(?:part\s+of|under|from)\s+(?:an?|the)\s+(?:[\w$.,-]+\s+){0,4}?"
+                        r"(?:order|contract|deal|agreement)\b")
+
+
+def _unnamed_body_of(doc: Document, s: Sentence, verb: int) -> list[Mention]:
+    """"The Philippine Marine Corps received ...": a body the gazetteers do not know stands for its state."""
+    dem = [m for m in mentions_in(doc, s, "Country") if m.form == "demonym" and m.end <= verb
+           and re.fullmatch(r"(?:\s+[A-Z][\w&-]*){1,4}\s+", doc.text[m.end:verb])]
+    return dem[-1:]
+
+
+def _supplier(doc: Document, s: Sentence, pos: int) -> Mention | None:
+    """Return the company (else the state) right after "from" at ``pos``."""
+    fm = re.compile(r"\s*from\s+(?:the\s+)?").match(doc.text, pos)
+    if fm is None:
+        return None
+    near = [m for m in mentions_in(doc, s, "Company", "Country") if fm.end() <= m.start <= fm.end() + 50]
+    if not near:
+        return None
+    first = near[0]
+    if first.start != fm.end():
+        return None
+    if first.type == "Country":  # "from France's Dassault Aviation"
+        co = next((m for m in near[1:] if m.type == "Company" and re.fullmatch(
+            r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+", doc.text[first.end:m.start])), None)
+        return co or first
+    return first
+
+
+def extract_deliveries(doc: Document, agreements: list[AgreementState]) -> None:
+    """Add a supply for each delivery sentence, and give a following party-less order its two parties."""
+    last: tuple[str, str, str, Sentence] | None = None
+    for s in sentences_with(doc, ("receiv", "delivery of")):
+        for rm in _RECEIVE.finditer(s.text):
+            verb = s.start + rm.start()
+            who = [m for m in mentions_in(doc, s, *_RECIPIENTS) if m.end <= verb
+                   and re.fullmatch(r"\s*", doc.text[m.end:verb]) is not None
+                   and not (m.type == "Country" and m.form == "demonym")]
+            if not who:
+                who = _unnamed_body_of(doc, s, verb)
+            if not who:
+                continue
+            obj_start = s.start + rm.end()
+            platforms = [p for p in mentions_in(doc, s, "Platform") if obj_start <= p.start <= obj_start + 40]
+            if not platforms:
+                continue
+            p = platforms[0]
+            supplier = _supplier(doc, s, p.end + _tail(doc.text, p.end, s.end))
+            if supplier is None:
+                continue
+            qtys = [q for q in doc.in_sentence(s, doc.quantities) if obj_start <= q.start and q.end <= p.start]
+            qty = qtys[-1] if qtys else None
+            ahead = bool(rm.group("aux") and re.match(r"(?:will|would|is|are|expects?|plans?|to)\b", rm.group("aux")))
+            dates = [d for d in doc.in_sentence(s, doc.dates) if d.start >= obj_start]
+            before = [d for d in doc.in_sentence(s, doc.dates) if d.start < verb]
+            when = (dates or before or [None])[0]
+            q: dict[str, object] = {"buyer": who[-1].name, "quantity": qty.value if qty else None,
+                                    "approximate": qty.approximate or None if qty else None,
+                                    "lower_bound": qty.lower_bound or None if qty else None,
+                                    "status": "expected" if ahead else "delivered"}
+            if when is not None:
+                q["expected_date" if ahead else "date"] = when.value
+            if supplier.type == "Company" or not any(
+                    f.predicate == "supplies" and f.object == p.name for f in doc.facts):
+                doc.relate(supplier.name, "supplies", p.name, q, s, 0.6)
+            last = (who[-1].name, supplier.name, p.name, s)
+            break
+        if last is not None and last[3] is s:
+            nxt = doc.sentences[s.index + 1] if s.index + 1 < len(doc.sentences) else None
+            for agr in agreements:
+                if agr.sentence in (s, nxt) and not agr.parties:
+                    _order_of_delivery(doc, agr, last)
+
+
+def _tail(text: str, pos: int, end: int) -> int:
+    """Return how far the platform's head nouns reach after its name ("Rafale fighter jets")."""
+    m = re.compile(r"(?:\s+(?:[a-z][\w-]*|Block\s+\d+)){0,4}?(?=\s*from\b)").match(text, pos, end)
+    return m.end() - pos if m else 0
+
+
+def _order_of_delivery(doc: Document, agr: AgreementState, last: tuple[str, str, str, Sentence]) -> None:
+    buyer, supplier, platform, _s = last
+    s = agr.sentence
+    if s is None or not _PARTY_REF.search(s.text):
+        return
+    others = mentions_in(doc, s, "Country", "Company", "ArmedForce", "GovernmentAgency")
+    if others:
+        return
+    status = next((f.object for f in doc.facts if f.subject == agr.name and f.predicate == "has_status"), None)
+    date = next((f.qualifiers.get("date") for f in doc.facts
+                 if f.subject == agr.name and f.predicate == "has_status"), None)
+    for who, role in ((buyer, "buyer"), (supplier, "supplier")):
+        doc.relate(who, "party_to", agr.name, {"role": role, "status": status, "date": date}, s, 0.55)
+        agr.parties.append((who, role))
+    stem = re.escape(platform.split()[0])
+    qm = re.search(rf"\b(?:order|contract|deal|agreement)\s+(?:for|of)\s+(?P<n>\d[\d,]*|{_WORDS})\s+"
+                   rf"(?:(?:[\w-]+\s+){{0,2}}?{stem}|[a-z]+s\b)", s.text)
+    n = None
+    if qm:
+        n = int(qm.group("n").replace(",", "")) if qm.group("n")[0].isdigit() else NUMBER_WORDS[qm.group("n")]
+    doc.relate(agr.name, "covers", platform, {"quantity": n}, s, 0.55)
+    if agr.platform is None:
+        agr.platform = platform
+
+
+_COUNTED = re.compile(r"\b(?:the\s+first\s+(?:\w+\s+)?of\s+|for\s+)(?P<n>\d{1,4}|"
+                      rf"{'|'.join(w for w in NUMBER_WORDS if ' ' not in w and NUMBER_WORDS[w] > 1)})\s+"
+                      r"(?:[\w-]+\s+){0,2}?"
+                      r"(?P<noun>frigates|corvettes|submarines|destroyers|vessels|ships|jets|fighters|aircraft|"
+                      r"helicopters|tanks|howitzers|vehicles|drones|launchers)\b")
+
+
+def scope_from_focus(doc: Document, agreements: list[AgreementState]) -> None:
+    """"A contract with <Co> ..., with the first of 11 frigates to be delivered in 2029": the frigate the article
+    named before is what the agreement covers, 11 of them, from <Co>."""
+    for agr in agreements:
+        s = agr.sentence
+        if s is None or agr.platform or ("of " not in s.text and "for " not in s.text):
+            continue
+        cm = _COUNTED.search(s.text)
+        if cm is None:
+            continue
+        noun = cm.group("noun").removesuffix("s") if cm.group("noun") != "aircraft" else "aircraft"
+        earlier = [m for m in doc.mentions if m.type == "Platform" and m.start < s.start
+                   and noun.casefold() in m.name.casefold()]
+        if not earlier or len({m.name for m in earlier}) > 1:
+            continue
+        platform = earlier[-1].name
+        n = int(cm.group("n")) if cm.group("n").isdigit() else NUMBER_WORDS[cm.group("n")]
+        agr.platform = platform
+        doc.relate(agr.name, "covers", platform, {"quantity": n}, s, 0.5)
+        roles = {f.qualifiers.get("role"): f.subject for f in doc.facts
+                 if f.predicate == "party_to" and f.object == agr.name}
+        supplier, buyer = roles.get("supplier"), roles.get("buyer")
+        if isinstance(supplier, str) and doc.entities.type_of(supplier) == "Company" and isinstance(buyer, str):
+            status = next((f.object for f in doc.facts if f.subject == agr.name and f.predicate == "has_status"), None)
+            doc.relate(supplier, "supplies", platform, {"buyer": buyer, "quantity": n, "status": status}, s, 0.5)
