@@ -21,7 +21,8 @@ _HONORIFICS = ("Datuk Seri", "Dato' Seri", "Dato’ Seri", "Dato Seri", "Tan Sri
                "Dato'", "Dato’", "Dato", "Datin", "Tun", "Tengku", "Tunku", "Haji", "Hajah", "Dr.", "Dr", "Mr.", "Mr",
                "Ms.", "Ms", "Mrs.", "Mrs", "Prof.", "Prof", "Professor", "The Hon.", "the Hon.", "Hon.",
                "His Excellency", "Her Excellency", "H.E.", "Eng.", "Ing.", "Sir", "Dame", "Shri", "Smt.", "Sri",
-               "Pak", "Ibu", "Lord", "Baroness", "Ir.", "Ir")
+               "Pak", "Ibu", "Lord", "Baroness", "Ir.", "Ir", "Crown Prince", "Prince", "Princess", "Sheikh",
+               "Sheikha", "Sultan", "King", "Queen", "Emir", "Amir")
 _RANKS = ("Senior Lieutenant General", "Lieutenant General", "Major General", "Brigadier General", "Lieutenant Colonel",
           "Lt. Gen.", "Lt Gen", "Lt-Gen", "Maj. Gen.", "Maj Gen", "Maj-Gen", "Brig. Gen.", "Brig Gen", "Brig-Gen",
           "Lt. Col.", "Lt Col", "Vice Admiral", "Vice Adm.", "Rear Admiral", "Rear Adm.", "Air Chief Marshal",
@@ -32,7 +33,8 @@ _POSTNOMINALS = r"(?:,?\s+(?:MP|AO|AC|AM|OBE|CBE|KBE|MBE|DSC|CSC|RAN|RAAF|RN|USN
 _ALT = lambda xs: "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))  # noqa: E731
 _TITLE = rf"(?:(?:{_ALT(_HONORIFICS)})\s+|(?:{_ALT(_RANKS)})(?:\s+\((?:retd|Retd|ret\.|Ret\.|rtd)\))?\s+)"
 _PARTICLE = r"(?:bin|binti|bte|bt|al|el|van|von|der|de|da|di|du|le|la|dos|das|ibn|abu|a/l|a/p)"
-_NAMEWORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)*|[A-Z][a-z]?[A-Z][a-zà-ÿ]+|[A-Z]\.)"
+_UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿĀ-ž"  # Latin-1 and Latin Extended-A letters (Ł, ś, ğ, ş, ı ...)
+_NAMEWORD = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z][a-z]?[A-Z][{_LO}]+|[A-Z]\.)"
 _NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEWORD}){{0,4}}"
 _TITLED_RE = re.compile(rf"(?P<title>{_TITLE}+)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
 _ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary|Under-?Secretary|Chief|Commander|"
@@ -55,10 +57,10 @@ _POST_ROLE_RE = re.compile(
     rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?)['’]s\s+)?"
     rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}|head|chief)[^,.;\"“”]*)(?=[,.;]|\s+said|$)"
 )
-_PLAIN_RE = re.compile(rf"(?<![\w'’-])(?P<name>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?(?:\s+(?:{_PARTICLE}\s+)?"
-                       rf"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?){{1,3}})(?=\s*,\s+(?:the\s+)?(?:{_ROLE_MOD}{{0,3}}"
+_PLAIN_RE = re.compile(rf"(?<![\w'’-])(?P<name>[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}]+)?(?:\s+(?:{_PARTICLE}\s+)?"
+                       rf"[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}]+)?){{1,3}})(?=\s*,\s+(?:the\s+)?(?:{_ROLE_MOD}{{0,3}}"
                        rf"{_ROLE_HEAD}|[A-Z][\w&-]*['’]s\s+)|\s+(?:said|told|added|stated|noted)\b)")
-_SAID_RE = re.compile(r"\b(?:said|told|added)\s+(?P<name>[A-Z][a-zà-ÿ'’]+(?:\s+[A-Z][a-zà-ÿ'’]+){1,3})\b")
+_SAID_RE = re.compile(rf"\b(?:said|told|added)\s+(?P<name>[{_UP}][{_LO}'’]+(?:\s+[{_UP}][{_LO}'’]+){{1,3}})\b")
 #: posts held for a state rather than for a body inside it
 NATIONAL_POSTS = re.compile(r"\b(?:Minister|Secretary|President|Prime|Premier|Ambassador|Chancellor|Envoy|Attach)",
                             re.I)
@@ -69,6 +71,34 @@ _NOT_NAMES = frozenset("The This That These Those A An In On At By For And But U
                        "November December It He She They We Our Its Authority Agency Forces Industries Staff "
                        "Assembly Dynamics "
                        "Systems Group Corporation Company Council Office Command Guard".split())
+#: words of places and bodies named after a royal ("King Abdulaziz City", "Prince Sultan Air Base")
+_NOT_NAMES_TITLED = frozenset("City Base Airport University College Port Street Road Hall Centre Center Bridge "
+                              "Hospital Stadium Mosque Palace Park Airbase".split())
+
+# a post written straight before a name, with no honorific or rank ("Defence Secretary X said",
+# "Polish Deputy Prime Minister and Defence Minister X said", "Minister of National Defence X")
+_POST_HEADS = (r"(?:Prime\s+Minister|Minister|Secretary(?:[- ]General)?|Under-?[Ss]ecretary|Undersecretary|"
+               r"Chief(?:\s+Executive(?:\s+Officer)?)?|Commander|Director(?:[- ]General)?|Chairman|Chairwoman|"
+               r"Chairperson|President|Vice[- ]President|CEO|Managing\s+Director|Governor|Ambassador|Administrator|"
+               r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Envoy|Premier|Chancellor|Senator|General\s+Manager)")
+_POST_MODS = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
+              r"Defen[cs]e|Foreign|Home|Finance|Interior|Economy|Trade|Industry|State|National\s+Security|"
+              r"Armed\s+Forces|Navy|Army|Air\s+Force)\s+)")
+_POST = (rf"(?:{_POST_MODS}{{0,3}}{_POST_HEADS}(?:\s+(?:of|for)\s+(?:the\s+)?(?:National\s+)?[A-Z][a-z]+"
+         rf"(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?)")
+_POSTED_NAMEWORD = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}'’]+)*"
+_POSTED_RE = re.compile(
+    rf"(?<![\w'’-]){_POST}\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
+    rf"(?=['’]s\b|\s*[,.;:)]|\s+[a-z]|\s*$)")
+_POSTED_TRIGGER = re.compile(r"\b(?:Minister|Secretary|Chief|Commander|Director|Chair|President|CEO|Managing|"
+                             r"Governor|Ambassador|Administrator|Commissioner|Spokes|Envoy|Premier|Chancellor|"
+                             r"Senator|General\s+Manager)")
+_POST_WORDS = frozenset("Minister Ministers Secretary Chief Commander Director Chairman President Deputy Vice "
+                        "Governor Ambassador Spokesman Spokesperson General Executive Officer Prime Manager "
+                        "Envoy Senator Admiral Colonel Captain Major Lieutenant Marshal".split())
+#: a civilian post right before a bare rank word ("Minister of Defense Gen X": there "Gen" is a given name)
+_CIVIL_POST_END = re.compile(r"(?:Minister|Secretary|President|Premier|Chancellor|Ambassador|Senator|"
+                             r"of\s+(?:National\s+)?Defen[cs]e)\s+$")
 
 
 _HONORIFIC_RE = re.compile(rf"({_ALT(_HONORIFICS)})\s*")
@@ -98,6 +128,28 @@ def _valid(name: str) -> bool:
     return bool(words) and words[0] not in _NOT_NAMES and words[-1] not in _NOT_NAMES
 
 
+def _posted_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Return names written straight after a post, without honorific or rank ("Defence Secretary X said")."""
+    if not _POSTED_TRIGGER.search(text):
+        return []
+    out = []
+    for m in _POSTED_RE.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        if (not _valid(name) or any(w in _NOT_NAMES or w in _POST_WORDS for w in words)
+                or any(s <= m.start("name") < e for s, e in taken)):
+            continue
+        out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 2, {}))
+    return out
+
+
+def _rank_as_given_name(text: str, m: re.Match[str], rank: str | None, name: str) -> bool:
+    """Tell whether a bare rank word between a civilian post and one name word is a given name."""
+    return (rank is not None and " " not in rank and not rank.endswith(".") and len(name.split()) == 1
+            and m.group("title").strip() == rank and bool(_CIVIL_POST_END.search(text, max(0, m.start() - 40),
+                                                                                   m.start())))
+
+
 def find_persons(text: str) -> list[Mention]:
     """Return person mentions with honorific, rank, post-nominals and the post written beside them."""
     out: list[Mention] = []
@@ -105,6 +157,12 @@ def find_persons(text: str) -> list[Mention]:
         name = m.group("name").rstrip(".")
         honor, rank = _clean_title(m.group("title"))
         if (honor is None and rank is None) or not _valid(name):
+            continue
+        if honor is not None and name.split()[-1] in _NOT_NAMES_TITLED:
+            continue
+        if _rank_as_given_name(text, m, rank, name):
+            full = f"{rank} {name}"
+            out.append(Mention(m.start(), m.end("name"), full, full, "Person", 6, {}))
             continue
         if len(name.split()) == 1 and rank is None and honor in ("Mr", "Mr.", "Ms", "Ms.", "Dr", "Dr."):
             out.append(Mention(m.start(), m.end("name"), text[m.start():m.end("name")], name, "Person", 6,
@@ -117,6 +175,9 @@ def find_persons(text: str) -> list[Mention]:
         out.append(Mention(m.start(), end, text[m.start():end], name, "Person", 6, attrs,
                            form="short" if len(name.split()) == 1 else "name"))
     taken = [(p.start, p.end) for p in out]
+    posted = _posted_persons(text, taken)
+    out += posted
+    taken += [(p.start, p.end) for p in posted]
     for m in _PLAIN_RE.finditer(text):
         name = m.group("name")
         if not _valid(name) or any(s <= m.start() < e for s, e in taken):
@@ -160,6 +221,13 @@ def short_forms(name: str) -> list[str]:
     """Return the shorter ways a text may refer back to ``name`` (surname, first two names)."""
     words = [w for w in name.split() if not re.fullmatch(_PARTICLE, w)]
     out = []
+    parts = name.split()
+    if len(parts) >= 3 and parts[1] in ("bin", "binti", "ibn", "bte", "bt"):
+        # "Khalid bin Salman Al Saud": "Khalid" and the family name "Al Saud", never "Saud" alone
+        out.append(parts[0])
+        if parts[-2] in ("Al", "Al-", "El"):
+            out.append(" ".join(parts[-2:]))
+            return out
     if len(words) >= 2:
         out.append(words[-1])
     if len(words) >= 3:
