@@ -17,6 +17,7 @@ _PLACE_CUE = re.compile(r"(?:\b(?:in|at|near|outside|from|to|into|around|across|
 _ACRONYM_TAIL = re.compile(r"\s+\((?P<acr>[A-Z][A-Za-z0-9&-]+)\)")
 _DATELINE_RE = re.compile(r"(?m)^\s*(?P<place>[A-Z][A-Z .'’-]{2,30}?)\s*(?:,[^:–—\n]{0,30})?\s*(?::|–|—|-{1,2})\s")
 _MENTION_ONLY_KINDS = ("news agency",)
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents|pounds? sterling|rupees?|ringgit|won|yen|yuan)\b")
 
 
 def _country_before(doc: Document, start: int, countries: list[Mention]) -> str | None:
@@ -31,6 +32,12 @@ def _country_before(doc: Document, start: int, countries: list[Mention]) -> str 
 def _nearest_country(doc: Document, start: int, countries: list[Mention]) -> str | None:
     s = doc.sentence_at(start)
     inside = [c for c in countries if s.start <= c.start < s.end and c.form != "capital"]
+    # a national force or agency named in the sentence speaks for its state too ("The Philippine Navy will ...
+    # from South Korea's yard, the Department of National Defense said")
+    bodies = [m for m in doc.mentions if s.start <= m.start < s.end and m.start != start
+              and m.type in ("ArmedForce", "GovernmentAgency") and m.attributes.get("country")]
+    if bodies and (not inside or bodies[0].start < inside[0].start):
+        return str(bodies[0].attributes["country"])
     if inside:
         return inside[0].name
     return doc.main_country()
@@ -44,6 +51,8 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
     for m in raw:
         if any(s <= m.start < e for s, e in money_spans) and m.type == "Country":
             continue
+        if m.type == "Country" and _CURRENCY_AFTER.match(text, m.end):
+            continue  # "6.5 billion US dollars", "Australian dollars": a currency, not the state
         if m.type == "Country" and m.form == "capital":
             before = text[max(0, m.start - 12):m.start]
             if _PLACE_CUE.search(before) or (m.surface.isupper() and len(m.surface) > 3):
