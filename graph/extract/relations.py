@@ -19,6 +19,10 @@ _PARTNER_RE = re.compile(
     r"close|key|long-standing|and|Special|Strategic|Comprehensive)\s+){1,6})partner(?:ship|s)\b")
 _COUNT_UNITS = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<unit>participants|exhibitors|visitors|trade visitors|delegates|"
                           r"attendees|companies|firms|countries|delegations)\b")
+#: words between a country and a company that make the country the actor, not the company's home
+_NOT_LOCATING = re.compile(r"(?<![\w-])(?:has|have|had|is|was|are|were|will|would|to|and|with|from|by|for|"
+                           r"of|that|which|"
+                           r"(?!state-owned|based|listed|run)[a-z]+ed)\b")
 _SUBSIDIARY_RE = re.compile(r"\b(?:part of|a subsidiary of|a unit of|a division of|majority-owned by|owned by|"
                             r"a member of)\s+(?:the\s+)?", re.I)
 
@@ -90,10 +94,14 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
         if m.type == "Company":
             before = text[max(s.start, m.start - 60):m.start]
             cs = [c for c in doc.mentions_in(s, "Country") if c.end <= m.start and m.start - c.end <= 40
-                  and re.fullmatch(r"(?:['’]s)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+", text[c.end:m.start])]
+                  and re.fullmatch(r"(?:['’]s)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+", text[c.end:m.start])
+                  and not _NOT_LOCATING.search(text[c.end:m.start])]
             after = re.match(r",\s+(?:the\s+)?(?P<adj>(?:[\w-]+\s+){0,3})", text[m.end:m.end + 60])
             if not cs and after:
-                cs = [c for c in doc.mentions_in(s, "Country") if m.end < c.start <= m.end + 40 and c.form == "demonym"]
+                cs = [c for c in doc.mentions_in(s, "Country") if m.end < c.start <= m.end + 40 and c.form == "demonym"
+                      and text[c.start - 1] != "-" and text[c.end:c.end + 1] != "-"]  # "an Indo-Russian venture"
+            if cs and m.attributes.get("country") not in (None, cs[-1].name):
+                cs = []  # the text's cue contradicts the known home of a listed company
             if cs:
                 doc.relate(m.name, "located_in", cs[-1].name, {}, s)
                 if "state-owned" in before[-40:] or (after and "state-owned" in after.group(0)):
