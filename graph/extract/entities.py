@@ -43,6 +43,58 @@ def _nearest_country(doc: Document, start: int, countries: list[Mention]) -> str
     return doc.main_country()
 
 
+_EVENT_ACRONYM_YEAR = re.compile(r"\)\s+(?P<year>(?:19|20)\d\d)\b")
+_LONG_BEFORE_PAREN = re.compile(r"(?P<long>(?:[A-Z][\w&'’-]*\s+(?:(?:of|and|&|for|the)\s+)?){1,7})\($")
+_DATED_EVENT = re.compile(r"(?P<base>.+?)\s+(?:19|20)\d\d")
+_INITIALS_RE = re.compile(r"\b[A-Z]{3,6}\b")
+_MINOR_WORDS = frozenset("of and for the & de du des la der".split())
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w not in _MINOR_WORDS and w[:1].isupper())
+
+
+def _merge_event_editions(text: str, final: list[Mention]) -> None:
+    """One event whether written "Long Name (ACR) 2026", "ACR 2026" or "ACR": the edition's name."""
+    events = [m for m in final if m.type == "Event"]
+    for m in events:
+        ym = _EVENT_ACRONYM_YEAR.match(text, m.end)
+        if ym and text[m.start - 1:m.start] == "(" and " " not in m.name:
+            lb = _LONG_BEFORE_PAREN.search(text, max(0, m.start - 90), m.start)
+            if lb and _initials(lb.group("long")) == m.name:
+                m.start = lb.start("long")
+            m.name = f"{m.name} {ym.group('year')}"
+            m.end = ym.end()
+            m.surface = text[m.start:m.end]
+    dated: dict[str, set[str]] = {}
+    for m in events:
+        dm = _DATED_EVENT.fullmatch(m.name)
+        if dm:
+            dated.setdefault(dm.group("base"), set()).add(m.name)
+    for m in events:
+        if len(dated.get(m.name, ())) == 1:
+            m.name = next(iter(dated[m.name]))
+
+
+def _initials_of_orgs(text: str, final: list[Mention]) -> list[Mention]:
+    """Later uses of an organisation's initials ("MHI" after "Mitsubishi Heavy Industries")."""
+    orgs: dict[str, tuple[str, str] | None] = {}
+    for m in final:
+        if m.type in ("Company", "GovernmentAgency", "ArmedForce", "Organisation") and " " in m.name:
+            acr = _initials(m.name.split(" (")[0])
+            if len(acr) >= 3:  # two letters ("HO", "AI") are too often something else
+                orgs[acr] = None if acr in orgs and orgs[acr] != (m.name, m.type) else (m.name, m.type)
+    if not orgs:
+        return []
+    taken = [(m.start, m.end) for m in final]
+    out = []
+    for am in _INITIALS_RE.finditer(text):
+        hit = orgs.get(am.group())
+        if hit and not any(s <= am.start() < e for s, e in taken):
+            out.append(Mention(am.start(), am.end(), am.group(), hit[0], hit[1], 3))
+    return out
+
+
 def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
     """Resolve raw mentions into ``doc.mentions`` and fill ``doc.entities``."""
     text = doc.text
@@ -110,6 +162,9 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
             if not any(s <= am.start() < e for s, e in taken):
                 name, typ = acronyms[am.group(1)]
                 final.append(Mention(am.start(), am.end(), am.group(1), name, typ, 3))
+
+    final += _initials_of_orgs(text, final)
+    _merge_event_editions(text, final)
 
     # persons: short forms refer back to the full name
     persons = [m for m in final if m.type == "Person" and not m.attributes.get("short")]
