@@ -54,18 +54,31 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w not in _MINOR_WORDS and w[:1].isupper())
 
 
+def _abbreviates(acr: str, long: str) -> bool:
+    """Tell whether ``acr`` abbreviates ``long``: same first letter, its letters in order among the name's."""
+    letters = "".join(ch for ch in long.upper() if ch.isalpha())
+    if not letters or letters[0] != acr[:1]:
+        return False
+    it = iter(letters)
+    return all(ch in it for ch in acr.upper() if ch.isalpha())
+
+
 def _merge_event_editions(text: str, final: list[Mention]) -> None:
     """One event whether written "Long Name (ACR) 2026", "ACR 2026" or "ACR": the edition's name."""
     events = [m for m in final if m.type == "Event"]
     for m in events:
-        ym = _EVENT_ACRONYM_YEAR.match(text, m.end)
-        if ym and text[m.start - 1:m.start] == "(" and " " not in m.name:
-            lb = _LONG_BEFORE_PAREN.search(text, max(0, m.start - 90), m.start)
-            if lb and _initials(lb.group("long")) == m.name:
+        ym = _EVENT_ACRONYM_YEAR.match(text, m.end - 1 if m.surface.endswith(")") else m.end)
+        if ym and (m.surface.endswith(")") or (text[m.start - 1:m.start] == "(" and " " not in m.name)):
+            if not m.surface.endswith(")"):
+                lb = _LONG_BEFORE_PAREN.search(text, max(0, m.start - 90), m.start)
+                if lb is None or not _abbreviates(m.name, lb.group("long")):
+                    m.name = f"{m.name} {ym.group('year')}"
+                    continue
                 m.start = lb.start("long")
             m.name = f"{m.name} {ym.group('year')}"
             m.end = ym.end()
             m.surface = text[m.start:m.end]
+            final[:] = [o for o in final if o is m or not (m.start <= o.start and o.end <= m.end)]
     dated: dict[str, set[str]] = {}
     for m in events:
         dm = _DATED_EVENT.fullmatch(m.name)

@@ -28,7 +28,8 @@ _RANKS = ("Senior Lieutenant General", "Lieutenant General", "Major General", "B
           "Lt. Col.", "Lt Col", "Vice Admiral", "Vice Adm.", "Rear Admiral", "Rear Adm.", "Air Chief Marshal",
           "Air Vice Marshal", "Air Marshal", "Air Commodore", "Group Captain", "Wing Commander", "Field Marshal",
           "Senior Colonel", "General", "Gen.", "Gen", "Admiral", "Adm.", "Commodore", "Brigadier", "Colonel", "Col.",
-          "Major", "Maj.", "Captain", "Capt.", "Commander", "Cdr.", "Cdr", "Lieutenant", "Lt.", "Sergeant", "Marshal")
+          "Major", "Maj.", "Captain", "Capt.", "Commander", "Cdr.", "Cdr", "Lieutenant", "Lt.", "Sergeant", "Marshal",
+          "Adm", "Col", "Capt", "Maj", "Cdre")
 _POSTNOMINALS = r"(?:,?\s+(?:MP|AO|AC|AM|OBE|CBE|KBE|MBE|DSC|CSC|RAN|RAAF|RN|USN|PhD|Jr\.?|Sr\.?)\b)*"
 _ALT = lambda xs: "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))  # noqa: E731
 _TITLE = rf"(?:(?:{_ALT(_HONORIFICS)})\s+|(?:{_ALT(_RANKS)})(?:\s+\((?:retd|Retd|ret\.|Ret\.|rtd)\))?\s+)"
@@ -70,7 +71,9 @@ _NOT_NAMES = frozenset("The This That These Those A An In On At By For And But U
                        "Saturday Sunday January February March April May June July August September October "
                        "November December It He She They We Our Its Authority Agency Forces Industries Staff "
                        "Assembly Dynamics "
-                       "Systems Group Corporation Company Council Office Command Guard".split())
+                       "Systems Group Corporation Company Council Office Command Guard "
+                       "Later Earlier Also However Meanwhile Separately Yesterday Today Speaking According "
+                       "Asked Responding Commenting".split())
 #: words of places and bodies named after a royal ("King Abdulaziz City", "Prince Sultan Air Base")
 _NOT_NAMES_TITLED = frozenset("City Base Airport University College Port Street Road Hall Centre Center Bridge "
                               "Hospital Stadium Mosque Palace Park Airbase".split())
@@ -180,7 +183,7 @@ def find_persons(text: str) -> list[Mention]:
     taken += [(p.start, p.end) for p in posted]
     for m in _PLAIN_RE.finditer(text):
         name = m.group("name")
-        if not _valid(name) or any(s <= m.start() < e for s, e in taken):
+        if not _valid(name) or any(s <= m.start() < e or m.start() < s < m.end("name") for s, e in taken):
             continue
         out.append(Mention(m.start(), m.end("name"), name, name, "Person", 1, {}))
     for m in _SAID_RE.finditer(text):
@@ -232,4 +235,5 @@ def short_forms(name: str) -> list[str]:
         out.append(words[-1])
     if len(words) >= 3:
         out.append(" ".join(name.split()[:2]))
+        out.append(" ".join(words[-2:]))  # a two-word surname ("Ortiz Vega", "Kumar Singh")
     return out
