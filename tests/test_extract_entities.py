@@ -72,6 +72,7 @@ def test_royal_titles_are_honorifics_and_arab_family_names_stay_whole() -> None:
     assert (p.name, p.attributes["honorific"]) == ("Hamad bin Rashid Al Nuaimi", "Crown Prince")
     assert short_forms(p.name) == ["Hamad", "Al Nuaimi"]
     assert find_persons("the King Fahd University campus") == []
+    assert [p.name for p in find_persons("before meeting Dr Lena Park, the chief executive")] == ["Lena Park"]
     facts = _facts("Qatar's Minister of State for Defence Sheikh Saud bin Abdullah Al Thani visited the yard. "
                    "Sheikh Saud said the navy needs two more ships.")
     assert ("Saud bin Abdullah Al Thani", "Person") in {(e.name, e.type) for e in facts.entities}

@@ -75,8 +75,8 @@ _NOT_NAMES = frozenset("The This That These Those A An In On At By For And But U
                        "Later Earlier Also However Meanwhile Separately Yesterday Today Speaking According "
                        "Asked Responding Commenting".split())
 #: words of places and bodies named after a royal ("King Abdulaziz City", "Prince Sultan Air Base")
-_NOT_NAMES_TITLED = frozenset("City Base Airport University College Port Street Road Hall Centre Center Bridge "
-                              "Hospital Stadium Mosque Palace Park Airbase".split())
+_NOT_NAMES_TITLED = frozenset("City Base Airport University College Road Centre Center "
+                              "Hospital Stadium Mosque Palace Airbase".split())
 
 # a post written straight before a name, with no honorific or rank ("Defence Secretary X said",
 # "Polish Deputy Prime Minister and Defence Minister X said", "Minister of National Defence X")
