@@ -31,6 +31,9 @@ def _rels(facts: ArticleFacts, predicate: str) -> list[tuple[str, object, dict]]
     ("Army Chief Tomasz Wróblewski inspected the vehicles.", "Tomasz Wróblewski", "Army Chief"),
     ("Minister of National Defence Emre Yılmazoğlu stressed the point.", "Emre Yılmazoğlu",
      "Minister of National Defence"),
+    ("Minister of Defence Production Arvind Kumar Mehta said on Friday.", "Arvind Kumar Mehta",
+     "Minister of Defence Production"),
+    ("Minister of State for Defence Khalid Omar Saeed said so.", "Khalid Omar Saeed", "Minister of State for Defence"),
     ("Deputy Prime Minister and Foreign Minister Zbigniew Łukaszewicz-Nowak announced the plan.",
      "Zbigniew Łukaszewicz-Nowak", "Deputy Prime Minister and Foreign Minister"),
 ])

@@ -87,8 +87,10 @@ _POST_HEADS = (r"(?:Prime\s+Minister|Minister|Secretary(?:[- ]General)?|Under-?[
 _POST_MODS = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
               r"Defen[cs]e|Foreign|Home|Finance|Interior|Economy|Trade|Industry|State|National\s+Security|"
               r"Armed\s+Forces|Navy|Army|Air\s+Force)\s+)")
-_POST = (rf"(?:{_POST_MODS}{{0,3}}{_POST_HEADS}(?:\s+(?:of|for)\s+(?:the\s+)?(?:National\s+)?[A-Z][a-z]+"
-         rf"(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?)")
+_POST_OF_2 = (r"(?:Affairs|Defen[cs]e|Security|Industry|Industries|Procurement|Production|Trade|Economy|Finance|"
+              r"Development|Cooperation|Technology|Staff|Operations|Planning|Policy|Logistics|Forces|Force)")
+_POST = (rf"(?:{_POST_MODS}{{0,3}}{_POST_HEADS}(?:\s+(?:of|for)\s+(?:the\s+)?(?:National\s+|State\s+for\s+)?"
+         rf"[A-Z][a-z]+(?:\s+(?:and\s+)?{_POST_OF_2})?)?)")
 _POSTED_NAMEWORD = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}'’]+)*"
 _POSTED_RE = re.compile(
     rf"(?<![\w'’-]){_POST}\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
