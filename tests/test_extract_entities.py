@@ -141,3 +141,10 @@ def test_a_named_event_defined_with_an_acronym_and_year_keeps_the_year() -> None
     events = [e for e in facts.entities if e.type == "Event"]
     assert [e.name for e in events] == ["Black Sea Naval Exhibition 2027"]
     assert "BSNE" in events[0].aliases
+
+
+def test_dollars_named_by_their_country_are_money_in_that_currency() -> None:
+    from graph.extract.amounts import find_money
+    assert [(m.value, m.approximate) for m in find_money("worth about 1.8 billion Canadian dollars")] == [
+        ("1800000000 CAD", True)]
+    assert [m.value for m in find_money("a 40 million US dollars order")] == ["40000000 USD"]

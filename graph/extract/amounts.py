@@ -39,7 +39,13 @@ NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
 
 _SYM = "|".join(re.escape(k) for k in sorted((k for k in CURRENCIES if not k.isalpha() or k.isupper() or k == "Rs"),
                                               key=len, reverse=True))
-_WORDCUR = "|".join(k for k in CURRENCIES if k.isalpha() and k.islower())
+#: dollars named by their country ("6.5 billion US dollars", "2 billion Australian dollars")
+_COUNTRY_DOLLARS = {"US dollars": "USD", "U.S. dollars": "USD", "Australian dollars": "AUD",
+                    "Singapore dollars": "SGD", "Canadian dollars": "CAD", "New Zealand dollars": "NZD",
+                    "Hong Kong dollars": "HKD", "Taiwan dollars": "TWD", "New Taiwan dollars": "TWD"}
+CURRENCIES.update(_COUNTRY_DOLLARS)
+_WORDCUR = "|".join([*(re.escape(k) for k in sorted(_COUNTRY_DOLLARS, key=len, reverse=True)),
+                     *(k for k in CURRENCIES if k.isalpha() and k.islower())])
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = r"thousand|million|billion|trillion|crore|lakh|bn|mn|tn|mil|m|b|k"
 _APPROX = (r"(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|an estimated|estimated at|close to|"
