@@ -34,6 +34,11 @@ def _rels(facts: ArticleFacts, predicate: str) -> list[tuple[str, object, dict]]
     ("Minister of Defence Production Arvind Kumar Mehta said on Friday.", "Arvind Kumar Mehta",
      "Minister of Defence Production"),
     ("Minister of State for Defence Khalid Omar Saeed said so.", "Khalid Omar Saeed", "Minister of State for Defence"),
+    ("Korean Air chief executive officer... CEO Park Min-seo told reporters.", "Park Min-seo", "CEO"),
+    ("President Nguyen Van Thanh's visit ended.", "Nguyen Van Thanh", "President"),
+    ("The agency head Mehmet Ali Kaya attended.", "Mehmet Ali Kaya", "head"),
+    ("Navy spokesperson Rear Adm Joaquin Ramos Cruz said it.", "Joaquin Ramos Cruz", "Navy spokesperson"),
+    ("Thai Deputy Defence Minister Sen Lt Gen Somchai Prasert spoke.", "Somchai Prasert", "Deputy Defence Minister"),
     ("Deputy Prime Minister and Foreign Minister Zbigniew Łukaszewicz-Nowak announced the plan.",
      "Zbigniew Łukaszewicz-Nowak", "Deputy Prime Minister and Foreign Minister"),
 ])

@@ -29,7 +29,8 @@ _RANKS = ("Senior Lieutenant General", "Lieutenant General", "Major General", "B
           "Air Vice Marshal", "Air Marshal", "Air Commodore", "Group Captain", "Wing Commander", "Field Marshal",
           "Senior Colonel", "General", "Gen.", "Gen", "Admiral", "Adm.", "Commodore", "Brigadier", "Colonel", "Col.",
           "Major", "Maj.", "Captain", "Capt.", "Commander", "Cdr.", "Cdr", "Lieutenant", "Lt.", "Sergeant", "Marshal",
-          "Adm", "Col", "Capt", "Maj", "Cdre")
+          "Adm", "Col", "Capt", "Maj", "Cdre", "Rear Adm", "Vice Adm", "Sen Lt Gen", "Senior Lt Gen", "Sen Col",
+          "Lt Cdr", "Air Cdre", "Gp Capt", "Wg Cdr")
 _POSTNOMINALS = r"(?:,?\s+(?:MP|AO|AC|AM|OBE|CBE|KBE|MBE|DSC|CSC|RAN|RAAF|RN|USN|PhD|Jr\.?|Sr\.?)\b)*"
 _ALT = lambda xs: "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))  # noqa: E731
 _TITLE = rf"(?:(?:{_ALT(_HONORIFICS)})\s+|(?:{_ALT(_RANKS)})(?:\s+\((?:retd|Retd|ret\.|Ret\.|rtd)\))?\s+)"
@@ -83,7 +84,8 @@ _NOT_NAMES_TITLED = frozenset("City Base Airport University College Road Centre 
 _POST_HEADS = (r"(?:Prime\s+Minister|Minister|Secretary(?:[- ]General)?|Under-?[Ss]ecretary|Undersecretary|"
                r"Chief(?:\s+Executive(?:\s+Officer)?)?|Commander|Director(?:[- ]General)?|Chairman|Chairwoman|"
                r"Chairperson|President|Vice[- ]President|CEO|Managing\s+Director|Governor|Ambassador|Administrator|"
-               r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Envoy|Premier|Chancellor|Senator|General\s+Manager)")
+               r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Envoy|Premier|Chancellor|Senator|General\s+Manager|"
+               r"head|chief|spokesman|spokeswoman|spokesperson)")
 _POST_MODS = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
               r"Defen[cs]e|Foreign|Home|Finance|Interior|Economy|Trade|Industry|State|National\s+Security|"
               r"Armed\s+Forces|Navy|Army|Air\s+Force)\s+)")
@@ -91,13 +93,13 @@ _POST_OF_2 = (r"(?:Affairs|Defen[cs]e|Security|Industry|Industries|Procurement|P
               r"Development|Cooperation|Technology|Staff|Operations|Planning|Policy|Logistics|Forces|Force)")
 _POST = (rf"(?:{_POST_MODS}{{0,3}}{_POST_HEADS}(?:\s+(?:of|for)\s+(?:the\s+)?(?:National\s+|State\s+for\s+)?"
          rf"[A-Z][a-z]+(?:\s+(?:and\s+)?{_POST_OF_2})?)?)")
-_POSTED_NAMEWORD = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}'’]+)*"
+_POSTED_NAMEWORD = rf"[{_UP}](?:[{_LO}]+(?:['’][{_UP}][{_LO}]+)?|['’][{_UP}][{_LO}]+)(?:-[{_UP}]?[{_LO}]+)*"
 _POSTED_RE = re.compile(
     rf"(?<![\w'’-]){_POST}\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
     rf"(?=['’]s\b|\s*[,.;:)]|\s+[a-z]|\s*$)")
 _POSTED_TRIGGER = re.compile(r"\b(?:Minister|Secretary|Chief|Commander|Director|Chair|President|CEO|Managing|"
                              r"Governor|Ambassador|Administrator|Commissioner|Spokes|Envoy|Premier|Chancellor|"
-                             r"Senator|General\s+Manager)")
+                             r"Senator|General\s+Manager|head|chief|spokes)")
 _POST_WORDS = frozenset("Minister Ministers Secretary Chief Commander Director Chairman President Deputy Vice "
                         "Governor Ambassador Spokesman Spokesperson General Executive Officer Prime Manager "
                         "Envoy Senator Admiral Colonel Captain Major Lieutenant Marshal".split())
