@@ -37,6 +37,7 @@ def _rels(facts: ArticleFacts, predicate: str) -> list[tuple[str, object, dict]]
     ("Korean Air chief executive officer... CEO Park Min-seo told reporters.", "Park Min-seo", "CEO"),
     ("President Nguyen Van Thanh's visit ended.", "Nguyen Van Thanh", "President"),
     ("The agency head Mehmet Ali Kaya attended.", "Mehmet Ali Kaya", "head"),
+    ("Kongsberg chief executive Ingrid Solberg Dahl welcomed the order.", "Ingrid Solberg Dahl", "chief executive"),
     ("Navy spokesperson Rear Adm Joaquin Ramos Cruz said it.", "Joaquin Ramos Cruz", "Navy spokesperson"),
     ("Thai Deputy Defence Minister Sen Lt Gen Somchai Prasert spoke.", "Somchai Prasert", "Deputy Defence Minister"),
     ("Deputy Prime Minister and Foreign Minister Zbigniew Łukaszewicz-Nowak announced the plan.",

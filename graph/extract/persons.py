@@ -85,7 +85,8 @@ _POST_HEADS = (r"(?:Prime\s+Minister|Minister|Secretary(?:[- ]General)?|Under-?[
                r"Chief(?:\s+Executive(?:\s+Officer)?)?|Commander|Director(?:[- ]General)?|Chairman|Chairwoman|"
                r"Chairperson|President|Vice[- ]President|CEO|Managing\s+Director|Governor|Ambassador|Administrator|"
                r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Envoy|Premier|Chancellor|Senator|General\s+Manager|"
-               r"head|chief|spokesman|spokeswoman|spokesperson)")
+               r"head|chief(?:\s+executive(?:\s+officer)?)?|spokesman|spokeswoman|spokesperson|managing\s+director|"
+               r"chairman|president)")
 _POST_MODS = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
               r"Defen[cs]e|Foreign|Home|Finance|Interior|Economy|Trade|Industry|State|National\s+Security|"
               r"Armed\s+Forces|Navy|Army|Air\s+Force)\s+)")
@@ -99,7 +100,7 @@ _POSTED_RE = re.compile(
     rf"(?=['’]s\b|\s*[,.;:)]|\s+[a-z]|\s*$)")
 _POSTED_TRIGGER = re.compile(r"\b(?:Minister|Secretary|Chief|Commander|Director|Chair|President|CEO|Managing|"
                              r"Governor|Ambassador|Administrator|Commissioner|Spokes|Envoy|Premier|Chancellor|"
-                             r"Senator|General\s+Manager|head|chief|spokes)")
+                             r"Senator|General\s+Manager|head|chief|spokes|managing|chairman|president)")
 _POST_WORDS = frozenset("Minister Ministers Secretary Chief Commander Director Chairman President Deputy Vice "
                         "Governor Ambassador Spokesman Spokesperson General Executive Officer Prime Manager "
                         "Envoy Senator Admiral Colonel Captain Major Lieutenant Marshal".split())
