@@ -38,6 +38,8 @@ EXTRACTOR_VERSION = "0.1.0"
 
 _BYLINE_RE = re.compile(r"^By\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,3})\s*$", re.M)
 _MONTH_PREFIX = re.compile(r"^\d{4}")
+#: characters the facts format refuses (U+0000, U+FFFE, U+FFFF) become spaces in evidence, keeping its offsets
+_CARRIED = re.compile("[\x00\ufffe\uffff]")
 
 
 def _gazetteer_mentions(text: str, gaz: Gazetteers, toks: list[tuple[int, int, str]]) -> list[Mention]:
@@ -132,7 +134,7 @@ def _to_facts(article: Article, doc: Document) -> ArticleFacts:
              if not (isinstance(v, str) and k in entity_keys and v not in names)}
         s = f.sentence
         relations.append(Relation(subject=f.subject, predicate=f.predicate, object=f.object, qualifiers=q,
-                                  evidence=Evidence(text=s.text, start=s.start, end=s.end),
+                                  evidence=Evidence(text=_CARRIED.sub(" ", s.text), start=s.start, end=s.end),
                                   confidence=f.confidence, extractor=EXTRACTOR_NAME,
                                   extractor_version=EXTRACTOR_VERSION))
     entities = []
