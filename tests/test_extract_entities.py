@@ -154,3 +154,12 @@ def test_dollars_named_by_their_country_are_money_in_that_currency() -> None:
     assert [(m.value, m.approximate) for m in find_money("worth about 1.8 billion Canadian dollars")] == [
         ("1800000000 CAD", True)]
     assert [m.value for m in find_money("a 40 million US dollars order")] == ["40000000 USD"]
+
+
+def test_a_post_of_a_body_defined_with_its_acronym_names_the_body_and_keeps_the_acronym_alias() -> None:
+    facts = _facts("The deal was signed by the Director of India's Defence Research and Development Organisation "
+                   "(DRDO), Dr. Anil Mehra, on Monday. DRDO will lead the tests.")
+    assert _rels(facts, "holds_role") == [
+        ("Anil Mehra", "Director", {"organisation": "Defence Research and Development Organisation"})]
+    drdo = _entities(facts)["Defence Research and Development Organisation"]
+    assert "DRDO" in drdo[1]

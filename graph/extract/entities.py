@@ -143,9 +143,16 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
 
     final: list[Mention] = []
     acronyms: dict[str, tuple[str, str]] = {}
+    tail_end, tail_owner = -1, None
     for m in mentions:
+        if m.start < tail_end and tail_owner is not None:
+            # the "(ATLA)" a name before it has taken as its acronym: an alias of that name, not a mention
+            if m.name == tail_owner.name:
+                tail_owner.attributes["acronym_alias"] = m.surface
+            continue
         tail = _ACRONYM_TAIL.match(text, m.end)
         if m.type != "Person" and tail and m.type != "Country":
+            tail_end, tail_owner = tail.end(), m
             acr = tail.group("acr")
             m.surface = text[m.start:tail.end()]
             m.end = tail.end()
@@ -234,3 +241,5 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
         if m.attributes.get("kind") in _MENTION_ONLY_KINDS:
             attrs["mention_only"] = True
         doc.entities.add(m.name, m.type, m.surface, **attrs)
+        if m.attributes.get("acronym_alias"):
+            doc.entities.add(m.name, m.type, m.attributes["acronym_alias"])

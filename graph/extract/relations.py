@@ -39,7 +39,7 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
             rel_start, rel_end = o.start - span[0], o.end - span[0]
             head = role[:rel_start].rstrip()
             tail = role[rel_end:].lstrip()
-            head = re.sub(r"\s+(?:of|at|for)(?:\s+the)?$", "", head)
+            head = re.sub(r"\s+(?:of|at|for)(?:\s+the)?(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s)?$", "", head)
             head = re.sub(r"['’]s$", "", head).strip()
             tail = re.sub(r"^['’]s\s+", "", tail)
             if not head and tail:
