@@ -163,3 +163,13 @@ def test_a_post_of_a_body_defined_with_its_acronym_names_the_body_and_keeps_the_
         ("Anil Mehra", "Director", {"organisation": "Defence Research and Development Organisation"})]
     drdo = _entities(facts)["Defence Research and Development Organisation"]
     assert "DRDO" in drdo[1]
+
+
+def test_hyphenated_given_names_a_spokesman_and_a_lowercase_national_post_after_the_name() -> None:
+    facts = _facts("Seoul will sell 30 more tanks to Peru, Lee Hye-jin, a spokeswoman for the Agency for Defense "
+                   "Development, said. Tran Duc Minh, Vietnam's deputy defence minister, welcomed it. "
+                   "Lee added that talks would resume.")
+    roles = {(s, o) for s, o, _q in _rels(facts, "holds_role")}
+    assert ("Lee Hye-jin", "spokeswoman") in roles
+    assert ("Tran Duc Minh", "deputy defence minister") in roles
+    assert "Lee" in _entities(facts)["Lee Hye-jin"][1]  # a Korean family name comes first

@@ -44,12 +44,13 @@ _ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary
               r"Vice[- ]President|CEO|Chief Executive|Chief Executive Officer|Managing Director|Governor|"
               r"Ambassador|Administrator|Commissioner|Head|Spokesman|Spokeswoman|Spokesperson|Envoy|Undersecretary|"
               r"Deputy|Adviser|Advisor|Officer|Attaché|Attache|Premier|Chancellor|Senator|Congressman|General Manager|"
-              r"chairman|director|president|chief executive|head|commander|spokesman|spokesperson|minister|secretary|"
+              r"chairman|director|president|chief executive|head|commander|spokesman|spokeswoman|spokesperson|minister|"
+              r"secretary|"
               r"managing director|general manager|chief)")
 _ROLE_MOD = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
              r"Defen[cs]e|Foreign|Home|Finance|Armed\s+Forces|Navy|Army|Air\s+Force|Industry|Industries|Trade|"
              r"deputy|vice|senior|executive|export|regional|group|country|programme|program|sales|marketing|"
-             r"technical|managing|general|chief|operating|financial)\s+)")
+             r"technical|managing|general|chief|operating|financial|defen[cs]e|foreign|finance|home|industry)\s+)")
 _ROLE = (rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}(?:\s+(?:and|&)\s+{_ROLE_MOD}{{0,2}}{_ROLE_HEAD})?"
          rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w&'’-]*){{0,6}})?)")
 _ROLE_LOOSE = (rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}(?:\s+(?:and|&)\s+{_ROLE_MOD}{{0,2}}{_ROLE_HEAD})?"
@@ -59,10 +60,11 @@ _POST_ROLE_RE = re.compile(
     rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?)['’]s\s+)?"
     rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}|head|chief)[^,.;\"“”]*)(?=[,.;]|\s+said|$)"
 )
-_PLAIN_RE = re.compile(rf"(?<![\w'’-])(?P<name>[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}]+)?(?:\s+(?:{_PARTICLE}\s+)?"
-                       rf"[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}]+)?){{1,3}})(?=\s*,\s+(?:the\s+)?(?:{_ROLE_MOD}{{0,3}}"
+_PLAIN_RE = re.compile(rf"(?<![\w'’-])(?P<name>[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?(?:\s+(?:{_PARTICLE}\s+)?"
+                       rf"[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?=\s*,\s+(?:the\s+|an?\s+)?(?:{_ROLE_MOD}{{0,3}}"
                        rf"{_ROLE_HEAD}|[A-Z][\w&-]*['’]s\s+)|\s+(?:said|told|added|stated|noted)\b)")
-_SAID_RE = re.compile(rf"\b(?:said|told|added)\s+(?P<name>[{_UP}][{_LO}'’]+(?:\s+[{_UP}][{_LO}'’]+){{1,3}})\b")
+_SAID_RE = re.compile(rf"\b(?:said|told|added)\s+(?P<name>[{_UP}][{_LO}'’]+"
+                      rf"(?:\s+[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?![\w-])")
 #: posts held for a state rather than for a body inside it
 NATIONAL_POSTS = re.compile(r"\b(?:Minister|Secretary|President|Prime|Premier|Ambassador|Chancellor|Envoy|Attach)",
                             re.I)
@@ -86,7 +88,7 @@ _POST_HEADS = (r"(?:Prime\s+Minister|Minister|Secretary(?:[- ]General)?|Under-?[
                r"Chairperson|President|Vice[- ]President|CEO|Managing\s+Director|Governor|Ambassador|Administrator|"
                r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Envoy|Premier|Chancellor|Senator|General\s+Manager|"
                r"head|chief(?:\s+executive(?:\s+officer)?)?|spokesman|spokeswoman|spokesperson|managing\s+director|"
-               r"chairman|president)")
+               r"chairman|president(?:\s+director)?|director)")
 _POST_MODS = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
               r"Defen[cs]e|Foreign|Home|Finance|Interior|Economy|Trade|Industry|State|National\s+Security|"
               r"Armed\s+Forces|Navy|Army|Air\s+Force)\s+)")
@@ -100,7 +102,7 @@ _POSTED_RE = re.compile(
     rf"(?=['’]s\b|\s*[,.;:)]|\s+[a-z]|\s*$)")
 _POSTED_TRIGGER = re.compile(r"\b(?:Minister|Secretary|Chief|Commander|Director|Chair|President|CEO|Managing|"
                              r"Governor|Ambassador|Administrator|Commissioner|Spokes|Envoy|Premier|Chancellor|"
-                             r"Senator|General\s+Manager|head|chief|spokes|managing|chairman|president)")
+                             r"Senator|General\s+Manager|head|chief|spokes|managing|chairman|president|director)")
 _POST_WORDS = frozenset("Minister Ministers Secretary Chief Commander Director Chairman President Deputy Vice "
                         "Governor Ambassador Spokesman Spokesperson General Executive Officer Prime Manager "
                         "Envoy Senator Admiral Colonel Captain Major Lieutenant Marshal".split())
@@ -236,6 +238,8 @@ def short_forms(name: str) -> list[str]:
         if parts[-2] in ("Al", "Al-", "El"):
             out.append(" ".join(parts[-2:]))
             return out
+    if len(parts) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[1]):
+        out.append(parts[0])  # "Son Jae-il": a Korean family name comes first
     if len(words) >= 2:
         out.append(words[-1])
     if len(words) >= 3:
