@@ -107,6 +107,8 @@ def test_a_defined_department_takes_the_state_of_the_force_in_its_sentence() -> 
 def test_currency_words_are_not_country_mentions() -> None:
     facts = _facts("Norway will pay 2.1 billion Australian dollars for the boats, the ministry said.")
     assert "Australia" not in _entities(facts)
+    facts = _facts("Chile will pay 900 million Swedish kronor, and South Korea won a second order.")
+    assert "Sweden" not in _entities(facts) and "South Korea" in _entities(facts)
 
 
 def test_initials_of_a_company_named_earlier_refer_to_it() -> None:

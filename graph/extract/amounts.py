@@ -39,10 +39,17 @@ NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
 
 _SYM = "|".join(re.escape(k) for k in sorted((k for k in CURRENCIES if not k.isalpha() or k.isupper() or k == "Rs"),
                                               key=len, reverse=True))
-#: dollars named by their country ("6.5 billion US dollars", "2 billion Australian dollars")
+#: currencies named with their country ("6.5 billion US dollars", "2 billion Australian dollars")
 _COUNTRY_DOLLARS = {"US dollars": "USD", "U.S. dollars": "USD", "Australian dollars": "AUD",
                     "Singapore dollars": "SGD", "Canadian dollars": "CAD", "New Zealand dollars": "NZD",
-                    "Hong Kong dollars": "HKD", "Taiwan dollars": "TWD", "New Taiwan dollars": "TWD"}
+                    "Hong Kong dollars": "HKD", "Taiwan dollars": "TWD", "New Taiwan dollars": "TWD",
+                    "Swedish kronor": "SEK", "Norwegian kroner": "NOK", "Danish kroner": "DKK", "Czech koruna": "CZK",
+                    "Czech crowns": "CZK", "Polish zloty": "PLN", "Polish zlotys": "PLN", "Turkish lira": "TRY",
+                    "Indian rupees": "INR", "Pakistani rupees": "PKR", "Japanese yen": "JPY", "South Korean won": "KRW",
+                    "Korean won": "KRW", "Philippine pesos": "PHP", "Thai baht": "THB", "Indonesian rupiah": "IDR",
+                    "Malaysian ringgit": "MYR", "Saudi riyals": "SAR", "UAE dirhams": "AED", "Swiss francs": "CHF",
+                    "South African rand": "ZAR", "Israeli shekels": "ILS", "Hungarian forints": "HUF",
+                    "Romanian lei": "RON", "Chinese yuan": "CNY", "Brazilian reais": "BRL", "British pounds": "GBP"}
 CURRENCIES.update(_COUNTRY_DOLLARS)
 _WORDCUR = "|".join([*(re.escape(k) for k in sorted(_COUNTRY_DOLLARS, key=len, reverse=True)),
                      *(k for k in CURRENCIES if k.isalpha() and k.islower())])

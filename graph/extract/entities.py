@@ -17,7 +17,10 @@ _PLACE_CUE = re.compile(r"(?:\b(?:in|at|near|outside|from|to|into|around|across|
 _ACRONYM_TAIL = re.compile(r"\s+\((?P<acr>[A-Z][A-Za-z0-9&-]+)\)")
 _DATELINE_RE = re.compile(r"(?m)^\s*(?P<place>[A-Z][A-Z .'’-]{2,30}?)\s*(?:,[^:–—\n]{0,30})?\s*(?::|–|—|-{1,2})\s")
 _MENTION_ONLY_KINDS = ("news agency",)
-_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents|pounds? sterling|rupees?|ringgit|won|yen|yuan)\b")
+_AMOUNT_BEFORE = re.compile(r"\d(?:\s*(?:thousand|million|billion|trillion|bn|mn|tn|m|b))?\s+$")
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents|pounds?|rupees?|ringgit|won|yen|yuan|kronor|kroner|krona|krone|"
+                             r"koruna|crowns|zloty|zlotys|lira|pesos?|baht|rupiah|riyals?|dirhams?|francs?|rand|"
+                             r"shekels?|forints?|lei|reais|real|euros?)\b")
 
 
 def _country_before(doc: Document, start: int, countries: list[Mention]) -> str | None:
@@ -116,7 +119,8 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
     for m in raw:
         if any(s <= m.start < e for s, e in money_spans) and m.type == "Country":
             continue
-        if m.type == "Country" and _CURRENCY_AFTER.match(text, m.end):
+        if (m.type == "Country" and _CURRENCY_AFTER.match(text, m.end)
+                and _AMOUNT_BEFORE.search(text, max(0, m.start - 30), m.start)):
             continue  # "6.5 billion US dollars", "Australian dollars": a currency, not the state
         if m.type == "Country" and m.form == "capital":
             before = text[max(0, m.start - 12):m.start]
