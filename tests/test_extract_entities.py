@@ -175,3 +175,10 @@ def test_hyphenated_given_names_a_spokesman_and_a_lowercase_national_post_after_
     assert ("Lee Hye-jin", "spokeswoman") in roles
     assert ("Tran Duc Minh", "deputy defence minister") in roles
     assert "Lee" in _entities(facts)["Lee Hye-jin"][1]  # a Korean family name comes first
+
+
+def test_a_royal_named_by_one_name_is_a_person_and_a_later_title_with_a_given_name_resolves() -> None:
+    facts = _facts("King Harald welcomed the frigate deal. Crown Prince Faisal bin Omar Al Hamdan met him, "
+                   "and Prince Faisal said more orders would follow.")
+    names = {e.name for e in facts.entities if e.type == "Person"}
+    assert names == {"Harald", "Faisal bin Omar Al Hamdan"}

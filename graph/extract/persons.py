@@ -77,6 +77,7 @@ _NOT_NAMES = frozenset("The This That These Those A An In On At By For And But U
                        "Systems Group Corporation Company Council Office Command Guard "
                        "Later Earlier Also However Meanwhile Separately Yesterday Today Speaking According "
                        "Asked Responding Commenting".split())
+_ROYAL_TITLES = frozenset("Prince Princess Sheikh Sheikha Sultan King Queen Emir Amir".split())
 #: words of places and bodies named after a royal ("King Abdulaziz City", "Prince Sultan Air Base")
 _NOT_NAMES_TITLED = frozenset("City Base Airport University College Road Centre Center "
                               "Hospital Stadium Mosque Palace Airbase".split())
@@ -180,10 +181,12 @@ def find_persons(text: str) -> list[Mention]:
             continue
         attrs = {"honorific": honor, "rank": rank, "postnominal": m.group("post").strip(" ,") or None}
         end = m.end("post") if m.group("post") else m.end("name")
-        if len(name.split()) == 1:
+        # a royal is named by one name ("King Salman", "Sultan Ibrahim"): that is the full name
+        single = len(name.split()) == 1 and not (honor and honor.split()[-1] in _ROYAL_TITLES)
+        if single:
             attrs["short"] = True
         out.append(Mention(m.start(), end, text[m.start():end], name, "Person", 6, attrs,
-                           form="short" if len(name.split()) == 1 else "name"))
+                           form="short" if single else "name"))
     taken = [(p.start, p.end) for p in out]
     posted = _posted_persons(text, taken)
     out += posted
