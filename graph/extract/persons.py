@@ -38,7 +38,8 @@ _PARTICLE = r"(?:bin|binti|bte|bt|al|el|van|von|der|de|da|di|du|le|la|dos|das|ib
 _UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿĀ-ž"  # Latin-1 and Latin Extended-A letters (Ł, ś, ğ, ş, ı ...)
 _NAMEWORD = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z][a-z]?[A-Z][{_LO}]+|[A-Z]\.)"
 _NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEWORD}){{0,4}}"
-_TITLED_RE = re.compile(rf"(?P<title>{_TITLE}+)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
+# every title begins with a capital (or "the Hon."): the lookahead lets the scan skip other positions cheaply
+_TITLED_RE = re.compile(rf"(?=[A-Z]|the\s)(?P<title>{_TITLE}+)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
 _ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary|Under-?Secretary|Chief|Commander|"
               r"Director|Director-General|Director General|Chairman|Chairwoman|Chairperson|Chair|President|"
               r"Vice[- ]President|CEO|Chief Executive|Chief Executive Officer|Managing Director|Governor|"
@@ -101,8 +102,9 @@ _POSTED_NAMEWORD = rf"[{_UP}](?:[{_LO}]+(?:['’][{_UP}][{_LO}]+)?|['’][{_UP}]
 _POSTED_RE = re.compile(
     rf"(?<![\w'’-]){_POST}\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
     rf"(?=['’]s\b|\s*[,.;:)]|\s+[a-z]|\s*$)")
-_POSTED_TRIGGER = re.compile(r"\b(?:Minister|Secretary|Chief|Commander|Director|Chair|President|CEO|Managing|"
-                             r"Governor|Ambassador|Administrator|Commissioner|Spokes|Envoy|Premier|Chancellor|"
+_WORD_START = re.compile(r"(?<![^\s(\"“])[A-Za-z]")
+_POSTED_TRIGGER = re.compile(r"\b(?:Undersecretary|Minister|Secretary|Chief|Commander|Director|Chair|President|CEO|"
+                             r"Managing|Governor|Ambassador|Administrator|Commissioner|Spokes|Envoy|Premier|Chancellor|"
                              r"Senator|General\s+Manager|head|chief|spokes|managing|chairman|president|director)")
 _POST_WORDS = frozenset("Minister Ministers Secretary Chief Commander Director Chairman President Deputy Vice "
                         "Governor Ambassador Spokesman Spokesperson General Executive Officer Prime Manager "
@@ -141,10 +143,18 @@ def _valid(name: str) -> bool:
 
 def _posted_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Return names written straight after a post, without honorific or rank ("Defence Secretary X said")."""
-    if not _POSTED_TRIGGER.search(text):
-        return []
-    out = []
-    for m in _POSTED_RE.finditer(text):
+    out: list[Mention] = []
+    last_end = -1
+    for h in _POSTED_TRIGGER.finditer(text):
+        # the post begins at its head word or at most three modifier words before it
+        if h.start() < last_end:
+            continue
+        lo = max(0, h.start() - 60, last_end)
+        starts = [*[w.start() for w in _WORD_START.finditer(text, lo, h.start())][-3:], h.start()]
+        m = next((mm for mm in (_POSTED_RE.match(text, st) for st in starts) if mm is not None), None)
+        if m is None:
+            continue
+        last_end = m.end()
         name = m.group("name")
         words = name.split()
         if (not _valid(name) or any(w in _NOT_NAMES or w in _POST_WORDS for w in words)
