@@ -182,3 +182,13 @@ def test_a_royal_named_by_one_name_is_a_person_and_a_later_title_with_a_given_na
                    "and Prince Faisal said more orders would follow.")
     names = {e.name for e in facts.entities if e.type == "Person"}
     assert names == {"Harald", "Faisal bin Omar Al Hamdan"}
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Secretary-General of ASEAN Lim Jock Hoi said the bloc would meet.", "Lim Jock Hoi", "Secretary-General of ASEAN"),
+    ("EU Secretary General Anna Berglund said so.", "Anna Berglund", "Secretary General"),
+    ("OCCAR Director General Marco Bellini told reporters.", "Marco Bellini", "Director General"),
+])
+def test_secretary_general_and_director_general_are_posts_not_ranks(text: str, name: str, role: str) -> None:
+    [p] = find_persons(text)
+    assert (p.name, p.attributes.get("role"), p.attributes.get("rank")) == (name, role, None)

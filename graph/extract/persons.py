@@ -40,7 +40,8 @@ _NAMEWORD = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z][a-z]?[A-Z][{_L
 _NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEWORD}){{0,4}}"
 # every title begins with a capital (or "the Hon."): the lookahead lets the scan skip other positions cheaply
 _TITLED_RE = re.compile(rf"(?=[A-Z]|the\s)(?P<title>{_TITLE}+)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
-_ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary|Under-?Secretary|Chief|Commander|"
+_ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary[- ]General|"
+              r"Secretary|Under-?Secretary|Chief|Commander|"
               r"Director|Director-General|Director General|Chairman|Chairwoman|Chairperson|Chair|President|"
               r"Vice[- ]President|CEO|Chief Executive|Chief Executive Officer|Managing Director|Governor|"
               r"Ambassador|Administrator|Commissioner|Head|Spokesman|Spokeswoman|Spokesperson|Envoy|Undersecretary|"
@@ -97,7 +98,7 @@ _POST_MODS = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Pr
 _POST_OF_2 = (r"(?:Affairs|Defen[cs]e|Security|Industry|Industries|Procurement|Production|Trade|Economy|Finance|"
               r"Development|Cooperation|Technology|Staff|Operations|Planning|Policy|Logistics|Forces|Force)")
 _POST = (rf"(?:{_POST_MODS}{{0,3}}{_POST_HEADS}(?:\s+(?:of|for)\s+(?:the\s+)?(?:National\s+|State\s+for\s+)?"
-         rf"[A-Z][a-z]+(?:\s+(?:and\s+)?{_POST_OF_2})?)?)")
+         rf"[A-Z][A-Za-z]+(?:\s+(?:and\s+)?{_POST_OF_2})?)?)")
 _POSTED_NAMEWORD = rf"[{_UP}](?:[{_LO}]+(?:['’][{_UP}][{_LO}]+)?|['’][{_UP}][{_LO}]+)(?:-[{_UP}]?[{_LO}]+)*"
 _POSTED_RE = re.compile(
     rf"(?<![\w'’-]){_POST}\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
@@ -109,6 +110,7 @@ _POSTED_TRIGGER = re.compile(r"\b(?:Undersecretary|Minister|Secretary|Chief|Comm
 _POST_WORDS = frozenset("Minister Ministers Secretary Chief Commander Director Chairman President Deputy Vice "
                         "Governor Ambassador Spokesman Spokesperson General Executive Officer Prime Manager "
                         "Envoy Senator Admiral Colonel Captain Major Lieutenant Marshal".split())
+_GENERAL_POST_BEFORE = re.compile(r"\b(?:Secretary|Director|Attorney|Solicitor|Inspector|Governor|Consul)\s+$")
 #: a civilian post right before a bare rank word ("Minister of Defense Gen X": there "Gen" is a given name)
 _CIVIL_POST_END = re.compile(r"(?:Minister|Secretary|President|Premier|Chancellor|Ambassador|Senator|"
                              r"of\s+(?:National\s+)?Defen[cs]e)\s+$")
@@ -181,6 +183,8 @@ def find_persons(text: str) -> list[Mention]:
             continue
         if honor is not None and name.split()[-1] in _NOT_NAMES_TITLED:
             continue
+        if rank == "General" and honor is None and _GENERAL_POST_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "Secretary General X", "Director General X": a post, named with the posted names
         if _rank_as_given_name(text, m, rank, name):
             full = f"{rank} {name}"
             out.append(Mention(m.start(), m.end("name"), full, full, "Person", 6, {}))
