@@ -22,7 +22,8 @@ _HONORIFICS = ("Datuk Seri", "Dato' Seri", "Dato’ Seri", "Dato Seri", "Tan Sri
                "Ms.", "Ms", "Mrs.", "Mrs", "Prof.", "Prof", "Professor", "The Hon.", "the Hon.", "Hon.",
                "His Excellency", "Her Excellency", "H.E.", "Eng.", "Ing.", "Sir", "Dame", "Shri", "Smt.", "Sri",
                "Pak", "Ibu", "Lord", "Baroness", "Ir.", "Ir", "Crown Prince", "Prince", "Princess", "Sheikh",
-               "Sheikha", "Sultan", "King", "Queen", "Emir", "Amir")
+               "Sheikha", "Sultan", "King", "Queen", "Emir", "Amir", "Tuanku", "His Royal Highness",
+               "Her Royal Highness", "His Highness", "Her Highness", "His Majesty", "Her Majesty", "HRH")
 _RANKS = ("Senior Lieutenant General", "Lieutenant General", "Major General", "Brigadier General", "Lieutenant Colonel",
           "Lt. Gen.", "Lt Gen", "Lt-Gen", "Maj. Gen.", "Maj Gen", "Maj-Gen", "Brig. Gen.", "Brig Gen", "Brig-Gen",
           "Lt. Col.", "Lt Col", "Vice Admiral", "Vice Adm.", "Rear Admiral", "Rear Adm.", "Air Chief Marshal",
@@ -79,7 +80,7 @@ _NOT_NAMES = frozenset("The This That These Those A An In On At By For And But U
                        "Systems Group Corporation Company Council Office Command Guard "
                        "Later Earlier Also However Meanwhile Separately Yesterday Today Speaking According "
                        "Asked Responding Commenting".split())
-_ROYAL_TITLES = frozenset("Prince Princess Sheikh Sheikha Sultan King Queen Emir Amir".split())
+_ROYAL_TITLES = frozenset("Prince Princess Sheikh Sheikha Sultan Emir Amir Tuanku".split())  # not King: "Sea King"
 #: words of places and bodies named after a royal ("King Abdulaziz City", "Prince Sultan Air Base")
 _NOT_NAMES_TITLED = frozenset("City Base Airport University College Road Centre Center "
                               "Hospital Stadium Mosque Palace Airbase".split())
