@@ -198,3 +198,9 @@ def test_king_and_queen_in_platform_names_are_not_persons() -> None:
 def test_secretary_general_and_director_general_are_posts_not_ranks(text: str, name: str, role: str) -> None:
     [p] = find_persons(text)
     assert (p.name, p.attributes.get("role"), p.attributes.get("rank")) == (name, role, None)
+
+
+def test_a_plural_possessive_country_places_a_company_and_names_a_ministry() -> None:
+    facts = _facts("The Netherlands' Damen Shipyards will build the ships, the Netherlands' Ministry of Defence said.")
+    assert ("Damen Shipyards", "Netherlands", {}) in _rels(facts, "located_in")
+    assert "Ministry of Defence (Netherlands)" in _entities(facts)

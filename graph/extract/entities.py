@@ -25,7 +25,7 @@ _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents|pounds?|rupees?|ringgit|won|
 
 def _country_before(doc: Document, start: int, countries: list[Mention]) -> str | None:
     for c in reversed(countries):
-        if c.end <= start and start - c.end <= 3 and re.fullmatch(r"(?:['’]s)?\s*", doc.text[c.end:start]):
+        if c.end <= start and start - c.end <= 3 and re.fullmatch(r"(?:['’]s?)?\s*", doc.text[c.end:start]):
             return c.name
         if c.end < start - 3:
             break

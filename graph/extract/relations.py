@@ -94,7 +94,7 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
         if m.type == "Company":
             before = text[max(s.start, m.start - 60):m.start]
             cs = [c for c in doc.mentions_in(s, "Country") if c.end <= m.start and m.start - c.end <= 40
-                  and re.fullmatch(r"(?:['’]s)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+", text[c.end:m.start])
+                  and re.fullmatch(r"(?:['’]s?)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+", text[c.end:m.start])
                   and not _NOT_LOCATING.search(text[c.end:m.start])]
             after = re.match(r",\s+(?:the\s+)?(?P<adj>(?:[\w-]+\s+){0,3})", text[m.end:m.end + 60])
             if not cs and after:
