@@ -5,6 +5,7 @@ acronyms and short forms of persons followed through the article, everything mer
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .document import Document
 from .gazetteer import Gazetteers
@@ -69,6 +70,7 @@ def _abbreviates(acr: str, long: str) -> bool:
 def _merge_event_editions(text: str, final: list[Mention]) -> None:
     """One event whether written "Long Name (ACR) 2026", "ACR 2026" or "ACR": the edition's name."""
     events = [m for m in final if m.type == "Event"]
+    grown: list[Mention] = []
     for m in events:
         ym = _EVENT_ACRONYM_YEAR.match(text, m.end - 1 if m.surface.endswith(")") else m.end)
         if ym and (m.surface.endswith(")") or (text[m.start - 1:m.start] == "(" and " " not in m.name)):
@@ -81,7 +83,15 @@ def _merge_event_editions(text: str, final: list[Mention]) -> None:
             m.name = f"{m.name} {ym.group('year')}"
             m.end = ym.end()
             m.surface = text[m.start:m.end]
-            final[:] = [o for o in final if o is m or not (m.start <= o.start and o.end <= m.end)]
+            grown.append(m)
+    if grown:  # drop what the grown spans now hold ("International Defence Industry" inside the fair's name)
+        grown.sort(key=lambda g: g.start)
+        starts = [g.start for g in grown]
+
+        def held(o: Mention) -> bool:
+            i = bisect_right(starts, o.start) - 1
+            return i >= 0 and grown[i] is not o and o.end <= grown[i].end
+        final[:] = [o for o in final if not held(o)]
     dated: dict[str, set[str]] = {}
     for m in events:
         dm = _DATED_EVENT.fullmatch(m.name)
