@@ -204,3 +204,10 @@ def test_a_plural_possessive_country_places_a_company_and_names_a_ministry() -> 
     facts = _facts("The Netherlands' Damen Shipyards will build the ships, the Netherlands' Ministry of Defence said.")
     assert ("Damen Shipyards", "Netherlands", {}) in _rels(facts, "located_in")
     assert "Ministry of Defence (Netherlands)" in _entities(facts)
+
+
+def test_a_plain_name_before_more_speech_verbs_is_a_person_but_an_organisation_is_not() -> None:
+    assert [p.name for p in find_persons("Later, Ingrid Solberg announced the order.")] == ["Ingrid Solberg"]
+    assert find_persons("Arroyo Robotics announced a drone. The White House welcomed it.") == []
+    facts = _facts("Korea Aerospace Industries welcomed the deal, and Park Ji-hoon confirmed the price.")
+    assert {e.name for e in facts.entities if e.type == "Person"} == {"Park Ji-hoon"}

@@ -63,9 +63,16 @@ _POST_ROLE_RE = re.compile(
     rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?)['’]s\s+)?"
     rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}|head|chief)[^,.;\"“”]*)(?=[,.;]|\s+said|$)"
 )
+#: more verbs a named speaker takes; a name before them must not hold an organisation's word
+_SPEECH_VERBS = (r"announced|welcomed|confirmed|stressed|explained|emphasi[sz]ed|urged|warned|revealed|highlighted|"
+                 r"reiterated|underlined|remarked|acknowledged|insisted|disclosed|says|tells|adds")
+_ORG_WORDS = frozenset("Aerospace Technologies Technology Engineering Robotics Shipyard Shipyards Shipbuilding Marine "
+                       "Aviation Electronics Holdings Motors Munitions Ordnance Works Limited Ltd Inc Bhd Berhad "
+                       "Ministry Agency Navy Army Forces Exhibition Summit Show Airshow Expo Institute "
+                       "University Association Council Commission Bureau Administration House Street Palace".split())
 _PLAIN_RE = re.compile(rf"(?<![\w'’-])(?P<name>[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?(?:\s+(?:{_PARTICLE}\s+)?"
                        rf"[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?=\s*,\s+(?:the\s+|an?\s+)?(?:{_ROLE_MOD}{{0,3}}"
-                       rf"{_ROLE_HEAD}|[A-Z][\w&-]*['’]s\s+)|\s+(?:said|told|added|stated|noted)\b)")
+                       rf"{_ROLE_HEAD}|[A-Z][\w&-]*['’]s\s+)|\s+(?:said|told|added|stated|noted|{_SPEECH_VERBS})\b)")
 _SAID_RE = re.compile(rf"\b(?:said|told|added)\s+(?P<name>[{_UP}][{_LO}'’]+"
                       rf"(?:\s+[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?![\w-])")
 #: posts held for a state rather than for a body inside it
@@ -208,6 +215,8 @@ def find_persons(text: str) -> list[Mention]:
     taken += [(p.start, p.end) for p in posted]
     for m in _PLAIN_RE.finditer(text):
         name = m.group("name")
+        if any(w in _ORG_WORDS for w in name.split()):
+            continue
         if not _valid(name) or any(s <= m.start() < e or m.start() < s < m.end("name") for s, e in taken):
             continue
         out.append(Mention(m.start(), m.end("name"), name, name, "Person", 1, {}))
