@@ -38,10 +38,6 @@ PLAIN: dict[str, tuple[re.Pattern[str], str, int]] = {
                r"negotiating|finali[sz]ing)\b", re.I),
     "titled person": (persons._TITLED_RE, rf"(?P<title>{_TITLE}+)(?P<name>{persons._NAME})"
                                           rf"(?P<post>{persons._POSTNOMINALS})", 0),
-    "plain person": (persons._PLAIN_RE, persons._PLAIN_RE.pattern.replace("(?P<name>[A-Z](?<![\\w'’-].)",
-                                                                          "(?<![\\w'’-])(?P<name>[A-Z]", 1), 0),
-    "said person": (persons._SAID_RE,
-                    r"\b(?:said|told|added)\s+(?P<name>[A-Z][a-zà-ÿ'’]+(?:\s+[A-Z][a-zà-ÿ'’]+){1,3})\b", 0),
     "show": (events._SHOW_RE,
              rf"\b(?P<name>(?:{_ESC(events.SHOWS)})(?:\s+(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d)\b)?)\b", 0),
     "company suffix": (orgs._SUFFIX_RE, rf"\b(?:Heavy\s+Industries|Sdn\.?\s+Bhd\.?|{_COMPANY_WORDS})\b\.?", 0),

@@ -57,8 +57,20 @@ NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
 #: currencies written before the amount, longest first
 _SYMBOLS = sorted((k for k in CURRENCIES if not k.isalpha() or k.isupper() or k == "Rs"), key=len, reverse=True)
 _SYM = "|".join(map(re.escape, _SYMBOLS))
-_WORDCUR = "|".join(sorted([*(re.escape(k) for k in CURRENCY_PHRASES),
-                            *(k for k in CURRENCIES if k.isalpha() and k.islower())], key=len, reverse=True))
+#: currencies named with their country ("6.5 billion US dollars", "2 billion Australian dollars")
+_COUNTRY_DOLLARS = {"US dollars": "USD", "U.S. dollars": "USD", "Australian dollars": "AUD",
+                    "Singapore dollars": "SGD", "Canadian dollars": "CAD", "New Zealand dollars": "NZD",
+                    "Hong Kong dollars": "HKD", "Taiwan dollars": "TWD", "New Taiwan dollars": "TWD",
+                    "Swedish kronor": "SEK", "Norwegian kroner": "NOK", "Danish kroner": "DKK", "Czech koruna": "CZK",
+                    "Czech crowns": "CZK", "Polish zloty": "PLN", "Polish zlotys": "PLN", "Turkish lira": "TRY",
+                    "Indian rupees": "INR", "Pakistani rupees": "PKR", "Japanese yen": "JPY", "South Korean won": "KRW",
+                    "Korean won": "KRW", "Philippine pesos": "PHP", "Thai baht": "THB", "Indonesian rupiah": "IDR",
+                    "Malaysian ringgit": "MYR", "Saudi riyals": "SAR", "UAE dirhams": "AED", "Swiss francs": "CHF",
+                    "South African rand": "ZAR", "Israeli shekels": "ILS", "Hungarian forints": "HUF",
+                    "Romanian lei": "RON", "Chinese yuan": "CNY", "Brazilian reais": "BRL", "British pounds": "GBP"}
+CURRENCIES.update(_COUNTRY_DOLLARS)
+_WORDCUR = "|".join(sorted({*(re.escape(k) for k in (*CURRENCY_PHRASES, *_COUNTRY_DOLLARS)),
+                             *(k for k in CURRENCIES if k.isalpha() and k.islower())}, key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = r"thousand|million|billion|trillion|crore|lakh|bn|mn|tn|mil|m|b|k"
 _HEDGES = ("about", "around", "approximately", "approx.", "approx", "roughly", "nearly", "almost", "some",

@@ -5,6 +5,7 @@ acronyms and short forms of persons followed through the article, everything mer
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .document import Document
 from .gazetteer import Gazetteers
@@ -19,11 +20,15 @@ _PLACE_CUE = re.compile(r"(?:\b(?:in|at|near|outside|from|to|into|around|across|
 _ACRONYM_TAIL = re.compile(r"\s+\((?P<acr>[A-Z][A-Za-z0-9&-]+)\)")
 _DATELINE_RE = re.compile(r"(?m)^\s*(?P<place>[A-Z][A-Z .'’-]{2,30}?)\s*(?:,[^:–—\n]{0,30})?\s*(?::|–|—|-{1,2})\s")
 _MENTION_ONLY_KINDS = ("news agency",)
+_AMOUNT_BEFORE = re.compile(r"\d(?:\s*(?:thousand|million|billion|trillion|bn|mn|tn|m|b))?\s+$")
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents|pounds?|rupees?|ringgit|won|yen|yuan|kronor|kroner|krona|krone|"
+                             r"koruna|crowns|zloty|zlotys|lira|pesos?|baht|rupiah|riyals?|dirhams?|francs?|rand|"
+                             r"shekels?|forints?|lei|reais|real|euros?)\b")
 
 
 def _country_before(doc: Document, start: int, countries: list[Mention]) -> str | None:
     for c in reversed(countries):
-        if c.end <= start and start - c.end <= 3 and re.fullmatch(r"(?:['’]s)?\s*", doc.text[c.end:start]):
+        if c.end <= start and start - c.end <= 3 and re.fullmatch(r"(?:['’]s?)?\s*", doc.text[c.end:start]):
             return c.name
         if c.end < start - 3:
             break
@@ -33,6 +38,12 @@ def _country_before(doc: Document, start: int, countries: list[Mention]) -> str 
 def _nearest_country(doc: Document, start: int, countries: list[Mention]) -> str | None:
     s = doc.sentence_at(start)
     inside = [c for c in countries if s.start <= c.start < s.end and c.form != "capital"]
+    # a national force or agency named in the sentence speaks for its state too ("The Philippine Navy will ...
+    # from South Korea's yard, the Department of National Defense said")
+    bodies = [m for m in doc.mentions if s.start <= m.start < s.end and m.start != start
+              and m.type in ("ArmedForce", "GovernmentAgency") and m.attributes.get("country")]
+    if bodies and (not inside or bodies[0].start < inside[0].start):
+        return str(bodies[0].attributes["country"])
     if inside:
         return inside[0].name
     return doc.main_country()
@@ -44,6 +55,80 @@ def _name_edges(text: str, start: int, end: int) -> bool:
                 or is_word(text, end) or (end < len(text) and text[end] == "-"))
 
 
+_EVENT_ACRONYM_YEAR = re.compile(r"\)\s+(?P<year>(?:19|20)\d\d)\b")
+_LONG_BEFORE_PAREN = re.compile(r"(?P<long>(?:[A-Z][\w&'’-]*\s+(?:(?:of|and|&|for|the)\s+)?){1,7})\($")
+_DATED_EVENT = re.compile(r"(?P<base>.+?)\s+(?:19|20)\d\d")
+_INITIALS_RE = re.compile(r"\b[A-Z]{3,6}\b")
+_MINOR_WORDS = frozenset("of and for the & de du des la der".split())
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w not in _MINOR_WORDS and w[:1].isupper())
+
+
+def _abbreviates(acr: str, long: str) -> bool:
+    """Tell whether ``acr`` abbreviates ``long``: same first letter, its letters in order among the name's."""
+    letters = "".join(ch for ch in long.upper() if ch.isalpha())
+    if not letters or letters[0] != acr[:1]:
+        return False
+    it = iter(letters)
+    return all(ch in it for ch in acr.upper() if ch.isalpha())
+
+
+def _merge_event_editions(text: str, final: list[Mention]) -> None:
+    """One event whether written "Long Name (ACR) 2026", "ACR 2026" or "ACR": the edition's name."""
+    events = [m for m in final if m.type == "Event"]
+    grown: list[Mention] = []
+    for m in events:
+        ym = _EVENT_ACRONYM_YEAR.match(text, m.end - 1 if m.surface.endswith(")") else m.end)
+        if ym and (m.surface.endswith(")") or (text[m.start - 1:m.start] == "(" and " " not in m.name)):
+            if not m.surface.endswith(")"):
+                lb = _LONG_BEFORE_PAREN.search(text, max(0, m.start - 90), m.start)
+                if lb is None or not _abbreviates(m.name, lb.group("long")):
+                    m.name = f"{m.name} {ym.group('year')}"
+                    continue
+                m.start = lb.start("long")
+            m.name = f"{m.name} {ym.group('year')}"
+            m.end = ym.end()
+            m.surface = text[m.start:m.end]
+            grown.append(m)
+    if grown:  # drop what the grown spans now hold ("International Defence Industry" inside the fair's name)
+        grown.sort(key=lambda g: g.start)
+        starts = [g.start for g in grown]
+
+        def held(o: Mention) -> bool:
+            i = bisect_right(starts, o.start) - 1
+            return i >= 0 and grown[i] is not o and o.end <= grown[i].end
+        final[:] = [o for o in final if not held(o)]
+    dated: dict[str, set[str]] = {}
+    for m in events:
+        dm = _DATED_EVENT.fullmatch(m.name)
+        if dm:
+            dated.setdefault(dm.group("base"), set()).add(m.name)
+    for m in events:
+        if len(dated.get(m.name, ())) == 1:
+            m.name = next(iter(dated[m.name]))
+
+
+def _initials_of_orgs(text: str, final: list[Mention]) -> list[Mention]:
+    """Later uses of an organisation's initials ("MHI" after "Mitsubishi Heavy Industries")."""
+    orgs: dict[str, tuple[str, str] | None] = {}
+    for m in final:
+        if m.type in ("Company", "GovernmentAgency", "ArmedForce", "Organisation") and " " in m.name:
+            acr = _initials(m.name.split(" (")[0])
+            if len(acr) >= 3:  # two letters ("HO", "AI") are too often something else
+                orgs[acr] = None if acr in orgs and orgs[acr] != (m.name, m.type) else (m.name, m.type)
+    if not orgs:
+        return []
+    taken = [(m.start, m.end) for m in final]
+    out = []
+    for am in _INITIALS_RE.finditer(text):
+        hit = orgs.get(am.group())
+        if hit and not any(s <= am.start() < e for s, e in taken):
+            out.append(Mention(am.start(), am.end(), am.group(), hit[0], hit[1], 3))
+    return out
+
+
 def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
     """Resolve raw mentions into ``doc.mentions`` and fill ``doc.entities``."""
     text = doc.text
@@ -52,6 +137,9 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
     for m in raw:
         if m.type == "Country" and money.covers(m.start):
             continue
+        if (m.type == "Country" and _CURRENCY_AFTER.match(text, m.end)
+                and _AMOUNT_BEFORE.search(text, max(0, m.start - 30), m.start)):
+            continue  # "6.5 billion US dollars", "Australian dollars": a currency, not the state
         if m.type == "Country" and m.form == "capital":
             before = text[max(0, m.start - 12):m.start]
             if _PLACE_CUE.search(before) or (m.surface.isupper() and len(m.surface) > 3):
@@ -77,9 +165,16 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
 
     final: list[Mention] = []
     acronyms: dict[str, tuple[str, str]] = {}
+    tail_end, tail_owner = -1, None
     for m in mentions:
+        if m.start < tail_end and tail_owner is not None:
+            # the "(ATLA)" a name before it has taken as its acronym: an alias of that name, not a mention
+            if m.name == tail_owner.name:
+                tail_owner.attributes["acronym_alias"] = m.surface
+            continue
         tail = _ACRONYM_TAIL.match(text, m.end)
         if m.type != "Person" and tail and m.type != "Country":
+            tail_end, tail_owner = tail.end(), m
             acr = tail.group("acr")
             m.surface = text[m.start:tail.end()]
             m.end = tail.end()
@@ -109,6 +204,9 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
             if not taken.covers(a_start):
                 name, typ = acronyms[acr]
                 final.append(Mention(a_start, a_end, acr, name, typ, 3))
+
+    final += _initials_of_orgs(text, final)
+    _merge_event_editions(text, final)
 
     # persons: short forms refer back to the full name
     persons = [m for m in final if m.type == "Person" and not m.attributes.get("short")]
@@ -164,3 +262,5 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
         if m.attributes.get("kind") in _MENTION_ONLY_KINDS:
             attrs["mention_only"] = True
         doc.entities.add(m.name, m.type, m.surface, **attrs)
+        if m.attributes.get("acronym_alias"):
+            doc.entities.add(m.name, m.type, m.attributes["acronym_alias"])

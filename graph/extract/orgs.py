@@ -19,7 +19,7 @@ __all__ = ["country_prefix", "find_organisations", "org_type"]
 
 _CAP = r"(?:[A-Z][\w'’.&-]*|[A-Z]{2,}|\d+(?:st|nd|rd|th)?)"
 _LINK = r"(?:of|and|for|the|de|du|des|la|der|für|&|on|in)"
-_NAME = rf"{_CAP}(?:(?:\s+|,\s+){_LINK}\s+{_CAP}|,\s+{_CAP}(?=[\w\s,-]*\s(?:and|&)\s)|\s+{_CAP}|-{_CAP})*"
+_NAME = rf"{_CAP}(?:(?:\s+|,\s+)(?:of\s+the|{_LINK})\s+{_CAP}|,\s+{_CAP}(?=[\w\s,-]*\s(?:and|&)\s)|\s+{_CAP}|-{_CAP})*"
 _ACRONYM_RE = re.compile(rf"(?P<long>{_NAME})\s+\((?P<acr>[A-Z][A-Za-z0-9&-]*[A-Z][A-Za-z0-9&-]*)s?\)")
 _AGENCY_HEADS = ("Ministry", "Department", "Agency", "Administration", "Authority", "Office", "Council", "Directorate",
                  "Secretariat", "Presidency", "Commission", "Bureau", "Cabinet", "Embassy", "Parliament", "Committee",
@@ -150,11 +150,30 @@ def _forces(text: str) -> Iterator[re.Match[str]]:
         yield from _FORCE_RE.finditer(text, start, end + 1)
 
 
+_TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+                        "June July August September October November December Today Yesterday".split())
+_CLAUSE_LEAD_RE = re.compile(r"^(?:.*,\s+)?(?:the|a|an|The|A|An)\s+(?=[A-Z])")
+
+
+def _strip_clause_lead(name: str, start: int) -> tuple[str, int]:
+    """Drop what comes before the name proper: "Friday, the Department of X" is "Department of X"."""
+    words = name.split(None, 1)
+    while len(words) == 2 and words[0].rstrip(",") in _TIME_WORDS:
+        start += len(name) - len(words[1])
+        name = words[1]
+        words = name.split(None, 1)
+    if ", " in name:
+        m = _CLAUSE_LEAD_RE.match(name)
+        if m:
+            name, start = name[m.end():], start + m.end()
+    return _strip_lead(name, start)
+
+
 def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Mention]:
     """Return organisations recognised by their form; ``countries_at`` maps a start offset to the country before it."""
     out: list[Mention] = []
     for m in _acronym_definitions(text):
-        long, start = _strip_lead(m.group("long"), m.start("long"))
+        long, start = _strip_clause_lead(*_strip_lead(m.group("long"), m.start("long")))
         # drop a leading possessive country ("Japan's Acquisition ...") or demonym handled by caller
         possessives = list(re.finditer(r"['’]s\s+", long))
         if possessives:
@@ -166,7 +185,10 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
         if typ == "Platform" and _PROGRAMME_AFTER_RE.match(text, m.end()):
             continue  # "the Common Armoured Vehicle System (CAVS) programme" names a programme, not a platform
         surface = text[start:m.end()]
-        out.append(Mention(start, m.end(), surface, long, typ, priority=3, attributes={"acronym": m.group("acr")}))
+        attrs: dict[str, object] = {"acronym": m.group("acr")}
+        if typ == "GovernmentAgency" and _MINISTRY_RE.fullmatch(long):
+            attrs["national"] = True  # "Department of National Defense (DND)": a body of the article's state
+        out.append(Mention(start, m.end(), surface, long, typ, priority=3, attributes=attrs))
     for m in _MINISTRY_RE.finditer(text):
         out.append(Mention(m.start(), m.end(), m.group("name"), m.group("name"), "GovernmentAgency", priority=2,
                            attributes={"national": True}))

@@ -15,7 +15,6 @@ import re
 
 from .mentions import Mention
 from .patterns import branches_regex, words_regex
-from .spans import Spans
 
 __all__ = ["NATIONAL_POSTS", "find_persons", "short_forms"]
 
@@ -23,13 +22,17 @@ _HONORIFICS = ("Datuk Seri", "Dato' Seri", "Dato’ Seri", "Dato Seri", "Tan Sri
                "Dato'", "Dato’", "Dato", "Datin", "Tun", "Tengku", "Tunku", "Haji", "Hajah", "Dr.", "Dr", "Mr.", "Mr",
                "Ms.", "Ms", "Mrs.", "Mrs", "Prof.", "Prof", "Professor", "The Hon.", "the Hon.", "Hon.",
                "His Excellency", "Her Excellency", "H.E.", "Eng.", "Ing.", "Sir", "Dame", "Shri", "Smt.", "Sri",
-               "Pak", "Ibu", "Lord", "Baroness", "Ir.", "Ir")
+               "Pak", "Ibu", "Lord", "Baroness", "Ir.", "Ir", "Crown Prince", "Prince", "Princess", "Sheikh",
+               "Sheikha", "Sultan", "King", "Queen", "Emir", "Amir", "Tuanku", "His Royal Highness",
+               "Her Royal Highness", "His Highness", "Her Highness", "His Majesty", "Her Majesty", "HRH")
 _RANKS = ("Senior Lieutenant General", "Lieutenant General", "Major General", "Brigadier General", "Lieutenant Colonel",
           "Lt. Gen.", "Lt Gen", "Lt-Gen", "Maj. Gen.", "Maj Gen", "Maj-Gen", "Brig. Gen.", "Brig Gen", "Brig-Gen",
           "Lt. Col.", "Lt Col", "Vice Admiral", "Vice Adm.", "Rear Admiral", "Rear Adm.", "Air Chief Marshal",
           "Air Vice Marshal", "Air Marshal", "Air Commodore", "Group Captain", "Wing Commander", "Field Marshal",
           "Senior Colonel", "General", "Gen.", "Gen", "Admiral", "Adm.", "Commodore", "Brigadier", "Colonel", "Col.",
-          "Major", "Maj.", "Captain", "Capt.", "Commander", "Cdr.", "Cdr", "Lieutenant", "Lt.", "Sergeant", "Marshal")
+          "Major", "Maj.", "Captain", "Capt.", "Commander", "Cdr.", "Cdr", "Lieutenant", "Lt.", "Sergeant", "Marshal",
+          "Adm", "Col", "Capt", "Maj", "Cdre", "Rear Adm", "Vice Adm", "Sen Lt Gen", "Senior Lt Gen", "Sen Col",
+          "Lt Cdr", "Air Cdre", "Gp Capt", "Wg Cdr")
 _POSTNOMINALS = r"(?:,?\s+(?:MP|AO|AC|AM|OBE|CBE|KBE|MBE|DSC|CSC|RAN|RAAF|RN|USN|PhD|Jr\.?|Sr\.?)\b)*"
 _LONGEST_FIRST = lambda xs: sorted(xs, key=len, reverse=True)  # noqa: E731
 _RETIRED = r"(?:\s+\((?:retd|Retd|ret\.|Ret\.|rtd)\))?"
@@ -38,20 +41,23 @@ _RETIRED = r"(?:\s+\((?:retd|Retd|ret\.|Ret\.|rtd)\))?"
 _TITLE = branches_regex([(h, r"\s+") for h in _LONGEST_FIRST(_HONORIFICS)]
                         + [(r, rf"{_RETIRED}\s+") for r in _LONGEST_FIRST(_RANKS)])
 _PARTICLE = r"(?:bin|binti|bte|bt|al|el|van|von|der|de|da|di|du|le|la|dos|das|ibn|abu|a/l|a/p)"
-_NAMEWORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)*|[A-Z][a-z]?[A-Z][a-zà-ÿ]+|[A-Z]\.)"
+_UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿĀ-ž"  # Latin-1 and Latin Extended-A letters (Ł, ś, ğ, ş, ı ...)
+_NAMEWORD = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z][a-z]?[A-Z][{_LO}]+|[A-Z]\.)"
 _NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEWORD}){{0,4}}"
 _TITLED_RE = re.compile(rf"(?P<title>{_TITLE}{_TITLE}*)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
-_ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary|Under-?Secretary|Chief|Commander|"
+_ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary[- ]General|"
+              r"Secretary|Under-?Secretary|Chief|Commander|"
               r"Director|Director-General|Director General|Chairman|Chairwoman|Chairperson|Chair|President|"
               r"Vice[- ]President|CEO|Chief Executive|Chief Executive Officer|Managing Director|Governor|"
               r"Ambassador|Administrator|Commissioner|Head|Spokesman|Spokeswoman|Spokesperson|Envoy|Undersecretary|"
               r"Deputy|Adviser|Advisor|Officer|Attaché|Attache|Premier|Chancellor|Senator|Congressman|General Manager|"
-              r"chairman|director|president|chief executive|head|commander|spokesman|spokesperson|minister|secretary|"
+              r"chairman|director|president|chief executive|head|commander|spokesman|spokeswoman|spokesperson|minister|"
+              r"secretary|"
               r"managing director|general manager|chief)")
 _ROLE_MOD = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
              r"Defen[cs]e|Foreign|Home|Finance|Armed\s+Forces|Navy|Army|Air\s+Force|Industry|Industries|Trade|"
              r"deputy|vice|senior|executive|export|regional|group|country|programme|program|sales|marketing|"
-             r"technical|managing|general|chief|operating|financial)\s+)")
+             r"technical|managing|general|chief|operating|financial|defen[cs]e|foreign|finance|home|industry)\s+)")
 _ROLE = (rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}(?:\s+(?:and|&)\s+{_ROLE_MOD}{{0,2}}{_ROLE_HEAD})?"
          rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w&'’-]*){{0,6}})?)")
 _ROLE_LOOSE = (rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}(?:\s+(?:and|&)\s+{_ROLE_MOD}{{0,2}}{_ROLE_HEAD})?"
@@ -61,12 +67,18 @@ _POST_ROLE_RE = re.compile(
     rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?)['’]s\s+)?"
     rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}|head|chief)[^,.;\"“”]*)(?=[,.;]|\s+said|$)"
 )
-# "(?<![\w'’-])" checked behind the capital, so that the pattern begins with a character class
-_PLAIN_RE = re.compile(rf"(?P<name>[A-Z](?<![\w'’-].)[a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?(?:\s+(?:{_PARTICLE}\s+)?"
-                       rf"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?){{1,3}})(?=\s*,\s+(?:the\s+)?(?:{_ROLE_MOD}{{0,3}}"
-                       rf"{_ROLE_HEAD}|[A-Z][\w&-]*['’]s\s+)|\s+(?:said|told|added|stated|noted)\b)")
-_SAID_RE = re.compile(rf"{words_regex(('said', 'told', 'added'), word_start=True)}"
-                      r"\s+(?P<name>[A-Z][a-zà-ÿ'’]+(?:\s+[A-Z][a-zà-ÿ'’]+){1,3})\b")
+#: more verbs a named speaker takes; a name before them must not hold an organisation's word
+_SPEECH_VERBS = (r"announced|welcomed|confirmed|stressed|explained|emphasi[sz]ed|urged|warned|revealed|highlighted|"
+                 r"reiterated|underlined|remarked|acknowledged|insisted|disclosed|says|tells|adds")
+_ORG_WORDS = frozenset("Aerospace Technologies Technology Engineering Robotics Shipyard Shipyards Shipbuilding Marine "
+                       "Aviation Electronics Holdings Motors Munitions Ordnance Works Limited Ltd Inc Bhd Berhad "
+                       "Ministry Agency Navy Army Forces Exhibition Summit Show Airshow Expo Institute "
+                       "University Association Council Commission Bureau Administration House Street Palace".split())
+_PLAIN_RE = re.compile(rf"(?<![\w'’-])(?P<name>[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?(?:\s+(?:{_PARTICLE}\s+)?"
+                       rf"[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?=\s*,\s+(?:the\s+|an?\s+)?(?:{_ROLE_MOD}{{0,3}}"
+                       rf"{_ROLE_HEAD}|[A-Z][\w&-]*['’]s\s+)|\s+(?:said|told|added|stated|noted|{_SPEECH_VERBS})\b)")
+_SAID_RE = re.compile(rf"\b(?:said|told|added)\s+(?P<name>[{_UP}][{_LO}'’]+"
+                      rf"(?:\s+[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?![\w-])")
 #: posts held for a state rather than for a body inside it
 NATIONAL_POSTS = re.compile(r"\b(?:Minister|Secretary|President|Prime|Premier|Ambassador|Chancellor|Envoy|Attach)",
                             re.I)
@@ -76,7 +88,44 @@ _NOT_NAMES = frozenset("The This That These Those A An In On At By For And But U
                        "Saturday Sunday January February March April May June July August September October "
                        "November December It He She They We Our Its Authority Agency Forces Industries Staff "
                        "Assembly Dynamics "
-                       "Systems Group Corporation Company Council Office Command Guard".split())
+                       "Systems Group Corporation Company Council Office Command Guard "
+                       "Later Earlier Also However Meanwhile Separately Yesterday Today Speaking According "
+                       "Asked Responding Commenting".split())
+_ROYAL_TITLES = frozenset("Prince Princess Sheikh Sheikha Sultan Emir Amir Tuanku".split())  # not King: "Sea King"
+#: words of places and bodies named after a royal ("King Abdulaziz City", "Prince Sultan Air Base")
+_NOT_NAMES_TITLED = frozenset("City Base Airport University College Road Centre Center "
+                              "Hospital Stadium Mosque Palace Airbase".split())
+
+# a post written straight before a name, with no honorific or rank ("Defence Secretary X said",
+# "Polish Deputy Prime Minister and Defence Minister X said", "Minister of National Defence X")
+_POST_HEADS = (r"(?:Prime\s+Minister|Minister|Secretary(?:[- ]General)?|Under-?[Ss]ecretary|Undersecretary|"
+               r"Chief(?:\s+Executive(?:\s+Officer)?)?|Commander|Director(?:[- ]General)?|Chairman|Chairwoman|"
+               r"Chairperson|President|Vice[- ]President|CEO|Managing\s+Director|Governor|Ambassador|Administrator|"
+               r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Envoy|Premier|Chancellor|Senator|General\s+Manager|"
+               r"head|chief(?:\s+executive(?:\s+officer)?)?|spokesman|spokeswoman|spokesperson|managing\s+director|"
+               r"chairman|president(?:\s+director)?|director)")
+_POST_MODS = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
+              r"Defen[cs]e|Foreign|Home|Finance|Interior|Economy|Trade|Industry|State|National\s+Security|"
+              r"Armed\s+Forces|Navy|Army|Air\s+Force)\s+)")
+_POST_OF_2 = (r"(?:Affairs|Defen[cs]e|Security|Industry|Industries|Procurement|Production|Trade|Economy|Finance|"
+              r"Development|Cooperation|Technology|Staff|Operations|Planning|Policy|Logistics|Forces|Force)")
+_POST = (rf"(?:{_POST_MODS}{{0,3}}{_POST_HEADS}(?:\s+(?:of|for)\s+(?:the\s+)?(?:National\s+|State\s+for\s+)?"
+         rf"[A-Z][A-Za-z]+(?:\s+(?:and\s+)?{_POST_OF_2})?)?)")
+_POSTED_NAMEWORD = rf"[{_UP}](?:[{_LO}]+(?:['’][{_UP}][{_LO}]+)?|['’][{_UP}][{_LO}]+)(?:-[{_UP}]?[{_LO}]+)*"
+_POSTED_RE = re.compile(
+    rf"(?<![\w'’-]){_POST}\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
+    rf"(?=['’]s\b|\s*[,.;:)]|\s+[a-z]|\s*$)")
+_WORD_START = re.compile(r"(?<![^\s(\"“])[A-Za-z]")
+_POSTED_TRIGGER = re.compile(r"\b(?:Undersecretary|Minister|Secretary|Chief|Commander|Director|Chair|President|CEO|"
+                             r"Managing|Governor|Ambassador|Administrator|Commissioner|Spokes|Envoy|Premier|Chancellor|"
+                             r"Senator|General\s+Manager|head|chief|spokes|managing|chairman|president|director)")
+_POST_WORDS = frozenset("Minister Ministers Secretary Chief Commander Director Chairman President Deputy Vice "
+                        "Governor Ambassador Spokesman Spokesperson General Executive Officer Prime Manager "
+                        "Envoy Senator Admiral Colonel Captain Major Lieutenant Marshal".split())
+_GENERAL_POST_BEFORE = re.compile(r"\b(?:Secretary|Director|Attorney|Solicitor|Inspector|Governor|Consul)\s+$")
+#: a civilian post right before a bare rank word ("Minister of Defense Gen X": there "Gen" is a given name)
+_CIVIL_POST_END = re.compile(r"(?:Minister|Secretary|President|Premier|Chancellor|Ambassador|Senator|"
+                             r"of\s+(?:National\s+)?Defen[cs]e)\s+$")
 
 
 _HONORIFIC_RE = re.compile(rf"({words_regex(_LONGEST_FIRST(_HONORIFICS))})\s*")
@@ -106,6 +155,36 @@ def _valid(name: str) -> bool:
     return bool(words) and words[0] not in _NOT_NAMES and words[-1] not in _NOT_NAMES
 
 
+def _posted_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Return names written straight after a post, without honorific or rank ("Defence Secretary X said")."""
+    out: list[Mention] = []
+    last_end = -1
+    for h in _POSTED_TRIGGER.finditer(text):
+        # the post begins at its head word or at most three modifier words before it
+        if h.start() < last_end:
+            continue
+        lo = max(0, h.start() - 60, last_end)
+        starts = [*[w.start() for w in _WORD_START.finditer(text, lo, h.start())][-3:], h.start()]
+        m = next((mm for mm in (_POSTED_RE.match(text, st) for st in starts) if mm is not None), None)
+        if m is None:
+            continue
+        last_end = m.end()
+        name = m.group("name")
+        words = name.split()
+        if (not _valid(name) or any(w in _NOT_NAMES or w in _POST_WORDS for w in words)
+                or any(s <= m.start("name") < e for s, e in taken)):
+            continue
+        out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 2, {}))
+    return out
+
+
+def _rank_as_given_name(text: str, m: re.Match[str], rank: str | None, name: str) -> bool:
+    """Tell whether a bare rank word between a civilian post and one name word is a given name."""
+    return (rank is not None and " " not in rank and not rank.endswith(".") and len(name.split()) == 1
+            and m.group("title").strip() == rank and bool(_CIVIL_POST_END.search(text, max(0, m.start() - 40),
+                                                                                   m.start())))
+
+
 def find_persons(text: str) -> list[Mention]:
     """Return person mentions with honorific, rank, post-nominals and the post written beside them."""
     out: list[Mention] = []
@@ -114,25 +193,40 @@ def find_persons(text: str) -> list[Mention]:
         honor, rank = _clean_title(m.group("title"))
         if (honor is None and rank is None) or not _valid(name):
             continue
+        if honor is not None and name.split()[-1] in _NOT_NAMES_TITLED:
+            continue
+        if rank == "General" and honor is None and _GENERAL_POST_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "Secretary General X", "Director General X": a post, named with the posted names
+        if _rank_as_given_name(text, m, rank, name):
+            full = f"{rank} {name}"
+            out.append(Mention(m.start(), m.end("name"), full, full, "Person", 6, {}))
+            continue
         if len(name.split()) == 1 and rank is None and honor in ("Mr", "Mr.", "Ms", "Ms.", "Dr", "Dr."):
             out.append(Mention(m.start(), m.end("name"), text[m.start():m.end("name")], name, "Person", 6,
                                {"short": True}, form="short"))
             continue
         attrs = {"honorific": honor, "rank": rank, "postnominal": m.group("post").strip(" ,") or None}
         end = m.end("post") if m.group("post") else m.end("name")
-        if len(name.split()) == 1:
+        # a royal is named by one name ("King Salman", "Sultan Ibrahim"): that is the full name
+        single = len(name.split()) == 1 and not (honor and honor.split()[-1] in _ROYAL_TITLES)
+        if single:
             attrs["short"] = True
         out.append(Mention(m.start(), end, text[m.start():end], name, "Person", 6, attrs,
-                           form="short" if len(name.split()) == 1 else "name"))
-    taken = Spans((p.start, p.end) for p in out)
+                           form="short" if single else "name"))
+    taken = [(p.start, p.end) for p in out]
+    posted = _posted_persons(text, taken)
+    out += posted
+    taken += [(p.start, p.end) for p in posted]
     for m in _PLAIN_RE.finditer(text):
         name = m.group("name")
-        if not _valid(name) or taken.covers(m.start()):
+        if any(w in _ORG_WORDS for w in name.split()):
+            continue
+        if not _valid(name) or any(s <= m.start() < e or m.start() < s < m.end("name") for s, e in taken):
             continue
         out.append(Mention(m.start(), m.end("name"), name, name, "Person", 1, {}))
     for m in _SAID_RE.finditer(text):
         name = m.group("name")
-        if _valid(name) and not taken.covers(m.start("name")):
+        if _valid(name) and not any(s <= m.start("name") < e for s, e in taken):
             out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 1, {}))
     out.sort(key=lambda m: m.start)
     prev_end = 0
@@ -168,8 +262,18 @@ def short_forms(name: str) -> list[str]:
     """Return the shorter ways a text may refer back to ``name`` (surname, first two names)."""
     words = [w for w in name.split() if not re.fullmatch(_PARTICLE, w)]
     out = []
+    parts = name.split()
+    if len(parts) >= 3 and parts[1] in ("bin", "binti", "ibn", "bte", "bt"):
+        # "Khalid bin Salman Al Saud": "Khalid" and the family name "Al Saud", never "Saud" alone
+        out.append(parts[0])
+        if parts[-2] in ("Al", "Al-", "El"):
+            out.append(" ".join(parts[-2:]))
+            return out
+    if len(parts) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[1]):
+        out.append(parts[0])  # "Son Jae-il": a Korean family name comes first
     if len(words) >= 2:
         out.append(words[-1])
     if len(words) >= 3:
         out.append(" ".join(name.split()[:2]))
+        out.append(" ".join(words[-2:]))  # a two-word surname ("Ortiz Vega", "Kumar Singh")
     return out

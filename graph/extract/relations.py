@@ -26,6 +26,10 @@ _CLAUSE_GAP = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|and|or|w
                          r"signed|selected|chose|picked|awarded|ordered|bought|told|asked|urged|named|[a-z]+ed(?<!owned))\b")
 # "the two countries signed": a reference to known states, not a head count
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|The|these|those|both)\s+$")
+#: words between a country and a company that make the country the actor, not the company's home
+_NOT_LOCATING = re.compile(r"(?<![\w-])(?:has|have|had|is|was|are|were|will|would|to|and|with|from|by|for|"
+                           r"of|that|which|"
+                           r"(?!state-owned|based|listed|run)[a-z]+ed)\b")
 _SUBSIDIARY_RE = re.compile(r"\b(?:part of|a subsidiary of|a unit of|a division of|majority-owned by|owned by|"
                             r"a member of)\s+(?:the\s+)?", re.I)
 
@@ -42,7 +46,7 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
             rel_start, rel_end = o.start - span[0], o.end - span[0]
             head = role[:rel_start].rstrip()
             tail = role[rel_end:].lstrip()
-            head = re.sub(r"\s+(?:of|at|for)(?:\s+the)?$", "", head)
+            head = re.sub(r"\s+(?:of|at|for)(?:\s+the)?(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s)?$", "", head)
             head = re.sub(r"['’]s$", "", head).strip()
             tail = re.sub(r"^['’]s\s+", "", tail)
             if not head and tail:
@@ -97,13 +101,16 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
         if m.type == "Company":
             before = text[max(s.start, m.start - 60):m.start]
             cs = [c for c in doc.mentions_in(s, "Country") if c.end <= m.start and m.start - c.end <= 40
-                  and re.fullmatch(r"(?:['’]s)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+", text[c.end:m.start])
-                  and not _CLAUSE_GAP.search(text[c.end:m.start])]
+                  and re.fullmatch(r"(?:['’]s?)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+", text[c.end:m.start])
+                  and not _CLAUSE_GAP.search(text[c.end:m.start])
+                  and not _NOT_LOCATING.search(text[c.end:m.start])]
             after = re.match(r",\s+(?:the\s+)?(?P<adj>(?:[\w-]+\s+){0,3})", text[m.end:m.end + 60])
             if not cs and after:
                 cs = [c for c in doc.mentions_in(s, "Country") if m.end < c.start <= m.end + 40 and c.form == "demonym"
-                      and not re.match(r"[\w]+-|-", text[c.start - 1:c.start + 1] if c.start else "")
-                      and text[c.end:c.end + 1] != "-"]
+                      # not a part of "an Indo-Russian venture"
+                      and (not c.start or text[c.start - 1] != "-") and text[c.end:c.end + 1] != "-"]
+            if cs and m.attributes.get("country") not in (None, cs[-1].name):
+                cs = []  # the text's cue contradicts the known home of a listed company
             if cs:
                 doc.relate(m.name, "located_in", cs[-1].name, {}, s)
                 if "state-owned" in before[-40:] or (after and "state-owned" in after.group(0)):
