@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -28,16 +29,18 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 LABELS = f"PREFIX skos: <{SKOS}> SELECT ?name WHERE {{ ?e a ?t ; skos:prefLabel ?name }} ORDER BY ?name"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 MAX_ROWS = 50
+#: the limit of the server that stops a long query; the other tests' server allows the default 30 s,
+#: so that a view rendered by a freshly started worker on a loaded machine is not cut short
 TIMEOUT = 2.0
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DikgServer]:
+@contextlib.contextmanager
+def _serving(tmp_path_factory: pytest.TempPathFactory, timeout: float) -> Iterator[DikgServer]:
     path = tmp_path_factory.mktemp("serve") / "store"
     st = EmbeddedStore(path)
     assert load_files(st, [FACTS]).ok
     st.close()
-    srv, thread = serve_in_thread(ServerConfig(store=str(path), port=0, workers=2, timeout=TIMEOUT,
+    srv, thread = serve_in_thread(ServerConfig(store=str(path), port=0, workers=2, timeout=timeout,
                                                max_rows=MAX_ROWS))
     try:
         yield srv
@@ -45,6 +48,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DikgServer]:
         srv.shutdown()
         srv.server_close()
         thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DikgServer]:
+    with _serving(tmp_path_factory, 30.0) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def strict_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DikgServer]:
+    with _serving(tmp_path_factory, TIMEOUT) as srv:
+        yield srv
 
 
 def _http(srv: DikgServer, path: str, data: bytes | None = None, method: str | None = None,
@@ -168,7 +183,8 @@ def test_a_result_over_the_row_limit_is_an_error_unless_partial_results_are_aske
     assert len(json.loads(body)["results"]["bindings"]) == MAX_ROWS
 
 
-def test_a_long_query_is_stopped_at_the_time_limit_while_other_clients_are_served(server: DikgServer) -> None:
+def test_a_long_query_is_stopped_at_the_time_limit_while_other_clients_are_served(strict_server: DikgServer) -> None:
+    server = strict_server
     slow: dict[str, object] = {}
 
     def run_slow() -> None:
@@ -241,7 +257,7 @@ def test_dikg_serve_runs_until_interrupted_and_answers_sparql_clients(tmp_path: 
     st.close()
     proc = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--store", str(path), "--port", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"})
     try:
         line = proc.stdout.readline()  # type: ignore[union-attr]
         assert line.startswith("serving "), line + proc.stderr.read()  # type: ignore[union-attr]
@@ -251,5 +267,10 @@ def test_dikg_serve_runs_until_interrupted_and_answers_sparql_clients(tmp_path: 
             assert "Mohamed Khaled Nordin" in resp.read().decode()
     finally:
         proc.send_signal(signal.SIGINT)
-        code = proc.wait(15)
+        try:
+            code = proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGABRT)  # with PYTHONFAULTHANDLER, every thread's stack goes to stderr
+            proc.wait(10)
+            pytest.fail("dikg serve did not stop within 15 s of SIGINT:\n" + proc.stderr.read()[-6000:])  # type: ignore[union-attr]
     assert code == 130
