@@ -196,8 +196,10 @@ def _selector(store: Store) -> Select:
 def _column(select: Select, sparql: str) -> dict[Any, list[Any]]:
     """Return the values of each key (first cell) in the rows of ``sparql``; rows of more cells give tuples."""
     out: dict[Any, list[Any]] = {}
-    for key, *rest in select(sparql):
-        value = rest[0] if len(rest) == 1 else tuple(rest)
+    rows = select(sparql)
+    if rows and len(rows[0]) != 2:
+        rows = [(row[0], row[1:]) for row in rows]
+    for key, value in rows:
         if key in out:
             out[key].append(value)
         else:
