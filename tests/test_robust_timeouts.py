@@ -11,6 +11,7 @@ process behind. Process trees and CPU times are read from ``/proc``.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -190,6 +191,24 @@ def test_dikg_query_stops_an_unbounded_path_at_its_timeout_and_leaves_no_process
     assert (out, err) == ("", f"query stopped after {TIMEOUT:g} s (--timeout); narrow the query or allow more time\n")
     assert elapsed - overhead < TIMEOUT + 2
     assert len(seen) >= 2  # the command and the process that ran the query
+    assert [pid for pid, (start, _) in seen.items() if _alive(pid, start)] == []
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_a_query_process_does_not_outlive_a_killed_dikg_query(ring_store: str, signum: int) -> None:
+    proc = _query_command(PATHS[0], ring_store)
+    seen: dict[int, tuple[int, int]] = {}
+    deadline = time.monotonic() + 30
+    while len(seen) < 2 and time.monotonic() < deadline:  # the command and the process running the query
+        seen = _tree(proc.pid)
+        time.sleep(0.05)
+    assert len(seen) >= 2, seen
+    time.sleep(0.5)
+    proc.send_signal(signum)
+    proc.communicate(timeout=10)
+    deadline = time.monotonic() + 2
+    while any(_alive(pid, start) for pid, (start, _) in seen.items()) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert [pid for pid, (start, _) in seen.items() if _alive(pid, start)] == []
 
 
