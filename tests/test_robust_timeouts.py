@@ -164,6 +164,30 @@ def test_a_pathological_query_is_stopped_at_the_limit_and_the_server_returns_to_
         assert _get(url, "ASK {}")[0] == 200
 
 
+def test_a_terminated_server_stops_its_workers_even_mid_query(ring_store: str) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--store", ring_store, "--port", "0",
+                             "--timeout", "120"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)})
+    try:
+        url = proc.stdout.readline().split(" at ", 1)[1].split()[0]  # type: ignore[union-attr]
+        threading.Thread(target=lambda: _get(url, PATHS[0]), daemon=True).start()
+        deadline = time.monotonic() + 30
+        seen = _tree(proc.pid)
+        while max(cpu for pid, (_, cpu) in seen.items() if pid != proc.pid) < 0.5 * _TICK:  # a worker is busy
+            assert time.monotonic() < deadline, seen
+            time.sleep(0.1)
+            seen = _tree(proc.pid)
+        proc.terminate()
+        assert proc.wait(15) == 128 + signal.SIGTERM
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    deadline = time.monotonic() + 2
+    while any(_alive(pid, start) for pid, (start, _) in seen.items()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [pid for pid, (start, _) in seen.items() if _alive(pid, start)] == []
+
+
 # -- dikg query --timeout
 
 

@@ -250,14 +250,24 @@ def test_facts_loaded_while_serving_are_seen_by_later_queries(tmp_path: Path) ->
         thread.join(5)
 
 
-def test_dikg_serve_runs_until_interrupted_and_answers_sparql_clients(tmp_path: Path) -> None:
+#: runs the command line as a terminal's foreground process does, with Ctrl-C's SIGINT handled:
+#: a test run started in the background ignores SIGINT, and a child inherits that (and then hangs)
+_INTERACTIVE = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                "from graph.cli import main; sys.argv[0] = 'dikg'; main()")
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 128 + signal.SIGTERM)],
+                         ids=["SIGINT", "SIGTERM"])
+def test_dikg_serve_runs_until_interrupted_or_terminated_and_answers_sparql_clients(
+        tmp_path: Path, signum: int, code: int) -> None:
     path = tmp_path / "store"
     st = EmbeddedStore(path)
     load_files(st, [SEED_FACTS])
     st.close()
-    proc = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--store", str(path), "--port", "0"],
+    proc = subprocess.Popen([sys.executable, "-c", _INTERACTIVE, "serve", "--store", str(path), "--port", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1",
+                                 "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
     try:
         line = proc.stdout.readline()  # type: ignore[union-attr]
         assert line.startswith("serving "), line + proc.stderr.read()  # type: ignore[union-attr]
@@ -266,11 +276,12 @@ def test_dikg_serve_runs_until_interrupted_and_answers_sparql_clients(tmp_path: 
                                     timeout=30) as resp:
             assert "Mohamed Khaled Nordin" in resp.read().decode()
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(signum)
         try:
-            code = proc.wait(15)
+            returned = proc.wait(15)
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGABRT)  # with PYTHONFAULTHANDLER, every thread's stack goes to stderr
             proc.wait(10)
-            pytest.fail("dikg serve did not stop within 15 s of SIGINT:\n" + proc.stderr.read()[-6000:])  # type: ignore[union-attr]
-    assert code == 130
+            pytest.fail(f"dikg serve did not stop within 15 s of signal {signum}:\n"
+                        + proc.stderr.read()[-6000:])  # type: ignore[union-attr]
+    assert returned == code

@@ -16,6 +16,7 @@ header is sent unless an origin is configured.
 
 from __future__ import annotations
 
+import signal
 import threading
 import urllib.parse
 from collections.abc import Callable
@@ -196,15 +197,28 @@ def make_server(config: ServerConfig, quiet: bool = False) -> DikgServer:
     return server
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def serve(config: ServerConfig, ready: Callable[[DikgServer], None] | None = None) -> None:
-    """Serve until interrupted; ``ready`` is called once the server listens."""
+    """Serve until interrupted or terminated; ``ready`` is called once the server listens.
+
+    SIGTERM stops the server as Ctrl-C does, workers included: left to its default, it
+    ended this process at once, and a worker in a long query ran on to its end.
+    """
     server = make_server(config)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         if ready is not None:
             ready(server)
         server.serve_forever()
     finally:
         server.server_close()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def serve_in_thread(config: ServerConfig) -> tuple[DikgServer, threading.Thread]:
