@@ -1,23 +1,34 @@
-"""Store throughput, measured: named queries, the mapping-and-load stage, ingest into a SPARQL server.
+"""Store throughput, measured: named queries, the mapping-and-load stage, ingest, ingest into a SPARQL server.
 
 Run from the project root::
 
-    .venv/bin/python benchmarks/bench_store.py                    # 100k and 1M triples
-    .venv/bin/python benchmarks/bench_store.py --sizes 100000 --repeat 5 --timeout 60
+    .venv/bin/python benchmarks/bench_store.py                    # everything, 100k and 1M triples
+    .venv/bin/python benchmarks/bench_store.py --sizes 100000 --repeat 5 --timeout 60 --skip ingest
+    .venv/bin/python benchmarks/bench_store.py --skip queries load --ingest-articles 2000
     source /tmp/dikg-virtuoso.env; .venv/bin/python benchmarks/bench_store.py --virtuoso
 
-Everything runs on generated articles (invented countries' ties, agreements, events,
-people), written as facts JSON files and mapped by dikg itself, so the store holds
-exactly what ``dikg load`` would write. Figures printed:
+Queries and loads run on generated articles (invented countries' ties, agreements,
+events, people), written as facts JSON files and mapped by dikg itself, so the store
+holds exactly what ``dikg load`` would write: each article's named graph and the
+default-graph copy of their triples. Figures printed:
 
 1. each named query (with a frequent country, agreement or entity as parameter) on
    the embedded store at each size: p50 and p95 over ``--repeat`` runs after a warm-up;
    at the smallest size also rdflib's in-memory ``Dataset(default_union=True)`` running
    the same SPARQL text, and the ratio (goal: >= 10x on every query; p50 < 500 ms at 1M);
-2. the mapping-and-load stage (``load_files``: read, validate, map, replace) against
-   pyoxigraph's ``bulk_load`` of the same quads as N-Quads (goal: >= 50 % of its
-   throughput), with a profile of where the time goes;
-3. with ``--virtuoso`` (settings from ``DIKG_TEST_VIRTUOSO_*``, as .ci/virtuoso.sh writes
+   with ``--compare-union`` also the layout of earlier dikg versions at the smallest size
+   (named graphs only, queried over their union), each query run once;
+2. the mapping-and-load stage (``load_files``: read, validate, map, write in batches)
+   against pyoxigraph's ``bulk_load`` of (a) exactly the quads dikg writes — the named
+   graphs plus the default-graph copy — and (b) the named graphs' quads alone (goal:
+   >= 50 % of bulk_load's throughput), each the median of ``--load-repeat`` interleaved
+   runs, with the time of each stage alone;
+3. ``dikg ingest`` of ``--ingest-articles`` articles of ``benchmarks/corpus.py`` with
+   ``--jobs 1`` and ``2``: the command as a user runs it (articles/s, the peak memory of
+   its largest process), then the same ingest in a child process that times its store
+   writes, for the split of the time between extraction and the store (goal: >= 100
+   articles/s on 2 cores);
+4. with ``--virtuoso`` (settings from ``DIKG_TEST_VIRTUOSO_*``, as .ci/virtuoso.sh writes
    them): ingest over HTTP in triples/s, Graph Store PUT and SPARQL Update, and the named
    queries' p50 on the server.
 """
@@ -25,14 +36,13 @@ exactly what ``dikg load`` would write. Figures printed:
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
 import json
 import multiprocessing as mp
 import os
-import pstats
 import random
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -43,12 +53,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.export import to_oxigraph_term
-from graph.load import load_files
+from rdflib import URIRef
+
+from graph.load import STORE_BATCH, load_files, map_article
 from graph.mapping import facts_to_quads
-from graph.models import ArticleFacts, parse_facts
+from graph.models import ArticleFacts, parse_facts, read_facts
 from graph.queries import named_queries, prepare
-from graph.store import EmbeddedStore, Quad, _nt
+from graph.store import EmbeddedStore, Quad, insert_nquads, statement
+
+ROOT = Path(__file__).resolve().parent.parent
 
 COUNTRIES = ("Malaysia", "South Korea", "Turkiye", "Indonesia", "Japan", "India", "Australia", "France",
              "Germany", "Poland", "Brazil", "Chile", "Egypt", "Kenya", "Norway", "Spain", "Italy", "Vietnam",
@@ -155,7 +168,16 @@ def generate(n_triples: int, seed: int = 7) -> Iterator[tuple[dict[str, Any], Ar
 
 
 def nquads(quads: list[Quad]) -> bytes:
-    return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} <{g}> .\n" for s, p, o, g in quads).encode("utf-8")
+    """Return the quads as N-Quads: the article graphs alone."""
+    return "".join(f"{statement(s, p, o)} <{g}> .\n" for s, p, o, g in quads).encode("utf-8")
+
+
+def written_nquads(quads: list[Quad]) -> bytes:
+    """Return what dikg writes for these quads: the article graphs and one default-graph copy of their triples."""
+    graphs: dict[URIRef, list[str]] = {}
+    for s, p, o, g in quads:
+        graphs.setdefault(g, []).append(statement(s, p, o))
+    return insert_nquads({str(g): ts for g, ts in graphs.items()})
 
 
 # -- measuring ---------------------------------------------------------------------------
@@ -174,6 +196,10 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, out
 
 
+def load_average() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def query_texts(store: Any) -> dict[str, str]:
     """Return each named query's SPARQL with a frequent entity bound to its parameters."""
     country = COUNTRIES[0]
@@ -189,7 +215,8 @@ def query_texts(store: Any) -> dict[str, str]:
 
 
 def _query_worker(conn: Connection, engine: str, path: str) -> None:
-    """Open a store (``oxigraph``: the embedded store read-only; ``rdflib``: N-Quads in memory), run queries."""
+    """Open a store and run the queries sent: ``oxigraph`` (the embedded store, read-only; a store
+    of the earlier layout is queried over the union of its named graphs) or ``rdflib`` (N-Quads in memory)."""
     if engine == "rdflib":
         from rdflib import Dataset
 
@@ -213,7 +240,8 @@ def _query_worker(conn: Connection, engine: str, path: str) -> None:
         conn.send((time.perf_counter() - start, rows))
 
 
-def engine_times(engine: str, path: Path, texts: dict[str, str], repeat: int, timeout: float) -> dict[str, Any]:
+def engine_times(engine: str, path: Path, texts: dict[str, str], repeat: int, timeout: float,
+                 label: str | None = None) -> dict[str, Any]:
     """Time each query ``repeat`` times after a warm-up, in a child process killed after ``timeout`` s.
 
     A query slower than 10 s is run once. Returns per query: times (s), rows, error.
@@ -257,18 +285,37 @@ def engine_times(engine: str, path: Path, texts: dict[str, str], repeat: int, ti
             shown = f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, {rows} rows"
         else:
             shown = f"error: {rows}" if failed else f"> {timeout:g} s (stopped)"
-        print(f"  {engine} {name}: {shown}", flush=True)
+        print(f"  {label or engine} {name}: {shown}", flush=True)
     conn.send(None)
     proc.join(10)
     return out
 
 
-def bench_queries(sizes: list[int], repeat: int, timeout: float, work: Path, with_rdflib: bool) -> dict:
+def _ratio(theirs: dict[str, Any], ours: dict[str, Any], timeout: float) -> float | str | None:
+    if theirs["error"]:
+        return "error"
+    if ours["p50_ms"] is None:
+        return None
+    if not theirs["times"]:
+        return f"> {timeout * 1000 / ours['p50_ms']:.0f}"
+    return float(statistics.median(theirs["times"]) * 1000 / ours["p50_ms"])
+
+
+def _bulk_load(path: Path, blob: bytes) -> tuple[float, int]:
+    """Bulk-load N-Quads into a new store at ``path`` and close it; return the seconds and the quads stored."""
     import pyoxigraph as ox
+
+    raw = ox.Store(str(path))
+    seconds, _ = timed(lambda: raw.bulk_load(blob, format=ox.RdfFormat.N_QUADS))
+    return seconds, len(raw)
+
+
+def bench_queries(sizes: list[int], repeat: int, timeout: float, work: Path, with_rdflib: bool,
+                  compare_union: bool) -> dict:
 
     results: dict[str, Any] = {}
     for n in sizes:
-        print(f"\n== named queries on {n:,} triples", flush=True)
+        print(f"\n== named queries on {n:,} triples ({load_average()})", flush=True)
         quads: list[Quad] = []
         articles = 0
         for _, _, q in generate(n):
@@ -277,37 +324,40 @@ def bench_queries(sizes: list[int], repeat: int, timeout: float, work: Path, wit
         nq = work / f"store-{n}.nq"
         nq.write_bytes(nquads(quads))
         path = work / f"store-{n}"
+        t_load, written = _bulk_load(path, written_nquads(quads))
         st = EmbeddedStore(path)
-        t_load, _ = timed(lambda: st.oxigraph.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS))  # noqa: B023
         texts = query_texts(st)
         st.close()
-        print(f"  {articles} articles, {len(quads):,} quads; bulk_load {t_load:.1f} s", flush=True)
-        size_res: dict[str, Any] = {"triples": len(quads), "articles": articles, "queries": {}}
+        print(f"  {articles} articles, {len(quads):,} quads in article graphs, {written:,} with the default-graph "
+              f"copy; bulk_load {t_load:.1f} s", flush=True)
+        size_res: dict[str, Any] = {"triples": len(quads), "stored_quads": written, "articles": articles,
+                                    "queries": {}}
         for name, r in engine_times("oxigraph", path, texts, repeat, timeout).items():
             q = size_res["queries"][name] = {"rows": r["rows"]}
             q["p50_ms"], q["p95_ms"] = percentiles(r["times"]) if r["times"] else (None, None)
-        if with_rdflib and n == min(sizes):
-            for name, r in engine_times("rdflib", nq, texts, max(1, repeat // 3), timeout).items():
-                q = size_res["queries"][name]
-                q["rdflib_rows"] = r["rows"]
-                q["rdflib_p50_ms"] = statistics.median(r["times"]) * 1000 if r["times"] else None
-                if r["error"]:
-                    q["ratio"] = "rdflib error"
-                elif q["p50_ms"] is None:
-                    q["ratio"] = None
-                elif q["rdflib_p50_ms"] is None:
-                    q["ratio"] = f"> {timeout * 1000 / q['p50_ms']:.0f}"
-                else:
-                    q["ratio"] = q["rdflib_p50_ms"] / q["p50_ms"]
+        if n == min(sizes):
+            if with_rdflib:
+                for name, r in engine_times("rdflib", nq, texts, max(1, repeat // 3), timeout).items():
+                    q = size_res["queries"][name]
+                    q["rdflib_rows"] = r["rows"]
+                    q["rdflib_p50_ms"] = statistics.median(r["times"]) * 1000 if r["times"] else None
+                    q["ratio"] = _ratio(r, q, timeout)
+            if compare_union:
+                old = work / f"store-{n}-union"
+                _bulk_load(old, nquads(quads))
+                for name, r in engine_times("oxigraph", old, texts, 0, timeout, label="union (earlier layout)").items():
+                    q = size_res["queries"][name]
+                    q["union_ms"] = r["times"][0] * 1000 if r["times"] else None
+                    q["union_ratio"] = _ratio(r, q, timeout)
         results[str(n)] = size_res
     return results
 
 
-def bench_load(n_triples: int, work: Path) -> dict[str, Any]:
-    """Time load_files on generated facts files against bulk_load of the same quads."""
+def bench_load(n_triples: int, work: Path, repeat: int) -> dict[str, Any]:
+    """Time load_files on generated facts files against bulk_load of the same quads, ``repeat`` times interleaved."""
     import pyoxigraph as ox
 
-    print(f"\n== mapping-and-load of {n_triples:,} triples", flush=True)
+    print(f"\n== mapping-and-load of {n_triples:,} triples ({load_average()})", flush=True)
     folder = work / "facts"
     folder.mkdir(exist_ok=True)
     quads: list[Quad] = []
@@ -317,60 +367,137 @@ def bench_load(n_triples: int, work: Path) -> dict[str, Any]:
         f.write_text(json.dumps(data), encoding="utf-8")
         files.append(f)
         quads.extend(q)
-    blob = nquads(quads)
-    raw_store = ox.Store(str(work / "raw"))
-    t_raw, _ = timed(lambda: raw_store.bulk_load(blob, format=ox.RdfFormat.N_QUADS))
-    dikg_store = EmbeddedStore(work / "dikg")
-    t_dikg, report = timed(lambda: load_files(dikg_store, files))
-    assert report.ok and report.triples == len(quads), report.failures[:3]
-    assert len(raw_store) == len(dikg_store.oxigraph)
+    named_blob, written_blob = nquads(quads), written_nquads(quads)
+    runs: dict[str, list[float]] = {"bulk_load_written": [], "bulk_load_named": [], "load_files": []}
+    written = 0
+    for r in range(repeat):
+        raw = ox.Store(str(work / f"raw-written-{r}"))
+        runs["bulk_load_written"].append(timed(lambda: raw.bulk_load(written_blob, format=ox.RdfFormat.N_QUADS))[0])  # noqa: B023
+        named = ox.Store(str(work / f"raw-named-{r}"))
+        runs["bulk_load_named"].append(timed(lambda: named.bulk_load(named_blob, format=ox.RdfFormat.N_QUADS))[0])  # noqa: B023
+        dikg = EmbeddedStore(work / f"dikg-{r}")
+        seconds, report = timed(lambda: load_files(dikg, files))  # noqa: B023
+        runs["load_files"].append(seconds)
+        assert report.ok and report.triples == len(quads), report.failures[:3]
+        written = len(raw)
+        assert len(dikg.oxigraph) == written, (len(dikg.oxigraph), written)
+        print(f"  run {r + 1}: bulk_load written {runs['bulk_load_written'][-1]:.2f} s, named "
+              f"{runs['bulk_load_named'][-1]:.2f} s; load_files {seconds:.2f} s", flush=True)
+    t = {k: statistics.median(v) for k, v in runs.items()}
     # where the time goes: the stages of load_files, each alone
-    from graph.models import read_facts
-    from graph.store import update_for
-
     t_read, facts = timed(lambda: [read_facts(f) for f in files])
-    t_map, mapped = timed(lambda: [facts_to_quads(x, f.name) for x, f in zip(facts, files, strict=True)])
-    graphs = {m[0][3]: m for m in mapped}
-    t_update_text, _ = timed(lambda: [update_for({g: q}) for g, q in graphs.items()])
+    t_map, mapped = timed(lambda: [map_article(x, str(f)) for x, f in zip(facts, files, strict=True)])
+    batches = [mapped[i:i + STORE_BATCH] for i in range(0, len(mapped), STORE_BATCH)]
     scratch = EmbeddedStore(work / "scratch")
-    t_replace, _ = timed(lambda: [scratch.replace_articles({g: q}) for g, q in graphs.items()])
-    ext_store = ox.Store(str(work / "extend"))
-
-    def extend() -> None:
-        for g, q in graphs.items():
-            node = ox.NamedNode(str(g))
-            if ext_store.contains_named_graph(node):
-                ext_store.remove_graph(node)
-            ext_store.extend([ox.Quad(*map(to_oxigraph_term, (s, p, o)), node) for s, p, o, _ in q])
-
-    t_extend, _ = timed(extend)
-    prof = cProfile.Profile()
-    prof.enable()
-    for x, f in zip(facts[:200], files[:200], strict=True):
-        facts_to_quads(x, f.name)
-    prof.disable()
-    buf = io.StringIO()
-    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(8)
+    t_new, _ = timed(lambda: [scratch.replace_statements({m.graph: m.triples for m in b}) for b in batches])
+    t_again, _ = timed(lambda: [scratch.replace_statements({m.graph: m.triples for m in b}) for b in batches])
+    t_facts_to_quads, _ = timed(lambda: [facts_to_quads(x, f.stem) for x, f in zip(facts, files, strict=True)])
     out = {
-        "triples": len(quads), "files": len(files),
-        "raw_bulk_load_s": t_raw, "raw_triples_per_s": len(quads) / t_raw,
-        "load_files_s": t_dikg, "load_files_triples_per_s": len(quads) / t_dikg,
-        "fraction_of_raw": t_raw / t_dikg,
-        "stages_s": {"read_and_validate": t_read, "facts_to_quads": t_map, "update_text": t_update_text,
-                     "replace_articles": t_replace, "alternative_extend_per_graph": t_extend},
+        "triples": len(quads), "written_quads": written, "files": len(files), "repeat": repeat, "runs_s": runs,
+        "bulk_load_written_s": t["bulk_load_written"], "bulk_load_named_s": t["bulk_load_named"],
+        "load_files_s": t["load_files"], "load_files_triples_per_s": len(quads) / t["load_files"],
+        "fraction_of_bulk_load_written": statistics.median(
+            w / d for w, d in zip(runs["bulk_load_written"], runs["load_files"], strict=True)),
+        "fraction_of_bulk_load_named": statistics.median(
+            w / d for w, d in zip(runs["bulk_load_named"], runs["load_files"], strict=True)),
+        "stages_s": {"read_and_validate": t_read, "map (facts_to_quads + N-Triples text)": t_map,
+                     "of which facts_to_quads": t_facts_to_quads, "write new articles": t_new,
+                     "write again (replacing every article)": t_again},
     }
-    print(f"  raw bulk_load: {t_raw:.2f} s ({len(quads) / t_raw:,.0f} triples/s)")
-    print(f"  load_files:    {t_dikg:.2f} s ({len(quads) / t_dikg:,.0f} triples/s) = "
-          f"{100 * t_raw / t_dikg:.1f} % of raw")
+    print(f"  {len(files)} articles, {len(quads):,} quads in article graphs; dikg writes {written:,} quads "
+          f"(with the default-graph copy)")
+    print(f"  bulk_load of what dikg writes: {t['bulk_load_written']:.2f} s "
+          f"({written / t['bulk_load_written']:,.0f} quads/s)")
+    print(f"  bulk_load of the named graphs alone: {t['bulk_load_named']:.2f} s "
+          f"({len(quads) / t['bulk_load_named']:,.0f} quads/s)")
+    print(f"  load_files: {t['load_files']:.2f} s ({len(quads) / t['load_files']:,.0f} article triples/s) = "
+          f"{100 * out['fraction_of_bulk_load_written']:.0f} % of bulk_load of the same quads, "
+          f"{100 * out['fraction_of_bulk_load_named']:.0f} % of bulk_load of the named graphs alone "
+          f"(medians of {repeat} runs)")
     print("  stages alone: " + ", ".join(f"{k} {v:.2f} s" for k, v in out["stages_s"].items()))
-    print("  facts_to_quads profile (200 articles, by own time):")
-    print("\n".join("    " + line for line in buf.getvalue().splitlines()[6:20] if line.strip()))
+    return out
+
+
+def _ingest_child(conn: Connection, corpus: str, store: str, jobs: int) -> None:
+    """Ingest ``corpus`` in this process, timing the store's writes; send the figures back.
+
+    The writes run in a thread of their own beside reading, extraction and mapping, so
+    their time is how long that thread was busy, not a share of the total.
+    """
+    from graph.pipeline import ingest
+
+    st = EmbeddedStore(store)
+    real = st.replace_statements
+    spent = [0.0]
+
+    def counted(graphs: Any) -> None:
+        start = time.perf_counter()
+        real(graphs)
+        spent[0] += time.perf_counter() - start
+
+    st.replace_statements = counted  # type: ignore[method-assign]
+    seconds, report = timed(lambda: ingest([corpus], st, jobs=jobs))
+    st.close()
+    from graph.pipeline import extract_articles
+    from graph.readers import DEFAULT_MAX_BYTES, read_articles
+
+    # the same work without the store: read, extract and map (in the workers with jobs > 1)
+    alone, _ = timed(lambda: sum(1 for _ in extract_articles(read_articles([corpus], DEFAULT_MAX_BYTES), jobs=jobs,
+                                                             map_for_store=True)))
+    conn.send({"seconds": seconds, "write_s": spent[0], "extract_alone_s": alone,
+               "articles": report.articles, "triples": report.triples,
+               "failures": len(report.failures),
+               "writer_max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+               "worker_max_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024})
+
+
+#: runs a command and prints the peak RSS of its largest process (pool workers included)
+_MEASURE = ("import resource, subprocess, sys; p = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+            "print(p.stdout + p.stderr[-300:]); "
+            "print('peak-rss-kb', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def bench_ingest(n_articles: int, jobs_list: list[int], work: Path) -> dict[str, Any]:
+    """Run ``dikg ingest`` on a generated corpus with each ``--jobs``, then the same ingest with its writes timed."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from corpus import generate as generate_corpus
+    from corpus import write_corpus
+
+    print(f"\n== dikg ingest of {n_articles:,} generated articles ({load_average()})", flush=True)
+    corpus = work / "corpus"
+    write_corpus(generate_corpus(n_articles), corpus)
+    out: dict[str, Any] = {"articles": n_articles}
+    for jobs in jobs_list:
+        store = work / f"ingest-{jobs}"
+        cmd = [sys.executable, "-m", "graph", "ingest", str(corpus), "--store", str(store), "--jobs", str(jobs)]
+        seconds, proc = timed(lambda: subprocess.run([sys.executable, "-c", _MEASURE, *cmd],  # noqa: B023
+                                                     cwd=ROOT, capture_output=True, text=True))
+        said, _, peak = proc.stdout.rpartition("peak-rss-kb ")
+        line = said.strip().splitlines()[-1] if said.strip() else proc.stderr[-300:]
+        res: dict[str, Any] = {"cli_s": seconds, "cli_articles_per_s": n_articles / seconds,
+                               "cli_peak_rss_mb": int(peak) / 1024, "cli_said": line}
+        print(f"  --jobs {jobs}: {seconds:.1f} s, {n_articles / seconds:.0f} articles/s, largest process "
+              f"{res['cli_peak_rss_mb']:.0f} MB; {line} ({load_average()})", flush=True)
+        ctx = mp.get_context("spawn")
+        conn, child = ctx.Pipe()
+        p = ctx.Process(target=_ingest_child, args=(child, str(corpus), str(work / f"timed-{jobs}"), jobs))
+        p.start()
+        timed_run = conn.recv()
+        p.join()
+        res.update(timed_run)
+        total, write, alone = timed_run["seconds"], timed_run["write_s"], timed_run["extract_alone_s"]
+        print(f"  --jobs {jobs}, in-process: {total:.1f} s ({timed_run['articles'] / total:.0f} articles/s, "
+              f"{timed_run['triples']:,} triples); the store's writer thread was busy {write:.1f} s "
+              f"({100 * write / total:.0f} % of the run); reading, extracting and mapping alone take {alone:.1f} s "
+              f"({n_articles / alone:.0f} articles/s): bound by {'the store' if write > alone else 'extraction'}; "
+              f"writer {timed_run['writer_max_rss_mb']:.0f} MB, workers {timed_run['worker_max_rss_mb']:.0f} MB "
+              f"({load_average()})", flush=True)
+        out[f"jobs_{jobs}"] = res
     return out
 
 
 def bench_virtuoso(n_triples: int, repeat: int) -> dict[str, Any]:
     """Ingest generated articles into the test Virtuoso (GSP and Update) and time the named queries."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from tests.virtuoso_backend import make_store
 
     print(f"\n== Virtuoso: ingest {n_triples:,} triples over HTTP", flush=True)
@@ -404,46 +531,65 @@ def bench_virtuoso(n_triples: int, repeat: int) -> dict[str, Any]:
     return out
 
 
+def _summary(figures: dict[str, Any]) -> None:
+    print("\n== summary: p50 ms (p95 ms); ratio = other p50 / dikg's p50 on the smallest store")
+    sizes = list(figures)
+    first = figures[sizes[0]]["queries"]
+    union = any("union_ms" in q for q in first.values())
+    print("query".ljust(12) + "".join(f"{int(s):>22,}" for s in sizes) + "   rdflib p50    ratio"
+          + ("   union p50    ratio" if union else ""))
+    for name in named_queries():
+        line = name.ljust(12)
+        for s in sizes:
+            q = figures[s]["queries"][name]
+            line += (f"{q['p50_ms']:>12.1f} ({q['p95_ms']:>7.1f})" if q["p50_ms"] is not None
+                     else f"{'stopped':>22}")
+        q0 = first[name]
+        for other, ratio in (("rdflib_p50_ms", "ratio"), ("union_ms", "union_ratio")):
+            if other == "union_ms" and not union:
+                continue
+            value, r = q0.get(other), q0.get(ratio)
+            line += f"{value:>12.0f}" if isinstance(value, float) else f"{'-':>12}"
+            line += f"{r:>8.0f}x" if isinstance(r, float) else f"  {r}" if r else ""
+        print(line)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--repeat", type=int, default=9, help="timed runs per query (after one warm-up)")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds before one query run is stopped")
     ap.add_argument("--no-rdflib", action="store_true")
+    ap.add_argument("--compare-union", action="store_true",
+                    help="also query the earlier layout (named graphs only, over their union) at the smallest size")
     ap.add_argument("--load-triples", type=int, default=100_000)
+    ap.add_argument("--load-repeat", type=int, default=3)
+    ap.add_argument("--ingest-articles", type=int, default=10_000)
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to ingest with")
     ap.add_argument("--virtuoso", action="store_true", help="also ingest into the DIKG_TEST_VIRTUOSO_* server")
-    ap.add_argument("--skip", nargs="*", default=[], choices=["queries", "load"])
+    ap.add_argument("--skip", nargs="*", default=[], choices=["queries", "load", "ingest"])
     ap.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = ap.parse_args(argv)
-    figures: dict[str, Any] = {}
+    figures: dict[str, Any] = {"cpus": os.cpu_count()}
+    print(f"{os.cpu_count()} CPUs, {load_average()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="dikg-bench-") as tmp:
         work = Path(tmp)
         if "load" not in args.skip:
             (work / "load").mkdir()
-            figures["load"] = bench_load(args.load_triples, work / "load")
+            figures["load"] = bench_load(args.load_triples, work / "load", args.load_repeat)
+        if "ingest" not in args.skip:
+            (work / "ingest").mkdir()
+            figures["ingest"] = bench_ingest(args.ingest_articles, args.jobs, work / "ingest")
         if "queries" not in args.skip:
             figures["queries"] = bench_queries(sorted(args.sizes), args.repeat, args.timeout, work,
-                                               not args.no_rdflib)
+                                               not args.no_rdflib, args.compare_union)
         if args.virtuoso:
             if not os.environ.get("DIKG_TEST_VIRTUOSO_URL"):
                 sys.exit("--virtuoso needs DIKG_TEST_VIRTUOSO_URL (source the env file .ci/virtuoso.sh writes)")
             figures["virtuoso"] = bench_virtuoso(args.load_triples, max(3, args.repeat // 2))
     if "queries" in figures:
-        print("\n== summary: p50 ms (p95 ms); ratio = rdflib p50 / oxigraph p50 on the smallest store")
-        sizes = list(figures["queries"])
-        print("query".ljust(12) + "".join(f"{int(s):>22,}" for s in sizes) + "   rdflib p50    ratio")
-        for name in named_queries():
-            line = name.ljust(12)
-            for s in sizes:
-                q = figures["queries"][s]["queries"][name]
-                line += (f"{q['p50_ms']:>12.1f} ({q['p95_ms']:>7.1f})" if q["p50_ms"] is not None
-                         else f"{'stopped':>22}")
-            q0 = figures["queries"][sizes[0]]["queries"][name]
-            rd = q0.get("rdflib_p50_ms")
-            ratio = q0.get("ratio")
-            line += (f"{rd:>12.0f}" if isinstance(rd, float) else " " * 12) + \
-                (f"{ratio:>8.0f}x" if isinstance(ratio, float) else f"  {ratio}" if ratio else "")
-            print(line)
+        _summary(figures["queries"])
+    print(f"\n{load_average()}")
     if args.out:
         args.out.write_text(json.dumps(figures, indent=1, default=str), encoding="utf-8")
 
