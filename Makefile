@@ -46,8 +46,8 @@ eval: $(BIN)/dikg
 
 # The robustness checks at full size: 10,000 hostile facts files and 4,400 article files
 # through load and ingest, 5,000 hypothesis texts per strategy through the extractor, and
-# 20 SIGKILL trials each of load and ingest. Each prints what it measured (about an hour
-# on two cores); `make test` runs the same checks on smaller samples.
+# 20 SIGKILL trials each of load and ingest. Each prints what it measured (about ten
+# minutes on two cores); `make test` runs the same checks on smaller samples.
 fuzz: $(BIN)/dikg
 	$(BIN)/python benchmarks/fuzz_inputs.py
 	$(BIN)/python benchmarks/fuzz_extract.py
