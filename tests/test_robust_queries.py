@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli import main
 from graph.errors import StoreError
 from graph.load import load_files
 from graph.store import EmbeddedStore
+from tests.hostile import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -77,16 +77,6 @@ def store_dir(tmp_path: Path) -> Path:
     return path
 
 
-def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_the_listener_counts_a_connection_when_one_is_made(listener: socketserver.ThreadingTCPServer) -> None:
     with urllib.request.urlopen(f"http://127.0.0.1:{listener.server_address[1]}/", timeout=10) as resp:
         resp.read()
@@ -98,7 +88,7 @@ def test_a_query_that_would_reach_the_network_is_refused_by_dikg_query_and_nothi
         template: str, listener: socketserver.ThreadingTCPServer, store_dir: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     query = template.format(port=listener.server_address[1])
-    code, out, err = _cli(capsys, "query", query, "--store", str(store_dir))
+    code, out, err = run_cli(capsys, "query", query, "--store", str(store_dir))
     assert code == 2, (out, err)
     assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err
     assert "refused" in err or "invalid" in err
@@ -109,7 +99,7 @@ def test_a_query_from_a_file_is_checked_too(listener: socketserver.ThreadingTCPS
                                             tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rq = tmp_path / "q.rq"
     rq.write_text(REACHING[0].format(port=listener.server_address[1]), encoding="utf-8")
-    code, _, err = _cli(capsys, "query", f"@{rq}", "--store", str(store_dir))
+    code, _, err = run_cli(capsys, "query", f"@{rq}", "--store", str(store_dir))
     assert code == 2 and "refused: SERVICE" in err
     assert listener.hits == []  # type: ignore[attr-defined]
 
@@ -124,7 +114,7 @@ def test_the_real_command_refuses_service_in_a_fresh_process(listener: socketser
 
 
 def test_a_local_query_still_runs(store_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _cli(capsys, "query", "SELECT ?l WHERE { ?c a dikg:Country ; skos:prefLabel ?l }",
+    code, out, _ = run_cli(capsys, "query", "SELECT ?l WHERE { ?c a dikg:Country ; skos:prefLabel ?l }",
                         "--store", str(store_dir), "--format", "csv")
     assert code == 0 and out.splitlines() == ["l", "Malaysia"]
 
@@ -189,7 +179,7 @@ def test_a_remote_stores_rdf_xml_answer_cannot_make_dikg_fetch_an_external_entit
 ])
 def test_invalid_sparql_is_one_line_naming_the_line_and_column_in_the_users_text(
         query: str, line: int, store_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = _cli(capsys, "query", query, "--store", str(store_dir))
+    code, _, err = run_cli(capsys, "query", query, "--store", str(store_dir))
     assert code == 2
     assert err.count("\n") == 1 and err.startswith("error: invalid SPARQL (line ")
     assert f"(line {line}, column " in err, err

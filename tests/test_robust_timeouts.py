@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli import main
 from graph.load import load_files
 from graph.store import EmbeddedStore
 from tests import hostile
@@ -236,16 +235,6 @@ def test_a_query_process_does_not_outlive_a_killed_dikg_query(ring_store: str, s
     assert [pid for pid, (start, _) in seen.items() if _alive(pid, start)] == []
 
 
-def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture(scope="module")
 def facts_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("facts") / "store"
@@ -271,15 +260,15 @@ def facts_store(tmp_path_factory: pytest.TempPathFactory) -> str:
 ])
 def test_a_query_under_a_timeout_gives_the_output_and_exit_code_it_gives_without(
         facts_store: str, args: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
-    plain = _cli(capsys, "query", *args, "--store", facts_store)
-    limited = _cli(capsys, "query", *args, "--store", facts_store, "--timeout", "30")
+    plain = hostile.run_cli(capsys, "query", *args, "--store", facts_store)
+    limited = hostile.run_cli(capsys, "query", *args, "--store", facts_store, "--timeout", "30")
     assert limited == plain
     assert plain[1] or plain[2]
 
 
 def test_a_timeout_on_a_missing_store_is_one_line_and_creates_nothing(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _cli(capsys, "query", "ASK {}", "--timeout", "5", "--store", str(tmp_path / "none"))
+    code, out, err = hostile.run_cli(capsys, "query", "ASK {}", "--timeout", "5", "--store", str(tmp_path / "none"))
     assert (code, out) == (2, "")
     assert err.startswith("error: no store at ") and err.count("\n") == 1
     assert not (tmp_path / "none").exists()
@@ -288,7 +277,7 @@ def test_a_timeout_on_a_missing_store_is_one_line_and_creates_nothing(
 @pytest.mark.parametrize("value", ["0", "-1", "soon"])
 def test_a_timeout_that_is_not_a_positive_number_is_a_usage_error(
         facts_store: str, value: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = _cli(capsys, "query", "ASK {}", "--timeout", value, "--store", facts_store)
+    code, _, err = hostile.run_cli(capsys, "query", "ASK {}", "--timeout", value, "--store", facts_store)
     assert code == 2 and "--timeout" in err and "Traceback" not in err
 
 
