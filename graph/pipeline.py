@@ -113,7 +113,7 @@ def _extract_one(item: Article | Failure) -> Outcome:
     except DikgError as err:
         return Failure(item.key, str(err))
     except Exception as err:  # one article's extractor bug must not stop the run
-        return Failure(item.key, f"extractor failed: {type(err).__name__}: {err}")
+        return Failure(item.key, f"extractor failed: {type(err).__name__}: {' '.join(str(err).split())}")
     facts = with_provenance(facts, item, EXTRACTOR_NAME, EXTRACTOR_VERSION)
     if not _map_for_store:
         return Extracted(item.key, facts)

@@ -213,3 +213,11 @@ def test_a_partnership_between_two_states_keeps_its_level_and_status() -> None:
     facts = _facts("Malaysia will elevate its defence relationship with South Korea to a strategic partnership.")
     (s, o, q), = _rels(facts, "partner_of")
     assert {s, o} == {"Malaysia", "South Korea"} and q["status"] == "planned" and "strategic" in q["level"]
+
+
+def test_a_day_the_calendar_does_not_have_is_no_date_and_the_article_still_extracts() -> None:
+    assert [d.value for d in find_dates("talks on 30 February 2025 and 29 February 2024", reference("2025-03-01"))] \
+        == ["2024-02-29"]
+    facts = extract(Article("Norway signed a contract with Chile on 31 April 2025 for two radars.", "x",
+                            date="2025-05-02"))
+    assert facts.entity("Norway") is not None

@@ -135,6 +135,19 @@ def _month(s: str) -> int:
     return _MONTHS.get(s.rstrip(".").casefold()[:4].rstrip(), _MONTHS.get(s.rstrip(".").casefold()[:3], 0))
 
 
+def _on_calendar(iso: str) -> bool:
+    """Tell whether a YYYY-MM-DD string is a day of the calendar.
+
+    >>> _on_calendar("2024-02-29"), _on_calendar("2025-02-29")
+    (True, False)
+    """
+    try:
+        dt.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
+
+
 def _resolve(kind: str, g: dict[str, str], ref: dt.date | None) -> str | None:
     y = g.get("y")
     if kind == "dmy":
@@ -221,6 +234,8 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
             value = None
         if not value or not re.match(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$", value):
             continue
+        if len(value) == 10 and not _on_calendar(value):
+            continue  # "30 February 2025" names no day
         before = text[max(0, m.start() - 24):m.start()]
         prospective = bool(_PROSPECTIVE_CUE.search(before)) or (
             g["_w"] in ("next", "early", "late") and "next" in m.group().casefold()) or kind == "rel_end"
