@@ -62,9 +62,10 @@ def sentences_with(doc: Document, anchors: tuple[str, ...]) -> list[Sentence]:
 
 def mentions_in(doc: Document, s: Sentence, *types: str) -> list[Mention]:
     """Return the mentions inside sentence ``s`` (of ``types``, if given), by binary search."""
-    i = bisect_left(doc.mention_starts(), s.start)
+    mentions = doc.mentions
     out = []
-    for m in doc.mentions[i:]:
+    for i in range(bisect_left(doc.mention_starts(), s.start), len(mentions)):  # no copy of the list's tail
+        m = mentions[i]
         if m.start >= s.end:
             break
         if m.end <= s.end and (not types or m.type in types):

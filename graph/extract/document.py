@@ -50,6 +50,7 @@ class Document:
     _mention_key: tuple[int, int] | None = None
     _by_triple: dict[tuple[str, str, str | int | float], list[Fact]] = field(default_factory=dict)
     _mention_starts: list[int] = field(default_factory=list)
+    _by_sentence: dict[int, tuple[list[Any], int, dict[int, list[Any]]]] = field(default_factory=dict)
 
     def index(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
@@ -69,11 +70,32 @@ class Document:
         return self.sentences[i]
 
     def in_sentence(self, s: Sentence, items: list[Any]) -> list[Any]:
-        return [x for x in items if s.start <= x.start and x.end <= s.end]
+        """Return the items (with ``start`` and ``end``) inside ``s``, in their order in ``items``.
+
+        A scan of all items per sentence makes long articles quadratic: the items are
+        grouped by sentence once per list (while it keeps its length; lists here only grow
+        or are replaced).
+        """
+        if not (0 <= s.index < len(self.sentences) and self.sentences[s.index] is s):
+            return [x for x in items if s.start <= x.start and x.end <= s.end]
+        cached = self._by_sentence.get(id(items))
+        if cached is None or cached[0] is not items or cached[1] != len(items):
+            if len(self._starts) != len(self.sentences):
+                self._starts = [x.start for x in self.sentences]
+            groups: dict[int, list[Any]] = {}
+            for x in items:
+                i = bisect_right(self._starts, x.start) - 1
+                # sentences do not overlap: only the one where an item starts can hold it
+                if i >= 0 and x.end <= self.sentences[i].end:
+                    groups.setdefault(i, []).append(x)
+            cached = self._by_sentence[id(items)] = (items, len(items), groups)
+        return list(cached[2].get(s.index, ()))
 
     def mentions_in(self, s: Sentence, *types: str) -> list[Mention]:
         out = []
-        for m in self.mentions[bisect_left(self.mention_starts(), s.start):]:
+        mentions = self.mentions
+        for i in range(bisect_left(self.mention_starts(), s.start), len(mentions)):
+            m = mentions[i]
             if m.start > s.end:
                 break
             if m.end <= s.end and (not types or m.type in types):
