@@ -314,6 +314,31 @@ def _sibling_roles(doc: Document, sibling: AgreementState) -> list[tuple[str, st
     return list(roles.items())
 
 
+def _unique_name(doc: Document, agreements: list[AgreementState], base: str) -> str:
+    """Return ``base``, else the first of "<base> #2", "<base> #3", ... that no agreement of ``agreements`` has.
+
+    The names are kept in a set that grows with the list, and the numbers found taken stay
+    taken (no agreement gives its name up): a search from scratch for each new agreement
+    makes long articles quadratic.
+    """
+    cache: tuple[list[AgreementState], set[str], list[int], dict[str, int]] | None = getattr(
+        doc, "_agreement_names", None)
+    if cache is None or cache[0] is not agreements or cache[2][0] > len(agreements):
+        cache = (agreements, set(), [0], {})
+        doc._agreement_names = cache  # type: ignore[attr-defined]
+    existing, seen, tried = cache[1], cache[2], cache[3]
+    for a in agreements[seen[0]:]:
+        existing.add(a.name)
+    seen[0] = len(agreements)
+    if base not in existing:
+        return base
+    n = tried.get(base, 2)
+    while f"{base} #{n}" in existing:
+        n += 1
+    tried[base] = n
+    return f"{base} #{n}"
+
+
 def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int, end: int, np: str,
                    agreements: list[AgreementState],
                    sibling: AgreementState | None = None) -> AgreementState | None:
@@ -340,12 +365,7 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     name = " ".join(x for x in (label, subject, kind) if x) + (f" ({year})" if year else "")
     if not labels and not platform:
         name = f"{np[:1].upper()}{np[1:]}" + (f" ({year})" if year and year not in np else "")
-    existing = {a.name for a in agreements}
-    n = 2
-    base = name
-    while name in existing:
-        name = f"{base} #{n}"
-        n += 1
+    name = _unique_name(doc, agreements, name)
     doc.entities.add(name, "Agreement", np, agreement_type=kind)
     agr = AgreementState(name, kind, year, [(p.name, None) for p in parties], platform, s)
     status = _status(s)
@@ -369,7 +389,7 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     qty = None
     if platform:
         pm = platforms[0]
-        q = [x for x in doc.quantities if s.start <= x.start and x.end <= pm.start and pm.start - x.end <= 25]
+        q = [x for x in doc.in_sentence(s, doc.quantities) if x.end <= pm.start and pm.start - x.end <= 25]
         qty = q[-1] if q else None
         values = [m.value for m in money[:2]] if money else None
         doc.relate(name, "covers", platform, {"quantity": qty.value if qty else None,
@@ -396,9 +416,7 @@ def _sibling_agreement(doc: Document, s: Sentence, kind: str, year: str, np: str
     assert ordinal is not None
     name = " ".join(x for x in (label, sibling.platform or "", ordinal.group("o").casefold(), kind) if x)
     name += f" ({year})" if year else ""
-    base, n = name, 2
-    while name in {a.name for a in agreements}:
-        name, n = f"{base} #{n}", n + 1
+    name = _unique_name(doc, agreements, name)
     doc.entities.add(name, "Agreement", np, agreement_type=kind)
     status = _status(s)
     past, _future = _date_for(doc, s)
