@@ -223,9 +223,10 @@ def _scope(doc: Document, agreements: list[AgreementState]) -> None:
                                              or (f.predicate == "supplies" and f.sentence is agr.sentence)):
                 if "quantity" not in f.qualifiers:
                     f.qualifiers.update({k: v for k, v in _count_q(qty).items() if v is not None})
+    covered = {f.subject for f in doc.facts if f.predicate == "covers"}  # agreements' names are distinct
     for agr in _all_agreements(doc, agreements):
         at = agr.sentence
-        if at is None or any(f.predicate == "covers" and f.subject == agr.name for f in doc.facts):
+        if at is None or agr.name in covered:
             continue
         platform = agr.platform or focus(doc, at)
         if platform is None:
@@ -261,15 +262,29 @@ def _all_agreements(doc: Document, agreements: list[AgreementState]) -> list[Agr
     return out
 
 
+def _facts_by(doc: Document, predicate: str, key: str) -> dict[object, list[Fact]]:
+    """Return the facts of ``predicate`` grouped by their subject or object (``key``), in order."""
+    out: dict[object, list[Fact]] = {}
+    for f in doc.facts:
+        if f.predicate == predicate:
+            out.setdefault(getattr(f, key), []).append(f)
+    return out
+
+
 def _supplies_from_parties(doc: Document, agreements: list[AgreementState]) -> None:
+    # looked up by agreement rather than scanned for each, which makes long articles quadratic;
+    # the loop adds only supplies
+    covers, parties = _facts_by(doc, "covers", "subject"), _facts_by(doc, "party_to", "object")
+    statuses = _facts_by(doc, "has_status", "subject")
+    supplied = {f.object for f in doc.facts if f.predicate == "supplies"}
     for agr in _all_agreements(doc, agreements):
-        cover = next((f for f in doc.facts if f.predicate == "covers" and f.subject == agr.name), None)
+        cover = covers.get(agr.name, [None])[0]
         platform = str(cover.object) if cover else agr.platform
         if platform is None or agr.sentence is None:
             continue
-        if any(f.predicate == "supplies" and f.object == platform for f in doc.facts):
+        if platform in supplied:
             continue
-        party_facts = [f for f in doc.facts if f.predicate == "party_to" and f.object == agr.name]
+        party_facts = parties.get(agr.name, [])
         names = [f.subject for f in party_facts] or [p for p, _ in agr.parties]
         confidence = 0.5
         if not names:
@@ -281,13 +296,14 @@ def _supplies_from_parties(doc: Document, agreements: list[AgreementState]) -> N
         others = [n for n in names if doc.entities.type_of(n) in ("Country", "GovernmentAgency", "ArmedForce")]
         if len(companies) != 1 or not others:
             continue
-        stated = next((f for f in doc.facts if f.predicate == "has_status" and f.subject == agr.name), None)
+        stated = statuses.get(agr.name, [None])[0]
         status = stated.object if stated else next(
             (f.qualifiers["status"] for f in party_facts if f.qualifiers.get("status")), None)
         date = stated.qualifiers.get("date") if stated else None
         doc.relate(companies[0], "supplies", platform, {
             "buyer": others[0], "quantity": cover.qualifiers.get("quantity") if cover else None,
             "status": status, "date": date}, agr.sentence, confidence)
+        supplied.update(f.object for f in doc.facts[len(doc.facts) - 1:] if f.predicate == "supplies")
 
 
 def _interest(doc: Document) -> None:

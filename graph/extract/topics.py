@@ -96,10 +96,11 @@ _ELABORATED = re.compile(r"[^,.;]{0,40}?(?:cooperation|collaboration|ties|relati
 
 
 def _cooperation(doc: Document, agreements: list[AgreementState], gaz: Gazetteers) -> None:
+    introducing = {id(a.sentence) for a in agreements}
     for s in doc.sentences:
         if not has_any(doc, s, _FRAME_ANCHORS):
             continue
-        agr_ref = bool(AGREEMENT_REF.search(s.text)) or any(a.sentence is s for a in agreements)
+        agr_ref = bool(AGREEMENT_REF.search(s.text)) or id(s) in introducing
         for fm in _FRAMES.finditer(s.text):
             if fm.group("verb") and _NOT_AFTER_VERB.match(s.text, fm.end()):
                 continue
