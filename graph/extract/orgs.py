@@ -75,11 +75,12 @@ _COMPANY_END_RE = re.compile(_COMPANY_RE.pattern + "$")
 
 
 def _acronym_definitions(text: str) -> list[re.Match[str]]:
-    # the pattern is tried only where "(ACRONYM)" occurs, on the words just before it
+    # the pattern is tried only where "(ACRONYM)" occurs, on the words just before it; ``endpos``
+    # stands for the text cut there (``$`` matches at it) without copying the text for each
     out = []
     for p in _PAREN_ACRONYM_RE.finditer(text):
         lo = max(0, p.start() - 160)
-        m = _ACRONYM_END_RE.search(text[:p.end()], lo)
+        m = _ACRONYM_END_RE.search(text, lo, p.end())
         if m:
             out.append(m)
     return out
@@ -88,7 +89,7 @@ def _acronym_definitions(text: str) -> list[re.Match[str]]:
 def _suffixed_companies(text: str) -> list[re.Match[str]]:
     out = []
     for p in _SUFFIX_RE.finditer(text):
-        m = _COMPANY_END_RE.search(text[:p.end()], max(0, p.start() - 120))
+        m = _COMPANY_END_RE.search(text, max(0, p.start() - 120), p.end())
         if m:
             out.append(m)
     return out
