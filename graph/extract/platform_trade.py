@@ -38,6 +38,7 @@ _HARDWARE = (r"(?:warships|ships|vessels|boats|frigates|corvettes|submarines|pat
              r"platforms|launchers|trainers)")
 _TRACK_RE = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|also\s+)?(?P<v>built|delivered|exported|supplied|sold)\s+"
                        rf"(?P<obj>(?:[\w,-]+\s+){{0,6}}?{_HARDWARE})\s+(?P<prep>for|to)\s+(?:the\s+)?")
+_SELLER_POSSESSIVE_RE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
 _ORDERED_RE = re.compile(r"\b(?:ordered|bought|purchased|acquired|procured)\s+(?:the\s+)?")
 _COUNT_LEAD_RE = re.compile(r"(?:(?:more\s+than|at\s+least|about|some|up\s+to)\s+)?(?:\d[\d,]*|two|three|four|"
                             r"five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)\s+"
@@ -147,10 +148,10 @@ def _orders(doc: Document) -> None:
             if seller is None and count is not None:
                 pos = count.end()
             if seller is not None:
-                pm = re.match(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}", text[seller.end:])
+                pm = _SELLER_POSSESSIVE_RE.match(text, seller.end)
                 if pm is None:
                     continue
-                pos = seller.end + pm.end()
+                pos = pm.end()
             p = next((m for m in mentions_in(doc, s, "Platform") if m.start == pos), None)
             if not who or p is None:
                 continue
