@@ -51,6 +51,7 @@ class Document:
     _by_triple: dict[tuple[str, str, str | int | float], list[Fact]] = field(default_factory=dict)
     _mention_starts: list[int] = field(default_factory=list)
     _by_sentence: dict[int, tuple[list[Any], int, dict[int, list[Any]]]] = field(default_factory=dict)
+    _longest: tuple[tuple[int, int], list[Mention], int] | None = None
 
     def index(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
@@ -90,6 +91,26 @@ class Document:
                     groups.setdefault(i, []).append(x)
             cached = self._by_sentence[id(items)] = (items, len(items), groups)
         return list(cached[2].get(s.index, ()))
+
+    def mentions_starting(self, lo: int, hi: int) -> list[Mention]:
+        """Return the mentions that begin at ``lo`` or after and before ``hi``, by binary search."""
+        starts = self.mention_starts()
+        return self.mentions[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+    def mentions_ending(self, lo: int, hi: int) -> list[Mention]:
+        """Return the mentions that end at ``lo`` or after and at ``hi`` or before, in order.
+
+        Only mentions that begin within the longest mention's length before ``lo`` are looked
+        at; that length is measured once per list of mentions, which must not grow by then.
+        """
+        key = (id(self.mentions), len(self.mentions))
+        if self._longest is None or self._longest[0] != key or self._longest[1] is not self.mentions:
+            self._longest = (key, self.mentions, max((m.end - m.start for m in self.mentions), default=0))
+        return [m for m in self.mentions_starting(lo - self._longest[2], hi + 1) if lo <= m.end <= hi]
+
+    def triple_facts(self, subject: str, predicate: str, obj: str | int | float) -> list[Fact]:
+        """Return the facts added with this triple, in order (a fact since dropped from ``facts`` too)."""
+        return self._by_triple.get((subject, predicate, obj), [])
 
     def mentions_in(self, s: Sentence, *types: str) -> list[Mention]:
         out = []

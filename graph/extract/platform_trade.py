@@ -64,11 +64,11 @@ _REQUIRES_RE = re.compile(r"\b(?:requires|needs|is\s+seeking|seeks|has\s+a\s+req
 def _relate_per_buyer(doc: Document, supplier: str, obj: str, q: dict[str, Any], s: Sentence, conf: float) -> None:
     """Record one supply per buyer: ``Document.relate`` would fold a second buyer into the first fact."""
     q = {k: v for k, v in q.items() if v is not None}
-    for f in doc.facts:
-        if (f.subject, f.predicate, f.object) == (supplier, "supplies", obj) and f.qualifiers.get("buyer") == q.get(
-                "buyer"):
+    same = doc.triple_facts(supplier, "supplies", obj)  # no supply is ever dropped from ``doc.facts``
+    for f in same:
+        if f.qualifiers.get("buyer") == q.get("buyer"):
             return
-    if not any((f.subject, f.predicate, f.object) == (supplier, "supplies", obj) for f in doc.facts):
+    if not same:
         doc.relate(supplier, "supplies", obj, q, s, conf)
     elif supplier in doc.entities:
         doc.add_fact(Fact(supplier, "supplies", obj, q, s, conf))

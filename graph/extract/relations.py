@@ -39,7 +39,7 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
     span = p.attributes.get("role_span")
     org: str | None = None
     if span:
-        inside = [m for m in doc.mentions if span[0] <= m.start and m.end <= span[1] and m.type != "Person"]
+        inside = [m for m in doc.mentions_starting(span[0], span[1] + 1) if m.end <= span[1] and m.type != "Person"]
         if inside:
             o = inside[-1]
             org = o.name
@@ -57,7 +57,7 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
                 role = head
             if o.type == "Country" and not NATIONAL_POSTS.search(role):
                 pass
-        before = [m for m in doc.mentions if m.end <= span[0] and span[0] - m.end <= 4 and m.type != "Person"]
+        before = [m for m in doc.mentions_ending(span[0] - 4, span[0]) if m.type != "Person"]
         if org is None and before:
             org = before[-1].name
     if org is None and NATIONAL_POSTS.search(role):
@@ -65,6 +65,11 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
     if org and doc.entities.type_of(org) in ("GovernmentAgency",) and NATIONAL_POSTS.search(role) and "(" in org:
         org = doc.entities.records[org].attributes.get("country", org)
     return role, org
+
+
+def _word_prefixes(name: str) -> list[str]:
+    """Return the names ``name`` begins with and goes on from with a space ("A B C": "A", "A B")."""
+    return [name[:i] for i, ch in enumerate(name) if ch == " "]
 
 
 def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
@@ -77,6 +82,10 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
             if role and len(role) < 90:
                 doc.relate(p.name, "holds_role", role, {"organisation": org}, doc.sentence_at(p.start))
     # affiliation and location of organisations
+    forces: dict[str, int] = {}  # each armed force's name, and where it is first mentioned
+    for i, o in enumerate(doc.mentions):
+        if o.type == "ArmedForce":
+            forces.setdefault(o.name, i)
     for m in doc.mentions:
         s = doc.sentence_at(m.start)
         country = m.attributes.get("country")
@@ -85,16 +94,16 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
             if gaz is not None and any(g.entry.name == country for w in m.surface.split() for g in gaz.match(w)):
                 doc.entities.add(country, "Country")
         if m.type in ("ArmedForce", "GovernmentAgency") and country and country in doc.entities:
-            parent = [o for o in doc.mentions if o.type == "ArmedForce" and o.name != m.name
-                      and m.name.startswith(o.name + " ")]
-            doc.relate(m.name, "part_of", parent[0].name if parent else country, {}, s)
+            # the first force mentioned whose name begins this one's, word by word
+            parents = [n for n in _word_prefixes(m.name) if n in forces]
+            doc.relate(m.name, "part_of", min(parents, key=forces.__getitem__) if parents else country, {}, s)
         if m.type in ("Company", "ArmedForce", "GovernmentAgency", "Organisation"):
             sm = _SUBSIDIARY_RE.match(text, m.end + 2) if text[m.end:m.end + 2] == ", " else None
             if sm is None:
                 sm = re.compile(r",?\s+which remains\s+").match(text, m.end)
                 sm = _SUBSIDIARY_RE.search(text, m.end, min(len(text), m.end + 60)) if sm else None
             if sm:
-                parents = [o for o in doc.mentions if sm.end() <= o.start <= sm.end() + 40 and o.type != "Person"]
+                parents = [o for o in doc.mentions_starting(sm.end(), sm.end() + 41) if o.type != "Person"]
                 if parents:
                     pred = "owned_by" if parents[0].type == "Country" else "part_of"
                     doc.relate(m.name, pred, parents[0].name, {}, s)
