@@ -74,10 +74,11 @@ _ORG_WORDS = frozenset("Aerospace Technologies Technology Engineering Robotics S
                        "Aviation Electronics Holdings Motors Munitions Ordnance Works Limited Ltd Inc Bhd Berhad "
                        "Ministry Agency Navy Army Forces Exhibition Summit Show Airshow Expo Institute "
                        "University Association Council Commission Bureau Administration House Street Palace".split())
-_PLAIN_RE = re.compile(rf"(?<![\w'’-])(?P<name>[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?(?:\s+(?:{_PARTICLE}\s+)?"
+# "(?<![\w'’-])" checked behind the first letter, so that the scan begins with a character class
+_PLAIN_RE = re.compile(rf"(?P<name>[{_UP}](?<![\w'’-].)[{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?(?:\s+(?:{_PARTICLE}\s+)?"
                        rf"[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?=\s*,\s+(?:the\s+|an?\s+)?(?:{_ROLE_MOD}{{0,3}}"
                        rf"{_ROLE_HEAD}|[A-Z][\w&-]*['’]s\s+)|\s+(?:said|told|added|stated|noted|{_SPEECH_VERBS})\b)")
-_SAID_RE = re.compile(rf"\b(?:said|told|added)\s+(?P<name>[{_UP}][{_LO}'’]+"
+_SAID_RE = re.compile(rf"{words_regex(('said', 'told', 'added'), word_start=True)}\s+(?P<name>[{_UP}][{_LO}'’]+"
                       rf"(?:\s+[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?![\w-])")
 #: posts held for a state rather than for a body inside it
 NATIONAL_POSTS = re.compile(r"\b(?:Minister|Secretary|President|Prime|Premier|Ambassador|Chancellor|Envoy|Attach)",
@@ -116,9 +117,13 @@ _POSTED_RE = re.compile(
     rf"(?<![\w'’-]){_POST}\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
     rf"(?=['’]s\b|\s*[,.;:)]|\s+[a-z]|\s*$)")
 _WORD_START = re.compile(r"(?<![^\s(\"“])[A-Za-z]")
-_POSTED_TRIGGER = re.compile(r"\b(?:Undersecretary|Minister|Secretary|Chief|Commander|Director|Chair|President|CEO|"
-                             r"Managing|Governor|Ambassador|Administrator|Commissioner|Spokes|Envoy|Premier|Chancellor|"
-                             r"Senator|General\s+Manager|head|chief|spokes|managing|chairman|president|director)")
+# the same words as a trie, the boundary before them checked behind, so that the scan skips to their letters
+_POSTED_TRIGGER = re.compile(branches_regex(
+    [(w, r"\s+Manager" if w == "General" else "") for w in (
+        "Undersecretary", "Minister", "Secretary", "Chief", "Commander", "Director", "Chair", "President", "CEO",
+        "Managing", "Governor", "Ambassador", "Administrator", "Commissioner", "Spokes", "Envoy", "Premier",
+        "Chancellor", "Senator", "General", "head", "chief", "spokes", "managing", "chairman", "president",
+        "director")], word_start=True))
 _POST_WORDS = frozenset("Minister Ministers Secretary Chief Commander Director Chairman President Deputy Vice "
                         "Governor Ambassador Spokesman Spokesperson General Executive Officer Prime Manager "
                         "Envoy Senator Admiral Colonel Captain Major Lieutenant Marshal".split())
