@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..money import format_money
-from .patterns import caseless_branches_regex
+from .patterns import words_regex
 
 __all__ = ["NUMBER_WORDS", "Money", "Quantity", "find_money", "find_quantities"]
 
@@ -90,14 +90,13 @@ _QTY_RE = re.compile(
 )
 _HEDGE_BEFORE_RE = re.compile(rf"(?i:\b{_APPROX}\s+|\bsome\s+|\bup to\s+)$")
 
-# Where a number or an amount may begin. Each scan starts with a character class or
-# literals, so that ``re`` skips quickly to the places worth a look: any digit; a number
-# word ("four", case ignored) with no word character before it, checked behind, its first
-# letter spelled out in every case ``re.I`` takes for it.
+# Where a number or an amount may begin. Each scan starts with a character class, so that
+# ``re`` skips quickly to the places worth a look: any digit; a number word ("four",
+# case ignored) taken with the character before it, which is no letter or digit.
 _DIGIT_RE = re.compile(r"\d")
-_NUMBER_WORD_RE = re.compile(caseless_branches_regex(
-    ((w, "") for w in sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)), word_start=True)
-    + r"\b")
+_NUMBER_WORD = words_regex(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True), ignorecase=True)
+_FIRST_NUMBER_WORD_RE = re.compile(rf"(?i:{_NUMBER_WORD})\b")
+_LED_NUMBER_WORD_RE = re.compile(rf"\W(?i:{_NUMBER_WORD})\b")
 # a currency symbol ends right before a number's first digit, or one space before it
 _SYMBOL_SET = frozenset(_SYMBOLS)
 _SYMBOL_LENGTHS = sorted({len(sym) for sym in _SYMBOLS})
@@ -191,7 +190,9 @@ def find_money(text: str) -> list[Money]:
 
 def _number_starts(text: str) -> list[int]:
     """Return, in order, every digit's offset and where each number word begins."""
-    words = [m.start() for m in _NUMBER_WORD_RE.finditer(text)]
+    first = _FIRST_NUMBER_WORD_RE.match(text)
+    words = [0] if first else []
+    words += [m.start() + 1 for m in _LED_NUMBER_WORD_RE.finditer(text, first.end() if first else 0)]
     return sorted([*_digits(text), *words])
 
 

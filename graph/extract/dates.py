@@ -89,11 +89,11 @@ _ANCHORS = (*"0123456789", "Jan", "jan", "Feb", "feb", "Mar", "mar", "May", "may
 # "the" only before the words that can follow it in a date
 _AFTER_THE = r"(?=\s+(?i:first|second|1st|2nd|latter|early|mid|late|end))"
 _ANCHOR_TRIE = branches_regex((a, _AFTER_THE if a in ("The", "the") else "") for a in _ANCHORS)
-# The scan begins with the anchors' first characters (a trie of literals) and checks behind
-# each that no word character stands before it: it skips fast through words. Other
-# scripts' digits need the slower \d.
-_WORD_ANCHOR_RE = re.compile(branches_regex(((a, _AFTER_THE if a in ("The", "the") else "") for a in _ANCHORS),
-                                            word_start=True))
+# The scan takes the anchor with the character before it, which is no letter or digit:
+# starting with a character class and going on with a trie of literals, it skips fast
+# through words. Other scripts' digits need the slower \d.
+_LED_ANCHOR_RE = re.compile(rf"\W{_ANCHOR_TRIE}")
+_FIRST_ANCHOR_RE = re.compile(_ANCHOR_TRIE)
 _ANY_ANCHOR_RE = re.compile(rf"\b(?:\d|{_ANCHOR_TRIE})")
 _OTHER_DIGIT_RE = re.compile(r"[^\D0-9]")
 
@@ -103,7 +103,10 @@ def _anchors(text: str) -> Iterator[int]:
     if not text.isascii() and _OTHER_DIGIT_RE.search(text):
         yield from (a.start() for a in _ANY_ANCHOR_RE.finditer(text))
         return
-    yield from (a.start() for a in _WORD_ANCHOR_RE.finditer(text))
+    first = _FIRST_ANCHOR_RE.match(text)
+    if first:
+        yield 0
+    yield from (a.start() + 1 for a in _LED_ANCHOR_RE.finditer(text, first.end() if first else 0))
 
 
 @dataclass(frozen=True)
