@@ -161,14 +161,16 @@ class Gazetteers:
                 continue
             # the names that go on as the text does, token by token: the longest of them that stands
             # alone wins, as the first of the names (longest first) equal to the text's tokens would
-            node = trie
-            found: list[tuple[int, tuple[str, ...]]] = []
-            for t in islice(TOKEN_RE.finditer(text, c.start()), longest[c.group()]):
-                node = node.get(t.group())
-                if node is None:
-                    break
-                if _KEY in node:
-                    found.append((t.end(), node[_KEY]))
+            # (the scan matched the first token whole: the next one begins at its end)
+            node = trie[c.group()]
+            found: list[tuple[int, tuple[str, ...]]] = [(c.end(), node[_KEY])] if _KEY in node else []
+            if len(node) > len(found):  # names go on
+                for t in islice(TOKEN_RE.finditer(text, c.end()), longest[c.group()] - 1):
+                    node = node.get(t.group())
+                    if node is None:
+                        break
+                    if _KEY in node:
+                        found.append((t.end(), node[_KEY]))
             for end, key in reversed(found):
                 if _bounded(text, c.start(), end):
                     pos = end
