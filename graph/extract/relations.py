@@ -190,6 +190,12 @@ def _edition_date(doc: Document, ev: Mention) -> str | None:
     return doc.article_date
 
 
+_EVENT_WORDS = ("seminar", "summit", "show", "exhibition", "dialogue", "conference", "forum")
+_EVENT_REF_RE = re.compile(rf"\b(?:the|The)\s+(?:{'|'.join(_EVENT_WORDS)})\b")
+_SPEECH_RE = re.compile(r"\bkeynote\b|\b(?:address|speech)\b")
+_CHAIRED_RE = re.compile(r"\bco-?chair(?:ed|s)?\b|\bchaired\b")
+
+
 def _events(doc: Document) -> None:
     events = [m for m in doc.mentions if m.type == "Event"]
     if not events:
@@ -204,16 +210,16 @@ def _events(doc: Document) -> None:
         persons = doc.mentions_in(s, "Person")
         ev_here = doc.mentions_in(s, "Event")
         ev = ev_here[0] if ev_here else None
-        if ev is None and re.search(r"\b(?:the|The)\s+(?:seminar|summit|show|exhibition|dialogue|conference|forum)\b",
-                                    s.text):
+        # each pattern is tried only on a sentence holding one of its words (a substring test costs less)
+        if ev is None and any(w in s.text for w in _EVENT_WORDS) and _EVENT_REF_RE.search(s.text):
             ev = events[-1] if events[-1].start < s.start else events[0]
         if ev is not None:
-            if re.search(r"\bkeynote\b|\b(?:address|speech)\b", s.text):
+            if ("keynote" in s.text or "address" in s.text or "speech" in s.text) and _SPEECH_RE.search(s.text):
                 who = persons[0] if persons else last_person
                 if who is not None:
                     role = "keynote address" if "keynote" in s.text else "speaker"
                     doc.relate(who.name, "speaker_at", ev.name, {"role": role}, s)
-            if re.search(r"\bco-?chair(?:ed|s)?\b|\bchaired\b", s.text):
+            if "chair" in s.text and _CHAIRED_RE.search(s.text):
                 for p in persons:
                     doc.relate(p.name, "chairs", ev.name, {}, s)
             for q in doc.in_sentence(s, doc.quantities):
