@@ -357,7 +357,7 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
         buyer, supplier = govs[0].name, companies[0].name
     elif with_party and subj and (_BUY_CUE.search(s.text) or platform):
         buyer, supplier = subj[0].name, with_party.name
-    if re.search(r"\bawarded\b", s.text) and len(parties) >= 2 and not supplier:
+    if "awarded" in s.text and re.search(r"\bawarded\b", s.text) and len(parties) >= 2 and not supplier:
         buyer, supplier = parties[0].name, parties[1].name
     labels = [p for p in ([buyer, supplier] if buyer and supplier else [p.name for p in parties[:4]]) if p]
     label = "–".join(_party_label(doc, p) for p in labels)
@@ -475,7 +475,8 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
     place = [p for p in doc.places if s.start <= p[0] < s.end]
     if place and status in ("signed", "inked", "sealed"):
         q["location"] = place[0][2]
-    by = re.search(r"\b(?:Cabinet|Parliament|Congress)\b", s.text)
+    by = re.search(r"\b(?:Cabinet|Parliament|Congress)\b", s.text) if (
+        "Cabinet" in s.text or "Parliament" in s.text or "Congress" in s.text) else None
     if by:
         cab = [m for m in doc.mentions_in(s, "GovernmentAgency") if m.surface.startswith(by.group())]
         if cab:
