@@ -50,6 +50,7 @@ class Document:
     _mention_key: tuple[int, int] | None = None
     _by_triple: dict[tuple[str, str, str | int | float], list[Fact]] = field(default_factory=dict)
     _mention_starts: list[int] = field(default_factory=list)
+    _mention_list: list[Mention] | None = None
     _by_sentence: dict[int, tuple[list[Any], int, dict[int, list[Any]]]] = field(default_factory=dict)
     _longest: tuple[tuple[int, int], list[Mention], int] | None = None
 
@@ -60,10 +61,12 @@ class Document:
 
     def mention_starts(self) -> list[int]:
         """Return where each mention begins; ``mentions`` is kept sorted by start, so this is sorted too."""
-        key = (id(self.mentions), len(self.mentions))
-        if self._mention_key != key:
-            self._mention_starts = [m.start for m in self.mentions]
-            self._mention_key = key
+        ms = self.mentions  # asked for again and again: no tuple built to tell whether the list changed
+        key = self._mention_key
+        if key is None or key[1] != len(ms) or self._mention_list is not ms:
+            self._mention_starts = [m.start for m in ms]
+            self._mention_key = (id(ms), len(ms))
+            self._mention_list = ms
         return self._mention_starts
 
     def sentence_at(self, offset: int) -> Sentence:
