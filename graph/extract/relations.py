@@ -95,8 +95,8 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
                 doc.entities.add(country, "Country")
         if m.type in ("ArmedForce", "GovernmentAgency") and country and country in doc.entities:
             # the first force mentioned whose name begins this one's, word by word
-            parents = [n for n in _word_prefixes(m.name) if n in forces]
-            doc.relate(m.name, "part_of", min(parents, key=forces.__getitem__) if parents else country, {}, s)
+            above = [n for n in _word_prefixes(m.name) if n in forces]
+            doc.relate(m.name, "part_of", min(above, key=forces.__getitem__) if above else country, {}, s)
         if m.type in ("Company", "ArmedForce", "GovernmentAgency", "Organisation"):
             sm = _SUBSIDIARY_RE.match(text, m.end + 2) if text[m.end:m.end + 2] == ", " else None
             if sm is None:
