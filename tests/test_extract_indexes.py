@@ -62,6 +62,19 @@ def test_mentions_by_offset_are_those_a_scan_of_all_mentions_finds(
     assert doc.mentions_ending(lo, hi) == [m for m in doc.mentions if lo <= m.end <= hi]
 
 
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.integers(0, 90), st.integers(0, 20), st.sampled_from(["Event", "Country"])), max_size=12),
+       st.integers(-5, 100))
+def test_the_last_mention_of_a_type_before_an_offset_is_the_one_a_backward_scan_finds(
+        rows: list[tuple[int, int, str]], offset: int) -> None:
+    doc = Document("x" * 120, None, [])
+    doc.mentions = [Mention(start, start + length, "x", f"m{i}", type_)
+                    for i, (start, length, type_) in enumerate(rows)]
+    doc.index()
+    plain = next((m for m in reversed(doc.mentions) if m.type == "Event" and m.start < offset), None)
+    assert doc.last_before(offset, "Event") is plain
+
+
 def _plain_names(bases: list[str]) -> list[str]:
     taken: list[str] = []
     for base in bases:

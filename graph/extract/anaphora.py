@@ -93,7 +93,5 @@ def event_at(doc: Document, s: Sentence) -> Mention | None:
     if here:
         return here[0]
     if _EVENT_REF.search(s.text):
-        before = [m for m in doc.mentions if m.type == "Event" and m.start < s.start]
-        if before:
-            return before[-1]
+        return doc.last_before(s.start, "Event")
     return None

@@ -53,6 +53,8 @@ class Document:
     _mention_list: list[Mention] | None = None
     _by_sentence: dict[int, tuple[list[Any], int, dict[int, list[Any]]]] = field(default_factory=dict)
     _longest: tuple[tuple[int, int], list[Mention], int] | None = None
+    _of_type: dict[str, tuple[list[Mention], int, list[Mention], list[int]]] = field(default_factory=dict)
+    _main_country: tuple[list[Mention], int, str | None] | None = None
 
     def index(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
@@ -134,8 +136,22 @@ class Document:
         """The country the article is about: the dateline's, else the most mentioned."""
         if self.dateline:
             return self.dateline
-        counts = Counter(m.name for m in self.mentions if m.type == "Country")
-        return counts.most_common(1)[0][0] if counts else None
+        # rules ask for every national body and agreement: counted once per list of mentions
+        cached = self._main_country
+        if cached is None or cached[0] is not self.mentions or cached[1] != len(self.mentions):
+            counts = Counter(m.name for m in self.mentions if m.type == "Country")
+            cached = self._main_country = (self.mentions, len(self.mentions),
+                                           counts.most_common(1)[0][0] if counts else None)
+        return cached[2]
+
+    def last_before(self, offset: int, type_: str) -> Mention | None:
+        """Return the last mention of ``type_`` that begins before ``offset``, by binary search."""
+        cached = self._of_type.get(type_)
+        if cached is None or cached[0] is not self.mentions or cached[1] != len(self.mentions):
+            of_type = [m for m in self.mentions if m.type == type_]
+            cached = self._of_type[type_] = (self.mentions, len(self.mentions), of_type, [m.start for m in of_type])
+        i = bisect_left(cached[3], offset)
+        return cached[2][i - 1] if i else None
 
     def relate(self, subject: str, predicate: str, obj: str | int | float, qualifiers: dict[str, Any],
                sentence: Sentence, confidence: float = 0.6) -> None:

@@ -142,8 +142,7 @@ def _attach(doc: Document, agreements: list[AgreementState], s: Sentence, pos: i
                 doc.relate(agr.name, "has_cooperation_area", n, {}, s, 0.75 if agreement_frame else 0.65)
             return
     if _DISCUSSION.search(s.text):
-        ev = event_at(doc, s) or next((m for m in reversed(doc.mentions) if m.type == "Event" and m.start < s.start),
-                                      None)
+        ev = event_at(doc, s) or doc.last_before(s.start, "Event")
         if ev is not None:
             for n in names:
                 doc.relate(ev.name, "has_cooperation_area", n, {}, s, 0.6)
@@ -186,8 +185,7 @@ def _capabilities(doc: Document, gaz: Gazetteers) -> None:
             _domains_at_owners(doc, s, gaz)
         dm = _DOMINATED.search(s.text)
         if dm:
-            ev = event_at(doc, s) or next((m for m in reversed(doc.mentions)
-                                           if m.type == "Event" and m.start < s.start), None)
+            ev = event_at(doc, s) or doc.last_before(s.start, "Event")
             head = s.text[:dm.start()]
             if head[:1].isupper() and head[1:2].islower():
                 head = head[:1].lower() + head[1:]
