@@ -12,9 +12,11 @@ Egyptian Navy,") becomes the person's role, with the text span of the body it na
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .mentions import Mention
 from .patterns import branches_regex, words_regex
+from .spans import Spans
 
 __all__ = ["NATIONAL_POSTS", "find_persons", "short_forms"]
 
@@ -164,6 +166,7 @@ def _posted_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Return names written straight after a post, without honorific or rank ("Defence Secretary X said")."""
     out: list[Mention] = []
     last_end = -1
+    held = Spans(taken)
     for h in _POSTED_TRIGGER.finditer(text):
         # the post begins at its head word or at most three modifier words before it
         if h.start() < last_end:
@@ -177,7 +180,7 @@ def _posted_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         name = m.group("name")
         words = name.split()
         if (not _valid(name) or any(w in _NOT_NAMES or w in _POST_WORDS for w in words)
-                or any(s <= m.start("name") < e for s, e in taken)):
+                or held.covers(m.start("name"))):
             continue
         out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 2, {}))
     return out
@@ -222,16 +225,19 @@ def find_persons(text: str) -> list[Mention]:
     posted = _posted_persons(text, taken)
     out += posted
     taken += [(p.start, p.end) for p in posted]
+    # asked for every candidate: a scan of all names taken makes long articles quadratic
+    held, starts = Spans(taken), sorted(s for s, _e in taken)
     for m in _PLAIN_RE.finditer(text):
         name = m.group("name")
         if any(w in _ORG_WORDS for w in name.split()):
             continue
-        if not _valid(name) or any(s <= m.start() < e or m.start() < s < m.end("name") for s, e in taken):
+        after = bisect_right(starts, m.start())  # the first name taken that begins after this one does
+        if not _valid(name) or held.covers(m.start()) or (after < len(starts) and starts[after] < m.end("name")):
             continue
         out.append(Mention(m.start(), m.end("name"), name, name, "Person", 1, {}))
     for m in _SAID_RE.finditer(text):
         name = m.group("name")
-        if _valid(name) and not any(s <= m.start("name") < e for s, e in taken):
+        if _valid(name) and not held.covers(m.start("name")):
             out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 1, {}))
     out.sort(key=lambda m: m.start)
     prev_end = 0
