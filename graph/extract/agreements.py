@@ -8,6 +8,7 @@ to the latest one. Each agreement is named descriptively, ``<parties> <subject> 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -198,18 +199,41 @@ def _referred_parties(doc: Document, s: Sentence, trig_start: int) -> list[Menti
     clause = doc.text[s.start:trig_start]
     if _PAIR_SUBJECT.match(clause):
         # the two states named most so far; among equally named ones, the latest
-        seen = [m.name for m in doc.mentions if m.type == "Country" and m.start < s.start]
-        counts = Counter(seen)
-        last = {n: i for i, n in enumerate(seen)}
+        counts, first, last = _countries_before(doc, s.start)
         names = sorted(counts, key=lambda n: (counts[n], last[n]), reverse=True)[:2]
         if len(names) == 2:
-            names.sort(key=lambda n: seen.index(n))
+            names.sort(key=lambda n: first[n])
             return [Mention(s.start, s.start, "", n, "Country") for n in names]
     elif _GOVERNMENT_SUBJECT.match(clause) and "Government" not in clause:
         main = doc.main_country()
         if main and main in doc.entities:
             return [Mention(s.start, s.start, "", main, "Country")]
     return []
+
+
+def _countries_before(doc: Document, start: int) -> tuple[Counter[str], dict[str, int], dict[str, int]]:
+    """Return how often each country is named before ``start``, and where (in order of naming) first and last.
+
+    Asked sentence after sentence, the counts are carried forward from the last question
+    rather than made again from the article's first mention each time.
+    """
+    key = (doc.mentions, len(doc.mentions))
+    cache = doc.__dict__.get("_countries_before")
+    if cache is None or cache[0] is not key[0] or cache[1] != key[1]:
+        countries = [m for m in doc.mentions if m.type == "Country"]
+        cache = [doc.mentions, len(doc.mentions), countries, [m.start for m in countries], 0, Counter(), {}, {}]
+        doc.__dict__["_countries_before"] = cache
+    countries, starts, done, counts, first, last = cache[2:]
+    upto = bisect_left(starts, start)
+    if upto < done:
+        done, counts, first, last = 0, Counter(), {}, {}
+    for i in range(done, upto):
+        name = countries[i].name
+        counts[name] += 1
+        first.setdefault(name, i)
+        last[name] = i
+    cache[4:] = [upto, counts, first, last]
+    return counts, first, last
 
 
 def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
