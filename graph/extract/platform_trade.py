@@ -19,6 +19,7 @@ rules here read the rest of the genre:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from .agreements import AgreementState
@@ -75,8 +76,15 @@ def _relate_per_buyer(doc: Document, supplier: str, obj: str, q: dict[str, Any],
 
 
 def _quantity_at(doc: Document, start: int, end: int) -> Quantity | None:
-    qs = [q for q in doc.quantities if start <= q.start and q.end <= end]
-    return qs[0] if qs else None
+    # the quantities are in the text's order: those before ``start`` are skipped by binary search
+    quantities = doc.quantities
+    for i in range(bisect_left(quantities, start, key=lambda q: q.start), len(quantities)):
+        q = quantities[i]
+        if q.start > end:
+            break
+        if q.end <= end:
+            return q
+    return None
 
 
 def _count_q(q: Quantity | None) -> dict[str, Any]:
@@ -214,7 +222,8 @@ def _scope(doc: Document, agreements: list[AgreementState]) -> None:
         am = _ANAPHOR_SCOPE_RE.search(text, s.start, s.end)
         if am is None:
             continue
-        qty = next((q for q in doc.quantities if q.start == am.end()), None)
+        qty = _quantity_at(doc, am.end(), len(text))
+        qty = qty if qty is not None and qty.start == am.end() else None
         earlier = [a for a in agreements if a.sentence is not None and a.sentence.start <= s.start and a.platform]
         if qty is None or not earlier:
             continue
