@@ -106,7 +106,8 @@ class Document:
         """Return the mentions that end at ``lo`` or after and at ``hi`` or before, in order.
 
         Only mentions that begin within the longest mention's length before ``lo`` are looked
-        at; that length is measured once per list of mentions, which must not grow by then.
+        at; that length is measured once per list of mentions (a new list or length is noticed,
+        a span changed in place is not: spans are settled before relation rules ask).
         """
         key = (id(self.mentions), len(self.mentions))
         if self._longest is None or self._longest[0] != key or self._longest[1] is not self.mentions:
