@@ -100,7 +100,7 @@ def _cooperation(doc: Document, agreements: list[AgreementState], gaz: Gazetteer
     for s in doc.sentences:
         if not has_any(doc, s, _FRAME_ANCHORS):
             continue
-        agr_ref = bool(AGREEMENT_REF.search(s.text)) or id(s) in introducing
+        agr_ref = id(s) in introducing or bool(AGREEMENT_REF.search(s.text))  # the set first: it costs less
         for fm in _FRAMES.finditer(s.text):
             if fm.group("verb") and _NOT_AFTER_VERB.match(s.text, fm.end()):
                 continue
