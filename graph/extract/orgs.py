@@ -140,11 +140,13 @@ def _strip_lead(name: str, start: int) -> tuple[str, int]:
 
 def _forces(text: str) -> Iterator[re.Match[str]]:
     """Yield what ``_FORCE_RE.finditer(text)`` yields."""
-    breaks = [b.start() for b in _FORCE_BREAK_RE.finditer(text)]
+    breaks: list[int] | None = None  # found at the first head word, if the text has one
     end = -1
     for head in _FORCE_HEAD_RE.finditer(text):
         if head.start() < end:
             continue  # in the stretch just searched
+        if breaks is None:
+            breaks = [b.start() for b in _FORCE_BREAK_RE.finditer(text)]
         i = bisect_left(breaks, head.start())
         start, end = (breaks[i - 1] + 1 if i else 0), (breaks[i] if i < len(breaks) else len(text))
         # one character past the stretch, for the word boundary at its end
