@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .dates import DateMention
 from .document import Document
 from .mentions import Mention
+from .ordinals import find_ordinals
 from .patterns import caseless_branches_regex, words_regex
 from .text import Sentence
 
@@ -169,6 +170,8 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     if wm:
         pos = base + wm.end()
         cands = [m for m in ms if pos <= m.start <= pos + 60 and not (m.type == "Country" and m.form == "demonym")]
+        if len(cands) > 1 and cands[0].type == "Country" and _owns_next(doc, cands[0], cands[1]):
+            cands = cands[1:]  # "with South Africa's Paramount Group": the company, not its home state
         if cands:
             with_party = cands[0]
     end_user = None
@@ -218,6 +221,26 @@ def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
                for o in ms if o.start > m.end)
 
 
+_RANKED_SIGN = ("formalise", "formalize", "sign", "conclude", "ink", "seal", "finalise", "finalize", "agree")
+_RANKED_GAP = re.compile(r"\s+(?:such\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}")
+
+
+def _ranked_object(doc: Document, start: int) -> bool:
+    """Tell whether the agreement word at ``start`` is what a ranked claim says was signed ("the second country
+    after A to sign a G2G arrangement with B"): a kind of act the ranking speaks of, not a new agreement."""
+    for o in find_ordinals(doc.text):
+        if (o.end <= start <= o.end + 60 and o.verb and o.verb.casefold().startswith(_RANKED_SIGN)
+                and _RANKED_GAP.fullmatch(doc.text, o.end, start)):
+            return True
+    return False
+
+
+def _owns_next(doc: Document, country: Mention, other: Mention) -> bool:
+    """Tell whether ``country`` is written as the possessor of ``other`` ("France's Naval Group")."""
+    return other.type in ("Company", "ArmedForce", "GovernmentAgency") and bool(
+        re.fullmatch(r"['’]s?\s+(?:(?:state-owned|state-run|[a-z][\w-]*)\s+){0,2}", doc.text[country.end:other.start]))
+
+
 def _inside_phrase(doc: Document, s: Sentence, m: Mention) -> bool:
     # "...for the Vietnam Coast Guard" before the trigger is a beneficiary, not a party
     return bool(re.search(r"\bfor\s+(?:the\s+)?$", doc.text[max(s.start, m.start - 10):m.start]))
@@ -235,6 +258,8 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                     s.text[max(0, tm.start("kind") - 4):tm.end("kind") + 4]):
                 continue
             start, end = s.start + tm.start("kind"), s.start + tm.end()
+            if _ranked_object(doc, start):
+                continue
             det, mods, np_start = _noun_phrase(doc, s, start)
             np = doc.text[np_start:end].strip()
             kind = _kind(kind_word)
@@ -267,6 +292,7 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 doc.entities.add(agr.name, "Agreement", np)
                 _status_facts(doc, s, agr)
                 _late_supplier(doc, s, agr, end)
+                _late_value(doc, s, agr, end)
             if np.casefold().startswith(("the ", "this ")) or det:
                 doc.entities.add(agr.name, "Agreement", f"{det} {np}".strip() if det and not np.startswith(det) else np)
             break  # one agreement per sentence
@@ -439,6 +465,30 @@ def _late_supplier(doc: Document, s: Sentence, agr: AgreementState, end: int) ->
     agr.parties.append((co.name, "supplier"))
     if agr.platform:
         doc.relate(co.name, "supplies", agr.platform, {"buyer": buyer, "status": status}, s, 0.55)
+
+
+_VALUED = re.compile(r"\s*,?\s*(?:(?:which|that)\s+is\s+|is\s+|was\s+|are\s+|were\s+)?(?:valued\s+at|worth|"
+                     r"estimated\s+at|priced\s+at|totall?ing|amounting\s+to|with\s+a\s+value\s+of)\s+$")
+
+
+def _late_value(doc: Document, s: Sentence, agr: AgreementState, end: int) -> None:
+    """"The deal, valued at about $1.4 billion, was signed": the value of an agreement named before."""
+    money = [m for m in doc.in_sentence(s, doc.money) if m.start >= end]
+    if not money or not _VALUED.fullmatch(doc.text, end, money[0].start):
+        return
+    if any(f.subject == agr.name and f.predicate == "has_value" for f in doc.facts):
+        return
+    main = money[0]
+    eq = [m.value for m in money[1:2] if doc.text[main.end:m.start].strip() in ("(", "or", "or about", "")]
+    doc.relate(agr.name, "has_value", main.value, {"approximate": main.approximate or None,
+                                                   "equivalent": eq or None}, s, 0.6)
+    values = [main.value, *eq]
+    for f in doc.facts:
+        if f.subject == agr.name and f.predicate == "covers":
+            f.qualifiers.setdefault("value", values)
+        if (f.predicate == "supplies" and agr.platform and f.object == agr.platform
+                and any(p == f.subject for p, _r in agr.parties)):
+            f.qualifiers.setdefault("value", values)
 
 
 def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = False) -> None:

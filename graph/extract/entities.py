@@ -26,6 +26,9 @@ _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents|pounds?|rupees?|ringgit|won|
                              r"shekels?|forints?|lei|reais|real|euros?)\b")
 
 
+_REGION_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Pan)[\s-]$")
+
+
 def _country_before(doc: Document, start: int, countries: list[Mention]) -> str | None:
     for c in reversed(countries):
         if c.end <= start and start - c.end <= 3 and re.fullmatch(r"(?:['’]s?)?\s*", doc.text[c.end:start]):
@@ -137,6 +140,11 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
     for m in raw:
         if m.type == "Country" and money.covers(m.start):
             continue
+        if m.type == "Country" and m.surface.startswith("America") and _REGION_BEFORE.search(
+                text, max(0, m.start - 10), m.start):
+            continue  # "Latin American", "South America": a region, not the United States
+        if m.type == "Platform" and money.covers(m.start):
+            continue  # "Rs280 billion", "N120 billion": an amount, not a designation
         if (m.type == "Country" and _CURRENCY_AFTER.match(text, m.end)
                 and _AMOUNT_BEFORE.search(text, max(0, m.start - 30), m.start)):
             continue  # "6.5 billion US dollars", "Australian dollars": a currency, not the state

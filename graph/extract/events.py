@@ -51,6 +51,12 @@ _NAME_BREAK_RE = re.compile(r"[^\w&'’\s-]")
 _LEAD = re.compile(r"^(?:The|At|In|During|On|By|And|For|From|After|Before|This|That|Its|A|An)\s+")
 
 
+#: shows whose names are also common words of other names: a show only when no name runs into them
+_GENERIC_SHOWS = ("Defense & Security", "Defense and Security", "Land Forces", "Indo Pacific")
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|At|In|During|On|By|And|For|From|After|Before|This|That|Its|A|An|"
+                          r"Of|To|With)\s)[A-Z][\w&'’-]*\s+$")
+
+
 def _edition(name: str) -> int | None:
     m = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\b", name)
     if m:
@@ -88,6 +94,8 @@ def find_events(text: str) -> list[Mention]:
                            attributes={"event_type": kind, "edition": _edition(name)}))
     for m in _SHOW_RE.finditer(text):
         name = m.group("name")
+        if m.group("name").startswith(_GENERIC_SHOWS) and _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Embraer Defense & Security", "Army Land Forces": the end of another name
         out.append(Mention(m.start(), m.end(), name, name, "Event", priority=5,
                            attributes={"event_type": "exhibition", "edition": None, "year": m.group("year")}))
     return out
