@@ -321,12 +321,34 @@ def _meetings(doc: Document) -> None:
         subj = [p for p in persons if p.end <= verb]
         objs = [m for m in mentions_in(doc, s, "Person", "Country", "Organisation", "GovernmentAgency")
                 if after <= m.start <= after + 40]
+        met = _met_person(doc, s, after, subj[-1] if subj else None)
+        if met is not None:
+            objs = [met]
         if not subj or not objs:
             continue
         dates = doc.in_sentence(s, doc.dates)
         ev = event_at(doc, s)
         doc.relate(subj[-1].name, "met_with", objs[0].name, {"date": dates[0].value if dates else None,
                                                              "event": ev.name if ev else None}, s, 0.6)
+
+
+#: what ends the object of "met": a new clause or a circumstance, not the person's post
+_MET_OBJECT_END = re.compile(r"[;.]|\b(?:and|to|on|in|at|during|before|after|where|who|which|while|"
+                             r"with|said|says)\b")
+
+
+def _met_person(doc: Document, s: Sentence, after: int, subject: Mention | None) -> Mention | None:
+    """Return the person met when the object is one written with a post or a state before the name ("met his
+    French counterpart X", "met Nigeria's Minister of Defence X", "met X's deputy, Vice Minister Y")."""
+    for p in mentions_in(doc, s, "Person"):
+        if p.start < after or (subject is not None and p.name == subject.name):
+            continue
+        if p.start > after + 90 or _MET_OBJECT_END.search(doc.text, after, p.start):
+            return None
+        if re.match(r"['’]s\b", doc.text[p.end:p.end + 2]):
+            continue  # "met Sánchez's deputy, ...": the deputy is met, named next
+        return p
+    return None
 
 
 def extract_event_relations(doc: Document, agreements: list[AgreementState]) -> None:
