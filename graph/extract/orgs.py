@@ -201,7 +201,7 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
     for m in _forces(text):
         if m.group("c") in ("The", "the"):
             continue
-        out.append(Mention(m.start(), m.end(), m.group("name"), m.group("name"), "ArmedForce", priority=1,
+        out.append(Mention(m.start(), m.end(), m.group("name"), m.group("name"), "ArmedForce", priority=4,
                            attributes={"force_country": m.group("c")}))
     for m in _suffixed_companies(text):
         name, start = _strip_lead(m.group("name"), m.start("name"))

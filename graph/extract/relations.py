@@ -60,11 +60,56 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
         before = [m for m in doc.mentions if m.end <= span[0] and span[0] - m.end <= 4 and m.type != "Person"]
         if org is None and before:
             org = before[-1].name
+    service = _service_branch(role)
+    if service is not None and (org is None or doc.entities.type_of(org) not in ("ArmedForce",)):
+        org = _service_force(doc, p, service, org)
     if org is None and NATIONAL_POSTS.search(role):
         org = doc.main_country()
     if org and doc.entities.type_of(org) in ("GovernmentAgency",) and NATIONAL_POSTS.search(role) and "(" in org:
         org = doc.entities.records[org].attributes.get("country", org)
     return role, org
+
+
+# a post at the head of one service ("Chief of Navy", "Chief of the Naval Staff", "Army chief", "Air Force commander")
+_SERVICE_POST = re.compile(
+    r"\b(?:(?:Chief|Commander|Head|chief|commander|head)\s+of\s+(?:the\s+)?(?P<b1>Navy|Naval\s+Staff|Army|Army\s+Staff|"
+    r"Air\s+Force|Air\s+Staff|Defen[cs]e\s+Forces?|Defen[cs]e\s+Staff|General\s+Staff|Armed\s+Forces)|"
+    r"(?P<b2>Navy|Naval|Army|Air\s+Force)\s+(?:chief|commander|Chief|Commander|head|Head|Chief\s+of\s+Staff))\b")
+_BRANCH_KIND = {"navy": "navy", "naval": "navy", "army": "army", "air": "air force", "defence": "armed forces",
+                "defense": "armed forces", "general": "armed forces", "armed": "armed forces"}
+_FORCE_HEADS = (("Navy", "navy"), ("Naval Forces", "navy"), ("Army", "army"), ("Air Force", "air force"),
+                ("Armed Forces", "armed forces"), ("Defence Forces", "armed forces"),
+                ("Defense Forces", "armed forces"))
+
+
+def _service_branch(role: str) -> str | None:
+    """Return the service ("navy", "army", "air force", "armed forces") a post heads, or None."""
+    m = _SERVICE_POST.search(role)
+    if m is None:
+        return None
+    return _BRANCH_KIND.get((m.group("b1") or m.group("b2")).split()[0].casefold())
+
+
+def _force_kind(name: str, attributes: dict[str, object]) -> str | None:
+    kind = attributes.get("kind")
+    if isinstance(kind, str):
+        return kind
+    return next((k for head, k in _FORCE_HEADS if name.split(" (")[0].endswith(head)), None)
+
+
+def _service_force(doc: Document, p: Mention, service: str, org: str | None) -> str | None:
+    """Return the force of the person's state whose head the post names ("Chief of the Naval Staff" in an article
+    from Islamabad: the Pakistan Navy), else the state a national post names, else None."""
+    country = org if org is not None and doc.entities.type_of(org) == "Country" else None
+    if country is None:
+        s = doc.sentence_at(p.start)
+        near = [c for c in doc.mentions_in(s, "Country") if c.end <= p.start and p.start - c.end <= 60]
+        country = near[-1].name if near else doc.main_country()
+    for rec in doc.entities.records.values():
+        if (rec.type == "ArmedForce" and rec.attributes.get("country") == country
+                and _force_kind(rec.name, rec.attributes) == service):
+            return rec.name
+    return org if org is not None and doc.entities.type_of(org) == "Country" else None
 
 
 def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
