@@ -22,7 +22,8 @@ from .text import Sentence
 
 __all__ = ["extract_deliveries"]
 
-_RECEIVE = re.compile(r"\b(?P<aux>(?:will|would|is|are|was|were)\s+(?:(?:expected|set|due|scheduled)\s+to\s+)?|"
+_RECEIVE = re.compile(r"\b(?P<aux>(?:will|would|is|are|was|were|has|have|had)\s+"
+                      r"(?:(?:expected|set|due|scheduled)\s+to\s+)?|"
                       r"(?:expects?|plans?)\s+to\s+|to\s+)?"
                       r"(?P<v>receive[sd]?|receiving|take[sn]?\s+delivery\s+of|took\s+delivery\s+of|"
                       r"taking\s+delivery\s+of)\s+")
