@@ -26,6 +26,7 @@ _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents|pounds?|rupees?|ringgit|won|
                              r"shekels?|forints?|lei|reais|real|euros?)\b")
 
 
+_PLACE_CUE_LEAD = re.compile(r"(?<![\w'’-])(?:In|At|Near|Outside)\s+$")  # "In Cairo, the expo ..."
 _REGION_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Pan)[\s-]$")
 
 
@@ -45,6 +46,9 @@ def _nearest_country(doc: Document, start: int, countries: list[Mention]) -> str
     # from South Korea's yard, the Department of National Defense said")
     bodies = [m for m in doc.mentions if s.start <= m.start < s.end and m.start != start
               and m.type in ("ArmedForce", "GovernmentAgency") and m.attributes.get("country")]
+    if doc.dateline and (any(c.name == doc.dateline for c in inside)
+                         or any(b.attributes["country"] == doc.dateline for b in bodies)):
+        return doc.dateline  # "Japan has delivered ... to the Philippine Air Force, the Department said" from Manila
     if bodies and (not inside or bodies[0].start < inside[0].start):
         return str(bodies[0].attributes["country"])
     if inside:
@@ -150,7 +154,8 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
             continue  # "6.5 billion US dollars", "Australian dollars": a currency, not the state
         if m.type == "Country" and m.form == "capital":
             before = text[max(0, m.start - 12):m.start]
-            if _PLACE_CUE.search(before) or (m.surface.isupper() and len(m.surface) > 3):
+            if (_PLACE_CUE.search(before) or _PLACE_CUE_LEAD.search(before)
+                    or (m.surface.isupper() and len(m.surface) > 3)):
                 doc.places.append((m.start, m.end, m.surface))
                 continue
         kept.append(m)

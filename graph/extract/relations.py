@@ -226,6 +226,16 @@ def _edition_date(doc: Document, ev: Mention) -> str | None:
     return doc.article_date
 
 
+def _place_named_for(doc: Document, ev: Mention) -> str | None:
+    """Return the place the event's sentence sets it in ("In Cairo, the expo ...", "the expo in Cairo"), if any."""
+    s = doc.sentence_at(ev.start)
+    for start, _end, surface in doc.places:
+        if s.start <= start < s.end and re.search(r"(?:^|\b)(?:[Ii]n|at)\s+$", doc.text[max(s.start, start - 4):start]):
+            if start < ev.start or start - ev.end <= 12:
+                return surface
+    return None
+
+
 def _events(doc: Document) -> None:
     events = [m for m in doc.mentions if m.type == "Event"]
     if not events:
@@ -235,6 +245,11 @@ def _events(doc: Document) -> None:
     first = events[0]
     for m in doc.mentions:
         if m.type == "Event" and place and m.name == first.name:
+            elsewhere = _place_named_for(doc, m)
+            if elsewhere is not None and elsewhere.casefold() != place.casefold():
+                # "In Cairo, the fourth Egypt Defence Expo ..." in an article from Abuja
+                doc.relate(m.name, "held_in", elsewhere, {"date": _edition_date(doc, m)}, doc.sentence_at(m.start))
+                continue
             doc.relate(m.name, "held_in", place, {"date": _edition_date(doc, m)}, doc.sentence_at(m.start))
     for s in doc.sentences:
         persons = doc.mentions_in(s, "Person")
