@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .amounts import Money
 from .dates import DateMention
 from .document import Document
 from .mentions import Mention
@@ -251,6 +252,8 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
     agreements: list[AgreementState] = []
     year_now = doc.article_date[:4] if doc.article_date else None
     for s in doc.sentences:
+        if agreements and _SIGNING_REF.match(s.text) and not _TRIGGER_RE.search(s.text):
+            _signing_named_again(doc, s, agreements[-1])
         for tm in _TRIGGER_RE.finditer(s.text):
             kind_word = tm.group("kind")
             if kind_word in ("order", "deal", "agreement", "arrangement") and re.search(
@@ -386,7 +389,7 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     if end_user and end_user.name not in {p.name for p in parties}:
         agr.parties.append((end_user.name, "end_user"))
     _status_facts(doc, s, agr, new=True)
-    money = doc.in_sentence(s, doc.money)
+    money = [m for m in doc.in_sentence(s, doc.money) if not _priced_other(doc, m, start)]
     if money:
         main = money[0]
         eq = [m.value for m in money[1:2] if doc.text[main.end:m.start].strip() in ("(", "or", "or about", "")]
@@ -409,6 +412,17 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
                 "lower_bound": True if qty and qty.lower_bound else None}, s)
     _signatories(doc, s, agr, date)
     return agr
+
+
+_PRICED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<k>line\s+of\s+credit|credit\s+line|loan|grant|contract|deal|order|"
+                     r"agreement|package|programme|program)\b")
+
+
+def _priced_other(doc: Document, m: Money, start: int) -> bool:
+    """Tell whether an amount prices another thing than the agreement at ``start`` ("financed from a US$300 million
+    line of credit" in the sentence of a contract)."""
+    pm = _PRICED.match(doc.text, m.end)
+    return pm is not None and pm.start("k") != start
 
 
 def _sibling_agreement(doc: Document, s: Sentence, kind: str, year: str, np: str, agreements: list[AgreementState],
@@ -489,6 +503,20 @@ def _late_value(doc: Document, s: Sentence, agr: AgreementState, end: int) -> No
         if (f.predicate == "supplies" and agr.platform and f.object == agr.platform
                 and any(p == f.subject for p, _r in agr.parties)):
             f.qualifiers.setdefault("value", values)
+
+
+# "It was inked by X and Y in the presence of Z", "The signing was witnessed by Z": the act of the latest agreement
+_SIGNING_REF = re.compile(r"\s*(?:It|The\s+(?:signing|ceremony|signing\s+ceremony))\s+(?:was|were)\s+"
+                          r"(?:signed|inked|sealed|witnessed|attended)\s+(?:[^.]*?\s)?by\b")
+
+
+def _signing_named_again(doc: Document, s: Sentence, agr: AgreementState) -> None:
+    date = next((f.qualifiers.get("date") for f in doc.facts
+                 if f.subject == agr.name and f.predicate == "has_status" and f.qualifiers.get("date")), None)
+    _signatories(doc, s, agr, date if isinstance(date, str) else None)
+    if re.match(r"\s*The\s+(?:signing|ceremony|signing\s+ceremony)\s+(?:was|were)\s+(?:witnessed|attended)\b", s.text):
+        for p in doc.mentions_in(s, "Person"):
+            doc.relate(p.name, "witnessed", agr.name, {"date": date}, s, 0.6)
 
 
 def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = False) -> None:
