@@ -172,3 +172,48 @@ def test_a_ranked_agreement_of_another_kind_is_a_tie_between_the_states() -> Non
     ties = _rels(facts, "has_agreement_with")
     assert any(s == "Italy" and o == "Qatar" and q.get("ordinal") == 2 for s, o, q in ties)
     assert not any(s == "Italy" for s, _o, _q in _rels(facts, "party_to"))
+
+
+# deliveries, bodies of the dateline's state, places of events, signings named again, amounts of other things
+
+
+def test_a_force_that_has_taken_delivery_is_supplied() -> None:
+    facts = _facts("The Kenya Navy has taken delivery of the last of three Bayraktar TB2 drones ordered from Baykar, "
+                   "officials said.")
+    sup = _rels(facts, "supplies")
+    assert any(s == "Baykar" and q.get("buyer") == "Kenya Navy" and q.get("status") == "delivered"
+               for s, _o, q in sup)
+
+
+def test_an_unnamed_department_in_a_sentence_about_two_states_is_the_datelines() -> None:
+    facts = _facts("MANILA – South Korea has handed over two patrol ships to the Philippine Navy, the Department of "
+                   "National Defense said on Monday.")
+    bodies = [e for e in facts.entities if e.type == "GovernmentAgency"]
+    assert [(e.name, e.attributes.get("country")) for e in bodies] == [
+        ("Department of National Defense (Philippines)", "Philippines")]
+
+
+def test_a_show_set_in_another_city_is_not_held_at_the_dateline() -> None:
+    facts = _facts("NAIROBI – Kenya signed for six helicopters on Monday. In Riyadh, the World Defense Show 2026 "
+                   "drew more than 700 exhibitors.", date="2026-02-10")
+    held = _rels(facts, "held_in")
+    assert [(s, o) for s, o, _q in held] == [("World Defense Show 2026", "Riyadh")]
+
+
+def test_signatories_of_a_signing_named_in_the_next_sentence() -> None:
+    facts = _facts("Romania signed a contract with Hanwha Aerospace for 54 K9 howitzers on Tuesday. It was inked by "
+                   "Armaments Director General Marian Bucur and Hanwha Aerospace president Son Jae-il in the "
+                   "presence of Defence Minister Angel Tilvar. The signing was witnessed by Ambassador Kim Jae-bok.")
+    agreement = next(e.name for e in facts.entities if e.type == "Agreement")
+    assert {s for s, o, _q in _rels(facts, "signed") if o == agreement} == {"Marian Bucur", "Son Jae-il"}
+    assert {s for s, o, _q in _rels(facts, "witnessed") if o == agreement} == {"Angel Tilvar", "Kim Jae-bok"}
+
+
+def test_an_amount_that_prices_a_credit_line_is_not_the_contracts_value() -> None:
+    facts = _facts("Sri Lanka signed a contract for two patrol vessels with Goa Shipyard, the first deal financed "
+                   "from a US$100 million line of credit. The contract, worth about US$62 million, was signed in "
+                   "Colombo.")
+    values = {(s, o) for s, o, _q in _rels(facts, "has_value")}
+    contract = next(o for s, o, q in _rels(facts, "party_to") if s == "Goa Shipyard")
+    assert (contract, "62000000 USD") in values
+    assert (contract, "100000000 USD") not in values
