@@ -57,7 +57,8 @@ NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
                      "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "two dozen": 24})
 
 #: currencies written before the amount, longest first
-_SYMBOLS = sorted((k for k in CURRENCIES if not k.isalpha() or k.isupper() or k == "Rs"), key=len, reverse=True)
+_SYMBOLS = sorted((k for k in CURRENCIES if not k.isalpha() or k.isupper() or k in ("Rs", "Rp")), key=len,
+                  reverse=True)
 _SYM = "|".join(map(re.escape, _SYMBOLS))
 #: currencies named with their country ("6.5 billion US dollars", "2 billion Australian dollars")
 _COUNTRY_DOLLARS = {"US dollars": "USD", "U.S. dollars": "USD", "Australian dollars": "AUD",
