@@ -274,6 +274,8 @@ def _visits(doc: Document) -> None:
             pos = s.start + vm.end()
             targets = [m for m in mentions_in(doc, s, "Company", "Country", "ArmedForce", "GovernmentAgency",
                                                     "Organisation") if pos <= m.start <= pos + 3]
+            if targets and targets[0].type == "Country" and targets[0].form == "demonym":
+                continue  # "met the visiting Polish minister": who visits is named after, and visits no "Polish"
             if not targets:
                 continue
             before = [m for m in mentions_in(doc, s, *_ACTORS) if m.end <= s.start + vm.start()
