@@ -74,7 +74,8 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
 _SERVICE_POST = re.compile(
     r"\b(?:(?:Chief|Commander|Head|chief|commander|head)\s+of\s+(?:the\s+)?(?P<b1>Navy|Naval\s+Staff|Army|Army\s+Staff|"
     r"Air\s+Force|Air\s+Staff|Defen[cs]e\s+Forces?|Defen[cs]e\s+Staff|General\s+Staff|Armed\s+Forces)|"
-    r"(?P<b2>Navy|Naval|Army|Air\s+Force)\s+(?:chief|commander|Chief|Commander|head|Head|Chief\s+of\s+Staff))\b")
+    r"(?P<b2>Navy|Naval|Army|Air\s+Force|Armed\s+Forces|Defen[cs]e\s+Forces)\s+(?:chief|commander|Chief|Commander|"
+    r"head|Head|Chief\s+of\s+Staff))\b")
 _BRANCH_KIND = {"navy": "navy", "naval": "navy", "army": "army", "air": "air force", "defence": "armed forces",
                 "defense": "armed forces", "general": "armed forces", "armed": "armed forces"}
 _FORCE_HEADS = (("Navy", "navy"), ("Naval Forces", "navy"), ("Army", "army"), ("Air Force", "air force"),
@@ -100,6 +101,11 @@ def _force_kind(name: str, attributes: dict[str, object]) -> str | None:
 def _service_force(doc: Document, p: Mention, service: str, org: str | None) -> str | None:
     """Return the force of the person's state whose head the post names ("Chief of the Naval Staff" in an article
     from Islamabad: the Pakistan Navy), else the state a national post names, else None."""
+    span = p.attributes.get("role_span")
+    if span:  # "the Ghana Armed Forces chief": the force is written into the post
+        force = next((m for m in doc.mentions if m.type == "ArmedForce" and m.start < span[0] < m.end), None)
+        if force is not None and _force_kind(force.name, force.attributes) == service:
+            return force.name
     country = org if org is not None and doc.entities.type_of(org) == "Country" else None
     if country is None:
         s = doc.sentence_at(p.start)
