@@ -217,3 +217,21 @@ def test_an_amount_that_prices_a_credit_line_is_not_the_contracts_value() -> Non
     contract = next(o for s, o, q in _rels(facts, "party_to") if s == "Goa Shipyard")
     assert (contract, "62000000 USD") in values
     assert (contract, "100000000 USD") not in values
+
+
+def test_meeting_a_visiting_minister_is_no_visit_by_the_host() -> None:
+    facts = _facts("TOKYO – Defence Minister Minoru Kihara met with visiting Lithuanian Defence Minister Dovilė "
+                   "Šakalienė on Wednesday.")
+    assert _rels(facts, "visited") == []
+    assert [(s, o) for s, o, _q in _rels(facts, "met_with")] == [("Minoru Kihara", "Dovilė Šakalienė")]
+
+
+def test_rupiah_written_with_a_spaced_sign() -> None:
+    assert [m.value for m in find_money("The deal, worth Rp 8.5 trillion, was signed")] == ["8500000000000 IDR"]
+
+
+def test_the_chief_of_a_force_written_into_the_post_holds_it_in_that_force() -> None:
+    facts = _facts("The Zimbabwe Defence Forces chief, General Anselem Sanyatwe, met Chief of Defence Staff "
+                   "General Hamid Rahmani in Harare.")
+    roles = {s: q.get("organisation") for s, _o, q in _rels(facts, "holds_role")}
+    assert roles.get("Anselem Sanyatwe") == "Zimbabwe Defence Forces"
