@@ -235,3 +235,12 @@ def test_the_chief_of_a_force_written_into_the_post_holds_it_in_that_force() -> 
                    "General Hamid Rahmani in Harare.")
     roles = {s: q.get("organisation") for s, _o, q in _rels(facts, "holds_role")}
     assert roles.get("Anselem Sanyatwe") == "Zimbabwe Defence Forces"
+
+
+def test_a_state_that_has_delivered_platforms_to_a_force_supplies_them() -> None:
+    facts = _facts("ROME – Italy has delivered the last of six AW149 helicopters built by Leonardo to the Polish "
+                   "Air Force, the ministry said on Monday.")
+    sup = _rels(facts, "supplies")
+    assert [(s, o, q.get("buyer"), q.get("quantity"), q.get("status")) for s, o, q in sup] == [
+        ("Italy", "AW149", "Polish Air Force", 6, "delivered")]
+    assert ("Leonardo", "AW149", {}) in _rels(facts, "manufactures")
