@@ -240,7 +240,7 @@ def _work_share(doc: Document) -> None:
                 doc.relate(c.name, "manufactures", p.name, {}, s, 0.55)
 
 
-_MADE_BY_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?,?\s+(?:built|made|manufactured|produced|developed)\s+by\s+"
+_MADE_BY_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?,?\s+(?:built|made|manufactured|produced)\s+by\s+"
                          r"(?:the\s+)?")
 
 
