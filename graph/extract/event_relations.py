@@ -326,6 +326,9 @@ def _meetings(doc: Document) -> None:
         met = _met_person(doc, s, after, subj[-1] if subj else None)
         if met is not None:
             objs = [met]
+        if not objs and len(subj) >= 2 and subj[-2].name != subj[-1].name and mm.group().startswith("met") \
+                and re.search(r"\band\b", doc.text[subj[-2].end:subj[-1].start]):
+            subj, objs = subj[:-1], subj[-1:]  # "Minister X and his counterpart Y met in Lima"
         if not subj or not objs:
             continue
         dates = doc.in_sentence(s, doc.dates)
