@@ -35,6 +35,7 @@ CURRENCIES: dict[str, str] = {
     "dollars": "USD", "pounds": "GBP", "ringgit": "MYR", "kronor": "SEK", "PKR": "PKR", "BDT": "BDT",
     "₦": "NGN", "NGN": "NGN", "naira": "NGN", "KES": "KES", "GHS": "GHS", "MAD": "MAD", "COP": "COP", "MXN": "MXN",
     "CLP": "CLP", "ARS": "ARS", "PEN": "PEN", "LKR": "LKR", "NPR": "NPR", "QAR": "QAR", "KWD": "KWD", "OMR": "OMR",
+    "KSh": "KES", "Ksh": "KES",
 }
 #: currencies named in words of more than one token ("6.5 billion US dollars")
 CURRENCY_PHRASES: dict[str, str] = {
@@ -57,7 +58,7 @@ NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
                      "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "two dozen": 24})
 
 #: currencies written before the amount, longest first
-_SYMBOLS = sorted((k for k in CURRENCIES if not k.isalpha() or k.isupper() or k in ("Rs", "Rp")), key=len,
+_SYMBOLS = sorted((k for k in CURRENCIES if not k.isalpha() or k.isupper() or k in ("Rs", "Rp", "KSh", "Ksh")), key=len,
                   reverse=True)
 _SYM = "|".join(map(re.escape, _SYMBOLS))
 #: currencies named with their country ("6.5 billion US dollars", "2 billion Australian dollars")

@@ -194,6 +194,8 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
                            attributes={"national": True}))
     for m in _SHORT_MINISTRY_RE.finditer(text):
         word = m.group("name")
+        if word == "Cabinet" and text.startswith(" Secretary", m.end()):
+            continue  # "Defence Cabinet Secretary X": a minister's post, not the Cabinet
         name = "Cabinet" if word == "Cabinet" else "Ministry of Defence" if "efen" in word or word.upper() in (
             "MOD", "MINDEF") else f"Ministry of {word.split()[0]} Affairs" if word.startswith("Foreign") else word
         out.append(Mention(m.start(), m.end(), word, name, "GovernmentAgency", priority=1,

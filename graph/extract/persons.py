@@ -54,7 +54,7 @@ _ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary
               r"chairman|director|president|chief executive|head|commander|spokesman|spokeswoman|spokesperson|minister|"
               r"secretary|"
               r"managing director|general manager|chief)")
-_ROLE_MOD = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
+_ROLE_MOD = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|Cabinet|"
              r"Defen[cs]e|Foreign|Home|Finance|Armed\s+Forces|Navy|Army|Air\s+Force|Industry|Industries|Trade|"
              r"deputy|vice|senior|executive|export|regional|group|country|programme|program|sales|marketing|"
              r"technical|managing|general|chief|operating|financial|defen[cs]e|foreign|finance|home|industry)\s+)")
