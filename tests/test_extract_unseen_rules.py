@@ -244,3 +244,31 @@ def test_a_state_that_has_delivered_platforms_to_a_force_supplies_them() -> None
     assert [(s, o, q.get("buyer"), q.get("quantity"), q.get("status")) for s, o, q in sup] == [
         ("Italy", "AW149", "Polish Air Force", 6, "delivered")]
     assert ("Leonardo", "AW149", {}) in _rels(facts, "manufactures")
+
+
+def test_an_mou_signed_on_a_weekday_covers_the_areas_after_covering() -> None:
+    facts = _facts("Argentina and Denmark signed a memorandum of understanding on Tuesday covering pilot training "
+                   "and aircraft maintenance.")
+    areas = {o for _s, o, _q in _rels(facts, "has_cooperation_area")}
+    assert "pilot training" in areas
+    assert not any(str(a).startswith("Tuesday") for a in areas)
+
+
+def test_two_ministers_who_met_are_met_with_each_other() -> None:
+    facts = _facts("Uruguay's Defence Minister Sandra Lazo and Paraguayan Defence Minister Oscar González met in "
+                   "Montevideo on 2 April.")
+    assert [(s, o) for s, o, _q in _rels(facts, "met_with")] == [("Sandra Lazo", "Oscar González")]
+
+
+def test_a_state_that_will_buy_platforms_from_a_company_is_its_planned_buyer() -> None:
+    facts = _facts("Ethiopia will buy 12 Bayraktar Akinci drones from Turkey's Baykar, officials said.")
+    sup = _rels(facts, "supplies")
+    assert [(s, o, q.get("buyer"), q.get("quantity"), q.get("status")) for s, o, q in sup] == [
+        ("Baykar", "Bayraktar Akinci", "Ethiopia", 12, "planned")]
+
+
+def test_shillings_and_a_cabinet_secretarys_post() -> None:
+    assert [m.value for m in find_money("worth KSh 4.5 billion")] == ["4500000000 KES"]
+    facts = _facts("NAIROBI – Kenya's Defence Cabinet Secretary Roselinda Soipan Tuya opened the fair on Monday.")
+    assert _entities(facts, "GovernmentAgency") == []
+    assert [o for _s, o, _q in _rels(facts, "holds_role")] == ["Defence Cabinet Secretary"]
