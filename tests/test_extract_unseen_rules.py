@@ -272,3 +272,19 @@ def test_shillings_and_a_cabinet_secretarys_post() -> None:
     facts = _facts("NAIROBI – Kenya's Defence Cabinet Secretary Roselinda Soipan Tuya opened the fair on Monday.")
     assert _entities(facts, "GovernmentAgency") == []
     assert [o for _s, o, _q in _rels(facts, "holds_role")] == ["Defence Cabinet Secretary"]
+
+
+def test_a_contract_priced_with_a_compact_scale_is_an_agreement() -> None:
+    facts = _facts("The Dutch Defence Materiel Organisation has awarded Thales a €120m contract for 9 Ground Master "
+                   "200 radars, it said on Monday.")
+    assert [o for _s, o, _q in _rels(facts, "has_value")] == ["120000000 EUR"]
+    assert ("Thales", "supplier") in {(s, q.get("role")) for s, _o, q in _rels(facts, "party_to")}
+
+
+def test_a_teaming_agreement_with_the_unknown_firm_of_a_state_has_no_state_party() -> None:
+    facts = _facts("Hanwha Aerospace and Estonia's Tallinn Ordnance Works signed a teaming agreement for the "
+                   "production of 18 K9 howitzers worth €180 million.")
+    parties = {s for s, _o, _q in _rels(facts, "party_to")}
+    assert "Hanwha Aerospace" in parties
+    assert "Estonia" not in parties
+    assert [o for _s, o, _q in _rels(facts, "has_value")] == ["180000000 EUR"]

@@ -78,6 +78,11 @@ _NP_WORD = re.compile(r"^(?:[$€£₩¥]?[\d.,]+|million|billion|bn|mn|trillion
                       r"exclusive|bilateral|trilateral|industrial|multi-year|(?:19|20)\d\d|\w+-\w+|two|three|four|"
                       r"five|\d+|major|largest|first|second|landmark|long-term|executive|implementing|definitive|"
                       r"firm|sales|service|maintenance|support|third|fourth|fifth|follow-up|options?)$", re.I)
+# amounts written with a sign and a compact scale ("£285m", "A$1.7bn", "Rs5,000-crore") and more kinds of agreement
+_NP_WORD_MORE = re.compile(r"^(?:(?:[A-Z]{0,3}[$€£₩¥]|Rs\.?|RM|Rp|R|N|₦)[\d.,]+(?:bn|m|mn|b|k|tn|-crore|-billion|"
+                           r"-million)?|[\d.,]+(?:bn|m|mn)|teaming|cooperation|co-operation|partnership|licen[cs]e|"
+                           r"licensing|offset|strategic|technology|transfer|co-production|co-development|"
+                           r"memorandum|supplementary|amended|revised|foreign|military|sale)$", re.I)
 _SINCE = re.compile(r"\bsince\s+$", re.I)
 _ORDINAL_MOD = re.compile(r"\b(?P<o>first|second|third|fourth|fifth)\b", re.I)
 _DETS = ("a", "an", "the", "this", "that", "its", "their", "his", "her")
@@ -93,7 +98,7 @@ def _noun_phrase(doc: Document, s: Sentence, kind_start: int) -> tuple[str, str,
         if w.casefold() in _DETS:
             det = w
             break
-        if not _NP_WORD.match(w) or len(mods) >= 5:
+        if not (_NP_WORD.match(w) or _NP_WORD_MORE.match(w)) or len(mods) >= 5:
             break
         mods.insert(0, w)
     text = " ".join(mods)
@@ -184,6 +189,8 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     seen: set[str] = set()
     subj = []
     for m in before:
+        if m.type == "Country" and (_owns_unknown(doc, m, ms) or _capital_in_name(doc, m)):
+            continue
         if m.name not in seen and not (m.type == "Country" and _followed_by_org(doc, m, ms)):
             seen.add(m.name)
             subj.append(m)
@@ -234,6 +241,27 @@ def _ranked_object(doc: Document, start: int) -> bool:
                 and _RANKED_GAP.fullmatch(doc.text, o.end, start)):
             return True
     return False
+
+
+_OWNED_NAME = re.compile(r"['’]s\s+(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})")
+_STATE_WORDS = frozenset("Minister Ministry Defence Defense Secretary President Prime Premier Navy Army Air Force "
+                         "Forces Armed Chief Deputy Government Cabinet Department Agency Office National State Foreign "
+                         "Coast Guard Marine Marines Royal Parliament Senate Congress Embassy Ambassador".split())
+
+
+def _owns_unknown(doc: Document, country: Mention, ms: list[Mention]) -> bool:
+    """Tell whether ``country`` is the possessor of an organisation no gazetteer knows ("Romania's Automecanica
+    Medias signed ..."): the state is not the party then."""
+    om = _OWNED_NAME.match(doc.text, country.end)
+    if om is None or any(w in _STATE_WORDS for w in om.group("name").split()):
+        return False
+    return not any(m.start == om.start("name") and not _capital_in_name(doc, m) for m in ms)
+
+
+def _capital_in_name(doc: Document, m: Mention) -> bool:
+    """Tell whether a capital is the first word of a longer name ("Tallinn Ordnance Works"), not the state."""
+    return (m.type == "Country" and m.form == "capital"
+            and bool(re.match(r"\s[A-Z][a-z]", doc.text[m.end:m.end + 3])))
 
 
 def _owns_next(doc: Document, country: Mention, other: Mention) -> bool:
