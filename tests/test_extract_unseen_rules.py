@@ -288,3 +288,15 @@ def test_a_teaming_agreement_with_the_unknown_firm_of_a_state_has_no_state_party
     assert "Hanwha Aerospace" in parties
     assert "Estonia" not in parties
     assert [o for _s, o, _q in _rels(facts, "has_value")] == ["180000000 EUR"]
+
+
+def test_a_minister_who_received_a_visiting_general_met_him() -> None:
+    facts = _facts("JAKARTA – Defence Minister Sjafrie Sjamsoeddin received Chief of Army Staff General Wanchai "
+                   "Ruangsri of Thailand on Tuesday.")
+    assert [(s, o) for s, o, _q in _rels(facts, "met_with")] == [("Sjafrie Sjamsoeddin", "Wanchai Ruangsri")]
+
+
+def test_receiving_a_delivery_is_no_meeting() -> None:
+    facts = _facts("Defence Minister Sjafrie Sjamsoeddin received the first two Rafale jets from Dassault Aviation "
+                   "on Tuesday.")
+    assert _rels(facts, "met_with") == []

@@ -356,6 +356,28 @@ def _met_person(doc: Document, s: Sentence, after: int, subject: Mention | None)
     return None
 
 
+_RECEIVED = re.compile(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|paid\s+a\s+courtesy\s+call\s+on|"
+                       r"called\s+on|held\s+(?:a\s+)?(?:bilateral\s+)?(?:meeting|talks)\s+with)\s+(?:the\s+)?")
+
+
+def _receptions(doc: Document) -> None:
+    """"Minister X received Army chief General Y", "X paid a courtesy call on Y": a meeting of two persons."""
+    for s in sentences_with(doc, ("receive", "hosted", "hosts", "welcome", "courtesy call", "called on", "held")):
+        for rm in _RECEIVED.finditer(s.text):
+            verb, after = s.start + rm.start(), s.start + rm.end()
+            subj = [p for p in mentions_in(doc, s, "Person") if p.end <= verb]
+            if not subj or _SAID_BETWEEN.search(doc.text, subj[-1].end, verb):
+                continue
+            met = _met_person(doc, s, after, subj[-1])
+            if met is None:
+                continue
+            dates = doc.in_sentence(s, doc.dates)
+            ev = event_at(doc, s)
+            doc.relate(subj[-1].name, "met_with", met.name, {"date": dates[0].value if dates else None,
+                                                             "event": ev.name if ev else None}, s, 0.55)
+            break
+
+
 def extract_event_relations(doc: Document, agreements: list[AgreementState]) -> None:
     """Add event, visit and meeting relations to ``doc``."""
     runs: dict[str, _Run] = {}
@@ -367,3 +389,4 @@ def extract_event_relations(doc: Document, agreements: list[AgreementState]) -> 
     _chairs(doc)
     _visits(doc)
     _meetings(doc)
+    _receptions(doc)
