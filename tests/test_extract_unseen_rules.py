@@ -300,3 +300,10 @@ def test_receiving_a_delivery_is_no_meeting() -> None:
     facts = _facts("Defence Minister Sjafrie Sjamsoeddin received the first two Rafale jets from Dassault Aviation "
                    "on Tuesday.")
     assert _rels(facts, "met_with") == []
+
+
+def test_an_estimate_the_press_puts_on_an_undisclosed_deal_is_its_approximate_value() -> None:
+    facts = _facts("Morocco signed a contract with Elbit Systems for 36 ATMOS howitzers. Neither side disclosed its "
+                   "value, although Israeli media put it at about US$190 million.")
+    values = _rels(facts, "has_value")
+    assert [(o, q.get("approximate")) for _s, o, q in values] == [("190000000 USD", True)]

@@ -282,6 +282,8 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
     for s in doc.sentences:
         if agreements and _SIGNING_REF.match(s.text) and not _TRIGGER_RE.search(s.text):
             _signing_named_again(doc, s, agreements[-1])
+        if agreements and " at " in s.text and _PUT_AT.search(s.text) and not _TRIGGER_RE.search(s.text):
+            _value_put_at(doc, s, agreements[-1])
         for tm in _TRIGGER_RE.finditer(s.text):
             kind_word = tm.group("kind")
             if kind_word in ("order", "deal", "agreement", "arrangement") and re.search(
@@ -324,6 +326,7 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 _status_facts(doc, s, agr)
                 _late_supplier(doc, s, agr, end)
                 _late_value(doc, s, agr, end)
+                _value_put_at(doc, s, agr)
             if np.casefold().startswith(("the ", "this ")) or det:
                 doc.entities.add(agr.name, "Agreement", f"{det} {np}".strip() if det and not np.startswith(det) else np)
             break  # one agreement per sentence
@@ -545,6 +548,21 @@ def _signing_named_again(doc: Document, s: Sentence, agr: AgreementState) -> Non
     if re.match(r"\s*The\s+(?:signing|ceremony|signing\s+ceremony)\s+(?:was|were)\s+(?:witnessed|attended)\b", s.text):
         for p in doc.mentions_in(s, "Person"):
             doc.relate(p.name, "witnessed", agr.name, {"date": date}, s, 0.6)
+
+
+_PUT_AT = re.compile(r"\b(?:put|puts|estimated|estimates|estimate|valued|values|priced|prices)\s+"
+                     r"(?:it|its\s+value|the\s+(?:deal|contract|agreement|order)(?:['’]s\s+value)?)\s+at\s+")
+
+
+def _value_put_at(doc: Document, s: Sentence, agr: AgreementState) -> None:
+    """"Neither side disclosed its value, although the media put it at roughly US$400 million": an estimate of
+    the value of the agreement the sentence names again."""
+    pm = _PUT_AT.search(s.text)
+    if pm is None or any(f.subject == agr.name and f.predicate == "has_value" for f in doc.facts):
+        return
+    money = next((m for m in doc.in_sentence(s, doc.money) if m.start == s.start + pm.end()), None)
+    if money is not None:
+        doc.relate(agr.name, "has_value", money.value, {"approximate": True}, s, 0.5)
 
 
 def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = False) -> None:
