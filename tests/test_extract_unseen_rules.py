@@ -307,3 +307,25 @@ def test_an_estimate_the_press_puts_on_an_undisclosed_deal_is_its_approximate_va
                    "value, although Israeli media put it at about US$190 million.")
     values = _rels(facts, "has_value")
     assert [(o, q.get("approximate")) for _s, o, q in values] == [("190000000 USD", True)]
+
+
+def test_a_bundle_of_agreements_worth_an_amount_has_that_value() -> None:
+    facts = _facts("DOHA – DIMDEX 2026 closed on Thursday with 40 agreements worth QAR 3.1 billion signed during the "
+                   "show.", date="2026-01-23")
+    counts = _rels(facts, "has_count")
+    bundle = next(s for s, o, _q in counts if o == 40)
+    assert (bundle, "3100000000 QAR") in {(s, o) for s, o, _q in _rels(facts, "has_value")}
+
+
+def test_an_agency_that_said_it_had_signed_is_the_buyer() -> None:
+    facts = _facts("ANKARA – Turkey's SSB said on Monday it had signed a $410 million deal with Aselsan for more "
+                   "Korkut air defence systems.")
+    parties = {(s, q.get("role")) for s, _o, q in _rels(facts, "party_to")}
+    assert ("Aselsan", "supplier") in parties
+    assert any(role == "buyer" for _s, role in parties)
+
+
+def test_the_first_state_to_order_a_platform_with_no_seller_named_buys_it_first() -> None:
+    facts = _facts("Latvia became the first Baltic country to order the IRIS-T SLM, officials said.")
+    buys = _rels(facts, "buys")
+    assert [(s, o, q.get("ordinal")) for s, o, q in buys] == [("Latvia", "IRIS-T SLM", 1)]

@@ -163,7 +163,9 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     before = [m for m in ms if m.end <= trig_start and not _inside_phrase(doc, s, m)]
     clause = doc.text[s.start:trig_start]
     cut = max(clause.rfind(" said"), clause.rfind(" by "), -1)
-    if cut >= 0 and " by " not in clause[cut:cut + 4]:
+    if cut >= 0 and " by " not in clause[cut:cut + 4] and _SAID_IT_SIGNED.match(clause, cut):
+        before = [m for m in before if m.start <= s.start + cut][-1:]  # "DAPA said on Friday it had signed"
+    elif cut >= 0 and " by " not in clause[cut:cut + 4]:
         before = [m for m in before if m.start > s.start + cut]
     after = [m for m in ms if m.start >= trig_end]
     with_party = None
@@ -199,6 +201,9 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     return subj, with_party, end_user
 
 
+_SAID_IT_SIGNED = re.compile(r" said(?:\s+on\s+\w+|\s+\w+day|\s+(?:last|this)\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+"
+                             r"(?:had\s+|has\s+|have\s+|would\s+|will\s+)?(?:signed|awarded|placed|inked|concluded|"
+                             r"sign|award|place)\b")
 _PAIR_SUBJECT = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?(?:[Tt]he two|[Bb]oth)\s+(?:sides|countries|nations|governments|"
                            r"states|neighbours|neighbors|allies)\b")
 _GOVERNMENT_SUBJECT = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?[Tt]he\s+government\b")

@@ -123,6 +123,11 @@ def _ordinal_other_fact(doc: Document, s: Any, o: Any, who: str, q: dict[str, An
         if platform is not None and supplier is not None:
             doc.relate(supplier, "supplies", platform.name, {"buyer": who, **ranked}, s, 0.5)
             return True
+        if platform is not None and not doc.mentions_in(s, "Company") and not any(
+                f.predicate == "party_to" and f.subject == who for f in doc.facts):
+            # "Poland became the first European country to order the K239": a ranked purchase, no seller named
+            doc.relate(who, "buys", platform.name, {"status": "contracted", **ranked}, s, 0.5)
+            return True
     if verb.startswith(_OPERATE_VERBS):
         platform = next((m for m in doc.mentions_in(s, "Platform") if m.start >= o.end), None)
         if platform is not None and who in doc.entities:
