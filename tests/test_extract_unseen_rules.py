@@ -329,3 +329,17 @@ def test_the_first_state_to_order_a_platform_with_no_seller_named_buys_it_first(
     facts = _facts("Latvia became the first Baltic country to order the IRIS-T SLM, officials said.")
     buys = _rels(facts, "buys")
     assert [(s, o, q.get("ordinal")) for s, o, q in buys] == [("Latvia", "IRIS-T SLM", 1)]
+
+
+def test_an_agreement_known_by_its_own_name_is_an_agreement_of_the_signers() -> None:
+    facts = _facts("WELLINGTON – New Zealand and the Philippines signed a Status of Visiting Forces Agreement (SOVFA) "
+                   "on Monday, allowing troops to train in each other's territory.")
+    agreements = [e for e in facts.entities if e.type == "Agreement"]
+    assert len(agreements) == 1
+    assert {"Status of Visiting Forces Agreement", "SOVFA"} <= set(agreements[0].aliases)
+    assert {s for s, _o, _q in _rels(facts, "party_to")} == {"New Zealand", "Philippines"}
+
+
+def test_a_capitalised_event_is_no_named_agreement() -> None:
+    facts = _facts("Ministers signed a declaration at the Paris Peace Forum on Monday.")
+    assert _entities(facts, "Agreement") == []

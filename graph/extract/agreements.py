@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .amounts import Money
+from .anchors import sentences_with
 from .dates import DateMention
 from .document import Document
 from .mentions import Mention
@@ -335,8 +336,43 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
             if np.casefold().startswith(("the ", "this ")) or det:
                 doc.entities.add(agr.name, "Agreement", f"{det} {np}".strip() if det and not np.startswith(det) else np)
             break  # one agreement per sentence
+    _named_agreements(doc, agreements)
     _negotiation_outlook(doc, agreements)
     return agreements
+
+
+# an agreement known by its own name: "signed a Reciprocal Access Agreement", "the Visiting Forces Agreement (VFA)"
+_NAMED_AGREEMENT = re.compile(r"\b(?P<det>an?|the|a\s+new)\s+(?P<name>(?:[A-Z][\w-]*\s+(?:of\s+|on\s+|for\s+)?){1,6}"
+                              r"(?P<head>Agreement|Arrangement|Treaty|Pact|Accord))\b(?:\s+\((?P<acr>[A-Z]{2,8})\))?")
+_NAMED_VERB = re.compile(r"\b(?:signed|inked|sealed|concluded|ratified|agreed|renewed|extended|signing|sign|"
+                         r"conclude)\b")
+
+
+def _named_agreements(doc: Document, agreements: list[AgreementState]) -> None:
+    """"The Philippines and Japan signed a Reciprocal Access Agreement": an agreement of its own name, when the
+    sentence made no other."""
+    year_now = (doc.article_date or "")[:4]
+    for s in sentences_with(doc, ("agreement", "arrangement", "treaty", "pact", "accord")):
+        if any(a.sentence is s for a in agreements) or not _NAMED_VERB.search(s.text):
+            continue
+        nm = _NAMED_AGREEMENT.search(s.text)
+        if nm is None or nm.group("name").startswith(("Heads ", "Memorandum")):
+            continue
+        if doc.mentions_in(s, "Event") and any(s.start + nm.start("name") <= e.start < s.start + nm.end("name")
+                                               for e in doc.mentions_in(s, "Event")):
+            continue
+        start, end = s.start + nm.start("head"), s.start + nm.end("head")
+        past, future = _date_for(doc, s, near=start)
+        st = _status(s) or ""
+        ahead = st in ("expected", "planned", "proposed", "being accelerated")
+        year = ((future if ahead else past) or year_now)[:4]
+        agr = _new_agreement(doc, s, "agreement", year, start, end, nm.group("name"), agreements)
+        if agr is None:
+            continue
+        doc.entities.add(agr.name, "Agreement", nm.group("name"))
+        if nm.group("acr"):
+            doc.entities.add(agr.name, "Agreement", nm.group("acr"))
+        agreements.append(agr)
 
 
 _OUTLOOK = re.compile(r"\b(?:[Nn]egotiations|[Tt]alks|[Dd]iscussions)\b[^.;]{0,30}?\b(?:are|is|were)\s+"

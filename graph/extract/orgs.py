@@ -181,6 +181,8 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
             long, start = long[pm.end():], start + pm.end()
         if not long or len(long) < 4 or (long.isupper() and " " not in long):
             continue
+        if long.endswith(("Agreement", "Arrangement", "Treaty", "Pact", "Accord", "Memorandum of Understanding")):
+            continue  # "Status of Visiting Forces Agreement (SOVFA)": an agreement's name, no body
         typ = org_type(long)
         if typ == "Platform" and _PROGRAMME_AFTER_RE.match(text, m.end()):
             continue  # "the Common Armoured Vehicle System (CAVS) programme" names a programme, not a platform
