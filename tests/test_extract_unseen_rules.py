@@ -7,6 +7,7 @@ from __future__ import annotations
 from graph.articles import Article
 from graph.extract import extract
 from graph.extract.amounts import find_money
+from graph.extract.dates import find_dates, reference
 from graph.models import ArticleFacts
 
 
@@ -343,3 +344,11 @@ def test_an_agreement_known_by_its_own_name_is_an_agreement_of_the_signers() -> 
 def test_a_capitalised_event_is_no_named_agreement() -> None:
     facts = _facts("Ministers signed a declaration at the Paris Peace Forum on Monday.")
     assert _entities(facts, "Agreement") == []
+
+
+def test_iso_dates_and_a_day_of_a_month_written_with_of() -> None:
+    ref = reference("2026-05-12")
+    assert [d.value for d in find_dates("The contract was signed on 2026-04-28.", ref)] == ["2026-04-28"]
+    assert [d.value for d in find_dates("signed on the 21st of April", ref)] == ["2026-04-21"]
+    assert [d.value for d in find_dates("signed on the 9th of November, 2025", ref)] == ["2025-11-09"]
+    assert [d.value for d in find_dates("the 2024-2025 budget", ref)] == ["2024", "2025"]
