@@ -352,3 +352,16 @@ def test_iso_dates_and_a_day_of_a_month_written_with_of() -> None:
     assert [d.value for d in find_dates("signed on the 21st of April", ref)] == ["2026-04-21"]
     assert [d.value for d in find_dates("signed on the 9th of November, 2025", ref)] == ["2025-11-09"]
     assert [d.value for d in find_dates("the 2024-2025 budget", ref)] == ["2024", "2025"]
+
+
+def test_a_show_with_its_acronym_and_year_in_brackets_is_one_edition() -> None:
+    facts = _facts("MUSCAT – The Special Operations Forces Exhibition (SOFEX 2026) drew 300 exhibitors.")
+    events = [e for e in facts.entities if e.type == "Event"]
+    assert [e.name for e in events] == ["SOFEX 2026"]
+    assert ("SOFEX 2026", 300) in {(s, o) for s, o, _q in _rels(facts, "has_participant_count")}
+
+
+def test_ministers_brought_together_are_counted() -> None:
+    facts = _facts("The third Baltic Defence Summit, held in Riga on 2 June, brought together 12 defence ministers.")
+    counts = _rels(facts, "has_participant_count")
+    assert [(o, q.get("unit")) for _s, o, q in counts] == [(12, "defence ministers")]

@@ -20,7 +20,8 @@ _PARTNER_RE = re.compile(
     r"close|key|long-standing|and|Special|Strategic|Comprehensive|security|maritime|military|defence-industrial|"
     r"trusted)\s+){1,6})partner(?:ship|s)\b")
 _COUNT_UNITS = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<unit>participants|exhibitors|visitors|trade visitors|delegates|"
-                          r"attendees|companies|firms|countries|delegations)\b")
+                          r"attendees|companies|firms|countries|delegations|(?:defen[cs]e\s+)?ministers|"
+                          r"heads\s+of\s+state|military\s+chiefs|speakers|nations)\b")
 # "Australia has selected X": a verb between a state and a company, not a possessive or an adjective
 _CLAUSE_GAP = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|and|or|with|to|from|for|by|at|in|on|said|"
                          r"signed|selected|chose|picked|awarded|ordered|bought|told|asked|urged|named|[a-z]+ed(?<!owned))\b")
