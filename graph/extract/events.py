@@ -25,8 +25,9 @@ SHOWS = ("Eurosatory", "DSA", "LIMA", "IDEX", "NAVDEX", "DSEI", "DSEI Japan", "F
          "Africa Aerospace and Defence", "AAD", "LAAD", "FIDAE", "Shangri-La Dialogue", "Raisina Dialogue",
          "Halifax International Security Forum", "Munich Security Conference", "ADAS", "DSA Asia", "NATSEC Asia",
          "EDEX", "SOFEX", "UMEX", "SITDEF", "ExpoDefensa", "IDEAS", "Balt Military Expo",
-         "Bahrain International Airshow", "MAKS", "Army Forum", "IMDEX Asia", "Pacific International Maritime Exposition",
-         "Land Forces International Land Defence Exposition", "Milipol", "Enforce Tac", "ISDEF", "Eurasia Airshow")
+         "Bahrain International Airshow", "MAKS", "Army Forum", "IMDEX Asia",
+         "Pacific International Maritime Exposition", "Land Forces International Land Defence Exposition", "Milipol",
+         "Enforce Tac", "ISDEF", "Eurasia Airshow")
 _KINDS = {"seminar": "seminar", "summit": "summit", "conference": "conference", "dialogue": "dialogue",
           "exhibition": "exhibition", "expo": "exhibition", "show": "exhibition", "airshow": "exhibition",
           "forum": "forum", "symposium": "symposium", "meeting": "meeting", "talks": "talks", "exercise": "exercise",
