@@ -365,3 +365,11 @@ def test_ministers_brought_together_are_counted() -> None:
     facts = _facts("The third Baltic Defence Summit, held in Riga on 2 June, brought together 12 defence ministers.")
     counts = _rels(facts, "has_participant_count")
     assert [(o, q.get("unit")) for _s, o, q in counts] == [(12, "defence ministers")]
+
+
+def test_signatories_named_after_the_signing_keep_its_date() -> None:
+    facts = _facts("Peru signed a contract with Hyundai Heavy Industries for two frigates on Thursday. The contract "
+                   "was signed in Lima by Vice Admiral Luis Polar and company president Joo Won-ho.",
+                   date="2026-05-12")
+    signed = _rels(facts, "signed")
+    assert signed and {q.get("date") for _s, _o, q in signed} == {"2026-05-07"}

@@ -637,6 +637,11 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
                     if f.subject == party and f.predicate == "party_to" and f.object == agr.name:
                         f.qualifiers.setdefault("status", status)
     qdate = q.get("date")
+    if not past and status not in ("expected", "planned", "proposed", "being accelerated"):
+        # "The contract was signed in Athens by X": the signing the article dated before ("on Tuesday")
+        prior = next((f.qualifiers.get("date") for f in doc.facts if f.subject == agr.name
+                      and f.predicate == "has_status" and f.sentence is not s and f.qualifiers.get("date")), None)
+        qdate = prior if isinstance(prior, str) else qdate
     _signatories(doc, s, agr, qdate if isinstance(qdate, str) else None)
 
 
