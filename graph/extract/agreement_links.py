@@ -35,6 +35,9 @@ _BUNDLE = re.compile(r"\s+(?P<np>(?P<kind>contracts|deals|orders|agreements|memo
                      r"letters of intent)(?:\s+\((?:MoUs|LoIs)\))?)")
 _BUNDLE_KIND = {"contracts": "contracts", "deals": "contracts", "orders": "contracts", "agreements": "agreements",
                 "mous": "MoUs", "letters of intent": "letters of intent"}
+#: "85 agreements worth SAR 26.9 billion", "17 contracts worth a combined EUR 2.3 billion"
+_BUNDLE_WORTH = re.compile(r",?\s+(?:worth|valued\s+at|totall?ing|with\s+a\s+(?:combined|total)\s+value\s+of)\s+"
+                           r"(?:a\s+(?:combined|total)\s+(?:of\s+)?)?")
 _SIGN_VERBS = ("formalise", "formalize", "sign", "conclude", "ink", "seal", "finalise", "finalize", "agree")
 
 
@@ -161,6 +164,10 @@ def _bundles(doc: Document, agreements: list[AgreementState]) -> None:
                 doc.relate(name, "signed_at", first.name, {}, s, 0.5)
         doc.relate(name, "has_count", q.value, {"what": kind, "approximate": q.approximate or None,
                                                 "lower_bound": q.lower_bound or None}, s, 0.7)
+        vm = _BUNDLE_WORTH.match(doc.text, bm.end())
+        money = next((m for m in doc.in_sentence(s, doc.money) if vm is not None and m.start == vm.end()), None)
+        if money is not None and not any(f.subject == name and f.predicate == "has_value" for f in doc.facts):
+            doc.relate(name, "has_value", money.value, {"approximate": money.approximate or None}, s, 0.6)
 
 
 def _implied_agreements(doc: Document) -> None:

@@ -12,9 +12,12 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .amounts import Money
+from .anchors import sentences_with
 from .dates import DateMention
 from .document import Document
 from .mentions import Mention
+from .ordinals import find_ordinals
 from .patterns import caseless_branches_regex, words_regex
 from .text import Sentence
 
@@ -77,6 +80,11 @@ _NP_WORD = re.compile(r"^(?:[$€£₩¥]?[\d.,]+|million|billion|bn|mn|trillion
                       r"exclusive|bilateral|trilateral|industrial|multi-year|(?:19|20)\d\d|\w+-\w+|two|three|four|"
                       r"five|\d+|major|largest|first|second|landmark|long-term|executive|implementing|definitive|"
                       r"firm|sales|service|maintenance|support|third|fourth|fifth|follow-up|options?)$", re.I)
+# amounts written with a sign and a compact scale ("£285m", "A$1.7bn", "Rs5,000-crore") and more kinds of agreement
+_NP_WORD_MORE = re.compile(r"^(?:(?:[A-Z]{0,3}[$€£₩¥]|Rs\.?|RM|Rp|R|N|₦)[\d.,]+(?:bn|m|mn|b|k|tn|-crore|-billion|"
+                           r"-million)?|[\d.,]+(?:bn|m|mn)|teaming|cooperation|co-operation|partnership|licen[cs]e|"
+                           r"licensing|offset|strategic|technology|transfer|co-production|co-development|"
+                           r"memorandum|supplementary|amended|revised|foreign|military|sale)$", re.I)
 _SINCE = re.compile(r"\bsince\s+$", re.I)
 _ORDINAL_MOD = re.compile(r"\b(?P<o>first|second|third|fourth|fifth)\b", re.I)
 _DETS = ("a", "an", "the", "this", "that", "its", "their", "his", "her")
@@ -92,7 +100,7 @@ def _noun_phrase(doc: Document, s: Sentence, kind_start: int) -> tuple[str, str,
         if w.casefold() in _DETS:
             det = w
             break
-        if not _NP_WORD.match(w) or len(mods) >= 5:
+        if not (_NP_WORD.match(w) or _NP_WORD_MORE.match(w)) or len(mods) >= 5:
             break
         mods.insert(0, w)
     text = " ".join(mods)
@@ -157,7 +165,9 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     before = [m for m in ms if m.end <= trig_start and not _inside_phrase(doc, s, m)]
     clause = doc.text[s.start:trig_start]
     cut = max(clause.rfind(" said"), clause.rfind(" by "), -1)
-    if cut >= 0 and " by " not in clause[cut:cut + 4]:
+    if cut >= 0 and " by " not in clause[cut:cut + 4] and _SAID_IT_SIGNED.match(clause, cut):
+        before = [m for m in before if m.start <= s.start + cut][-1:]  # "DAPA said on Friday it had signed"
+    elif cut >= 0 and " by " not in clause[cut:cut + 4]:
         before = [m for m in before if m.start > s.start + cut]
     after = [m for m in ms if m.start >= trig_end]
     with_party = None
@@ -170,6 +180,8 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     if wm:
         pos = base + wm.end()
         cands = [m for m in ms if pos <= m.start <= pos + 60 and not (m.type == "Country" and m.form == "demonym")]
+        if len(cands) > 1 and cands[0].type == "Country" and _owns_next(doc, cands[0], cands[1]):
+            cands = cands[1:]  # "with South Africa's Paramount Group": the company, not its home state
         if cands:
             with_party = cands[0]
     end_user = None
@@ -181,6 +193,8 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     seen: set[str] = set()
     subj = []
     for m in before:
+        if m.type == "Country" and (_owns_unknown(doc, m, ms) or _capital_in_name(doc, m)):
+            continue
         if m.name not in seen and not (m.type == "Country" and _followed_by_org(doc, m, ms)):
             seen.add(m.name)
             subj.append(m)
@@ -189,6 +203,9 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     return subj, with_party, end_user
 
 
+_SAID_IT_SIGNED = re.compile(r" said(?:\s+on\s+\w+|\s+\w+day|\s+(?:last|this)\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+"
+                             r"(?:had\s+|has\s+|have\s+|would\s+|will\s+)?(?:signed|awarded|placed|inked|concluded|"
+                             r"sign|award|place)\b")
 _PAIR_SUBJECT = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?(?:[Tt]he two|[Bb]oth)\s+(?:sides|countries|nations|governments|"
                            r"states|neighbours|neighbors|allies)\b")
 _GOVERNMENT_SUBJECT = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?[Tt]he\s+government\b")
@@ -242,6 +259,47 @@ def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
                for o in ms if o.start > m.end)
 
 
+_RANKED_SIGN = ("formalise", "formalize", "sign", "conclude", "ink", "seal", "finalise", "finalize", "agree")
+_RANKED_GAP = re.compile(r"\s+(?:such\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}")
+
+
+def _ranked_object(doc: Document, start: int) -> bool:
+    """Tell whether the agreement word at ``start`` is what a ranked claim says was signed ("the second country
+    after A to sign a G2G arrangement with B"): a kind of act the ranking speaks of, not a new agreement."""
+    for o in find_ordinals(doc.text):
+        if (o.end <= start <= o.end + 60 and o.verb and o.verb.casefold().startswith(_RANKED_SIGN)
+                and _RANKED_GAP.fullmatch(doc.text, o.end, start)):
+            return True
+    return False
+
+
+_OWNED_NAME = re.compile(r"['’]s\s+(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})")
+_STATE_WORDS = frozenset("Minister Ministry Defence Defense Secretary President Prime Premier Navy Army Air Force "
+                         "Forces Armed Chief Deputy Government Cabinet Department Agency Office National State Foreign "
+                         "Coast Guard Marine Marines Royal Parliament Senate Congress Embassy Ambassador".split())
+
+
+def _owns_unknown(doc: Document, country: Mention, ms: list[Mention]) -> bool:
+    """Tell whether ``country`` is the possessor of an organisation no gazetteer knows ("Romania's Automecanica
+    Medias signed ..."): the state is not the party then."""
+    om = _OWNED_NAME.match(doc.text, country.end)
+    if om is None or any(w in _STATE_WORDS for w in om.group("name").split()):
+        return False
+    return not any(m.start == om.start("name") and not _capital_in_name(doc, m) for m in ms)
+
+
+def _capital_in_name(doc: Document, m: Mention) -> bool:
+    """Tell whether a capital is the first word of a longer name ("Tallinn Ordnance Works"), not the state."""
+    return (m.type == "Country" and m.form == "capital"
+            and bool(re.match(r"\s[A-Z][a-z]", doc.text[m.end:m.end + 3])))
+
+
+def _owns_next(doc: Document, country: Mention, other: Mention) -> bool:
+    """Tell whether ``country`` is written as the possessor of ``other`` ("France's Naval Group")."""
+    return other.type in ("Company", "ArmedForce", "GovernmentAgency") and bool(
+        re.fullmatch(r"['’]s?\s+(?:(?:state-owned|state-run|[a-z][\w-]*)\s+){0,2}", doc.text[country.end:other.start]))
+
+
 def _inside_phrase(doc: Document, s: Sentence, m: Mention) -> bool:
     # "...for the Vietnam Coast Guard" before the trigger is a beneficiary, not a party
     return bool(re.search(r"\bfor\s+(?:the\s+)?$", doc.text[max(s.start, m.start - 10):m.start]))
@@ -252,6 +310,10 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
     agreements: list[AgreementState] = []
     year_now = doc.article_date[:4] if doc.article_date else None
     for s in doc.sentences:
+        if agreements and _SIGNING_REF.match(s.text) and not _TRIGGER_RE.search(s.text):
+            _signing_named_again(doc, s, agreements[-1])
+        if agreements and " at " in s.text and _PUT_AT.search(s.text) and not _TRIGGER_RE.search(s.text):
+            _value_put_at(doc, s, agreements[-1])
         for tm in _TRIGGER_RE.finditer(s.text):
             kind_word = tm.group("kind")
             if kind_word in ("order", "deal", "agreement", "arrangement") and re.search(
@@ -259,6 +321,8 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                     s.text[max(0, tm.start("kind") - 4):tm.end("kind") + 4]):
                 continue
             start, end = s.start + tm.start("kind"), s.start + tm.end()
+            if _ranked_object(doc, start):
+                continue
             det, mods, np_start = _noun_phrase(doc, s, start)
             np = doc.text[np_start:end].strip()
             kind = _kind(kind_word)
@@ -291,11 +355,48 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 doc.entities.add(agr.name, "Agreement", np)
                 _status_facts(doc, s, agr)
                 _late_supplier(doc, s, agr, end)
+                _late_value(doc, s, agr, end)
+                _value_put_at(doc, s, agr)
             if np.casefold().startswith(("the ", "this ")) or det:
                 doc.entities.add(agr.name, "Agreement", f"{det} {np}".strip() if det and not np.startswith(det) else np)
             break  # one agreement per sentence
+    _named_agreements(doc, agreements)
     _negotiation_outlook(doc, agreements)
     return agreements
+
+
+# an agreement known by its own name: "signed a Reciprocal Access Agreement", "the Visiting Forces Agreement (VFA)"
+_NAMED_AGREEMENT = re.compile(r"\b(?P<det>an?|the|a\s+new)\s+(?P<name>(?:[A-Z][\w-]*\s+(?:of\s+|on\s+|for\s+)?){1,6}"
+                              r"(?P<head>Agreement|Arrangement|Treaty|Pact|Accord))\b(?:\s+\((?P<acr>[A-Z]{2,8})\))?")
+_NAMED_VERB = re.compile(r"\b(?:signed|inked|sealed|concluded|ratified|agreed|renewed|extended|signing|sign|"
+                         r"conclude)\b")
+
+
+def _named_agreements(doc: Document, agreements: list[AgreementState]) -> None:
+    """"The Philippines and Japan signed a Reciprocal Access Agreement": an agreement of its own name, when the
+    sentence made no other."""
+    year_now = (doc.article_date or "")[:4]
+    for s in sentences_with(doc, ("agreement", "arrangement", "treaty", "pact", "accord")):
+        if any(a.sentence is s for a in agreements) or not _NAMED_VERB.search(s.text):
+            continue
+        nm = _NAMED_AGREEMENT.search(s.text)
+        if nm is None or nm.group("name").startswith(("Heads ", "Memorandum")):
+            continue
+        if doc.mentions_in(s, "Event") and any(s.start + nm.start("name") <= e.start < s.start + nm.end("name")
+                                               for e in doc.mentions_in(s, "Event")):
+            continue
+        start, end = s.start + nm.start("head"), s.start + nm.end("head")
+        past, future = _date_for(doc, s, near=start)
+        st = _status(s) or ""
+        ahead = st in ("expected", "planned", "proposed", "being accelerated")
+        year = ((future if ahead else past) or year_now)[:4]
+        agr = _new_agreement(doc, s, "agreement", year, start, end, nm.group("name"), agreements)
+        if agr is None:
+            continue
+        doc.entities.add(agr.name, "Agreement", nm.group("name"))
+        if nm.group("acr"):
+            doc.entities.add(agr.name, "Agreement", nm.group("acr"))
+        agreements.append(agr)
 
 
 _OUTLOOK = re.compile(r"\b(?:[Nn]egotiations|[Tt]alks|[Dd]iscussions)\b[^.;]{0,30}?\b(?:are|is|were)\s+"
@@ -404,7 +505,7 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     if end_user and end_user.name not in {p.name for p in parties}:
         agr.parties.append((end_user.name, "end_user"))
     _status_facts(doc, s, agr, new=True)
-    money = doc.in_sentence(s, doc.money)
+    money = [m for m in doc.in_sentence(s, doc.money) if not _priced_other(doc, m, start)]
     if money:
         main = money[0]
         eq = [m.value for m in money[1:2] if doc.text[main.end:m.start].strip() in ("(", "or", "or about", "")]
@@ -427,6 +528,17 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
                 "lower_bound": True if qty and qty.lower_bound else None}, s)
     _signatories(doc, s, agr, date)
     return agr
+
+
+_PRICED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<k>line\s+of\s+credit|credit\s+line|loan|grant|contract|deal|order|"
+                     r"agreement|package|programme|program)\b")
+
+
+def _priced_other(doc: Document, m: Money, start: int) -> bool:
+    """Tell whether an amount prices another thing than the agreement at ``start`` ("financed from a US$300 million
+    line of credit" in the sentence of a contract)."""
+    pm = _PRICED.match(doc.text, m.end)
+    return pm is not None and pm.start("k") != start
 
 
 def _sibling_agreement(doc: Document, s: Sentence, kind: str, year: str, np: str, agreements: list[AgreementState],
@@ -483,6 +595,59 @@ def _late_supplier(doc: Document, s: Sentence, agr: AgreementState, end: int) ->
         doc.relate(co.name, "supplies", agr.platform, {"buyer": buyer, "status": status}, s, 0.55)
 
 
+_VALUED = re.compile(r"\s*,?\s*(?:(?:which|that)\s+is\s+|is\s+|was\s+|are\s+|were\s+)?(?:valued\s+at|worth|"
+                     r"estimated\s+at|priced\s+at|totall?ing|amounting\s+to|with\s+a\s+value\s+of)\s+$")
+
+
+def _late_value(doc: Document, s: Sentence, agr: AgreementState, end: int) -> None:
+    """"The deal, valued at about $1.4 billion, was signed": the value of an agreement named before."""
+    money = [m for m in doc.in_sentence(s, doc.money) if m.start >= end]
+    if not money or not _VALUED.fullmatch(doc.text, end, money[0].start):
+        return
+    if any(f.subject == agr.name and f.predicate == "has_value" for f in doc.facts):
+        return
+    main = money[0]
+    eq = [m.value for m in money[1:2] if doc.text[main.end:m.start].strip() in ("(", "or", "or about", "")]
+    doc.relate(agr.name, "has_value", main.value, {"approximate": main.approximate or None,
+                                                   "equivalent": eq or None}, s, 0.6)
+    values = [main.value, *eq]
+    for f in doc.facts:
+        if f.subject == agr.name and f.predicate == "covers":
+            f.qualifiers.setdefault("value", values)
+        if (f.predicate == "supplies" and agr.platform and f.object == agr.platform
+                and any(p == f.subject for p, _r in agr.parties)):
+            f.qualifiers.setdefault("value", values)
+
+
+# "It was inked by X and Y in the presence of Z", "The signing was witnessed by Z": the act of the latest agreement
+_SIGNING_REF = re.compile(r"\s*(?:It|The\s+(?:signing|ceremony|signing\s+ceremony))\s+(?:was|were)\s+"
+                          r"(?:signed|inked|sealed|witnessed|attended)\s+(?:[^.]*?\s)?by\b")
+
+
+def _signing_named_again(doc: Document, s: Sentence, agr: AgreementState) -> None:
+    date = next((f.qualifiers.get("date") for f in doc.facts
+                 if f.subject == agr.name and f.predicate == "has_status" and f.qualifiers.get("date")), None)
+    _signatories(doc, s, agr, date if isinstance(date, str) else None)
+    if re.match(r"\s*The\s+(?:signing|ceremony|signing\s+ceremony)\s+(?:was|were)\s+(?:witnessed|attended)\b", s.text):
+        for p in doc.mentions_in(s, "Person"):
+            doc.relate(p.name, "witnessed", agr.name, {"date": date}, s, 0.6)
+
+
+_PUT_AT = re.compile(r"\b(?:put|puts|estimated|estimates|estimate|valued|values|priced|prices)\s+"
+                     r"(?:it|its\s+value|the\s+(?:deal|contract|agreement|order)(?:['’]s\s+value)?)\s+at\s+")
+
+
+def _value_put_at(doc: Document, s: Sentence, agr: AgreementState) -> None:
+    """"Neither side disclosed its value, although the media put it at roughly US$400 million": an estimate of
+    the value of the agreement the sentence names again."""
+    pm = _PUT_AT.search(s.text)
+    if pm is None or any(f.subject == agr.name and f.predicate == "has_value" for f in doc.facts):
+        return
+    money = next((m for m in doc.in_sentence(s, doc.money) if m.start == s.start + pm.end()), None)
+    if money is not None:
+        doc.relate(agr.name, "has_value", money.value, {"approximate": True}, s, 0.5)
+
+
 def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = False) -> None:
     status = _status(s)
     if not status:
@@ -515,6 +680,11 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
                     if f.subject == party and f.predicate == "party_to" and f.object == agr.name:
                         f.qualifiers.setdefault("status", status)
     qdate = q.get("date")
+    if not past and status not in ("expected", "planned", "proposed", "being accelerated"):
+        # "The contract was signed in Athens by X": the signing the article dated before ("on Tuesday")
+        prior = next((f.qualifiers.get("date") for f in doc.facts if f.subject == agr.name
+                      and f.predicate == "has_status" and f.sentence is not s and f.qualifiers.get("date")), None)
+        qdate = prior if isinstance(prior, str) else qdate
     _signatories(doc, s, agr, qdate if isinstance(qdate, str) else None)
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..money import format_money
 from .patterns import words_regex
 
-__all__ = ["NUMBER_WORDS", "Money", "Quantity", "find_money", "find_quantities"]
+__all__ = ["NUMBER_WORDS", "Money", "Quantity", "find_letter_money", "find_money", "find_quantities", "localise_rupees"]
 
 #: currency symbol or code as written -> ISO 4217 code
 CURRENCIES: dict[str, str] = {
@@ -33,6 +33,9 @@ CURRENCIES: dict[str, str] = {
     "BRL": "BRL", "R$": "BRL", "ZAR": "ZAR", "rand": "ZAR", "CNY": "CNY", "yuan": "CNY", "RMB": "CNY",
     "ILS": "ILS", "shekels": "ILS", "EGP": "EGP", "RON": "RON", "HUF": "HUF", "euros": "EUR", "euro": "EUR",
     "dollars": "USD", "pounds": "GBP", "ringgit": "MYR", "kronor": "SEK", "PKR": "PKR", "BDT": "BDT",
+    "₦": "NGN", "NGN": "NGN", "naira": "NGN", "KES": "KES", "GHS": "GHS", "MAD": "MAD", "COP": "COP", "MXN": "MXN",
+    "CLP": "CLP", "ARS": "ARS", "PEN": "PEN", "LKR": "LKR", "NPR": "NPR", "QAR": "QAR", "KWD": "KWD", "OMR": "OMR",
+    "KSh": "KES", "Ksh": "KES",
 }
 #: currencies named in words of more than one token ("6.5 billion US dollars")
 CURRENCY_PHRASES: dict[str, str] = {
@@ -55,7 +58,8 @@ NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
                      "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "two dozen": 24})
 
 #: currencies written before the amount, longest first
-_SYMBOLS = sorted((k for k in CURRENCIES if not k.isalpha() or k.isupper() or k == "Rs"), key=len, reverse=True)
+_SYMBOLS = sorted((k for k in CURRENCIES if not k.isalpha() or k.isupper() or k in ("Rs", "Rp", "KSh", "Ksh")), key=len,
+                  reverse=True)
 _SYM = "|".join(map(re.escape, _SYMBOLS))
 #: currencies named with their country ("6.5 billion US dollars", "2 billion Australian dollars")
 _COUNTRY_DOLLARS = {"US dollars": "USD", "U.S. dollars": "USD", "Australian dollars": "AUD",
@@ -67,7 +71,10 @@ _COUNTRY_DOLLARS = {"US dollars": "USD", "U.S. dollars": "USD", "Australian doll
                     "Korean won": "KRW", "Philippine pesos": "PHP", "Thai baht": "THB", "Indonesian rupiah": "IDR",
                     "Malaysian ringgit": "MYR", "Saudi riyals": "SAR", "UAE dirhams": "AED", "Swiss francs": "CHF",
                     "South African rand": "ZAR", "Israeli shekels": "ILS", "Hungarian forints": "HUF",
-                    "Romanian lei": "RON", "Chinese yuan": "CNY", "Brazilian reais": "BRL", "British pounds": "GBP"}
+                    "Romanian lei": "RON", "Chinese yuan": "CNY", "Brazilian reais": "BRL", "British pounds": "GBP",
+                    "Nigerian naira": "NGN", "Kenyan shillings": "KES", "Egyptian pounds": "EGP",
+                    "Colombian pesos": "COP", "Mexican pesos": "MXN", "Chilean pesos": "CLP", "Argentine pesos": "ARS",
+                    "Moroccan dirhams": "MAD", "Qatari riyals": "QAR", "Sri Lankan rupees": "LKR"}
 CURRENCIES.update(_COUNTRY_DOLLARS)
 _WORDCUR = "|".join(sorted({*(re.escape(k) for k in (*CURRENCY_PHRASES, *_COUNTRY_DOLLARS)),
                              *(k for k in CURRENCIES if k.isalpha() and k.islower())}, key=len, reverse=True))
@@ -185,7 +192,50 @@ def find_money(text: str) -> list[Money]:
             continue
         approx = (m.group("approx") or "").casefold()
         out.append(Money(m.start(), m.end(), format_money(amount, cur), approx in _APPROXIMATE, approx in _LOWER))
+    lettered = find_letter_money(text, out)
+    if lettered:
+        out = sorted(out + lettered, key=lambda x: x.start)
     return out
+
+
+#: one-letter currency signs ("R1.2 billion" rand, "N120 billion" naira): taken only with a scale word
+_LETTER_CURRENCIES = {"R": "ZAR", "N": "NGN"}
+_LETTER_MONEY_RE = re.compile(rf"(?P<sym>[RN])(?P<n>{_NUM})\s?(?P<s>thousand|million|billion|trillion|bn|mn|tn)\b")
+#: where "Rs" stands for another state's rupee than India's
+RUPEE_COUNTRIES = {"Pakistan": "PKR", "Sri Lanka": "LKR", "Nepal": "NPR"}
+
+
+def find_letter_money(text: str, taken: list[Money]) -> list[Money]:
+    """Return amounts written with a one-letter sign and a scale ("R1.2 billion", "N120 billion") that ``taken``
+    does not hold; a hedge before them counts as with any amount."""
+    out = []
+    for digit in _digits(text):
+        if not digit or text[digit - 1] not in _LETTER_CURRENCIES or (digit > 1 and is_word_char(text[digit - 2])):
+            continue
+        m = _LETTER_MONEY_RE.match(text, digit - 1)
+        if m is None or any(t.start <= m.start() < t.end for t in taken):
+            continue
+        amount = _amount(m.group("n"), m.group("s"))
+        if amount is None:
+            continue
+        hedge = _HEDGE_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+        h = hedge.group(0).strip().casefold() if hedge else ""
+        out.append(Money(hedge.start() if hedge else m.start(), m.end(),
+                         format_money(amount, _LETTER_CURRENCIES[m.group("sym")]), h in _APPROXIMATE, h in _LOWER))
+    return out
+
+
+def localise_rupees(text: str, money: list[Money], country: str | None) -> list[Money]:
+    """Return ``money`` with "Rs" amounts in the rupee of the article's state when that is not India's."""
+    cur = RUPEE_COUNTRIES.get(country or "")
+    if cur is None:
+        return money
+    return [replace(m, value=m.value.replace(" INR", f" {cur}")) if m.value.endswith(" INR")
+            and "Rs" in text[m.start:m.end] else m for m in money]
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_$"
 
 
 def _number_starts(text: str) -> list[int]:

@@ -13,7 +13,7 @@ from ..models import _UNCARRIED, ArticleFacts, Entity, Relation
 from .agreement_links import extract_agreement_links
 from .agreements import extract_agreements
 from .alliances import extract_alliances
-from .amounts import find_money, find_quantities
+from .amounts import find_money, find_quantities, localise_rupees
 from .counts import extract_counts
 from .dates import find_dates, reference
 from .deliveries import extract_deliveries, scope_from_focus
@@ -74,6 +74,8 @@ def _ordinal_facts(doc: Document, agreements: list[Any]) -> None:
         who = _ranked_subject(doc, o.start, subject)
         if _ordinal_other_fact(doc, s, o, who, q):
             continue
+        if _ranked_agreement_with(doc, s, o, who, q):
+            continue
         parties = [f for f in doc.facts if f.predicate == "party_to" and f.subject == who]
         parties = [f for f in parties if f.sentence.index <= s.index] or parties  # not a later agreement
         if parties:
@@ -121,6 +123,11 @@ def _ordinal_other_fact(doc: Document, s: Any, o: Any, who: str, q: dict[str, An
         if platform is not None and supplier is not None:
             doc.relate(supplier, "supplies", platform.name, {"buyer": who, **ranked}, s, 0.5)
             return True
+        if platform is not None and not doc.mentions_in(s, "Company") and not any(
+                f.predicate == "party_to" and f.subject == who for f in doc.facts):
+            # "Poland became the first European country to order the K239": a ranked purchase, no seller named
+            doc.relate(who, "buys", platform.name, {"status": "contracted", **ranked}, s, 0.5)
+            return True
     if verb.startswith(_OPERATE_VERBS):
         platform = next((m for m in doc.mentions_in(s, "Platform") if m.start >= o.end), None)
         if platform is not None and who in doc.entities:
@@ -132,6 +139,40 @@ def _ordinal_other_fact(doc: Document, s: Any, o: Any, who: str, q: dict[str, An
             doc.relate(who, "operates", covered[0] if covered else platform.name, ranked, s)
             return True
     return False
+
+
+_RANKED_DEAL = re.compile(r"\s+(?P<such>such\s+)?(?:an?\s+|the\s+)?(?P<kind>(?:[\w-]+\s+){0,4}?(?P<head>agreement|"
+                         r"arrangement|pact|treaty|MoU|memorandum of understanding|contract|deal))\s+with\s+"
+                         r"(?:the\s+)?")
+_DEAL_KINDS = {"agreement": "agreement", "arrangement": "agreement", "pact": "agreement", "treaty": "agreement",
+               "MoU": "MoU", "memorandum of understanding": "MoU", "contract": "contract", "deal": "contract"}
+
+
+def _ranked_agreement_with(doc: Document, s: Any, o: Any, who: str, q: dict[str, Any]) -> bool:
+    """"the second country after A to sign a defence cooperation agreement with B": rank ``who``'s agreement of that
+    kind with B, or, when the article names none, the tie itself (``has_agreement_with``); tell whether done."""
+    dm = _RANKED_DEAL.match(doc.text, o.end, s.end)
+    if dm is None or dm.group("such") or doc.entities.type_of(who) != "Country":
+        return False
+    target = next((m for m in doc.mentions_in(s, "Country") if m.start == dm.end()), None)
+    if target is None or target.name == who:
+        return False
+    kind = _DEAL_KINDS[dm.group("head")]
+    ranked = {k: v for k, v in q.items() if v is not None}
+    mine = [f for f in doc.facts if f.predicate == "party_to" and f.subject == who]
+    for f in reversed(mine):
+        rec = doc.entities.records.get(str(f.object))
+        if rec is None or rec.attributes.get("agreement_type", kind) != kind:
+            continue
+        if any(g.predicate == "party_to" and g.object == f.object and g.subject == target.name for g in doc.facts):
+            f.qualifiers.update(ranked)
+            return True
+    if re.search(r"\b(?:will|would|could|is set to|are set to|is to|is expected to|plans? to|aims? to)\b",
+                 doc.text[s.start:o.start]):
+        return False  # a tie still to come is no tie yet
+    doc.relate(who, "has_agreement_with", target.name,
+               {"agreement_type": " ".join(dm.group("kind").split()), "status": "signed", **ranked}, s, 0.55)
+    return True
 
 
 def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFacts:
@@ -164,6 +205,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
         raw.append(Mention(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "Person", 7,
                            {"kind": "news agency"}))
     build_entities(doc, gaz, raw)
+    doc.money = localise_rupees(text, doc.money, doc.main_country())
     settle_platforms(doc)
     agreements = extract_agreements(doc)
     extract_relations(doc, agreements)

@@ -44,6 +44,9 @@ _PROSPECTIVE_CUE = re.compile(
 _PATTERNS: tuple[tuple[str, str, str], ...] = (
     (rf"\b(?P<d>{_DAY})\s+(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b", "dmy", "digit"),
     (rf"\b(?P<m>{_MON})\s+(?P<d>{_DAY}),?\s+(?P<y>(?:19|20)\d\d)\b", "dmy", "word"),
+    (r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])\b", "iso", "digit"),
+    (rf"\b(?P<d>{_DAY})\s+of\s+(?P<m>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b", "dmy", "digit"),
+    (rf"\b(?P<d>{_DAY})\s+of\s+(?P<m>{_MON})(?!\s*\d)", "dm", "digit"),
     (rf"\b(?P<d>{_DAY})\s+(?P<m>{_MON})(?!\s*\d)", "dm", "digit"),
     (rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)", "dm", "word"),
     (rf"\b(?P<m>{_MON})\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", "my", "word"),
@@ -158,6 +161,8 @@ def _resolve(kind: str, g: dict[str, str], ref: dt.date | None) -> str | None:
     if kind == "q":
         q = g.get("q") or _ORD[g["qo"].casefold()]
         return f"{y}-Q{q}"
+    if kind == "iso":
+        return f"{y}-{g['mo']}-{g['dd']}"
     if kind in ("y", "yonly"):
         return y
     if ref is None:

@@ -22,7 +22,8 @@ from .text import Sentence
 
 __all__ = ["extract_deliveries"]
 
-_RECEIVE = re.compile(r"\b(?P<aux>(?:will|would|is|are|was|were)\s+(?:(?:expected|set|due|scheduled)\s+to\s+)?|"
+_RECEIVE = re.compile(r"\b(?P<aux>(?:will|would|is|are|was|were|has|have|had)\s+"
+                      r"(?:(?:expected|set|due|scheduled)\s+to\s+)?|"
                       r"(?:expects?|plans?)\s+to\s+|to\s+)?"
                       r"(?P<v>receive[sd]?|receiving|take[sn]?\s+delivery\s+of|took\s+delivery\s+of|"
                       r"taking\s+delivery\s+of)\s+")
@@ -101,6 +102,47 @@ def extract_deliveries(doc: Document, agreements: list[AgreementState]) -> None:
             for agr in agreements:
                 if agr.sentence in (s, nxt) and not agr.parties:
                     _order_of_delivery(doc, agr, last)
+    _deliveries_to(doc, agreements)
+
+
+_DELIVERED = re.compile(r"\b(?P<aux>(?:has|have|had)\s+|(?:will|would)\s+|is\s+to\s+)?(?:delivered|handed\s+over|"
+                        r"transferred|deliver|hand\s+over|transfer)\s+")
+_TO_RECIPIENT = re.compile(r"[^.;]{0,70}?\bto\s+(?:the\s+)?")
+
+
+def _deliveries_to(doc: Document, agreements: list[AgreementState]) -> None:
+    """"Japan has delivered the last of four <P> built by <Co> to the Philippine Air Force": the deliverer
+    supplies the platform with the recipient as buyer; a party-less contract the next sentence names is theirs."""
+    for s in sentences_with(doc, ("deliver", "hand", "transfer")):
+        for dm in _DELIVERED.finditer(s.text):
+            verb = s.start + dm.start()
+            who = [m for m in mentions_in(doc, s, "Country", "Company") if m.end <= verb
+                   and re.fullmatch(r"\s*", doc.text[m.end:verb]) is not None and m.form != "demonym"]
+            if not who:
+                continue
+            obj_start = s.start + dm.end()
+            platforms = [p for p in mentions_in(doc, s, "Platform") if obj_start <= p.start <= obj_start + 40]
+            if not platforms:
+                continue
+            p = platforms[0]
+            tm = _TO_RECIPIENT.match(doc.text, p.end, s.end)
+            rec = next((m for m in mentions_in(doc, s, *_RECIPIENTS) if tm is not None and m.start == tm.end()
+                        and not (m.type == "Country" and m.form == "demonym")), None)
+            if rec is None or rec.name == who[-1].name:
+                continue
+            qtys = [q for q in doc.in_sentence(s, doc.quantities) if obj_start <= q.start and q.end <= p.start]
+            ahead = bool(dm.group("aux") and not dm.group("aux").startswith("ha"))
+            dates = [d for d in doc.in_sentence(s, doc.dates) if d.start >= obj_start]
+            q: dict[str, object] = {"buyer": rec.name, "quantity": qtys[-1].value if qtys else None,
+                                    "status": "expected" if ahead else "delivered"}
+            if dates:
+                q["expected_date" if ahead else "date"] = dates[0].value
+            doc.relate(who[-1].name, "supplies", p.name, q, s, 0.55)
+            nxt = doc.sentences[s.index + 1] if s.index + 1 < len(doc.sentences) else None
+            for agr in agreements:
+                if agr.sentence in (s, nxt) and not agr.parties:
+                    _order_of_delivery(doc, agr, (rec.name, who[-1].name, p.name, s))
+            break
 
 
 def _tail(text: str, pos: int, end: int) -> int:

@@ -27,6 +27,10 @@ _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents|pounds?|rupees?|ringgit|won|
                              r"shekels?|forints?|lei|reais|real|euros?)\b")
 
 
+_PLACE_CUE_LEAD = re.compile(r"(?<![\w'’-])(?:In|At|Near|Outside)\s+$")  # "In Cairo, the expo ..."
+_REGION_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Pan)[\s-]$")
+
+
 def _country_before(doc: Document, start: int, countries: list[Mention]) -> str | None:
     # ``countries`` is sorted by start: those that begin after ``start`` can neither match nor stop the walk
     for i in range(bisect_right(countries, start, key=lambda c: c.start) - 1, -1, -1):
@@ -46,6 +50,9 @@ def _nearest_country(doc: Document, start: int, countries: list[Mention]) -> str
     # from South Korea's yard, the Department of National Defense said")
     bodies = [m for m in doc.mentions_starting(s.start, s.end) if m.start != start
               and m.type in ("ArmedForce", "GovernmentAgency") and m.attributes.get("country")]
+    if doc.dateline and (any(c.name == doc.dateline for c in inside)
+                         or any(b.attributes["country"] == doc.dateline for b in bodies)):
+        return doc.dateline  # "Japan has delivered ... to the Philippine Air Force, the Department said" from Manila
     if bodies and (not inside or bodies[0].start < inside[0].start):
         return str(bodies[0].attributes["country"])
     if inside:
@@ -141,12 +148,18 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
     for m in raw:
         if m.type == "Country" and money.covers(m.start):
             continue
+        if m.type == "Country" and m.surface.startswith("America") and _REGION_BEFORE.search(
+                text, max(0, m.start - 10), m.start):
+            continue  # "Latin American", "South America": a region, not the United States
+        if m.type == "Platform" and money.covers(m.start):
+            continue  # "Rs280 billion", "N120 billion": an amount, not a designation
         if (m.type == "Country" and _CURRENCY_AFTER.match(text, m.end)
                 and _AMOUNT_BEFORE.search(text, max(0, m.start - 30), m.start)):
             continue  # "6.5 billion US dollars", "Australian dollars": a currency, not the state
         if m.type == "Country" and m.form == "capital":
             before = text[max(0, m.start - 12):m.start]
-            if _PLACE_CUE.search(before) or (m.surface.isupper() and len(m.surface) > 3):
+            if (_PLACE_CUE.search(before) or _PLACE_CUE_LEAD.search(before)
+                    or (m.surface.isupper() and len(m.surface) > 3)):
                 doc.places.append((m.start, m.end, m.surface))
                 continue
         kept.append(m)

@@ -273,6 +273,8 @@ def _visits(doc: Document) -> None:
             pos = s.start + vm.end()
             targets = [m for m in mentions_in(doc, s, "Company", "Country", "ArmedForce", "GovernmentAgency",
                                                     "Organisation") if pos <= m.start <= pos + 3]
+            if targets and targets[0].type == "Country" and targets[0].form == "demonym":
+                continue  # "met the visiting Polish minister": who visits is named after, and visits no "Polish"
             if not targets:
                 continue
             before = [m for m in mentions_in(doc, s, *_ACTORS) if m.end <= s.start + vm.start()
@@ -320,12 +322,59 @@ def _meetings(doc: Document) -> None:
         subj = [p for p in persons if p.end <= verb]
         objs = [m for m in mentions_in(doc, s, "Person", "Country", "Organisation", "GovernmentAgency")
                 if after <= m.start <= after + 40]
+        met = _met_person(doc, s, after, subj[-1] if subj else None)
+        if met is not None:
+            objs = [met]
+        if not objs and len(subj) >= 2 and subj[-2].name != subj[-1].name and mm.group().startswith("met") \
+                and re.search(r"\band\b", doc.text[subj[-2].end:subj[-1].start]):
+            subj, objs = subj[:-1], subj[-1:]  # "Minister X and his counterpart Y met in Lima"
         if not subj or not objs:
             continue
         dates = doc.in_sentence(s, doc.dates)
         ev = event_at(doc, s)
         doc.relate(subj[-1].name, "met_with", objs[0].name, {"date": dates[0].value if dates else None,
                                                              "event": ev.name if ev else None}, s, 0.6)
+
+
+#: what ends the object of "met": a new clause or a circumstance, not the person's post
+_MET_OBJECT_END = re.compile(r"[;.]|\b(?:and|to|on|in|at|during|before|after|where|who|which|while|"
+                             r"with|said|says)\b")
+
+
+def _met_person(doc: Document, s: Sentence, after: int, subject: Mention | None) -> Mention | None:
+    """Return the person met when the object is one written with a post or a state before the name ("met his
+    French counterpart X", "met Nigeria's Minister of Defence X", "met X's deputy, Vice Minister Y")."""
+    for p in mentions_in(doc, s, "Person"):
+        if p.start < after or (subject is not None and p.name == subject.name):
+            continue
+        if p.start > after + 90 or _MET_OBJECT_END.search(doc.text, after, p.start):
+            return None
+        if re.match(r"['’]s\b", doc.text[p.end:p.end + 2]):
+            continue  # "met Sánchez's deputy, ...": the deputy is met, named next
+        return p
+    return None
+
+
+_RECEIVED = re.compile(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|paid\s+a\s+courtesy\s+call\s+on|"
+                       r"called\s+on|held\s+(?:a\s+)?(?:bilateral\s+)?(?:meeting|talks)\s+with)\s+(?:the\s+)?")
+
+
+def _receptions(doc: Document) -> None:
+    """"Minister X received Army chief General Y", "X paid a courtesy call on Y": a meeting of two persons."""
+    for s in sentences_with(doc, ("receive", "hosted", "hosts", "welcome", "courtesy call", "called on", "held")):
+        for rm in _RECEIVED.finditer(s.text):
+            verb, after = s.start + rm.start(), s.start + rm.end()
+            subj = [p for p in mentions_in(doc, s, "Person") if p.end <= verb]
+            if not subj or _SAID_BETWEEN.search(doc.text, subj[-1].end, verb):
+                continue
+            met = _met_person(doc, s, after, subj[-1])
+            if met is None:
+                continue
+            dates = doc.in_sentence(s, doc.dates)
+            ev = event_at(doc, s)
+            doc.relate(subj[-1].name, "met_with", met.name, {"date": dates[0].value if dates else None,
+                                                             "event": ev.name if ev else None}, s, 0.55)
+            break
 
 
 def extract_event_relations(doc: Document, agreements: list[AgreementState]) -> None:
@@ -339,3 +388,4 @@ def extract_event_relations(doc: Document, agreements: list[AgreementState]) -> 
     _chairs(doc)
     _visits(doc)
     _meetings(doc)
+    _receptions(doc)

@@ -23,7 +23,11 @@ SHOWS = ("Eurosatory", "DSA", "LIMA", "IDEX", "NAVDEX", "DSEI", "DSEI Japan", "F
          "Airshow China", "Avalon Airshow", "Land Forces", "Indo Pacific", "World Defense Show", "BIDEC", "DIMDEX",
          "Defense & Security", "Defense and Security", "ILA Berlin", "ILA", "Army-2024", "IDET", "HEMUS", "KADEX",
          "Africa Aerospace and Defence", "AAD", "LAAD", "FIDAE", "Shangri-La Dialogue", "Raisina Dialogue",
-         "Halifax International Security Forum", "Munich Security Conference", "ADAS", "DSA Asia", "NATSEC Asia")
+         "Halifax International Security Forum", "Munich Security Conference", "ADAS", "DSA Asia", "NATSEC Asia",
+         "EDEX", "SOFEX", "UMEX", "SITDEF", "ExpoDefensa", "IDEAS", "Balt Military Expo",
+         "Bahrain International Airshow", "MAKS", "Army Forum", "IMDEX Asia",
+         "Pacific International Maritime Exposition", "Land Forces International Land Defence Exposition", "Milipol",
+         "Enforce Tac", "ISDEF", "Eurasia Airshow")
 _KINDS = {"seminar": "seminar", "summit": "summit", "conference": "conference", "dialogue": "dialogue",
           "exhibition": "exhibition", "expo": "exhibition", "show": "exhibition", "airshow": "exhibition",
           "forum": "forum", "symposium": "symposium", "meeting": "meeting", "talks": "talks", "exercise": "exercise",
@@ -49,6 +53,12 @@ _SHOW_RE = re.compile(
 _HEAD_WORD_RE = re.compile(words_regex(_HEAD.split("|")))
 _NAME_BREAK_RE = re.compile(r"[^\w&'’\s-]")
 _LEAD = re.compile(r"^(?:The|At|In|During|On|By|And|For|From|After|Before|This|That|Its|A|An)\s+")
+
+
+#: shows whose names are also common words of other names: a show only when no name runs into them
+_GENERIC_SHOWS = ("Defense & Security", "Defense and Security", "Land Forces", "Indo Pacific")
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|At|In|During|On|By|And|For|From|After|Before|This|That|Its|A|An|"
+                          r"Of|To|With)\s)[A-Z][\w&'’-]*\s+$")
 
 
 def _edition(name: str) -> int | None:
@@ -88,8 +98,17 @@ def find_events(text: str) -> list[Mention]:
         kind = _KINDS.get(m.group("head").casefold().replace(" ", ""), "exhibition")
         out.append(Mention(start, start + len(name), name, name, "Event", priority=5,
                            attributes={"event_type": kind, "edition": _edition(name)}))
+    named_ends = {n.end: n for n in out}
     for m in _SHOW_RE.finditer(text):
         name = m.group("name")
+        long = named_ends.get(m.start() - 2) if text[m.start() - 2:m.start()] == " (" else None
+        if long is not None and text[m.end():m.end() + 1] == ")":
+            # "Egypt Defence Expo (EDEX 2026)": one event, named as the show's edition
+            long.name, long.end = name, m.end() + 1
+            long.surface = text[long.start:long.end]
+            continue
+        if m.group("name").startswith(_GENERIC_SHOWS) and _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Embraer Defense & Security", "Army Land Forces": the end of another name
         out.append(Mention(m.start(), m.end(), name, name, "Event", priority=5,
                            attributes={"event_type": "exhibition", "edition": None, "year": m.group("year")}))
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Ordinal", "find_ordinals"]
 
@@ -23,7 +24,9 @@ _RE = re.compile(
     r"(?P<scope>(?:(?:[a-z][\w-]*|[A-Z]{2,6}|[A-Z][a-z]+)\s+){0,3}?(?:country|countries|nation|customer|operator|"
     r"user|export customer|buyer|navy|air force|army|state|foreign customer|defence deal|deal|contract|company|firm|"
     r"member|member state|ally))\s+"
-    r"(?:(?:after|following)\s+(?P<after>[^.;]{1,80}?)\s+|(?P<outside>outside\s+[A-Z][\w ]+?)\s+)?"
+    r"(?:(?:after|following)\s+(?P<after>[^.;]{1,80}?)\s+|(?P<outside>outside\s+[A-Z][\w ]+?)\s+|"
+    r"(?P<within>in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:(?:after|following)\s+"
+    r"(?P<after2>[^.;]{1,80}?)\s+)?)?"
     r"(?:to\s+(?P<verb>\w+)|(?:to\s+be\s+)?(?P<verb2>financed|funded|signed|ordered))\b"
 )
 
@@ -38,6 +41,7 @@ class Ordinal:
     verb: str
 
 
+@lru_cache(maxsize=4)
 def find_ordinals(text: str) -> list[Ordinal]:
     """Return the ranked claims in ``text``."""
     out = []
@@ -47,5 +51,8 @@ def find_ordinals(text: str) -> list[Ordinal]:
         scope = m.group("scope")
         if m.group("outside"):
             scope = f"{scope} {m.group('outside')}"
-        out.append(Ordinal(m.start(), m.end(), n, scope, m.group("after"), (m.group("verb") or m.group("verb2"))))
+        if m.group("within"):  # "the third country in Latin America after A and B to ..."
+            scope = f"{scope} {m.group('within')}"
+        out.append(Ordinal(m.start(), m.end(), n, scope, m.group("after") or m.group("after2"),
+                           (m.group("verb") or m.group("verb2"))))
     return out

@@ -184,6 +184,8 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
             long, start = long[pm.end():], start + pm.end()
         if not long or len(long) < 4 or (long.isupper() and " " not in long):
             continue
+        if long.endswith(("Agreement", "Arrangement", "Treaty", "Pact", "Accord", "Memorandum of Understanding")):
+            continue  # "Status of Visiting Forces Agreement (SOVFA)": an agreement's name, no body
         typ = org_type(long)
         if typ == "Platform" and _PROGRAMME_AFTER_RE.match(text, m.end()):
             continue  # "the Common Armoured Vehicle System (CAVS) programme" names a programme, not a platform
@@ -197,6 +199,8 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
                            attributes={"national": True}))
     for m in _SHORT_MINISTRY_RE.finditer(text):
         word = m.group("name")
+        if word == "Cabinet" and text.startswith(" Secretary", m.end()):
+            continue  # "Defence Cabinet Secretary X": a minister's post, not the Cabinet
         name = "Cabinet" if word == "Cabinet" else "Ministry of Defence" if "efen" in word or word.upper() in (
             "MOD", "MINDEF") else f"Ministry of {word.split()[0]} Affairs" if word.startswith("Foreign") else word
         out.append(Mention(m.start(), m.end(), word, name, "GovernmentAgency", priority=1,
@@ -204,7 +208,7 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
     for m in _forces(text):
         if m.group("c") in ("The", "the"):
             continue
-        out.append(Mention(m.start(), m.end(), m.group("name"), m.group("name"), "ArmedForce", priority=1,
+        out.append(Mention(m.start(), m.end(), m.group("name"), m.group("name"), "ArmedForce", priority=4,
                            attributes={"force_country": m.group("c")}))
     for m in _suffixed_companies(text):
         name, start = _strip_lead(m.group("name"), m.start("name"))

@@ -56,7 +56,7 @@ _ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary
               r"chairman|director|president|chief executive|head|commander|spokesman|spokeswoman|spokesperson|minister|"
               r"secretary|"
               r"managing director|general manager|chief)")
-_ROLE_MOD = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
+_ROLE_MOD = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|Cabinet|"
              r"Defen[cs]e|Foreign|Home|Finance|Armed\s+Forces|Navy|Army|Air\s+Force|Industry|Industries|Trade|"
              r"deputy|vice|senior|executive|export|regional|group|country|programme|program|sales|marketing|"
              r"technical|managing|general|chief|operating|financial|defen[cs]e|foreign|finance|home|industry)\s+)")
@@ -186,6 +186,24 @@ def _posted_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
+# "his Turkish counterpart Yasar Guler", "her counterpart, Jane Doe": the name after the word
+_COUNTERPART_RE = re.compile(
+    rf"\bcounterparts?,?\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
+    rf"(?=['’]s\b|\s*[,.;:)]|\s+[a-z]|\s*$)")
+
+
+def _counterpart_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Return full names written straight after "counterpart" (a bare surname is left to the short forms)."""
+    out: list[Mention] = []
+    for m in _COUNTERPART_RE.finditer(text):
+        name = m.group("name")
+        if (not _valid(name) or any(w in _NOT_NAMES or w in _POST_WORDS or w in _ORG_WORDS for w in name.split())
+                or any(s <= m.start("name") < e for s, e in taken)):
+            continue
+        out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 2, {}))
+    return out
+
+
 def _rank_as_given_name(text: str, m: re.Match[str], rank: str | None, name: str) -> bool:
     """Tell whether a bare rank word between a civilian post and one name word is a given name."""
     return (rank is not None and " " not in rank and not rank.endswith(".") and len(name.split()) == 1
@@ -225,6 +243,10 @@ def find_persons(text: str) -> list[Mention]:
     posted = _posted_persons(text, taken)
     out += posted
     taken += [(p.start, p.end) for p in posted]
+    if "counterpart" in text:
+        paired = _counterpart_persons(text, taken)
+        out += paired
+        taken += [(p.start, p.end) for p in paired]
     # asked for every candidate: a scan of all names taken makes long articles quadratic
     held, starts = Spans(taken), sorted(s for s, _e in taken)
     for m in _PLAIN_RE.finditer(text):

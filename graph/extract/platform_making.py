@@ -240,8 +240,25 @@ def _work_share(doc: Document) -> None:
                 doc.relate(c.name, "manufactures", p.name, {}, s, 0.55)
 
 
+_MADE_BY_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?,?\s+(?:built|made|manufactured|produced)\s+by\s+"
+                         r"(?:the\s+)?")
+
+
+def _made_by(doc: Document) -> None:
+    """"four J/FPS-3ME air surveillance radars built by Mitsubishi Electric": the company makes the platform."""
+    for s in sentences_with(doc, (" by ",)):
+        for m in mentions_in(doc, s, "Platform"):
+            bm = _MADE_BY_RE.match(doc.text, m.end, s.end)
+            if bm is None:
+                continue
+            co = next((c for c in mentions_in(doc, s, "Company") if c.start == bm.end()), None)
+            if co is not None:
+                doc.relate(co.name, "manufactures", m.name, {}, s, 0.6)
+
+
 def extract_making(doc: Document) -> None:
     """Add who builds, makes, designs and contributes to each platform."""
     _building(doc)
     _makers(doc)
     _design(doc)
+    _made_by(doc)

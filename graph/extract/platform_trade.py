@@ -189,6 +189,48 @@ def _orders(doc: Document) -> None:
                 doc.relate(c.name, "buys", target, {"status": "contracted"}, s, 0.5)
 
 
+_BUY_FROM_RE = re.compile(r"\b(?P<aux>(?:will|would|is\s+to|are\s+to|plans?\s+to|agreed\s+to|is\s+set\s+to|"
+                          r"are\s+set\s+to|intends?\s+to|has|have|had)\s+)?(?P<v>buy|order|acquire|purchase|procure|"
+                          r"bought|ordered|acquired|purchased|procured)\s+(?:the\s+|an?\s+)?")
+_FROM_AFTER_RE = re.compile(r"(?:\s+(?:[a-z][\w-]*|Block\s+\d+)){0,4}?\s+from\s+(?:the\s+)?")
+
+
+def _bought_from(doc: Document) -> None:
+    """"Kenya will buy 16 <P> drones from <Co>", "the navy ordered two <P> from <Co>": the seller supplies the
+    platform to the buyer, planned or contracted."""
+    text = doc.text
+    for s in sentences_with(doc, ("buy", "order", "acqui", "purchas", "procur", "bought")):
+        if " from " not in s.text:
+            continue
+        buyers = mentions_in(doc, s, "Country", "ArmedForce", "GovernmentAgency")
+        for bm in _BUY_FROM_RE.finditer(text, s.start, s.end):
+            who = [b for b in buyers if b.end <= bm.start() and bm.start() - b.end <= 3
+                   and not (b.type == "Country" and b.form == "demonym")]
+            if not who:
+                continue
+            pos = bm.end()
+            count = _COUNT_LEAD_RE.match(text, pos)
+            p = next((m for m in mentions_in(doc, s, "Platform")
+                      if m.start == (count.end() if count is not None else pos)), None)
+            if p is None:
+                continue
+            fm = _FROM_AFTER_RE.match(text, p.end, s.end)
+            seller = next((m for m in mentions_in(doc, s, "Company", "Country") if fm is not None
+                           and m.start == fm.end()), None)
+            if seller is None or seller.name == who[-1].name:
+                continue
+            if seller.type == "Country":  # "from Turkey's Baykar": the company
+                co = next((m for m in mentions_in(doc, s, "Company") if m.start > seller.end and re.fullmatch(
+                    r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}", text[seller.end:m.start])), None)
+                seller = co or seller
+            ahead = bool(bm.group("aux")) and not bm.group("aux").startswith("ha")
+            qty = _quantity_at(doc, pos, p.start) if count is not None else None
+            dates = [d for d in doc.in_sentence(s, doc.dates) if d.prospective == ahead]
+            q = {"buyer": who[-1].name, **_count_q(qty), "status": "planned" if ahead else "contracted",
+                 ("expected_date" if ahead else "date"): dates[0].value if dates else None}
+            doc.relate(seller.name, "supplies", p.name, q, s, 0.55)
+
+
 def _agreement_covering(doc: Document, platform: str) -> Fact | None:
     covers = [f for f in doc.facts if f.predicate == "covers" and f.object == platform]
     return covers[-1] if covers else None
@@ -343,5 +385,6 @@ def extract_platform_trade(doc: Document, agreements: list[AgreementState]) -> N
     _scope(doc, agreements)
     _supplies_from_parties(doc, agreements)
     _orders(doc)
+    _bought_from(doc)
     _allocations(doc)
     _interest(doc)

@@ -20,7 +20,8 @@ _PARTNER_RE = re.compile(
     r"close|key|long-standing|and|Special|Strategic|Comprehensive|security|maritime|military|defence-industrial|"
     r"trusted)\s+){1,6})partner(?:ship|s)\b")
 _COUNT_UNITS = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<unit>participants|exhibitors|visitors|trade visitors|delegates|"
-                          r"attendees|companies|firms|countries|delegations)\b")
+                          r"attendees|companies|firms|countries|delegations|(?:defen[cs]e\s+)?ministers|"
+                          r"heads\s+of\s+state|military\s+chiefs|speakers|nations)\b")
 # "Australia has selected X": a verb between a state and a company, not a possessive or an adjective
 _CLAUSE_GAP = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|and|or|with|to|from|for|by|at|in|on|said|"
                          r"signed|selected|chose|picked|awarded|ordered|bought|told|asked|urged|named|[a-z]+ed(?<!owned))\b")
@@ -60,11 +61,62 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
         before = [m for m in doc.mentions_ending(span[0] - 4, span[0]) if m.type != "Person"]
         if org is None and before:
             org = before[-1].name
+    service = _service_branch(role)
+    if service is not None and (org is None or doc.entities.type_of(org) not in ("ArmedForce",)):
+        org = _service_force(doc, p, service, org)
     if org is None and NATIONAL_POSTS.search(role):
         org = doc.main_country()
     if org and doc.entities.type_of(org) in ("GovernmentAgency",) and NATIONAL_POSTS.search(role) and "(" in org:
         org = doc.entities.records[org].attributes.get("country", org)
     return role, org
+
+
+# a post at the head of one service ("Chief of Navy", "Chief of the Naval Staff", "Army chief", "Air Force commander")
+_SERVICE_POST = re.compile(
+    r"\b(?:(?:Chief|Commander|Head|chief|commander|head)\s+of\s+(?:the\s+)?(?P<b1>Navy|Naval\s+Staff|Army|Army\s+Staff|"
+    r"Air\s+Force|Air\s+Staff|Defen[cs]e\s+Forces?|Defen[cs]e\s+Staff|General\s+Staff|Armed\s+Forces)|"
+    r"(?P<b2>Navy|Naval|Army|Air\s+Force|Armed\s+Forces|Defen[cs]e\s+Forces)\s+(?:chief|commander|Chief|Commander|"
+    r"head|Head|Chief\s+of\s+Staff))\b")
+_BRANCH_KIND = {"navy": "navy", "naval": "navy", "army": "army", "air": "air force", "defence": "armed forces",
+                "defense": "armed forces", "general": "armed forces", "armed": "armed forces"}
+_FORCE_HEADS = (("Navy", "navy"), ("Naval Forces", "navy"), ("Army", "army"), ("Air Force", "air force"),
+                ("Armed Forces", "armed forces"), ("Defence Forces", "armed forces"),
+                ("Defense Forces", "armed forces"))
+
+
+def _service_branch(role: str) -> str | None:
+    """Return the service ("navy", "army", "air force", "armed forces") a post heads, or None."""
+    m = _SERVICE_POST.search(role)
+    if m is None:
+        return None
+    return _BRANCH_KIND.get((m.group("b1") or m.group("b2")).split()[0].casefold())
+
+
+def _force_kind(name: str, attributes: dict[str, object]) -> str | None:
+    kind = attributes.get("kind")
+    if isinstance(kind, str):
+        return kind
+    return next((k for head, k in _FORCE_HEADS if name.split(" (")[0].endswith(head)), None)
+
+
+def _service_force(doc: Document, p: Mention, service: str, org: str | None) -> str | None:
+    """Return the force of the person's state whose head the post names ("Chief of the Naval Staff" in an article
+    from Islamabad: the Pakistan Navy), else the state a national post names, else None."""
+    span = p.attributes.get("role_span")
+    if span:  # "the Ghana Armed Forces chief": the force is written into the post
+        force = next((m for m in doc.mentions if m.type == "ArmedForce" and m.start < span[0] < m.end), None)
+        if force is not None and _force_kind(force.name, force.attributes) == service:
+            return force.name
+    country = org if org is not None and doc.entities.type_of(org) == "Country" else None
+    if country is None:
+        s = doc.sentence_at(p.start)
+        near = [c for c in doc.mentions_in(s, "Country") if c.end <= p.start and p.start - c.end <= 60]
+        country = near[-1].name if near else doc.main_country()
+    for rec in doc.entities.records.values():
+        if (rec.type == "ArmedForce" and rec.attributes.get("country") == country
+                and _force_kind(rec.name, rec.attributes) == service):
+            return rec.name
+    return org if org is not None and doc.entities.type_of(org) == "Country" else None
 
 
 def _word_prefixes(name: str) -> list[str]:
@@ -190,6 +242,16 @@ def _edition_date(doc: Document, ev: Mention) -> str | None:
     return doc.article_date
 
 
+def _place_named_for(doc: Document, ev: Mention) -> str | None:
+    """Return the place the event's sentence sets it in ("In Cairo, the expo ...", "the expo in Cairo"), if any."""
+    s = doc.sentence_at(ev.start)
+    for start, _end, surface in doc.places:
+        if s.start <= start < s.end and re.search(r"(?:^|\b)(?:[Ii]n|at)\s+$", doc.text[max(s.start, start - 4):start]):
+            if start < ev.start or start - ev.end <= 12:
+                return surface
+    return None
+
+
 _EVENT_WORDS = ("seminar", "summit", "show", "exhibition", "dialogue", "conference", "forum")
 _EVENT_REF_RE = re.compile(rf"\b(?:the|The)\s+(?:{'|'.join(_EVENT_WORDS)})\b")
 _SPEECH_RE = re.compile(r"\bkeynote\b|\b(?:address|speech)\b")
@@ -205,6 +267,11 @@ def _events(doc: Document) -> None:
     first = events[0]
     for m in doc.mentions:
         if m.type == "Event" and place and m.name == first.name:
+            elsewhere = _place_named_for(doc, m)
+            if elsewhere is not None and elsewhere.casefold() != place.casefold():
+                # "In Cairo, the fourth Egypt Defence Expo ..." in an article from Abuja
+                doc.relate(m.name, "held_in", elsewhere, {"date": _edition_date(doc, m)}, doc.sentence_at(m.start))
+                continue
             doc.relate(m.name, "held_in", place, {"date": _edition_date(doc, m)}, doc.sentence_at(m.start))
     for s in doc.sentences:
         persons = doc.mentions_in(s, "Person")

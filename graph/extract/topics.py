@@ -71,6 +71,11 @@ _CAP_ANCHORS = ("capabilit", "expertise", "strength", "speciali", "know-how", "l
 _OWNER_TYPES = ("Country", "Company", "ArmedForce", "Organisation", "GovernmentAgency")
 
 
+_WHEN_AFTER_ON = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                            r"April|May|June|July|August|September|October|November|December|the\s+sidelines|"
+                            r"\d{1,2}(?:st|nd|rd|th)?\s)\b")
+
+
 def _gaz(doc: Document) -> Gazetteers:
     return getattr(doc, "gazetteers", None) or load_gazetteers()
 
@@ -104,6 +109,8 @@ def _cooperation(doc: Document, agreements: list[AgreementState], gaz: Gazetteer
         for fm in _FRAMES.finditer(s.text):
             if fm.group("verb") and _NOT_AFTER_VERB.match(s.text, fm.end()):
                 continue
+            if fm.group("agreement") and _WHEN_AFTER_ON.match(s.text, fm.end()):
+                continue  # "signed an MoU on Monday covering X": "on" dates the act, the areas come later
             pos = s.start + fm.end()
             free = bool(fm.group("verb")) and _FOCUS.match(fm.group("verb")) is not None
             names = [n for n in coordinated_topics(doc.text[pos:s.end], gaz) if free or is_activity(n, gaz)]
