@@ -87,29 +87,12 @@ class _StoreHandle:
 
 def _limited_rows(store: Any, sparql: str, max_rows: int) -> Any:
     """Run ``sparql``; for the embedded store, stop reading rows one past ``max_rows``."""
-    from ..store import EmbeddedStore, Results
+    from ..store import EmbeddedStore
 
     if not isinstance(store, EmbeddedStore):
         return store.query(sparql)
-    import pyoxigraph as ox
-
-    res = store.solutions(sparql)  # the same dataset as ``dikg query``: the default graph holds every article
-    if isinstance(res, ox.QuerySolutions):
-        variables = [v.value for v in res.variables]
-        rows = []
-        for sol in res:
-            rows.append({v: store._from_ox(sol[v]) for v in variables if sol[v] is not None})
-            if len(rows) > max_rows:
-                break
-        return Results("select", variables=variables, rows=rows)
-    if isinstance(res, ox.QueryBoolean):
-        return Results("ask", boolean=bool(res))
-    triples = []
-    for t in res:
-        triples.append((store._from_ox(t.subject), store._from_ox(t.predicate), store._from_ox(t.object)))
-        if len(triples) > max_rows:
-            break
-    return Results("graph", triples=triples)
+    # the same dataset as ``dikg query``: the default graph holds every article's triples
+    return store.to_results(store.solutions(sparql), max_rows + 1)
 
 
 def run_job(handle: _StoreHandle, job: Job) -> Answer:
