@@ -1,0 +1,39 @@
+"""Named queries beyond the competency questions: what their parameters select, on every store backend."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.load import load_files
+from graph.queries import run_query
+from graph.store import Store
+
+from .conftest import FACTS, SEED_FACTS
+
+
+@pytest.fixture
+def two_articles(any_store: Store) -> Store:
+    """A store of each backend with the seed article and the frigates article: posts in two organisations."""
+    report = load_files(any_store, [SEED_FACTS, FACTS / "frigates.json"])
+    assert report.ok, report.failures
+    return any_store
+
+
+def _posts(store: Store, **params: str) -> list[tuple[str, str, str]]:
+    rows = run_query(store, "people", params).rows
+    return [(str(r["name"]), str(r["role"]), str(r.get("organisationName", ""))) for r in rows]
+
+
+def test_people_lists_every_post_without_an_organisation(two_articles: Store) -> None:
+    assert _posts(two_articles) == [("Ilse Varga", "Procurement Director", "Norland Navy"),
+                                    ("Mohamed Khaled Nordin", "Defence Minister", "Malaysia")]
+
+
+@pytest.mark.parametrize(("organisation", "expected"), [
+    ("Malaysia", [("Mohamed Khaled Nordin", "Defence Minister", "Malaysia")]),
+    ("Norland Navy", [("Ilse Varga", "Procurement Director", "Norland Navy")]),
+    ("South Korea", []),
+])
+def test_people_with_an_organisation_lists_only_the_posts_held_in_it(
+        two_articles: Store, organisation: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _posts(two_articles, organisation=organisation) == expected
