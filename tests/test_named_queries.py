@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.load import load_files
-from graph.queries import run_query
+from graph.queries import NamedQuery, Param, prepare, run_query
 from graph.store import Store
 
 from .conftest import FACTS, SEED_FACTS
@@ -37,3 +37,15 @@ def test_people_lists_every_post_without_an_organisation(two_articles: Store) ->
 def test_people_with_an_organisation_lists_only_the_posts_held_in_it(
         two_articles: Store, organisation: str, expected: list[tuple[str, str, str]]) -> None:
     assert _posts(two_articles, organisation=organisation) == expected
+
+
+def test_parameters_are_bound_on_each_params_line_of_a_query(two_articles: Store) -> None:
+    query = NamedQuery("q", "", "SELECT ?x WHERE {\n  { # @params\n    ?x ?p ?country }\n"
+                                "  UNION\n  { # @params\n    ?country ?p ?x } }",
+                       (Param("country", "entity", True, ""),))
+    sparql = prepare(two_articles, query, {"country": "Malaysia"})
+    assert sparql.count("VALUES ?country { <https://w3id.org/dikg/id/country/MYS> }") == 2
+    assert "@params" not in sparql
+    plain = NamedQuery("q", "", "SELECT ?x WHERE { ?x ?p ?country }", (Param("country", "entity", True, ""),))
+    assert prepare(two_articles, plain, {"country": "Malaysia"}).startswith(
+        "SELECT ?x WHERE {\n  VALUES ?country { <https://w3id.org/dikg/id/country/MYS> }")
