@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from rdflib import Dataset
 
 from graph.load import load_files
-from graph.queries import NamedQuery, Param, prepare, run_query
-from graph.store import Store
+from graph.queries import NamedQuery, Param, get_query, prepare, run_query
+from graph.store import EmbeddedStore, Store
 
 from .conftest import FACTS, SEED_FACTS
 
@@ -49,3 +50,21 @@ def test_parameters_are_bound_on_each_params_line_of_a_query(two_articles: Store
     plain = NamedQuery("q", "", "SELECT ?x WHERE { ?x ?p ?country }", (Param("country", "entity", True, ""),))
     assert prepare(two_articles, plain, {"country": "Malaysia"}).startswith(
         "SELECT ?x WHERE {\n  VALUES ?country { <https://w3id.org/dikg/id/country/MYS> }")
+
+
+def test_rdflib_runs_the_agreements_query_with_the_stores_answers(store: EmbeddedStore) -> None:
+    # the store benchmark compares each named query with rdflib's evaluator on the same text
+    assert load_files(store, [SEED_FACTS, FACTS / "frigates.json"]).ok
+    sparql = prepare(store, get_query("agreements"), {})
+    data = Dataset(default_union=True)
+    data.parse(data="".join(f"{s.n3()} {p.n3()} {o.n3()} {g.n3()} .\n" for s, p, o, g in store.quads()),
+               format="nquads")
+    theirs = [{str(k): v for k, v in row.asdict().items()} for row in data.query(sparql)]  # type: ignore[union-attr]
+    ours = store.query(sparql).rows
+    assert len(ours) == 2
+    key = ("agreement", "name", "type", "parties", "statuses", "value", "platforms")
+
+    def cells(row: dict[str, object]) -> tuple[object, ...]:
+        return tuple(frozenset(str(row.get(k, "")).split("; ")) if k in key[3:] else row.get(k) for k in key)
+
+    assert [cells(r) for r in theirs] == [cells(r) for r in ours]  # type: ignore[arg-type]
