@@ -7,8 +7,11 @@ Each file starts with comment lines that describe it::
 
 Entity parameters are names ("Malaysia", "ROK", "Mohamed Khaled"): they are resolved to
 the IRIs of every entity so labelled and bound with a ``VALUES`` clause; text, date and
-number parameters are bound as literals. A query may also be literal SPARQL or
-``@file.rq``.
+number parameters are bound as literals. The ``VALUES`` clauses go at the start of the
+query's ``WHERE`` block, or in place of each comment ``# @params`` that ends a line: a query binds
+its parameters there when it must start from them inside a subquery or a branch of a
+``UNION``, which engines evaluate before the block around them. A query may also be
+literal SPARQL or ``@file.rq``.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ __all__ = [
 ParamKind = TypingLiteral["entity", "text", "date", "number"]
 _HEADER = re.compile(r"^#\s*(description|param)\s*:\s*(.*)$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+#: a line of a named query where its parameters are bound (instead of the start of its WHERE block)
+_PARAMS_HERE = re.compile(r"#[ \t]*@params[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,8 @@ def prepare(store: Store, query: NamedQuery, params: dict[str, str]) -> str:
             terms = _literal(p.kind, p.name, raw).n3()
         values.append(f"VALUES ?{p.name} {{ {terms} }}")
     sparql = query.sparql
+    if values and _PARAMS_HERE.search(sparql):
+        return _PARAMS_HERE.sub(lambda _: " ".join(values), sparql)
     if values:
         m = _WHERE.search(sparql)
         if m is None:

@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -334,23 +336,33 @@ class EmbeddedStore:
             raise StoreError(f"query failed on {self.location}: {_one_line(err)}") from None
 
     def query(self, sparql: str, timeout: float | None = None) -> Results:
+        return self.to_results(self.solutions(sparql))
+
+    def to_results(self, res: Any, limit: int | None = None) -> Results:
+        """Return a pyoxigraph result as :class:`Results`, reading at most ``limit`` rows or triples.
+
+        Any ``limit`` past ``sys.maxsize`` (``dikg query --timeout`` asks for every row as
+        ``sys.maxsize``, and a worker reads one row more than it may send) means no limit.
+        """
         ox = self._ox
-        res = self.solutions(sparql)
-        if isinstance(res, ox.QuerySolutions):
-            variables = [v.value for v in res.variables]
-            rows = []
-            for sol in res:
-                row = {}
-                for v in variables:
-                    val = sol[v]
-                    if val is not None:
-                        row[v] = self._from_ox(val)
-                rows.append(row)
-            return Results("select", variables=variables, rows=rows)
+        stop = limit if limit is None or limit < sys.maxsize else None
+        seen: dict[Any, Term] = {}  # a term recurs across rows (a name, a date): build each once
+
+        def term(val: Any) -> Term:
+            out = seen.get(val)
+            if out is None:
+                out = seen[val] = self._from_ox(val)
+            return out
+
         if isinstance(res, ox.QueryBoolean):
             return Results("ask", boolean=bool(res))
-        return Results("graph", triples=[(self._from_ox(t.subject), self._from_ox(t.predicate),
-                                          self._from_ox(t.object)) for t in res])
+        if isinstance(res, ox.QuerySolutions):
+            variables = [v.value for v in res.variables]
+            rows = [{v: term(val) for v, val in zip(variables, sol, strict=True) if val is not None}
+                    for sol in islice(res, stop)]
+            return Results("select", variables=variables, rows=rows)
+        return Results("graph", triples=[(term(t.subject), term(t.predicate), term(t.object))
+                                         for t in islice(res, stop)])
 
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
         ox = self._ox

@@ -285,3 +285,82 @@ def test_dikg_serve_runs_until_interrupted_or_terminated_and_answers_sparql_clie
             pytest.fail(f"dikg serve did not stop within 15 s of signal {signum}:\n"
                         + proc.stderr.read()[-6000:])  # type: ignore[union-attr]
     assert returned == code
+
+
+def _descendants(pid: int) -> set[int]:
+    """Return the processes below ``pid`` (children, their children, ...), read from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers die with the server on Linux")
+def test_a_worker_in_a_long_query_stops_when_dikg_serve_is_killed(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    st = EmbeddedStore(path)
+    load_files(st, [SEED_FACTS])
+    st.close()
+    proc = subprocess.Popen([sys.executable, "-c", _INTERACTIVE, "serve", "--store", str(path), "--port", "0",
+                             "--workers", "1", "--timeout", "600"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1",
+                                 "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    workers: set[int] = set()
+    try:
+        line = proc.stdout.readline()  # type: ignore[union-attr]
+        assert line.startswith("serving "), line + proc.stderr.read()  # type: ignore[union-attr]
+        url = line.split(" at ", 1)[1].split()[0]
+        endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+        def ask() -> None:
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(url + "?" + urllib.parse.urlencode({"query": endless}), timeout=60)
+
+        workers = _descendants(proc.pid)
+        busy = {pid: _cpu_seconds(pid) for pid in workers}
+        threading.Thread(target=ask, daemon=True).start()
+        deadline = time.monotonic() + 30
+        # wait until a worker is running the query: it has used a second of CPU since
+        while not any(_cpu_seconds(pid) > busy[pid] + 1 for pid in workers):
+            assert time.monotonic() < deadline, "no worker took up the query"
+            time.sleep(0.1)
+    finally:
+        proc.kill()
+        proc.wait(10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(map(_running, workers)):
+        time.sleep(0.1)
+    left = [pid for pid in workers if _running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "a worker ran on after dikg serve was killed"

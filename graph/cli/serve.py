@@ -27,7 +27,8 @@ def serve_cmd(
     """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, the view at /, a query page at /query.
 
     Updates, LOAD, SERVICE and FROM outside the store are refused; each query runs in a
-    worker process that is stopped after --timeout seconds. Stop with Ctrl-C.
+    worker process that is stopped after --timeout seconds. Stop with Ctrl-C or SIGTERM
+    (kill PID); the workers stop with the server, even one killed with SIGKILL.
     """
     config = ServerConfig(store=store or default_location(), host=host, port=port, workers=workers,
                           timeout=timeout, max_rows=max_rows, cors_origin=cors_origin)
@@ -35,6 +36,6 @@ def serve_cmd(
     def ready(server: object) -> None:
         url = getattr(server, "url", "")
         console.print(f"serving {config.store} at {url}/sparql (view: {url}/, query page: {url}/query); "
-                      "Ctrl-C stops", markup=False)
+                      "Ctrl-C or SIGTERM stops", markup=False)
 
     serve(config, ready=ready)

@@ -12,17 +12,14 @@ stopped by killing the worker, and :class:`QueryStopped` is raised.
 
 from __future__ import annotations
 
-import ctypes
 import importlib
 import io
 import multiprocessing as mp
 import os
-import signal
 import sys
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +29,12 @@ from rdflib.query import Result
 from ..errors import QueryError, StoreError
 from ..sparql_safety import QueryRefused, query_form
 from ..store import Quad, Results, Store, open_store
-from .workers import QUERY, Answer, Job, _worker_main
+from .workers import QUERY, Answer, Job, worker_process
 
 __all__ = ["QueryStopped", "TimeLimitedStore", "open_time_limited"]
 
 #: seconds a worker may take to start and open the store (not part of the query's limit)
 START_LIMIT = 60.0
-#: Linux prctl option: the signal a process gets when its parent exits
-_PR_SET_PDEATHSIG = 1
 #: modules the worker and this process both use, imported once before the worker forks
 _PRELOAD = ("pyoxigraph", "rdflib.plugins.sparql.parser", "rdflib.plugins.sparql.results.jsonresults",
             "graph.server.protocol")
@@ -68,8 +63,7 @@ class TimeLimitedStore:
         for module in _PRELOAD:
             importlib.import_module(module)
         method = "fork" if threading.active_count() == 1 and "fork" in mp.get_all_start_methods() else "forkserver"
-        self._worker: _Child | None = _Child(mp.get_context(method), location,
-                                             os.getpid() if method == "fork" else None)
+        self._worker: _Child | None = _Child(mp.get_context(method), location)
         try:
             # Open the store before the clock runs, and say why if it cannot be opened.
             answer = self._run(Job(QUERY, "ASK {}", fmt="json"), START_LIMIT)
@@ -142,9 +136,10 @@ class TimeLimitedStore:
 class _Child:
     """The worker process and this end of its pipe."""
 
-    def __init__(self, ctx: Any, location: str, parent: int | None) -> None:
+    def __init__(self, ctx: Any, location: str) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, location, parent), daemon=True)
+        # the worker dies with this process, even one stopped by SIGTERM or SIGKILL
+        self.process = ctx.Process(target=worker_process, args=(child, location, os.getpid()), daemon=True)
         self.process.start()
         child.close()
 
@@ -152,25 +147,6 @@ class _Child:
         self.process.kill()
         self.process.join(5)
         self.conn.close()
-
-
-def _serve(conn: Connection, location: str, parent: int | None) -> None:
-    """Answer jobs as a worker of dikg serve does; when forked, die with the parent even if it is killed."""
-    if parent is not None:
-        _die_with(parent)
-    _worker_main(conn, location)
-
-
-def _die_with(parent: int) -> None:
-    # A parent stopped by SIGTERM or SIGKILL cannot stop its worker, which would run its
-    # query to the end. Linux can: ask for SIGKILL when the parent exits.
-    try:
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return
-    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before that took effect
-        os._exit(1)
 
 
 def _results(answer: Answer, form: str) -> Results:

@@ -13,9 +13,12 @@ moves bytes.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing as mp
 import os
 import queue
+import select
+import signal
 import threading
 import time
 import traceback
@@ -28,6 +31,8 @@ __all__ = ["QUERY", "VIEW", "Answer", "Job", "WorkerPool", "run_job"]
 
 QUERY = "query"
 VIEW = "view"
+#: Linux prctl option: the signal a process gets when its parent exits
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -87,29 +92,12 @@ class _StoreHandle:
 
 def _limited_rows(store: Any, sparql: str, max_rows: int) -> Any:
     """Run ``sparql``; for the embedded store, stop reading rows one past ``max_rows``."""
-    from ..store import EmbeddedStore, Results
+    from ..store import EmbeddedStore
 
     if not isinstance(store, EmbeddedStore):
         return store.query(sparql)
-    import pyoxigraph as ox
-
-    res = store.solutions(sparql)  # the same dataset as ``dikg query``: the default graph holds every article
-    if isinstance(res, ox.QuerySolutions):
-        variables = [v.value for v in res.variables]
-        rows = []
-        for sol in res:
-            rows.append({v: store._from_ox(sol[v]) for v in variables if sol[v] is not None})
-            if len(rows) > max_rows:
-                break
-        return Results("select", variables=variables, rows=rows)
-    if isinstance(res, ox.QueryBoolean):
-        return Results("ask", boolean=bool(res))
-    triples = []
-    for t in res:
-        triples.append((store._from_ox(t.subject), store._from_ox(t.predicate), store._from_ox(t.object)))
-        if len(triples) > max_rows:
-            break
-    return Results("graph", triples=triples)
+    # the same dataset as ``dikg query``: the default graph holds every article's triples
+    return store.to_results(store.solutions(sparql), max_rows + 1)
 
 
 def run_job(handle: _StoreHandle, job: Job) -> Answer:
@@ -152,6 +140,56 @@ def run_job(handle: _StoreHandle, job: Job) -> Answer:
         return _error(500, "internal error:\n" + traceback.format_exc(limit=5))
 
 
+def die_with(server: int) -> None:
+    """End this process as soon as ``server``, the process that started it, exits (Linux; elsewhere, a poll).
+
+    A query cannot be interrupted, so a worker whose server was stopped by SIGKILL would
+    run its query to the end, burning a core. A forked worker asks Linux for SIGKILL when
+    its parent exits (``PR_SET_PDEATHSIG``). The parent of a worker that a fork server
+    started is the fork server, which lives as long as any of its children does: such a
+    worker watches the server from a thread instead (queries release the GIL).
+    """
+    if os.getppid() == server:
+        try:
+            prctl = ctypes.CDLL(None, use_errno=True).prctl
+        except (OSError, AttributeError):
+            pass
+        else:
+            prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+            if os.getppid() != server:  # the server exited before that took effect
+                os._exit(1)
+            return
+    threading.Thread(target=_exit_with, args=(server,), name="dikg-server-watch", daemon=True).start()
+
+
+def _exit_with(server: int) -> None:
+    """Wait for process ``server`` to exit, then end this process at once."""
+    try:
+        fd = os.pidfd_open(server)  # Linux: readable once the process has exited
+    except (AttributeError, OSError):
+        while _alive(server):
+            time.sleep(1.0)
+    else:
+        select.select([fd], [], [])
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def worker_process(conn: Connection, location: str, server: int) -> None:
+    """The body of a worker process: die with ``server`` (the process that started it), answer jobs."""
+    die_with(server)
+    _worker_main(conn, location)
+
+
 def _worker_main(conn: Connection, location: str) -> None:
     handle = _StoreHandle(location)
     while True:
@@ -167,7 +205,7 @@ def _worker_main(conn: Connection, location: str) -> None:
 class _Worker:
     def __init__(self, ctx: Any, location: str) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, location), daemon=True)
+        self.process = ctx.Process(target=worker_process, args=(child, location, os.getpid()), daemon=True)
         self.process.start()
         child.close()
 
