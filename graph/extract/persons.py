@@ -239,6 +239,9 @@ def find_persons(text: str) -> list[Mention]:
         paired = _counterpart_persons(text, taken)
         out += paired
         taken += [(p.start, p.end) for p in paired]
+    apposed = _apposed_persons(text, taken)
+    out += apposed
+    taken += [(p.start, p.end) for p in apposed]
     for m in _PLAIN_RE.finditer(text):
         name = m.group("name")
         if any(w in _ORG_WORDS for w in name.split()):
@@ -298,4 +301,31 @@ def short_forms(name: str) -> list[str]:
     if len(words) >= 3:
         out.append(" ".join(name.split()[:2]))
         out.append(" ".join(words[-2:]))  # a two-word surname ("Ortiz Vega", "Kumar Singh")
+    return out
+
+
+# "the chief executive of Turkey's ASFAT, Esad Cakar, said", "Brazil's defence minister, Jose Mucio,": a name set
+# off by commas straight after a post
+_APPOSED_RE = re.compile(
+    rf",\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
+    rf"(?=\s*,|\s+(?:said|told|added|says)\b)")
+_APPOSED_POST_RE = re.compile(
+    rf"(?:^|\b(?:the|The|and|by|with|as)\s+|[A-Z][\w-]*['’]s\s+)(?P<role>{_ROLE_LOOSE})$")
+
+
+def _apposed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Return names set off by commas right after a post written before them."""
+    out: list[Mention] = []
+    for m in _APPOSED_RE.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        if (not _valid(name) or any(w in _NOT_NAMES or w in _POST_WORDS or w in _ORG_WORDS for w in words)
+                or any(s <= m.start("name") < e for s, e in taken)):
+            continue
+        lo = max(0, m.start() - 120)
+        for b in _BREAK_RE.finditer(text, lo, m.start()):
+            lo = b.end()
+        if _APPOSED_POST_RE.search(text, lo, m.start()) is None:
+            continue
+        out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 2, {}))
     return out

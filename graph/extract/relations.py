@@ -116,7 +116,8 @@ def _service_force(doc: Document, p: Mention, service: str, org: str | None) -> 
         if (rec.type == "ArmedForce" and rec.attributes.get("country") == country
                 and _force_kind(rec.name, rec.attributes) == service):
             return rec.name
-    return org if org is not None and doc.entities.type_of(org) == "Country" else None
+    # "Army chief General X" where the article never names that army: the post is held for the state
+    return country if country is not None and country in doc.entities else None
 
 
 def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
