@@ -28,7 +28,7 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
 _MONTHS = {m[:3].casefold(): i for i, m in enumerate(
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 _HELD = re.compile(r"\b(?:held|hosted|staged|taking place|takes place|took place|will take place|runs|ran|running)\s+"
-                   r"(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|du|of))*)")
+                   rf"(?:at|in)\s+(?:the\s+)?(?!{_MON}\b)(?P<venue>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|du|of))*)")
 _RANGE = re.compile(
     rf"\b(?:from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<m1>{_MON}))?\s*(?:to|-|–|until|and)\s*"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})(?:,?\s+(?P<y>(?:19|20)\d\d))?|"
@@ -399,6 +399,8 @@ _WHEN_HELD = re.compile(
     r"takes\s+place|took\s+place|will\s+take\s+place|(?:is|was|are)\s+(?:scheduled|set|due)\s+to\s+"
     r"(?:run|take\s+place|be\s+held))\s+(?:in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+)?"
     r"(?P<prep>on|from|between)\s+(?:the\s+)?")
+_THE_SHOW = re.compile(r"(?:The|This\s+year['’]s)\s+(?:show|exhibition|expo|fair|summit|conference|forum|seminar|"
+                       r"dialogue|event)\b")
 _THEN_IN = re.compile(r"\s*,?\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b")
 
 
@@ -406,9 +408,18 @@ def _event_dates(doc: Document) -> None:
     """"<Event>, which opens on 1 December", "<Event> runs from 3 to 6 March", "<Event> will be held on 12 May in
     Lagos": when the event runs, on where it is held (the place the sentence names, else the one known)."""
     for s in sentences_with(doc, ("open", "run", "ran ", "held", "staged", "hosted", "place", "closes")):
-        for ev in mentions_in(doc, s, "Event"):
-            wm = _WHEN_HELD.match(doc.text, ev.end, s.end)
-            if wm is None or any(e.start < wm.start("v") for e in mentions_in(doc, s, "Event") if e.start > ev.end):
+        here = mentions_in(doc, s, "Event")
+        anchors = [(ev, ev.end) for ev in here]
+        gm = None if here else _THE_SHOW.match(s.text)
+        held = {f.subject for f in doc.facts if f.predicate == "held_in"} if gm else set()
+        # the show the article places, else the latest named
+        latest = next((m for m in reversed(doc.mentions) if m.type == "Event" and m.start < s.start
+                       and m.name in held), None) or _latest_event(doc, s) if gm else None
+        if gm is not None and latest is not None:  # "The show, which ran from 16 to 20 February, ..."
+            anchors = [(latest, s.start + gm.end())]
+        for ev, after in anchors:
+            wm = _WHEN_HELD.match(doc.text, after, s.end)
+            if wm is None or any(e.start < wm.start("v") for e in here if e.start > ev.end):
                 continue
             q: dict[str, str | None] = {}
             end = wm.end()
@@ -443,7 +454,7 @@ def _event_dates(doc: Document) -> None:
             tm = _THEN_IN.match(doc.text, end, s.end)
             place = wm.group("place") or (tm.group("place") if tm else None)
             if place is None:  # "In Lima, the show, which opens on ..."
-                place = next((surface for start, _e, surface in doc.places if s.start <= start < ev.start
+                place = next((surface for start, _e, surface in doc.places if s.start <= start < after
                               and re.search(r"\b[Ii]n\s+$", doc.text[max(s.start, start - 4):start])), None)
             known = [f for f in doc.facts if f.subject == ev.name and f.predicate == "held_in"]
             if place is None and not known:

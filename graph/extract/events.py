@@ -83,6 +83,9 @@ def _named(text: str) -> Iterator[re.Match[str]]:
         yield from _NAMED_RE.finditer(text, start, end)
 
 
+_VENUE_AFTER = re.compile(r"\s+(?:Centre|Center|Hall|Halls|Grounds|Complex|Park|Arena|Building|Venue)\b")
+
+
 def find_events(text: str) -> list[Mention]:
     """Return named events: "<...> Seminar/Summit/Dialogue/...", and known shows with their year."""
     out = []
@@ -93,6 +96,8 @@ def find_events(text: str) -> list[Mention]:
             name, start = name[lead.end():], start + lead.end()
         if len(name.split()) < 2 or name.split()[0] in ("Defence", "Defense"):
             continue
+        if _VENUE_AFTER.match(text, m.end()):
+            continue  # "the Abu Dhabi National Exhibition Centre": a venue, no event
         kind = _KINDS.get(m.group("head").casefold().replace(" ", ""), "exhibition")
         out.append(Mention(start, start + len(name), name, name, "Event", priority=5,
                            attributes={"event_type": kind, "edition": _edition(name)}))

@@ -19,7 +19,8 @@ _PARTNER_RE = re.compile(
     r"(?P<level>(?:(?:comprehensive|strategic|special|practical|industry|industrial|defen[cs]e|enhanced|global|"
     r"close|key|long-standing|and|Special|Strategic|Comprehensive|security|maritime|military|defence-industrial|"
     r"trusted)\s+){1,6})partner(?:ship|s)\b")
-_COUNT_UNITS = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<unit>participants|exhibitors|visitors|trade visitors|delegates|"
+_COUNT_UNITS = re.compile(r"^\s*(?:(?!from\b)[A-Za-z][\w-]*\s+){0,3}?"
+                          r"(?P<unit>participants|exhibitors|visitors|trade visitors|delegates|"
                           r"attendees|companies|firms|countries|delegations|(?:defen[cs]e\s+)?ministers|"
                           r"heads\s+of\s+state|military\s+chiefs|speakers|nations)\b")
 # "Australia has selected X": a verb between a state and a company, not a possessive or an adjective
