@@ -212,7 +212,9 @@ def scope_from_focus(doc: Document, agreements: list[AgreementState]) -> None:
 
 
 _PASSIVE_DELIVERED = re.compile(
-    r"\s+(?:(?:[a-z][\w-]*|Block\s+\d+)\s+){0,3}?(?P<aux>was|were|has\s+been|have\s+been|had\s+been|will\s+be|"
+    r"\s+(?:(?:[a-z][\w-]*|Block\s+\d+)\s+){0,3}?"
+    r"(?:,?\s*(?:built|made|manufactured|produced)\s+(?:locally\s+)?by\s+(?:[A-Z][\w&'’.-]*\s+(?:and\s+|&\s+)?){1,6}?,?\s*)?"
+    r"(?P<aux>was|were|has\s+been|have\s+been|had\s+been|will\s+be|"
     r"would\s+be|is\s+to\s+be|are\s+to\s+be|(?:is|are)\s+(?:expected|set|due|scheduled)\s+to\s+be)\s+"
     r"(?:formally\s+|officially\s+)?(?P<v>delivered|handed\s+over|transferred|commissioned)\s+"
     r"(?P<prep>to|into|in|with)\s+(?:the\s+)?")

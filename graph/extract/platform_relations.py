@@ -278,9 +278,15 @@ _REFERRED_RE = re.compile(r"\b(?:said|says|and|that|,)\s+(?:the|these|those|its|
                           r"systems?|drones?|boats?)\s+(?:(?:will|would|are|is|to|could)\s+)?[^,;]{0,40}$")
 
 
+_REFERRED_START_RE = re.compile(r"(?:The|These|Those|Its|Their)\s+(?:first\s+|new\s+)?(?:ships|vessels|frigates|"
+                                r"corvettes|submarines|aircraft|jets|fighters|helicopters|vehicles|tanks|howitzers|"
+                                r"systems|drones|boats)\s+(?:(?:will|would|are|is|to|could)\s+)?[^,;]{0,40}")
+
+
 def _referred_platform(doc: Document, s: Sentence, before: int) -> str | None:
     """Return the article's platform when the clause ending at ``before`` names it by a noun ("the ships")."""
-    if _REFERRED_RE.search(doc.text, s.start, before) is None or any(
+    clause = _REFERRED_RE.search(doc.text, s.start, before) or _REFERRED_START_RE.fullmatch(doc.text, s.start, before)
+    if clause is None or any(
             p.end <= before for p in principal_platforms(doc, s)):
         return None
     named = focus(doc, s)
