@@ -109,3 +109,62 @@ def test_a_plural_model_replaced_is_the_model() -> None:
     facts = _facts("Botswana plans to buy eight M-346 jets to replace its ageing F-5s.")
     assert [(s, o) for s, o, _q in _rels(facts, "replaces")] == [("M-346", "F-5")]
     assert "F-5s" not in [e.name for e in facts.entities]
+
+
+# trade shows: venues, months, counts, "the show" named again
+
+
+def test_an_exhibition_centre_is_a_venue_and_a_month_no_place() -> None:
+    facts = _facts("DOHA – DIMDEX 2026 opened on Monday at the Qatar National Exhibition Centre. The next edition, "
+                   "DIMDEX 2028, will be held in March 2028.", date="2026-03-16")
+    assert "Qatar National Exhibition" not in [e.name for e in facts.entities]
+    assert not [o for _s, o, _q in _rels(facts, "held_in") if o == "March"]
+
+
+def test_counted_things_from_counted_countries_are_no_count_of_countries() -> None:
+    facts = _facts("DOHA – DIMDEX 2026 featured 11 warships from 7 countries.", date="2026-03-16")
+    assert ("DIMDEX 2026", 11, {"unit": "countries"}) not in _rels(facts, "has_participant_count")
+
+
+def test_the_show_named_again_runs_from_one_day_to_another() -> None:
+    facts = _facts("DOHA – DIMDEX 2026 closed on Thursday with 200 exhibitors. The show, which ran from 16 to 19 "
+                   "March, hosted 12 national pavilions.", date="2026-03-20")
+    held = {o: q for s, o, q in _rels(facts, "held_in") if s == "DIMDEX 2026"}
+    assert held["Doha"] == {"start_date": "2026-03-16", "end_date": "2026-03-19"}
+
+
+# bodies, posts and purchases
+
+
+def test_an_act_defined_with_an_acronym_is_no_company() -> None:
+    facts = _facts("The council granted Acceptance of Necessity (AoN) for 40 ATAGS howitzers.")
+    assert "Acceptance of Necessity" not in [e.name for e in facts.entities]
+
+
+def test_a_platform_built_by_a_company_and_handed_over_is_supplied_by_it() -> None:
+    facts = _facts("The first two Gowind corvettes built by Naval Group were handed over to the Egyptian Navy in "
+                   "2019.")
+    [(who, what, q)] = _rels(facts, "supplies")
+    assert (who, what, q["quantity"], q["date"]) == ("Naval Group", "Gowind", 2, "2019")
+
+
+def test_a_general_manager_written_before_the_name() -> None:
+    facts = _facts("The contract was signed by Romarm general manager Sorin Vlad on Monday.")
+    assert ("Sorin Vlad", "general manager", {"organisation": "Romarm"}) in _rels(facts, "holds_role")
+
+
+def test_a_planned_purchase_with_no_seller_is_bought() -> None:
+    facts = _facts("The Hungarian Army plans to buy 40 Lynx vehicles.")
+    assert _rels(facts, "buys") == [("Hungarian Army", "Lynx", {"quantity": 40, "status": "planned"})]
+    facts = _facts("The Hungarian Army plans to buy 40 Lynx vehicles from Rheinmetall.")
+    assert not _rels(facts, "buys")
+
+
+def test_a_holding_with_a_number_in_its_name_is_a_company() -> None:
+    facts = _facts("Rheinmetall runs a joint venture with Hungary's N7 Holding.")
+    assert "N7" not in [e.name for e in facts.entities if e.type == "Platform"]
+
+
+def test_the_vehicles_at_the_head_of_a_sentence_replace_an_older_fleet() -> None:
+    facts = _facts("The Hungarian Army ordered 40 Lynx vehicles. The vehicles would replace the BMP-1 fleet.")
+    assert [(s, o) for s, o, _q in _rels(facts, "replaces")] == [("Lynx", "BMP-1")]
