@@ -168,3 +168,32 @@ def test_a_holding_with_a_number_in_its_name_is_a_company() -> None:
 def test_the_vehicles_at_the_head_of_a_sentence_replace_an_older_fleet() -> None:
     facts = _facts("The Hungarian Army ordered 40 Lynx vehicles. The vehicles would replace the BMP-1 fleet.")
     assert [(s, o) for s, o, _q in _rels(facts, "replaces")] == [("Lynx", "BMP-1")]
+
+
+# tenders and joint ventures
+
+
+def test_companies_competing_for_a_contract_are_bidders_and_the_tender_is_the_buyers() -> None:
+    facts = _facts("SANTIAGO – The Chilean Navy's tender for three offshore patrol vessels (OPVs) has drawn three "
+                   "bids. Fincantieri, Navantia and Hanwha Ocean are competing for the contract, which is expected "
+                   "to be awarded next year.")
+    parties = {s: q for s, _o, q in _rels(facts, "party_to")}
+    assert {s for s, q in parties.items() if q.get("role") == "bidder"} == {"Fincantieri", "Navantia", "Hanwha Ocean"}
+    assert parties["Chilean Navy"]["role"] == "buyer"
+    assert not any(q.get("role") == "supplier" for q in parties.values())
+
+
+def test_two_companies_that_set_up_a_joint_venture_are_its_parties() -> None:
+    facts = _facts("Poland's PGZ and South Korea's Hanwha Aerospace have set up a joint venture to build K9 "
+                   "howitzers. The agreement was signed in Warsaw by Hanwha chief executive Son Jae-il.")
+    [jv] = [e for e in facts.entities if e.type == "Agreement"]
+    assert jv.attributes["agreement_type"] == "joint venture"
+    parties = {s for s, o, _q in _rels(facts, "party_to") if o == jv.name}
+    assert parties == {"Polska Grupa Zbrojeniowa", "Hanwha Aerospace"}
+    assert [(s, o) for s, o, _q in _rels(facts, "signed")] == [("Son Jae-il", jv.name)]
+
+
+def test_a_joint_venture_run_with_another_company_exists() -> None:
+    facts = _facts("Hanwha Aerospace already runs a joint venture with Turkey's Aselsan.")
+    assert {(s, q["status"]) for s, _o, q in _rels(facts, "party_to")} == {("Hanwha Aerospace", "existing"),
+                                                                         ("Aselsan", "existing")}
