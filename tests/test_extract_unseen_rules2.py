@@ -181,6 +181,7 @@ def test_companies_competing_for_a_contract_are_bidders_and_the_tender_is_the_bu
     assert {s for s, q in parties.items() if q.get("role") == "bidder"} == {"Fincantieri", "Navantia", "Hanwha Ocean"}
     assert parties["Chilean Navy"]["role"] == "buyer"
     assert not any(q.get("role") == "supplier" for q in parties.values())
+    assert _rels(facts, "requires") == [("Chilean Navy", "Offshore patrol vessel (OPV)", {"quantity": 3})]
 
 
 def test_two_companies_that_set_up_a_joint_venture_are_its_parties() -> None:

@@ -701,7 +701,26 @@ def _tender(doc: Document, s: Sentence, kind: str, year: str, np: str, agreement
     _status_facts(doc, s, agr, new=True)
     if platform is not None:
         doc.relate(name, "covers", platform, {}, s, 0.5)
+    if owners:
+        _tendered(doc, owners[0])
     return agr
+
+
+_TENDER_FOR = re.compile(r"\s+for\s+(?:the\s+)?")
+
+
+def _tendered(doc: Document, owner: Mention) -> None:
+    """"the Peruvian Navy's tender for four <P>": the body requires that many of the platform."""
+    t = doc.sentence_at(owner.start)
+    tm = _TENDER_OWNER.match(doc.text, owner.end, t.end)
+    fm = _TENDER_FOR.match(doc.text, tm.end(), t.end) if tm is not None else None
+    if fm is None or doc.entities.type_of(owner.name) not in ("ArmedForce", "Country", "GovernmentAgency"):
+        return
+    qty = next((q for q in doc.in_sentence(t, doc.quantities) if q.start == fm.end()), None)
+    at = qty.end + 1 if qty is not None else fm.end()
+    p = next((m for m in doc.mentions_in(t, "Platform") if at <= m.start <= at + 12), None)
+    if p is not None:
+        doc.relate(owner.name, "requires", p.name, {"quantity": qty.value if qty is not None else None}, t, 0.5)
 
 
 _JV_FORMED = re.compile(r"\s+(?:(?:have|has|had|will|would|plan\s+to|plans\s+to|agreed\s+to|are\s+to|is\s+to)\s+)?"
