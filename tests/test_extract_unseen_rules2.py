@@ -198,3 +198,10 @@ def test_a_joint_venture_run_with_another_company_exists() -> None:
     facts = _facts("Hanwha Aerospace already runs a joint venture with Turkey's Aselsan.")
     assert {(s, q["status"]) for s, _o, q in _rels(facts, "party_to")} == {("Hanwha Aerospace", "existing"),
                                                                          ("Aselsan", "existing")}
+
+
+def test_platforms_for_a_force_to_be_built_by_two_companies_are_made_by_each() -> None:
+    facts = _facts("The council approved eight Pinaka launchers for the Indian Army, to be built by Bharat Forge "
+                   "and Tata Advanced Systems.")
+    assert sorted((s, o, q.get("status")) for s, o, q in _rels(facts, "manufactures")) == [
+        ("Bharat Forge", "Pinaka", "planned"), ("Tata Advanced Systems", "Pinaka", "planned")]
