@@ -205,3 +205,10 @@ def test_platforms_for_a_force_to_be_built_by_two_companies_are_made_by_each() -
                    "and Tata Advanced Systems.")
     assert sorted((s, o, q.get("status")) for s, o, q in _rels(facts, "manufactures")) == [
         ("Bharat Forge", "Pinaka", "planned"), ("Tata Advanced Systems", "Pinaka", "planned")]
+
+
+def test_a_show_named_again_in_apposition_is_one_event() -> None:
+    facts = _facts("DOHA – DIMDEX 2026, the Doha International Maritime Defence Exhibition and Conference, opened "
+                   "on Monday.", date="2026-03-16")
+    [ev] = [e for e in facts.entities if e.type == "Event"]
+    assert ev.name == "DIMDEX 2026" and "Doha International Maritime Defence Exhibition" in ev.aliases
