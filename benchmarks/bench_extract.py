@@ -14,8 +14,10 @@ processes' load changes far less than the wall-clock time.
     python benchmarks/bench_extract.py --n 500    # a quick run
     python benchmarks/bench_extract.py --n 500 --profile   # where extraction time goes
     python benchmarks/bench_extract.py --no-ingest         # tokenisation and extraction only
+    python benchmarks/bench_extract.py --n 300 --long      # time per word as one article grows
 
-Targets: >= 100 articles/s end to end; extraction <= 5x bare tokenisation.
+Targets: >= 100 articles/s end to end; extraction <= 5x bare tokenisation; extraction time
+linear in an article's length (``--long`` prints the time per 1,000 words at each length).
 """
 
 from __future__ import annotations
@@ -78,6 +80,22 @@ def profile(articles: list[Article], top: int = 30) -> None:
     stats.sort_stats("cumulative").print_stats(top)
 
 
+def long_articles(articles: list[Article], sizes: tuple[int, ...] = (250, 500, 1000, 2000, 4000)) -> None:
+    """Print the CPU time per 1,000 words of one article made of ``size`` generated sentences, for each size."""
+    from graph.extract import extract
+    from graph.extract.text import split_sentences
+
+    sentences = [s.text for a in articles for s in split_sentences(a.text.split("\n\n", 1)[-1])]
+    extract(articles[0])  # load the gazetteers outside the timing
+    print("one long article (generated sentences, in order):")
+    for size in sizes:
+        text = " ".join(sentences[i % len(sentences)] for i in range(size))
+        words = len(text.split())
+        _wall, cpu, _facts = timed(lambda text=text: extract(Article(text, "long.txt", date="2025-09-22")))
+        print(f"  {size:6,} sentences {words:8,} words  CPU {cpu:7.2f} s  "
+              f"{cpu / words * 1000 * 1000:6.1f} ms per 1,000 words")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark extraction and ingestion.")
     parser.add_argument("--n", type=int, default=10_000, help="articles (default 10,000)")
@@ -85,9 +103,13 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts to measure")
     parser.add_argument("--profile", action="store_true", help="profile extraction (one process) and stop")
     parser.add_argument("--no-ingest", action="store_true", help="measure tokenisation and extraction only")
+    parser.add_argument("--long", action="store_true", help="time one article as it grows to 4,000 sentences, and stop")
     args = parser.parse_args()
 
     articles = generate(args.n, args.seed)
+    if args.long:
+        long_articles(articles)
+        return
     if args.profile:
         profile(articles)
         return

@@ -8,6 +8,7 @@ to the latest one. Each agreement is named descriptively, ``<parties> <subject> 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -215,18 +216,41 @@ def _referred_parties(doc: Document, s: Sentence, trig_start: int) -> list[Menti
     clause = doc.text[s.start:trig_start]
     if _PAIR_SUBJECT.match(clause):
         # the two states named most so far; among equally named ones, the latest
-        seen = [m.name for m in doc.mentions if m.type == "Country" and m.start < s.start]
-        counts = Counter(seen)
-        last = {n: i for i, n in enumerate(seen)}
+        counts, first, last = _countries_before(doc, s.start)
         names = sorted(counts, key=lambda n: (counts[n], last[n]), reverse=True)[:2]
         if len(names) == 2:
-            names.sort(key=lambda n: seen.index(n))
+            names.sort(key=lambda n: first[n])
             return [Mention(s.start, s.start, "", n, "Country") for n in names]
     elif _GOVERNMENT_SUBJECT.match(clause) and "Government" not in clause:
         main = doc.main_country()
         if main and main in doc.entities:
             return [Mention(s.start, s.start, "", main, "Country")]
     return []
+
+
+def _countries_before(doc: Document, start: int) -> tuple[Counter[str], dict[str, int], dict[str, int]]:
+    """Return how often each country is named before ``start``, and where (in order of naming) first and last.
+
+    Asked sentence after sentence, the counts are carried forward from the last question
+    rather than made again from the article's first mention each time.
+    """
+    key = (doc.mentions, len(doc.mentions))
+    cache = doc.__dict__.get("_countries_before")
+    if cache is None or cache[0] is not key[0] or cache[1] != key[1]:
+        countries = [m for m in doc.mentions if m.type == "Country"]
+        cache = [doc.mentions, len(doc.mentions), countries, [m.start for m in countries], 0, Counter(), {}, {}]
+        doc.__dict__["_countries_before"] = cache
+    countries, starts, done, counts, first, last = cache[2:]
+    upto = bisect_left(starts, start)
+    if upto < done:
+        done, counts, first, last = 0, Counter(), {}, {}
+    for i in range(done, upto):
+        name = countries[i].name
+        counts[name] += 1
+        first.setdefault(name, i)
+        last[name] = i
+    cache[4:] = [upto, counts, first, last]
+    return counts, first, last
 
 
 def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
@@ -417,6 +441,31 @@ def _sibling_roles(doc: Document, sibling: AgreementState) -> list[tuple[str, st
     return list(roles.items())
 
 
+def _unique_name(doc: Document, agreements: list[AgreementState], base: str) -> str:
+    """Return ``base``, else the first of "<base> #2", "<base> #3", ... that no agreement of ``agreements`` has.
+
+    The names are kept in a set that grows with the list, and the numbers found taken stay
+    taken (no agreement gives its name up): a search from scratch for each new agreement
+    makes long articles quadratic.
+    """
+    cache: tuple[list[AgreementState], set[str], list[int], dict[str, int]] | None = getattr(
+        doc, "_agreement_names", None)
+    if cache is None or cache[0] is not agreements or cache[2][0] > len(agreements):
+        cache = (agreements, set(), [0], {})
+        doc._agreement_names = cache  # type: ignore[attr-defined]
+    existing, seen, tried = cache[1], cache[2], cache[3]
+    for a in agreements[seen[0]:]:
+        existing.add(a.name)
+    seen[0] = len(agreements)
+    if base not in existing:
+        return base
+    n = tried.get(base, 2)
+    while f"{base} #{n}" in existing:
+        n += 1
+    tried[base] = n
+    return f"{base} #{n}"
+
+
 def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int, end: int, np: str,
                    agreements: list[AgreementState],
                    sibling: AgreementState | None = None) -> AgreementState | None:
@@ -438,7 +487,7 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
         buyer, supplier = govs[0].name, companies[0].name
     elif with_party and subj and (_BUY_CUE.search(s.text) or platform):
         buyer, supplier = subj[0].name, with_party.name
-    if re.search(r"\bawarded\b", s.text) and len(parties) >= 2 and not supplier:
+    if "awarded" in s.text and re.search(r"\bawarded\b", s.text) and len(parties) >= 2 and not supplier:
         buyer, supplier = parties[0].name, parties[1].name
     labels = [p for p in ([buyer, supplier] if buyer and supplier else [p.name for p in parties[:4]]) if p]
     label = "–".join(_party_label(doc, p) for p in labels)
@@ -446,12 +495,7 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     name = " ".join(x for x in (label, subject, kind) if x) + (f" ({year})" if year else "")
     if not labels and not platform:
         name = f"{np[:1].upper()}{np[1:]}" + (f" ({year})" if year and year not in np else "")
-    existing = {a.name for a in agreements}
-    n = 2
-    base = name
-    while name in existing:
-        name = f"{base} #{n}"
-        n += 1
+    name = _unique_name(doc, agreements, name)
     doc.entities.add(name, "Agreement", np, agreement_type=kind)
     agr = AgreementState(name, kind, year, [(p.name, None) for p in parties], platform, s)
     status = _status(s)
@@ -475,7 +519,7 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     qty = None
     if platform:
         pm = platforms[0]
-        q = [x for x in doc.quantities if s.start <= x.start and x.end <= pm.start and pm.start - x.end <= 25]
+        q = [x for x in doc.in_sentence(s, doc.quantities) if x.end <= pm.start and pm.start - x.end <= 25]
         qty = q[-1] if q else None
         values = [m.value for m in money[:2]] if money else None
         doc.relate(name, "covers", platform, {"quantity": qty.value if qty else None,
@@ -513,9 +557,7 @@ def _sibling_agreement(doc: Document, s: Sentence, kind: str, year: str, np: str
     assert ordinal is not None
     name = " ".join(x for x in (label, sibling.platform or "", ordinal.group("o").casefold(), kind) if x)
     name += f" ({year})" if year else ""
-    base, n = name, 2
-    while name in {a.name for a in agreements}:
-        name, n = f"{base} #{n}", n + 1
+    name = _unique_name(doc, agreements, name)
     doc.entities.add(name, "Agreement", np, agreement_type=kind)
     status = _status(s)
     past, _future = _date_for(doc, s)
@@ -627,7 +669,8 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
     place = [p for p in doc.places if s.start <= p[0] < s.end]
     if place and status in ("signed", "inked", "sealed"):
         q["location"] = place[0][2]
-    by = re.search(r"\b(?:Cabinet|Parliament|Congress)\b", s.text)
+    by = re.search(r"\b(?:Cabinet|Parliament|Congress)\b", s.text) if (
+        "Cabinet" in s.text or "Parliament" in s.text or "Congress" in s.text) else None
     if by:
         cab = [m for m in doc.mentions_in(s, "GovernmentAgency") if m.surface.startswith(by.group())]
         if cab:

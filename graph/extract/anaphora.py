@@ -65,6 +65,18 @@ def agreement_at(doc: Document, agreements: list[AgreementState], s: Sentence) -
 
 def country_pair(doc: Document) -> tuple[str, str] | None:
     """Return the two most mentioned states, in order of first mention."""
+    # rules ask sentence after sentence; the mentions are settled by then (a new list or a new length is
+    # told apart), and counting them all for each question makes long articles quadratic
+    key = (id(doc.mentions), len(doc.mentions))
+    cached = doc.__dict__.get("_country_pair")
+    if cached is not None and cached[0] == key and cached[1] is doc.mentions:
+        return cached[2]
+    pair = _country_pair(doc)
+    doc.__dict__["_country_pair"] = (key, doc.mentions, pair)
+    return pair
+
+
+def _country_pair(doc: Document) -> tuple[str, str] | None:
     ms = [m for m in doc.mentions if m.type == "Country" and m.form != "capital"]
     counts = Counter(m.name for m in ms)
     top = [n for n, _c in counts.most_common(2)]
@@ -81,7 +93,5 @@ def event_at(doc: Document, s: Sentence) -> Mention | None:
     if here:
         return here[0]
     if _EVENT_REF.search(s.text):
-        before = [m for m in doc.mentions if m.type == "Event" and m.start < s.start]
-        if before:
-            return before[-1]
+        return doc.last_before(s.start, "Event")
     return None

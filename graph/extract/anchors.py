@@ -41,7 +41,7 @@ def has_any(doc: Document, s: Sentence, anchors: tuple[str, ...]) -> bool:
 def sentences_with(doc: Document, anchors: tuple[str, ...]) -> list[Sentence]:
     """Return the sentences that contain one of ``anchors`` (lower-case substrings), in order."""
     low = _lowered(doc)
-    if not low or any("\n" in a for a in anchors):
+    if not low or "\n" in "".join(anchors):  # one join costs less than a generator over the anchors
         return [s for s, text in zip(doc.sentences, low, strict=True) if any(a in text for a in anchors)]
     # each anchor is looked for through all sentences at once: without a line break in it,
     # no occurrence in the joined text runs over two sentences
@@ -57,14 +57,15 @@ def sentences_with(doc: Document, anchors: tuple[str, ...]) -> list[Sentence]:
             if i == last:
                 break
             at = joined.find(a, starts[i + 1])
-    return [doc.sentences[i] for i in sorted(hit)]
+    return [doc.sentences[i] for i in sorted(hit)] if hit else []
 
 
 def mentions_in(doc: Document, s: Sentence, *types: str) -> list[Mention]:
     """Return the mentions inside sentence ``s`` (of ``types``, if given), by binary search."""
-    i = bisect_left(doc.mention_starts(), s.start)
+    mentions = doc.mentions
     out = []
-    for m in doc.mentions[i:]:
+    for i in range(bisect_left(doc.mention_starts(), s.start), len(mentions)):  # no copy of the list's tail
+        m = mentions[i]
         if m.start >= s.end:
             break
         if m.end <= s.end and (not types or m.type in types):

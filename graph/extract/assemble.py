@@ -63,7 +63,7 @@ def _ordinal_facts(doc: Document, agreements: list[Any]) -> None:
                    if m.end <= o.start]
         after = []
         if o.after_text:
-            after = [m.name for m in doc.mentions if m.type == "Country" and o.start <= m.start < o.end]
+            after = [m.name for m in doc.mentions_starting(o.start, o.end) if m.type == "Country"]
         q = {"ordinal": o.ordinal, "ordinal_scope": o.scope, "after": after or None}
         target = [f for f in doc.facts if f.predicate == "supplies" and f.sentence is s]
         if target and o.verb in ("order", "buy", "acquire", "purchase", "receive", "operate"):

@@ -5,7 +5,7 @@ acronyms and short forms of persons followed through the article, everything mer
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .document import Document
 from .gazetteer import Gazetteers
@@ -20,6 +20,7 @@ _PLACE_CUE = re.compile(r"(?:\b(?:in|at|near|outside|from|to|into|around|across|
 _ACRONYM_TAIL = re.compile(r"\s+\((?P<acr>[A-Z][A-Za-z0-9&-]+)\)")
 _DATELINE_RE = re.compile(r"(?m)^\s*(?P<place>[A-Z][A-Z .'’-]{2,30}?)\s*(?:,[^:–—\n]{0,30})?\s*(?::|–|—|-{1,2})\s")
 _MENTION_ONLY_KINDS = ("news agency",)
+_NEWLINE_RE = re.compile("\n")  # found by re, not by a Python loop over each character
 _AMOUNT_BEFORE = re.compile(r"\d(?:\s*(?:thousand|million|billion|trillion|bn|mn|tn|m|b))?\s+$")
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents|pounds?|rupees?|ringgit|won|yen|yuan|kronor|kroner|krona|krone|"
                              r"koruna|crowns|zloty|zlotys|lira|pesos?|baht|rupiah|riyals?|dirhams?|francs?|rand|"
@@ -31,7 +32,9 @@ _REGION_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Pan)[\s-]$")
 
 
 def _country_before(doc: Document, start: int, countries: list[Mention]) -> str | None:
-    for c in reversed(countries):
+    # ``countries`` is sorted by start: those that begin after ``start`` can neither match nor stop the walk
+    for i in range(bisect_right(countries, start, key=lambda c: c.start) - 1, -1, -1):
+        c = countries[i]
         if c.end <= start and start - c.end <= 3 and re.fullmatch(r"(?:['’]s?)?\s*", doc.text[c.end:start]):
             return c.name
         if c.end < start - 3:
@@ -41,10 +44,11 @@ def _country_before(doc: Document, start: int, countries: list[Mention]) -> str 
 
 def _nearest_country(doc: Document, start: int, countries: list[Mention]) -> str | None:
     s = doc.sentence_at(start)
-    inside = [c for c in countries if s.start <= c.start < s.end and c.form != "capital"]
+    first = bisect_left(countries, s.start, key=lambda c: c.start)
+    inside = [c for c in countries[first:bisect_left(countries, s.end, key=lambda c: c.start)] if c.form != "capital"]
     # a national force or agency named in the sentence speaks for its state too ("The Philippine Navy will ...
     # from South Korea's yard, the Department of National Defense said")
-    bodies = [m for m in doc.mentions if s.start <= m.start < s.end and m.start != start
+    bodies = [m for m in doc.mentions_starting(s.start, s.end) if m.start != start
               and m.type in ("ArmedForce", "GovernmentAgency") and m.attributes.get("country")]
     if doc.dateline and (any(c.name == doc.dateline for c in inside)
                          or any(b.attributes["country"] == doc.dateline for b in bodies)):
@@ -127,11 +131,11 @@ def _initials_of_orgs(text: str, final: list[Mention]) -> list[Mention]:
                 orgs[acr] = None if acr in orgs and orgs[acr] != (m.name, m.type) else (m.name, m.type)
     if not orgs:
         return []
-    taken = [(m.start, m.end) for m in final]
+    taken = Spans((m.start, m.end) for m in final)
     out = []
     for am in _INITIALS_RE.finditer(text):
         hit = orgs.get(am.group())
-        if hit and not any(s <= am.start() < e for s, e in taken):
+        if hit and not taken.covers(am.start()):
             out.append(Mention(am.start(), am.end(), am.group(), hit[0], hit[1], 3))
     return out
 
@@ -161,7 +165,7 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
         kept.append(m)
     # a dateline ("HANOI:", "PARIS –") names the place of writing, not an actor
     head = text[:400]
-    for line_start in [0, *(i + 1 for i, ch in enumerate(head) if ch == "\n")]:
+    for line_start in [0, *(m.end() for m in _NEWLINE_RE.finditer(head))]:
         dm = _DATELINE_RE.match(text, line_start)
         if dm and dm.group("place").strip().upper() == dm.group("place").strip():
             place = dm.group("place").strip().title()

@@ -81,8 +81,7 @@ def _event_year(ev: Mention) -> str | None:
 
 
 def _latest_event(doc: Document, s: Sentence) -> Mention | None:
-    return event_at(doc, s) or next((m for m in reversed(doc.mentions) if m.type == "Event" and m.start < s.start),
-                                    None)
+    return event_at(doc, s) or doc.last_before(s.start, "Event")
 
 
 def _held_in(doc: Document, runs: dict[str, _Run]) -> None:

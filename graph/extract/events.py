@@ -74,11 +74,13 @@ def _edition(name: str) -> int | None:
 
 def _named(text: str) -> Iterator[re.Match[str]]:
     """Yield what ``_NAMED_RE.finditer(text)`` yields."""
-    breaks = [b.start() for b in _NAME_BREAK_RE.finditer(text)]
+    breaks: list[int] | None = None  # found at the first head word: most articles name no event
     end = -1
     for head in _HEAD_WORD_RE.finditer(text):
         if head.start() < end:
             continue  # in the stretch just searched
+        if breaks is None:
+            breaks = [b.start() for b in _NAME_BREAK_RE.finditer(text)]
         i = bisect_left(breaks, head.start())
         start, end = (breaks[i - 1] + 1 if i else 0), (breaks[i] if i < len(breaks) else len(text))
         yield from _NAMED_RE.finditer(text, start, end)

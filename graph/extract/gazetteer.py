@@ -25,6 +25,7 @@ from functools import cache
 from importlib import resources
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from ..countries import countries
 from ..errors import InputError
@@ -79,7 +80,8 @@ class Gazetteers:
     _first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict, repr=False)
     _topic_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict, repr=False)
     _ambiguous: set[tuple[str, ...]] = field(default_factory=set, repr=False)
-    _starts: dict[int, tuple[re.Pattern[str], dict[str, int]]] = field(default_factory=dict, repr=False)
+    _starts: dict[int, tuple[re.Pattern[str], dict[str, int], dict[str, Any]]] = field(default_factory=dict,
+                                                                                      repr=False)
 
     def add(self, surface: str, entry: Entry) -> None:
         """Add one surface form; a form claimed by two different things is dropped."""
@@ -93,6 +95,7 @@ class Gazetteers:
             self._ambiguous.add(key)
             del self.entries[key]
             self._first[key[0]].remove(key)
+            self._starts.clear()
             return
         if old is None:
             self.entries[key] = entry
@@ -149,23 +152,46 @@ class Gazetteers:
         index = self._starts.get(id(first))
         if index is None:
             longest = {t: max(map(len, keys)) for t, keys in first.items() if keys}
-            index = self._starts[id(first)] = (_first_tokens_re(longest), longest)
-        starts, longest = index
+            index = self._starts[id(first)] = (_first_tokens_re(longest), longest, _token_trie(first))
+        starts, longest, trie = index
         out = []
         pos = 0
         for c in starts.finditer(text):
             if c.start() < pos:
                 continue
-            keys = first[c.group()]
-            toks = list(islice(TOKEN_RE.finditer(text, c.start()), longest[c.group()]))
-            words = tuple(t.group() for t in toks)
-            for key in keys:
-                k = len(key)
-                if words[:k] == key and _bounded(text, toks[0].start(), toks[k - 1].end()):
-                    pos = toks[k - 1].end()
-                    out.append((toks[0].start(), pos, key))
+            # the names that go on as the text does, token by token: the longest of them that stands
+            # alone wins, as the first of the names (longest first) equal to the text's tokens would
+            # (the scan matched the first token whole: the next one begins at its end)
+            node = trie[c.group()]
+            found: list[tuple[int, tuple[str, ...]]] = [(c.end(), node[_KEY])] if _KEY in node else []
+            if len(node) > len(found):  # names go on
+                for t in islice(TOKEN_RE.finditer(text, c.end()), longest[c.group()] - 1):
+                    node = node.get(t.group())
+                    if node is None:
+                        break
+                    if _KEY in node:
+                        found.append((t.end(), node[_KEY]))
+            for end, key in reversed(found):
+                if _bounded(text, c.start(), end):
+                    pos = end
+                    out.append((c.start(), end, key))
                     break
         return out
+
+
+_KEY = ""  # no token is empty: where a name ends in the trie of tokens
+
+
+def _token_trie(first: dict[str, list[tuple[str, ...]]]) -> dict[str, Any]:
+    """Return the names of ``first`` as nested dicts, token by token; a name's key under ``_KEY`` where it ends."""
+    root: dict[str, Any] = {}
+    for keys in first.values():
+        for key in keys:
+            node = root
+            for token in key:
+                node = node.setdefault(token, {})
+            node[_KEY] = key
+    return root
 
 
 def _first_tokens_re(tokens: Iterable[str]) -> re.Pattern[str]:

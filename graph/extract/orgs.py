@@ -75,11 +75,12 @@ _COMPANY_END_RE = re.compile(_COMPANY_RE.pattern + "$")
 
 
 def _acronym_definitions(text: str) -> list[re.Match[str]]:
-    # the pattern is tried only where "(ACRONYM)" occurs, on the words just before it
+    # the pattern is tried only where "(ACRONYM)" occurs, on the words just before it; ``endpos``
+    # stands for the text cut there (``$`` matches at it) without copying the text for each
     out = []
     for p in _PAREN_ACRONYM_RE.finditer(text):
         lo = max(0, p.start() - 160)
-        m = _ACRONYM_END_RE.search(text[:p.end()], lo)
+        m = _ACRONYM_END_RE.search(text, lo, p.end())
         if m:
             out.append(m)
     return out
@@ -88,7 +89,7 @@ def _acronym_definitions(text: str) -> list[re.Match[str]]:
 def _suffixed_companies(text: str) -> list[re.Match[str]]:
     out = []
     for p in _SUFFIX_RE.finditer(text):
-        m = _COMPANY_END_RE.search(text[:p.end()], max(0, p.start() - 120))
+        m = _COMPANY_END_RE.search(text, max(0, p.start() - 120), p.end())
         if m:
             out.append(m)
     return out
@@ -139,11 +140,13 @@ def _strip_lead(name: str, start: int) -> tuple[str, int]:
 
 def _forces(text: str) -> Iterator[re.Match[str]]:
     """Yield what ``_FORCE_RE.finditer(text)`` yields."""
-    breaks = [b.start() for b in _FORCE_BREAK_RE.finditer(text)]
+    breaks: list[int] | None = None  # found at the first head word, if the text has one
     end = -1
     for head in _FORCE_HEAD_RE.finditer(text):
         if head.start() < end:
             continue  # in the stretch just searched
+        if breaks is None:
+            breaks = [b.start() for b in _FORCE_BREAK_RE.finditer(text)]
         i = bisect_left(breaks, head.start())
         start, end = (breaks[i - 1] + 1 if i else 0), (breaks[i] if i < len(breaks) else len(text))
         # one character past the stretch, for the word boundary at its end

@@ -12,9 +12,11 @@ Egyptian Navy,") becomes the person's role, with the text span of the body it na
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .mentions import Mention
 from .patterns import branches_regex, words_regex
+from .spans import Spans
 
 __all__ = ["NATIONAL_POSTS", "find_persons", "short_forms"]
 
@@ -74,10 +76,11 @@ _ORG_WORDS = frozenset("Aerospace Technologies Technology Engineering Robotics S
                        "Aviation Electronics Holdings Motors Munitions Ordnance Works Limited Ltd Inc Bhd Berhad "
                        "Ministry Agency Navy Army Forces Exhibition Summit Show Airshow Expo Institute "
                        "University Association Council Commission Bureau Administration House Street Palace".split())
-_PLAIN_RE = re.compile(rf"(?<![\w'’-])(?P<name>[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?(?:\s+(?:{_PARTICLE}\s+)?"
+# "(?<![\w'’-])" checked behind the first letter, so that the scan begins with a character class
+_PLAIN_RE = re.compile(rf"(?P<name>[{_UP}](?<![\w'’-].)[{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?(?:\s+(?:{_PARTICLE}\s+)?"
                        rf"[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?=\s*,\s+(?:the\s+|an?\s+)?(?:{_ROLE_MOD}{{0,3}}"
                        rf"{_ROLE_HEAD}|[A-Z][\w&-]*['’]s\s+)|\s+(?:said|told|added|stated|noted|{_SPEECH_VERBS})\b)")
-_SAID_RE = re.compile(rf"\b(?:said|told|added)\s+(?P<name>[{_UP}][{_LO}'’]+"
+_SAID_RE = re.compile(rf"{words_regex(('said', 'told', 'added'), word_start=True)}\s+(?P<name>[{_UP}][{_LO}'’]+"
                       rf"(?:\s+[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?![\w-])")
 #: posts held for a state rather than for a body inside it
 NATIONAL_POSTS = re.compile(r"\b(?:Minister|Secretary|President|Prime|Premier|Ambassador|Chancellor|Envoy|Attach)",
@@ -116,9 +119,13 @@ _POSTED_RE = re.compile(
     rf"(?<![\w'’-]){_POST}\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
     rf"(?=['’]s\b|\s*[,.;:)]|\s+[a-z]|\s*$)")
 _WORD_START = re.compile(r"(?<![^\s(\"“])[A-Za-z]")
-_POSTED_TRIGGER = re.compile(r"\b(?:Undersecretary|Minister|Secretary|Chief|Commander|Director|Chair|President|CEO|"
-                             r"Managing|Governor|Ambassador|Administrator|Commissioner|Spokes|Envoy|Premier|Chancellor|"
-                             r"Senator|General\s+Manager|general\s+manager|head|chief|spokes|managing|chairman|president|director)")
+# the same words as a trie, the boundary before them checked behind, so that the scan skips to their letters
+_POSTED_TRIGGER = re.compile(branches_regex(
+    [(w, r"\s+Manager" if w == "General" else r"\s+manager" if w == "general" else "") for w in (
+        "Undersecretary", "Minister", "Secretary", "Chief", "Commander", "Director", "Chair", "President", "CEO",
+        "Managing", "Governor", "Ambassador", "Administrator", "Commissioner", "Spokes", "Envoy", "Premier",
+        "Chancellor", "Senator", "General", "head", "chief", "spokes", "managing", "chairman", "president",
+        "director", "general")], word_start=True))
 _POST_WORDS = frozenset("Minister Ministers Secretary Chief Commander Director Chairman President Deputy Vice "
                         "Governor Ambassador Spokesman Spokesperson General Executive Officer Prime Manager "
                         "Envoy Senator Admiral Colonel Captain Major Lieutenant Marshal".split())
@@ -159,6 +166,7 @@ def _posted_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Return names written straight after a post, without honorific or rank ("Defence Secretary X said")."""
     out: list[Mention] = []
     last_end = -1
+    held = Spans(taken)
     for h in _POSTED_TRIGGER.finditer(text):
         # the post begins at its head word or at most three modifier words before it
         if h.start() < last_end:
@@ -172,7 +180,7 @@ def _posted_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         name = m.group("name")
         words = name.split()
         if (not _valid(name) or any(w in _NOT_NAMES or w in _POST_WORDS for w in words)
-                or any(s <= m.start("name") < e for s, e in taken)):
+                or held.covers(m.start("name"))):
             continue
         out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 2, {}))
     return out
@@ -242,16 +250,19 @@ def find_persons(text: str) -> list[Mention]:
     apposed = _apposed_persons(text, taken)
     out += apposed
     taken += [(p.start, p.end) for p in apposed]
+    # asked for every candidate: a scan of all names taken makes long articles quadratic
+    held, starts = Spans(taken), sorted(s for s, _e in taken)
     for m in _PLAIN_RE.finditer(text):
         name = m.group("name")
         if any(w in _ORG_WORDS for w in name.split()):
             continue
-        if not _valid(name) or any(s <= m.start() < e or m.start() < s < m.end("name") for s, e in taken):
+        after = bisect_right(starts, m.start())  # the first name taken that begins after this one does
+        if not _valid(name) or held.covers(m.start()) or (after < len(starts) and starts[after] < m.end("name")):
             continue
         out.append(Mention(m.start(), m.end("name"), name, name, "Person", 1, {}))
     for m in _SAID_RE.finditer(text):
         name = m.group("name")
-        if _valid(name) and not any(s <= m.start("name") < e for s, e in taken):
+        if _valid(name) and not held.covers(m.start("name")):
             out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 1, {}))
     out.sort(key=lambda m: m.start)
     prev_end = 0
@@ -316,11 +327,12 @@ _APPOSED_POST_RE = re.compile(
 def _apposed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Return names set off by commas right after a post written before them."""
     out: list[Mention] = []
+    held = Spans(taken)
     for m in _APPOSED_RE.finditer(text):
         name = m.group("name")
         words = name.split()
         if (not _valid(name) or any(w in _NOT_NAMES or w in _POST_WORDS or w in _ORG_WORDS for w in words)
-                or any(s <= m.start("name") < e for s, e in taken)):
+                or held.covers(m.start("name"))):
             continue
         lo = max(0, m.start() - 120)
         for b in _BREAK_RE.finditer(text, lo, m.start()):

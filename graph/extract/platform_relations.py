@@ -68,6 +68,11 @@ _INSPECTED_RE = re.compile(r"\b(?:inspected|examined|viewed|toured|test-drove|te
 
 
 
+# matched at an offset of the text: a copy of the text's rest for each is quadratic in its length
+_AFTER_MAKER_RE = re.compile(r"(?:['’]s)?\s+")
+_OWNER_S_RE = re.compile(r"['’]s\s+")
+
+
 def _equipment(doc: Document) -> None:
     text = doc.text
     for s in sentences_with(doc, (" with ", "will be", " is ", " are ")):
@@ -80,8 +85,8 @@ def _equipment(doc: Document) -> None:
             pos = hm.end()
             maker = mention_at(doc, s, pos, "Company")
             if maker is not None:
-                pm = re.match(r"(?:['’]s)?\s+", text[maker.end:])
-                pos = maker.end + (pm.end() if pm else 0)
+                pm = _AFTER_MAKER_RE.match(text, maker.end)
+                pos = pm.end() if pm else maker.end
             kit = coordinated(doc, s, pos, "Platform")
             if not kit:
                 continue
@@ -203,9 +208,9 @@ def _subject_platform(doc: Document, s: Sentence, before: int) -> str | None:
 def _after_possessive(doc: Document, s: Sentence, pos: int) -> Mention | None:
     owner = mention_at(doc, s, pos, *_ORGS)
     if owner is not None:
-        pm = re.match(r"['’]s\s+", doc.text[owner.end:])
+        pm = _OWNER_S_RE.match(doc.text, owner.end)
         if pm:
-            pos = owner.end + pm.end()
+            pos = pm.end()
     return mention_at(doc, s, pos, "Platform")
 
 
@@ -228,10 +233,12 @@ def _prune_operators(doc: Document) -> None:
             parents.setdefault(f.subject, set()).add(str(f.object))
     drop = set()
     ops = [f for f in doc.facts if f.predicate == "operates"]
+    families: dict[str, set[str]] = {}  # operator -> the families of what it operates
+    for g in ops:
+        families.setdefault(g.subject, set()).update(parents.get(str(g.object), ()))
     for f in ops:
-        for g in ops:
-            if g.subject == f.subject and str(f.object) in parents.get(str(g.object), set()):
-                drop.add(id(f))
+        if str(f.object) in families[f.subject]:
+            drop.add(id(f))
     doc.facts[:] = [f for f in doc.facts if id(f) not in drop]
 
 

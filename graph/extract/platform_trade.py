@@ -19,6 +19,7 @@ rules here read the rest of the genre:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from .agreements import AgreementState
@@ -38,6 +39,7 @@ _HARDWARE = (r"(?:warships|ships|vessels|boats|frigates|corvettes|submarines|pat
              r"platforms|launchers|trainers)")
 _TRACK_RE = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|also\s+)?(?P<v>built|delivered|exported|supplied|sold)\s+"
                        rf"(?P<obj>(?:[\w,-]+\s+){{0,6}}?{_HARDWARE})\s+(?P<prep>for|to)\s+(?:the\s+)?")
+_SELLER_POSSESSIVE_RE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
 _ORDERED_RE = re.compile(r"\b(?:ordered|bought|purchased|acquired|procured)\s+(?:the\s+)?")
 _COUNT_LEAD_RE = re.compile(r"(?:(?:more\s+than|at\s+least|about|some|up\s+to)\s+)?(?:\d[\d,]*|two|three|four|"
                             r"five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)\s+"
@@ -63,19 +65,26 @@ _REQUIRES_RE = re.compile(r"\b(?:requires|needs|is\s+seeking|seeks|has\s+a\s+req
 def _relate_per_buyer(doc: Document, supplier: str, obj: str, q: dict[str, Any], s: Sentence, conf: float) -> None:
     """Record one supply per buyer: ``Document.relate`` would fold a second buyer into the first fact."""
     q = {k: v for k, v in q.items() if v is not None}
-    for f in doc.facts:
-        if (f.subject, f.predicate, f.object) == (supplier, "supplies", obj) and f.qualifiers.get("buyer") == q.get(
-                "buyer"):
+    same = doc.triple_facts(supplier, "supplies", obj)  # no supply is ever dropped from ``doc.facts``
+    for f in same:
+        if f.qualifiers.get("buyer") == q.get("buyer"):
             return
-    if not any((f.subject, f.predicate, f.object) == (supplier, "supplies", obj) for f in doc.facts):
+    if not same:
         doc.relate(supplier, "supplies", obj, q, s, conf)
     elif supplier in doc.entities:
         doc.add_fact(Fact(supplier, "supplies", obj, q, s, conf))
 
 
 def _quantity_at(doc: Document, start: int, end: int) -> Quantity | None:
-    qs = [q for q in doc.quantities if start <= q.start and q.end <= end]
-    return qs[0] if qs else None
+    # the quantities are in the text's order: those before ``start`` are skipped by binary search
+    quantities = doc.quantities
+    for i in range(bisect_left(quantities, start, key=lambda q: q.start), len(quantities)):
+        q = quantities[i]
+        if q.start > end:
+            break
+        if q.end <= end:
+            return q
+    return None
 
 
 def _count_q(q: Quantity | None) -> dict[str, Any]:
@@ -147,10 +156,10 @@ def _orders(doc: Document) -> None:
             if seller is None and count is not None:
                 pos = count.end()
             if seller is not None:
-                pm = re.match(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}", text[seller.end:])
+                pm = _SELLER_POSSESSIVE_RE.match(text, seller.end)
                 if pm is None:
                     continue
-                pos = seller.end + pm.end()
+                pos = pm.end()
             p = next((m for m in mentions_in(doc, s, "Platform") if m.start == pos), None)
             if not who or p is None:
                 continue
@@ -255,7 +264,8 @@ def _scope(doc: Document, agreements: list[AgreementState]) -> None:
         am = _ANAPHOR_SCOPE_RE.search(text, s.start, s.end)
         if am is None:
             continue
-        qty = next((q for q in doc.quantities if q.start == am.end()), None)
+        qty = _quantity_at(doc, am.end(), len(text))
+        qty = qty if qty is not None and qty.start == am.end() else None
         earlier = [a for a in agreements if a.sentence is not None and a.sentence.start <= s.start and a.platform]
         if qty is None or not earlier:
             continue
@@ -265,9 +275,10 @@ def _scope(doc: Document, agreements: list[AgreementState]) -> None:
                                              or (f.predicate == "supplies" and f.sentence is agr.sentence)):
                 if "quantity" not in f.qualifiers:
                     f.qualifiers.update({k: v for k, v in _count_q(qty).items() if v is not None})
+    covered = {f.subject for f in doc.facts if f.predicate == "covers"}  # agreements' names are distinct
     for agr in _all_agreements(doc, agreements):
         at = agr.sentence
-        if at is None or any(f.predicate == "covers" and f.subject == agr.name for f in doc.facts):
+        if at is None or agr.name in covered:
             continue
         platform = agr.platform or focus(doc, at)
         if platform is None:
@@ -303,15 +314,29 @@ def _all_agreements(doc: Document, agreements: list[AgreementState]) -> list[Agr
     return out
 
 
+def _facts_by(doc: Document, predicate: str, key: str) -> dict[object, list[Fact]]:
+    """Return the facts of ``predicate`` grouped by their subject or object (``key``), in order."""
+    out: dict[object, list[Fact]] = {}
+    for f in doc.facts:
+        if f.predicate == predicate:
+            out.setdefault(getattr(f, key), []).append(f)
+    return out
+
+
 def _supplies_from_parties(doc: Document, agreements: list[AgreementState]) -> None:
+    # looked up by agreement rather than scanned for each, which makes long articles quadratic;
+    # the loop adds only supplies
+    covers, parties = _facts_by(doc, "covers", "subject"), _facts_by(doc, "party_to", "object")
+    statuses = _facts_by(doc, "has_status", "subject")
+    supplied = {f.object for f in doc.facts if f.predicate == "supplies"}
     for agr in _all_agreements(doc, agreements):
-        cover = next((f for f in doc.facts if f.predicate == "covers" and f.subject == agr.name), None)
+        cover = covers.get(agr.name, [None])[0]
         platform = str(cover.object) if cover else agr.platform
         if platform is None or agr.sentence is None:
             continue
-        if any(f.predicate == "supplies" and f.object == platform for f in doc.facts):
+        if platform in supplied:
             continue
-        party_facts = [f for f in doc.facts if f.predicate == "party_to" and f.object == agr.name]
+        party_facts = parties.get(agr.name, [])
         names = [f.subject for f in party_facts] or [p for p, _ in agr.parties]
         confidence = 0.5
         if not names:
@@ -323,13 +348,14 @@ def _supplies_from_parties(doc: Document, agreements: list[AgreementState]) -> N
         others = [n for n in names if doc.entities.type_of(n) in ("Country", "GovernmentAgency", "ArmedForce")]
         if len(companies) != 1 or not others:
             continue
-        stated = next((f for f in doc.facts if f.predicate == "has_status" and f.subject == agr.name), None)
+        stated = statuses.get(agr.name, [None])[0]
         status = stated.object if stated else next(
             (f.qualifiers["status"] for f in party_facts if f.qualifiers.get("status")), None)
         date = stated.qualifiers.get("date") if stated else None
         doc.relate(companies[0], "supplies", platform, {
             "buyer": others[0], "quantity": cover.qualifiers.get("quantity") if cover else None,
             "status": status, "date": date}, agr.sentence, confidence)
+        supplied.update(f.object for f in doc.facts[len(doc.facts) - 1:] if f.predicate == "supplies")
 
 
 def _interest(doc: Document) -> None:

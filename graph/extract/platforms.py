@@ -64,7 +64,7 @@ def _gated(text: str, anchor: re.Pattern[str], pattern: re.Pattern[str], back: i
     """Try ``pattern`` (anchored at its end) only where ``anchor`` occurs: cheap on long texts."""
     out = []
     for a in anchor.finditer(text):
-        m = pattern.search(text[:a.end()], max(0, a.start() - back))
+        m = pattern.search(text, max(0, a.start() - back), a.end())  # endpos: as if cut there, without a copy
         if m:
             out.append(m)
     return out

@@ -41,7 +41,7 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
     span = p.attributes.get("role_span")
     org: str | None = None
     if span:
-        inside = [m for m in doc.mentions if span[0] <= m.start and m.end <= span[1] and m.type != "Person"]
+        inside = [m for m in doc.mentions_starting(span[0], span[1] + 1) if m.end <= span[1] and m.type != "Person"]
         if inside:
             o = inside[-1]
             org = o.name
@@ -59,7 +59,7 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
                 role = head
             if o.type == "Country" and not NATIONAL_POSTS.search(role):
                 pass
-        before = [m for m in doc.mentions if m.end <= span[0] and span[0] - m.end <= 4 and m.type != "Person"]
+        before = [m for m in doc.mentions_ending(span[0] - 4, span[0]) if m.type != "Person"]
         if org is None and before:
             org = before[-1].name
     service = _service_branch(role)
@@ -121,6 +121,11 @@ def _service_force(doc: Document, p: Mention, service: str, org: str | None) -> 
     return country if country is not None and country in doc.entities else None
 
 
+def _word_prefixes(name: str) -> list[str]:
+    """Return the names ``name`` begins with and goes on from with a space ("A B C": "A", "A B")."""
+    return [name[:i] for i, ch in enumerate(name) if ch == " "]
+
+
 def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
     """Add every non-agreement relation to ``doc``."""
     text = doc.text
@@ -131,6 +136,10 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
             if role and len(role) < 90:
                 doc.relate(p.name, "holds_role", role, {"organisation": org}, doc.sentence_at(p.start))
     # affiliation and location of organisations
+    forces: dict[str, int] = {}  # each armed force's name, and where it is first mentioned
+    for i, o in enumerate(doc.mentions):
+        if o.type == "ArmedForce":
+            forces.setdefault(o.name, i)
     for m in doc.mentions:
         s = doc.sentence_at(m.start)
         country = m.attributes.get("country")
@@ -139,16 +148,16 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
             if gaz is not None and any(g.entry.name == country for w in m.surface.split() for g in gaz.match(w)):
                 doc.entities.add(country, "Country")
         if m.type in ("ArmedForce", "GovernmentAgency") and country and country in doc.entities:
-            parent = [o for o in doc.mentions if o.type == "ArmedForce" and o.name != m.name
-                      and m.name.startswith(o.name + " ")]
-            doc.relate(m.name, "part_of", parent[0].name if parent else country, {}, s)
+            # the first force mentioned whose name begins this one's, word by word
+            above = [n for n in _word_prefixes(m.name) if n in forces]
+            doc.relate(m.name, "part_of", min(above, key=forces.__getitem__) if above else country, {}, s)
         if m.type in ("Company", "ArmedForce", "GovernmentAgency", "Organisation"):
             sm = _SUBSIDIARY_RE.match(text, m.end + 2) if text[m.end:m.end + 2] == ", " else None
             if sm is None:
                 sm = re.compile(r",?\s+which remains\s+").match(text, m.end)
                 sm = _SUBSIDIARY_RE.search(text, m.end, min(len(text), m.end + 60)) if sm else None
             if sm:
-                parents = [o for o in doc.mentions if sm.end() <= o.start <= sm.end() + 40 and o.type != "Person"]
+                parents = [o for o in doc.mentions_starting(sm.end(), sm.end() + 41) if o.type != "Person"]
                 if parents:
                     pred = "owned_by" if parents[0].type == "Country" else "part_of"
                     doc.relate(m.name, pred, parents[0].name, {}, s)
@@ -245,6 +254,12 @@ def _place_named_for(doc: Document, ev: Mention) -> str | None:
     return None
 
 
+_EVENT_WORDS = ("seminar", "summit", "show", "exhibition", "dialogue", "conference", "forum")
+_EVENT_REF_RE = re.compile(rf"\b(?:the|The)\s+(?:{'|'.join(_EVENT_WORDS)})\b")
+_SPEECH_RE = re.compile(r"\bkeynote\b|\b(?:address|speech)\b")
+_CHAIRED_RE = re.compile(r"\bco-?chair(?:ed|s)?\b|\bchaired\b")
+
+
 def _events(doc: Document) -> None:
     events = [m for m in doc.mentions if m.type == "Event"]
     if not events:
@@ -264,16 +279,16 @@ def _events(doc: Document) -> None:
         persons = doc.mentions_in(s, "Person")
         ev_here = doc.mentions_in(s, "Event")
         ev = ev_here[0] if ev_here else None
-        if ev is None and re.search(r"\b(?:the|The)\s+(?:seminar|summit|show|exhibition|dialogue|conference|forum)\b",
-                                    s.text):
+        # each pattern is tried only on a sentence holding one of its words (a substring test costs less)
+        if ev is None and any(w in s.text for w in _EVENT_WORDS) and _EVENT_REF_RE.search(s.text):
             ev = events[-1] if events[-1].start < s.start else events[0]
         if ev is not None:
-            if re.search(r"\bkeynote\b|\b(?:address|speech)\b", s.text):
+            if ("keynote" in s.text or "address" in s.text or "speech" in s.text) and _SPEECH_RE.search(s.text):
                 who = persons[0] if persons else last_person
                 if who is not None:
                     role = "keynote address" if "keynote" in s.text else "speaker"
                     doc.relate(who.name, "speaker_at", ev.name, {"role": role}, s)
-            if re.search(r"\bco-?chair(?:ed|s)?\b|\bchaired\b", s.text):
+            if "chair" in s.text and _CHAIRED_RE.search(s.text):
                 for p in persons:
                     doc.relate(p.name, "chairs", ev.name, {}, s)
             for q in doc.in_sentence(s, doc.quantities):
