@@ -310,6 +310,8 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
     agreements: list[AgreementState] = []
     year_now = doc.article_date[:4] if doc.article_date else None
     for s in doc.sentences:
+        if "joint venture" in s.text:
+            _joint_venture(doc, s, agreements)
         if agreements and _SIGNING_REF.match(s.text) and not _TRIGGER_RE.search(s.text):
             _signing_named_again(doc, s, agreements[-1])
         if agreements and " at " in s.text and _PUT_AT.search(s.text) and not _TRIGGER_RE.search(s.text):
@@ -473,6 +475,9 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
         parties.append(with_party)
     if sibling is not None and not parties:
         return _sibling_agreement(doc, s, kind, year, np, agreements, sibling)
+    bidders = [p for p in parties if p.type == "Company" and p.end <= start] if _BIDDING.search(s.text) else []
+    if bidders:
+        return _tender(doc, s, kind, year, np, agreements, bidders)
     platforms = [m for m in doc.mentions_in(s, "Platform") if m.start >= start - 60]
     platform = platforms[0].name if platforms else None
     buyer = supplier = None
@@ -704,3 +709,97 @@ def _signatories(doc: Document, s: Sentence, agr: AgreementState, date: str | No
             doc.relate(p.name, "witnessed", agr.name, {"date": date}, s)
         elif signed_by and p.start > s.start + signed_by.start():
             doc.relate(p.name, "signed", agr.name, {"date": date}, s)
+
+
+# "X, Y and Z are competing for the contract", "have submitted bids for", "are bidding for": bidders, no parties yet
+_BIDDING = re.compile(r"\b(?:are|were|is|was)\s+(?:competing|bidding|vying|in\s+the\s+running)\s+for\b|"
+                      r"\b(?:have|has|had)\s+(?:submitted|lodged|placed)\s+(?:bids|offers|proposals|tenders)\b|"
+                      r"\b(?:have|has|had)\s+bid\s+for\b")
+# "the Peruvian Navy's tender for four <P>", "a tender by <Agency> for ..."
+_TENDER_OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:tender|competition|requirement|programme|program)\b")
+
+
+def _tender(doc: Document, s: Sentence, kind: str, year: str, np: str, agreements: list[AgreementState],
+            bidders: list[Mention]) -> AgreementState:
+    """The contract a tender's bidders compete for: the body whose tender it is (else the article's state) is the
+    buyer to be; the bidders are bidders."""
+    near = [t for t in doc.sentences[max(0, s.index - 2):s.index + 1]]
+    owners = [m for t in near for m in doc.mentions_in(t, "ArmedForce", "GovernmentAgency", "Country")
+              if _TENDER_OWNER.match(doc.text, m.end, t.end)]
+    owner = owners[0].name if owners else doc.main_country()
+    platforms = [m.name for t in near for m in doc.mentions_in(t, "Platform")]
+    platform = platforms[0] if platforms else None
+    label = _party_label(doc, owner) if owner else ""
+    name = " ".join(x for x in (label, platform or "", kind) if x) + (f" ({year})" if year else "")
+    if name in {a.name for a in agreements}:
+        name = f"{name} #{len(agreements) + 1}"
+    doc.entities.add(name, "Agreement", np, agreement_type=kind)
+    agr = AgreementState(name, kind, year, [(b.name, "bidder") for b in bidders], platform, s)
+    status = _status(s) or "expected"
+    if owner is not None and owner in doc.entities:
+        doc.relate(owner, "party_to", name, {"role": "buyer", "status": status}, s, 0.55)
+        agr.parties.insert(0, (owner, "buyer"))
+    for b in bidders:
+        doc.relate(b.name, "party_to", name, {"role": "bidder", "status": "competing"}, s, 0.55)
+    _status_facts(doc, s, agr, new=True)
+    if platform is not None:
+        doc.relate(name, "covers", platform, {}, s, 0.5)
+    if owners:
+        _tendered(doc, owners[0])
+    return agr
+
+
+_TENDER_FOR = re.compile(r"\s+for\s+(?:the\s+)?")
+
+
+def _tendered(doc: Document, owner: Mention) -> None:
+    """"the Peruvian Navy's tender for four <P>": the body requires that many of the platform."""
+    t = doc.sentence_at(owner.start)
+    tm = _TENDER_OWNER.match(doc.text, owner.end, t.end)
+    fm = _TENDER_FOR.match(doc.text, tm.end(), t.end) if tm is not None else None
+    if fm is None or doc.entities.type_of(owner.name) not in ("ArmedForce", "Country", "GovernmentAgency"):
+        return
+    qty = next((q for q in doc.in_sentence(t, doc.quantities) if q.start == fm.end()), None)
+    at = qty.end + 1 if qty is not None else fm.end()
+    p = next((m for m in doc.mentions_in(t, "Platform") if at <= m.start <= at + 12), None)
+    if p is not None:
+        doc.relate(owner.name, "requires", p.name, {"quantity": qty.value if qty is not None else None}, t, 0.5)
+
+
+_JV_FORMED = re.compile(r"\s+(?:(?:have|has|had|will|would|plan\s+to|plans\s+to|agreed\s+to|are\s+to|is\s+to)\s+)?"
+                        r"(?P<v>set\s+up|formed|form|established|establish|created|create|launched|launch|"
+                        r"(?:already\s+)?(?:runs|run|operates|operate|own|owns))\s+an?\s+(?:new\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?joint\s+venture\b(?P<with>\s+with\s+)?")
+_JV_WITH = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:state-owned\s+|[a-z][\w-]*\s+){0,3}")
+
+
+def _joint_venture(doc: Document, s: Sentence, agreements: list[AgreementState]) -> None:
+    """"<Co> and <Co> have set up a joint venture to ...", "<Co> already runs a joint venture with <Co>": an
+    agreement of the two companies, of the kind "joint venture"."""
+    cos = doc.mentions_in(s, "Company")
+    for i, c in enumerate(cos):
+        jm = _JV_FORMED.match(doc.text, c.end, s.end)
+        if jm is None:
+            continue
+        if jm.group("with"):
+            wm = _JV_WITH.match(doc.text, jm.end(), s.end)
+            other = next((o for o in cos if wm is not None and o.start == wm.end()), None)
+            pair = [c, other] if other is not None else []
+        else:
+            prev = cos[i - 1] if i else None
+            pair = [prev, c] if prev is not None and re.search(r"\band\b", doc.text[prev.end:c.start]) \
+                and len(doc.text[prev.end:c.start]) <= 40 else []
+        if len(pair) != 2 or pair[0].name == pair[1].name:
+            continue
+        verb = " ".join(jm.group("v").split()).replace("already ", "")
+        ahead = re.search(r"\b(?:will|would|plans?\s+to|agreed\s+to|are\s+to|is\s+to)\s", jm.group(0)) is not None
+        status = "planned" if ahead else "existing" if verb.startswith(("run", "operat", "own")) else "set up"
+        year = (doc.article_date or "")[:4]
+        name = "–".join(_party_label(doc, p.name) for p in pair) + " joint venture" + (
+            f" ({year})" if year and status != "existing" else "")
+        if name in {a.name for a in agreements}:
+            continue
+        doc.entities.add(name, "Agreement", "joint venture", agreement_type="joint venture")
+        agreements.append(AgreementState(name, "agreement", year, [(p.name, None) for p in pair], None, s))
+        for p in pair:
+            doc.relate(p.name, "party_to", name, {"status": status}, s, 0.55)

@@ -103,6 +103,7 @@ def extract_deliveries(doc: Document, agreements: list[AgreementState]) -> None:
                 if agr.sentence in (s, nxt) and not agr.parties:
                     _order_of_delivery(doc, agr, last)
     _deliveries_to(doc, agreements)
+    passive_deliveries(doc)
 
 
 _DELIVERED = re.compile(r"\b(?P<aux>(?:has|have|had)\s+|(?:will|would)\s+|is\s+to\s+)?(?:delivered|handed\s+over|"
@@ -208,3 +209,62 @@ def scope_from_focus(doc: Document, agreements: list[AgreementState]) -> None:
         if isinstance(supplier, str) and doc.entities.type_of(supplier) == "Company" and isinstance(buyer, str):
             status = next((f.object for f in doc.facts if f.subject == agr.name and f.predicate == "has_status"), None)
             doc.relate(supplier, "supplies", platform, {"buyer": buyer, "quantity": n, "status": status}, s, 0.5)
+
+
+_PASSIVE_DELIVERED = re.compile(
+    r"\s+(?:(?:[a-z][\w-]*|Block\s+\d+)\s+){0,3}?"
+    r"(?:,?\s*(?:built|made|manufactured|produced)\s+(?:locally\s+)?by\s+(?:[A-Z][\w&'’.-]*\s+(?:and\s+|&\s+)?){1,6}?,?\s*)?"
+    r"(?P<aux>was|were|has\s+been|have\s+been|had\s+been|will\s+be|"
+    r"would\s+be|is\s+to\s+be|are\s+to\s+be|(?:is|are)\s+(?:expected|set|due|scheduled)\s+to\s+be)\s+"
+    r"(?:formally\s+|officially\s+)?(?P<v>delivered|handed\s+over|transferred|commissioned)\s+"
+    r"(?P<prep>to|into|in|with)\s+(?:the\s+)?")
+_PASSIVE_BY = re.compile(r"[^.;]{0,40}?\bby\s+(?:the\s+)?(?:state-owned\s+|[A-Z][a-z]+['’]s\s+)?")
+
+
+def _known_supplier(doc: Document, platform: str) -> str | None:
+    """Return the company the article already has supplying or making ``platform``, if exactly one."""
+    found = {str(f.subject) for f in doc.facts if f.predicate in ("supplies", "manufactures")
+             and f.object == platform and doc.entities.type_of(str(f.subject)) == "Company"}
+    return found.pop() if len(found) == 1 else None
+
+
+def passive_deliveries(doc: Document) -> None:
+    """"The first two <P> were delivered to the Hellenic Navy by <Co>", "was handed over to", "were commissioned
+    into": the company after "by" (else the one the article has supplying the platform) supplies it with the
+    recipient; commissioning into a force makes the force its operator; with no supplier known, the recipient
+    buys it."""
+    for s in sentences_with(doc, ("delivered", "handed over", "transferred", "commissioned")):
+        for p in mentions_in(doc, s, "Platform"):
+            dm = _PASSIVE_DELIVERED.match(doc.text, p.end, s.end)
+            if dm is None or (dm.group("v") == "commissioned") != (dm.group("prep") in ("into", "with", "in")):
+                continue
+            rec = next((m for m in mentions_in(doc, s, *_RECIPIENTS) if m.start == dm.end()
+                        and not (m.type == "Country" and m.form == "demonym")), None)
+            if rec is None:
+                continue
+            qtys = [q for q in doc.in_sentence(s, doc.quantities) if q.end <= p.start
+                    and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s+", doc.text[q.end:p.start] + " ")]
+            qty = qtys[-1].value if qtys and p.start - qtys[-1].end <= 20 else None
+            ahead = not dm.group("aux").startswith(("was", "were", "ha"))
+            dates = [d for d in doc.in_sentence(s, doc.dates) if d.start >= dm.end()]
+            when = dates[0].value if dates else None
+            verb = " ".join(dm.group("v").split())
+            status = "expected" if ahead else verb
+            if verb == "commissioned":
+                doc.relate(rec.name, "operates", p.name, {"quantity": qty, "status": status,
+                                                           "since" if not ahead else "expected_date": when}, s, 0.55)
+                continue
+            bm = _PASSIVE_BY.match(doc.text, rec.end, s.end)
+            by = next((m for m in mentions_in(doc, s, "Company", "Country") if bm is not None
+                       and m.start == bm.end() and m.name != rec.name), None)
+            supplier = by.name if by is not None else _known_supplier(doc, p.name)
+            country = doc.entities.records[rec.name].attributes.get("country") if rec.type == "ArmedForce" else None
+            q: dict[str, object] = {"buyer": country if country in doc.entities else rec.name,
+                                    "end_user": rec.name if country in doc.entities else None,
+                                    "quantity": qty, "status": status,
+                                    "expected_date" if ahead else "date": when}
+            if supplier is not None:
+                doc.relate(supplier, "supplies", p.name, q, s, 0.55)
+            elif not any(f.predicate == "supplies" and f.object == p.name for f in doc.facts):
+                doc.relate(rec.name, "buys", p.name, {"quantity": qty, "status": status,
+                                                      "expected_date" if ahead else "date": when}, s, 0.5)

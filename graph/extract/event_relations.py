@@ -28,7 +28,7 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
 _MONTHS = {m[:3].casefold(): i for i, m in enumerate(
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 _HELD = re.compile(r"\b(?:held|hosted|staged|taking place|takes place|took place|will take place|runs|ran|running)\s+"
-                   r"(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|du|of))*)")
+                   rf"(?:at|in)\s+(?:the\s+)?(?!{_MON}\b)(?P<venue>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|du|of))*)")
 _RANGE = re.compile(
     rf"\b(?:from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<m1>{_MON}))?\s*(?:to|-|–|until|and)\s*"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})(?:,?\s+(?P<y>(?:19|20)\d\d))?|"
@@ -389,3 +389,85 @@ def extract_event_relations(doc: Document, agreements: list[AgreementState]) -> 
     _visits(doc)
     _meetings(doc)
     _receptions(doc)
+    _event_dates(doc)
+
+
+_WHEN_HELD = re.compile(
+    r"[^.;]{0,60}?\b(?:which\s+|that\s+)?(?P<v>opens|opened|will\s+open|is\s+(?:due|set|scheduled)\s+to\s+open|"
+    r"runs|ran|will\s+run|is\s+running|closes|(?:is|was|will\s+be|are|were)\s+(?:being\s+)?(?:held|staged|hosted)|"
+    r"takes\s+place|took\s+place|will\s+take\s+place|(?:is|was|are)\s+(?:scheduled|set|due)\s+to\s+"
+    r"(?:run|take\s+place|be\s+held))\s+(?:in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+)?"
+    r"(?P<prep>on|from|between)\s+(?:the\s+)?")
+_THE_SHOW = re.compile(r"(?:The|This\s+year['’]s)\s+(?:show|exhibition|expo|fair|summit|conference|forum|seminar|"
+                       r"dialogue|event)\b")
+_THEN_IN = re.compile(r"\s*,?\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b")
+
+
+def _event_dates(doc: Document) -> None:
+    """"<Event>, which opens on 1 December", "<Event> runs from 3 to 6 March", "<Event> will be held on 12 May in
+    Lagos": when the event runs, on where it is held (the place the sentence names, else the one known)."""
+    for s in sentences_with(doc, ("open", "run", "ran ", "held", "staged", "hosted", "place", "closes")):
+        here = mentions_in(doc, s, "Event")
+        anchors = [(ev, ev.end) for ev in here]
+        gm = None if here else _THE_SHOW.match(s.text)
+        held = {f.subject for f in doc.facts if f.predicate == "held_in"} if gm else set()
+        # the show the article places, else the latest named
+        latest = next((m for m in reversed(doc.mentions) if m.type == "Event" and m.start < s.start
+                       and m.name in held), None) or _latest_event(doc, s) if gm else None
+        if gm is not None and latest is not None:  # "The show, which ran from 16 to 20 February, ..."
+            anchors = [(latest, s.start + gm.end())]
+        for ev, after in anchors:
+            wm = _WHEN_HELD.match(doc.text, after, s.end)
+            if wm is None or any(e.start < wm.start("v") for e in here if e.start > ev.end):
+                continue
+            q: dict[str, str | None] = {}
+            end = wm.end()
+            explicit = False
+            if wm.group("prep") in ("from", "between"):
+                rm = _RANGE.match(doc.text, wm.start("prep"), s.end)
+                if rm is None:
+                    continue
+                year = rm.group("y") or rm.group("y2") or _event_year(ev)
+                explicit = year is not None
+                if rm.group("d1"):
+                    q["start_date"] = _iso(doc, rm.group("d1"), rm.group("m1") or rm.group("m2"), year, None)
+                    q["end_date"] = _iso(doc, rm.group("d2"), rm.group("m2"), year, None)
+                else:
+                    q["start_date"] = _iso(doc, rm.group("d3"), rm.group("m3"), year, None)
+                    q["end_date"] = _iso(doc, rm.group("d4"), rm.group("m3"), year, None)
+                end = rm.end()
+            else:
+                d = next((d for d in doc.in_sentence(s, doc.dates) if d.start == wm.end()), None)
+                if d is None or len(d.value) < 10:
+                    continue
+                key = "start_date" if re.match(r"open|will\s+open|is\s+\w+\s+to\s+open", wm.group("v")) else \
+                    "end_date" if wm.group("v") == "closes" else "date"
+                q[key] = d.value
+                end = d.end
+                explicit = re.search(r"\b(?:19|20)\d\d\b", d.surface) is not None
+            if not any(q.values()):
+                continue
+            if not explicit and not re.match(r"opened|ran|was|were|took", wm.group("v")) and doc.article_date:
+                # "opens on 17 September" in an article of March: the coming September
+                q = {k: _next_year(v) if v and v < doc.article_date[:10] else v for k, v in q.items()}
+            tm = _THEN_IN.match(doc.text, end, s.end)
+            place = wm.group("place") or (tm.group("place") if tm else None)
+            if place is None:  # "In Lima, the show, which opens on ..."
+                place = next((surface for start, _e, surface in doc.places if s.start <= start < after
+                              and re.search(r"\b[Ii]n\s+$", doc.text[max(s.start, start - 4):start])), None)
+            known = [f for f in doc.facts if f.subject == ev.name and f.predicate == "held_in"]
+            if place is None and not known:
+                continue
+            where = place or str(known[0].object)
+            countries = [c for c in mentions_in(doc, s, "Country") if c.surface == where]
+            where = countries[0].name if countries else where
+            for f in known:
+                if f.object == where and "date" in f.qualifiers and "date" not in q:
+                    del f.qualifiers["date"]  # the article's day stood in for the event's own dates
+            doc.relate(ev.name, "held_in", where, q, s, 0.6)
+
+
+def _next_year(value: str) -> str:
+    """Return the ISO day ``value`` a year later (the 29th of February stays in February)."""
+    y, rest = value[:4], value[4:]
+    return f"{int(y) + 1}{rest if rest != '-02-29' else '-02-28'}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import pairwise
 
 from .mentions import Mention
 from .patterns import words_regex
@@ -85,6 +86,9 @@ def _named(text: str) -> Iterator[re.Match[str]]:
         yield from _NAMED_RE.finditer(text, start, end)
 
 
+_VENUE_AFTER = re.compile(r"\s+(?:Centre|Center|Hall|Halls|Grounds|Complex|Park|Arena|Building|Venue)\b")
+
+
 def find_events(text: str) -> list[Mention]:
     """Return named events: "<...> Seminar/Summit/Dialogue/...", and known shows with their year."""
     out = []
@@ -95,6 +99,8 @@ def find_events(text: str) -> list[Mention]:
             name, start = name[lead.end():], start + lead.end()
         if len(name.split()) < 2 or name.split()[0] in ("Defence", "Defense"):
             continue
+        if _VENUE_AFTER.match(text, m.end()):
+            continue  # "the Abu Dhabi National Exhibition Centre": a venue, no event
         kind = _KINDS.get(m.group("head").casefold().replace(" ", ""), "exhibition")
         out.append(Mention(start, start + len(name), name, name, "Event", priority=5,
                            attributes={"event_type": kind, "edition": _edition(name)}))
@@ -111,4 +117,17 @@ def find_events(text: str) -> list[Mention]:
             continue  # "Embraer Defense & Security", "Army Land Forces": the end of another name
         out.append(Mention(m.start(), m.end(), name, name, "Event", priority=5,
                            attributes={"event_type": "exhibition", "edition": None, "year": m.group("year")}))
+    _apposed_names(text, out)
     return out
+
+
+_APPOSED_EVENT = re.compile(r",\s+the\s+")
+_APPOSED_END = re.compile(r"(?:\s+and\s+[A-Z][\w-]*)?(?:[,.]|$)")
+
+
+def _apposed_names(text: str, events: list[Mention]) -> None:
+    """"IDEX 2027, the International Defence Exhibition and Conference, ...": the long name is the same event's."""
+    ordered = sorted(events, key=lambda e: e.start)
+    for a, b in pairwise(ordered):
+        if _APPOSED_EVENT.fullmatch(text, a.end, b.start) and _APPOSED_END.match(text, b.end):
+            b.name = a.name

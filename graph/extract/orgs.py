@@ -172,6 +172,11 @@ def _strip_clause_lead(name: str, start: int) -> tuple[str, int]:
     return _strip_lead(name, start)
 
 
+#: the first words of acts, requests and documents that are defined with an acronym like bodies are
+_ACT_NOUNS = frozenset("Acceptance Approval Request Requests Letter Letters Notice Notification Statement Declaration "
+                       "Expression Invitation Proposal Decision Certificate Offer Release".split())
+
+
 def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Mention]:
     """Return organisations recognised by their form; ``countries_at`` maps a start offset to the country before it."""
     out: list[Mention] = []
@@ -187,6 +192,8 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
         if long.endswith(("Agreement", "Arrangement", "Treaty", "Pact", "Accord", "Memorandum of Understanding")):
             continue  # "Status of Visiting Forces Agreement (SOVFA)": an agreement's name, no body
         typ = org_type(long)
+        if typ == "Company" and long.split()[0] in _ACT_NOUNS:
+            continue  # "Acceptance of Necessity (AoN)": an act of a body, no body
         if typ == "Platform" and _PROGRAMME_AFTER_RE.match(text, m.end()):
             continue  # "the Common Armoured Vehicle System (CAVS) programme" names a programme, not a platform
         surface = text[start:m.end()]

@@ -106,7 +106,7 @@ _POST_HEADS = (r"(?:Prime\s+Minister|Minister|Secretary(?:[- ]General)?|Under-?[
                r"Chairperson|President|Vice[- ]President|CEO|Managing\s+Director|Governor|Ambassador|Administrator|"
                r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Envoy|Premier|Chancellor|Senator|General\s+Manager|"
                r"head|chief(?:\s+executive(?:\s+officer)?)?|spokesman|spokeswoman|spokesperson|managing\s+director|"
-               r"chairman|president(?:\s+director)?|director)")
+               r"chairman|president(?:\s+director)?|director|general\s+manager)")
 _POST_MODS = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
               r"Defen[cs]e|Foreign|Home|Finance|Interior|Economy|Trade|Industry|State|National\s+Security|"
               r"Armed\s+Forces|Navy|Army|Air\s+Force)\s+)")
@@ -121,11 +121,11 @@ _POSTED_RE = re.compile(
 _WORD_START = re.compile(r"(?<![^\s(\"“])[A-Za-z]")
 # the same words as a trie, the boundary before them checked behind, so that the scan skips to their letters
 _POSTED_TRIGGER = re.compile(branches_regex(
-    [(w, r"\s+Manager" if w == "General" else "") for w in (
+    [(w, r"\s+Manager" if w == "General" else r"\s+manager" if w == "general" else "") for w in (
         "Undersecretary", "Minister", "Secretary", "Chief", "Commander", "Director", "Chair", "President", "CEO",
         "Managing", "Governor", "Ambassador", "Administrator", "Commissioner", "Spokes", "Envoy", "Premier",
         "Chancellor", "Senator", "General", "head", "chief", "spokes", "managing", "chairman", "president",
-        "director")], word_start=True))
+        "director", "general")], word_start=True))
 _POST_WORDS = frozenset("Minister Ministers Secretary Chief Commander Director Chairman President Deputy Vice "
                         "Governor Ambassador Spokesman Spokesperson General Executive Officer Prime Manager "
                         "Envoy Senator Admiral Colonel Captain Major Lieutenant Marshal".split())
@@ -247,6 +247,9 @@ def find_persons(text: str) -> list[Mention]:
         paired = _counterpart_persons(text, taken)
         out += paired
         taken += [(p.start, p.end) for p in paired]
+    apposed = _apposed_persons(text, taken)
+    out += apposed
+    taken += [(p.start, p.end) for p in apposed]
     # asked for every candidate: a scan of all names taken makes long articles quadratic
     held, starts = Spans(taken), sorted(s for s, _e in taken)
     for m in _PLAIN_RE.finditer(text):
@@ -309,4 +312,32 @@ def short_forms(name: str) -> list[str]:
     if len(words) >= 3:
         out.append(" ".join(name.split()[:2]))
         out.append(" ".join(words[-2:]))  # a two-word surname ("Ortiz Vega", "Kumar Singh")
+    return out
+
+
+# "the chief executive of Turkey's ASFAT, Esad Cakar, said", "Brazil's defence minister, Jose Mucio,": a name set
+# off by commas straight after a post
+_APPOSED_RE = re.compile(
+    rf",\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
+    rf"(?=\s*,|\s+(?:said|told|added|says)\b)")
+_APPOSED_POST_RE = re.compile(
+    rf"(?:^|\b(?:the|The|and|by|with|as)\s+|[A-Z][\w-]*['’]s\s+)(?P<role>{_ROLE_LOOSE})$")
+
+
+def _apposed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Return names set off by commas right after a post written before them."""
+    out: list[Mention] = []
+    held = Spans(taken)
+    for m in _APPOSED_RE.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        if (not _valid(name) or any(w in _NOT_NAMES or w in _POST_WORDS or w in _ORG_WORDS for w in words)
+                or held.covers(m.start("name"))):
+            continue
+        lo = max(0, m.start() - 120)
+        for b in _BREAK_RE.finditer(text, lo, m.start()):
+            lo = b.end()
+        if _APPOSED_POST_RE.search(text, lo, m.start()) is None:
+            continue
+        out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 2, {}))
     return out

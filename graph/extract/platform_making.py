@@ -240,8 +240,8 @@ def _work_share(doc: Document) -> None:
                 doc.relate(c.name, "manufactures", p.name, {}, s, 0.55)
 
 
-_MADE_BY_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?,?\s+(?:built|made|manufactured|produced)\s+by\s+"
-                         r"(?:the\s+)?")
+_MADE_BY_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?(?:\s+for\s+(?:the\s+)?(?:[A-Z][\w-]*\s?){1,4})?,?\s+"
+                         r"(?P<ahead>to\s+be\s+)?(?:built|made|manufactured|produced)\s+by\s+(?:the\s+)?")
 
 
 def _made_by(doc: Document) -> None:
@@ -253,7 +253,10 @@ def _made_by(doc: Document) -> None:
                 continue
             co = next((c for c in mentions_in(doc, s, "Company") if c.start == bm.end()), None)
             if co is not None:
-                doc.relate(co.name, "manufactures", m.name, {}, s, 0.6)
+                # "to be built by Larsen & Toubro and Tata Advanced Systems": each, planned
+                status = "planned" if bm.group("ahead") else None
+                for c in coordinated(doc, s, co.start, "Company"):
+                    doc.relate(c.name, "manufactures", m.name, {"status": status}, s, 0.6)
 
 
 def extract_making(doc: Document) -> None:

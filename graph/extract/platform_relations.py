@@ -173,7 +173,7 @@ def _lineage(doc: Document) -> None:
                 qm = _REPLACE_OBJ_RE.match(text, pos)
                 pos = qm.end() if qm else pos
             old = mention_at(doc, s, pos, "Platform")
-            new = _subject_platform(doc, s, rm.start())
+            new = _subject_platform(doc, s, rm.start()) or _referred_platform(doc, s, rm.start())
             if old is not None:
                 wm = _WITH_NEW_RE.match(text, old.end)
                 by = mention_at(doc, s, wm.end(), "Platform") if wm else None
@@ -274,3 +274,31 @@ def extract_platform_relations(doc: Document) -> None:
     _inspections(doc)
     _prune_operators(doc)
     _losing_bids(doc)
+
+
+# "said the ships would replace ...", "the first aircraft would arrive in 2027 and replace ...": a definite
+# reference to the platform the article is about, as the subject of the clause before the verb
+_REFERRED_RE = re.compile(r"\b(?:said|says|and|that|,)\s+(?:the|these|those|its|their)\s+(?:first\s+|new\s+|"
+                          r"(?:\w+\s+)?(?=ships|vessels|frigates|corvettes|submarines|aircraft|jets|fighters|"
+                          r"helicopters|vehicles|tanks|howitzers|systems|drones|boats))?(?:ships?|vessels?|frigates?|"
+                          r"corvettes?|submarines?|aircraft|jets?|fighters?|helicopters?|vehicles?|tanks?|howitzers?|"
+                          r"systems?|drones?|boats?)\s+(?:(?:will|would|are|is|to|could)\s+)?[^,;]{0,40}$")
+
+
+_REFERRED_START_RE = re.compile(r"(?:The|These|Those|Its|Their)\s+(?:first\s+|new\s+)?(?:ships|vessels|frigates|"
+                                r"corvettes|submarines|aircraft|jets|fighters|helicopters|vehicles|tanks|howitzers|"
+                                r"systems|drones|boats)\s+(?:(?:will|would|are|is|to|could)\s+)?[^,;]{0,40}")
+
+
+def _referred_platform(doc: Document, s: Sentence, before: int) -> str | None:
+    """Return the article's platform when the clause ending at ``before`` names it by a noun ("the ships")."""
+    clause = _REFERRED_RE.search(doc.text, s.start, before) or _REFERRED_START_RE.fullmatch(doc.text, s.start, before)
+    if clause is None or any(
+            p.end <= before for p in principal_platforms(doc, s)):
+        return None
+    named = focus(doc, s)
+    if named is None:  # "17 Saab Gripen fighters": a platform named with its maker
+        earlier = [m for i in range(max(0, s.index - 5), s.index)
+                   for m in mentions_in(doc, doc.sentences[i], "Platform")]
+        named = earlier[-1].name if earlier else None
+    return named

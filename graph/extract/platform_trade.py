@@ -386,5 +386,34 @@ def extract_platform_trade(doc: Document, agreements: list[AgreementState]) -> N
     _supplies_from_parties(doc, agreements)
     _orders(doc)
     _bought_from(doc)
+    _planned_buys(doc)
     _allocations(doc)
     _interest(doc)
+
+
+_PLANNED_AUX = re.compile(r"(?:will|would|is\s+to|are\s+to|plans?\s+to|is\s+set\s+to|are\s+set\s+to|intends?\s+to)\s")
+
+
+def _planned_buys(doc: Document) -> None:
+    """"The Romanian Land Forces plan to buy 298 <P> vehicles": with no seller named in the sentence and no
+    agreement covering the platform, the buyer buys it, planned."""
+    text = doc.text
+    for s in sentences_with(doc, ("buy", "acqui", "purchas", "procur")):
+        if mentions_in(doc, s, "Company"):
+            continue
+        buyers = mentions_in(doc, s, "Country", "ArmedForce", "GovernmentAgency")
+        for bm in _BUY_FROM_RE.finditer(text, s.start, s.end):
+            if not bm.group("aux") or not _PLANNED_AUX.match(bm.group("aux")):
+                continue
+            who = [b for b in buyers if b.end <= bm.start() and bm.start() - b.end <= 3
+                   and not (b.type == "Country" and b.form == "demonym")]
+            count = _COUNT_LEAD_RE.match(text, bm.end())
+            if not who or count is None:
+                continue
+            p = next((m for m in mentions_in(doc, s, "Platform") if m.start == count.end()), None)
+            if p is None or _FROM_AFTER_RE.match(text, p.end, s.end) is not None:
+                continue
+            if any(f.predicate in ("covers", "supplies") and f.object == p.name for f in doc.facts):
+                continue
+            qty = _quantity_at(doc, bm.end(), p.start)
+            doc.relate(who[-1].name, "buys", p.name, {**_count_q(qty), "status": "planned"}, s, 0.5)

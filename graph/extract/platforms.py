@@ -49,7 +49,8 @@ _BAD_PRE = frozenset({"The", "A", "An", "In", "On", "By", "And", "For", "Of", "I
 # character class: a capital then what follows a capital, or a digit then what follows one
 _DESIGNATION_ANCHOR_RE = re.compile(r"[A-Z\d](?<![\w/-].)(?:(?<=[A-Z])[A-Za-z]{0,3}-?\d|(?<=\d)\d?x\d)")
 _PREV_WORD_RE = re.compile(r"(?:[A-Z]{2,}[a-z]?|[A-Z][a-z]+)\s+$")
-_CLASS_ANCHOR_RE = re.compile(r"[- ]class\b(?:\s+\w+)?")
+# the word after "class", or the two of a two-word noun ("Dzata-class patrol boats")
+_CLASS_ANCHOR_RE = re.compile(r"[- ]class\b(?:\s+(?:(?:offshore\s+)?patrol\s+|landing\s+|combat\s+|mission\s+)?\w+)?")
 _CLASS_END_RE = re.compile(_CLASS_RE.pattern + "$")
 _PAREN_RE = re.compile(r"\s+\([A-Z]{2,6}s?\)")
 _ACRONYM_END_RE = re.compile(_ACRONYM_RE.pattern + "$")
@@ -98,6 +99,9 @@ def _counted(text: str) -> list[re.Match[str]]:
     return out
 
 
+_PLURAL_AFTER_NUMBER = re.compile(r"(?<=\d)s$")
+
+
 def find_platforms(text: str) -> list[Mention]:
     """Return platform mentions recognised by designation, class name or defined acronym."""
     out: list[Mention] = []
@@ -111,7 +115,8 @@ def find_platforms(text: str) -> list[Mention]:
             continue
         if not re.search(r"\d", core) or not re.search(r"[A-Za-z]", core):
             continue
-        out.append(Mention(start, start + len(d), d, d, "Platform", priority=1))
+        # "its ageing F-5s": a plural after the number names the model
+        out.append(Mention(start, start + len(d), d, _PLURAL_AFTER_NUMBER.sub("", d), "Platform", priority=1))
         if start < m.start("core"):
             # "Hensoldt TRS-4D": should a known maker claim the first word, the bare designation remains
             core_d = d[m.start("core") - start:]

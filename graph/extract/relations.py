@@ -19,7 +19,8 @@ _PARTNER_RE = re.compile(
     r"(?P<level>(?:(?:comprehensive|strategic|special|practical|industry|industrial|defen[cs]e|enhanced|global|"
     r"close|key|long-standing|and|Special|Strategic|Comprehensive|security|maritime|military|defence-industrial|"
     r"trusted)\s+){1,6})partner(?:ship|s)\b")
-_COUNT_UNITS = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?P<unit>participants|exhibitors|visitors|trade visitors|delegates|"
+_COUNT_UNITS = re.compile(r"^\s*(?:(?!from\b)[A-Za-z][\w-]*\s+){0,3}?"
+                          r"(?P<unit>participants|exhibitors|visitors|trade visitors|delegates|"
                           r"attendees|companies|firms|countries|delegations|(?:defen[cs]e\s+)?ministers|"
                           r"heads\s+of\s+state|military\s+chiefs|speakers|nations)\b")
 # "Australia has selected X": a verb between a state and a company, not a possessive or an adjective
@@ -116,7 +117,8 @@ def _service_force(doc: Document, p: Mention, service: str, org: str | None) -> 
         if (rec.type == "ArmedForce" and rec.attributes.get("country") == country
                 and _force_kind(rec.name, rec.attributes) == service):
             return rec.name
-    return org if org is not None and doc.entities.type_of(org) == "Country" else None
+    # "Army chief General X" where the article never names that army: the post is held for the state
+    return country if country is not None and country in doc.entities else None
 
 
 def _word_prefixes(name: str) -> list[str]:
