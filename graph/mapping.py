@@ -9,7 +9,9 @@ An article's facts become the quads of one named graph whose name is the article
 - each relation twice: as a plain triple ``subject property object`` for simple
   queries, and as a reified fact node (``dikg:Fact`` or a subclass such as
   ``dikg:AgreementParticipation``) that holds the qualifiers, the evidence sentence
-  with its offsets, the confidence, the extractor and ``prov:wasDerivedFrom`` the article.
+  with its offsets, the confidence, the extractor and ``prov:wasDerivedFrom`` the article;
+- one evidence node per span of the article that a fact or an entity mention cites
+  (quote, offsets, ``prov:wasQuotedFrom`` the article), shared by all that cite it.
 
 :func:`graph_to_facts` reads one such graph back into :class:`~graph.models.ArticleFacts`;
 the two functions are inverse for every field of the interchange format.
@@ -90,6 +92,8 @@ class _Writer:
         self.graph = graph
         self.triples: list[tuple[URIRef, URIRef, URIRef | Literal]] = []
         self.names: dict[str, URIRef] = {}
+        #: evidence node of each span (start, end, text) of the article
+        self.spans: dict[tuple[int, int, str], URIRef] = {}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.triples.append((s, p, o))
@@ -174,14 +178,22 @@ class _Writer:
                 self.add(owner, DIKG.statusClass, STATUS_CLASS_CONCEPT[cls])
         return True
 
-    def evidence(self, owner: URIRef, article: URIRef, ev: Evidence, prop: URIRef) -> None:
-        node = self.node(owner, "evidence", ev.start, ev.end, ev.text)
+    def evidence(self, owner: URIRef, ev: Evidence, prop: URIRef) -> None:
+        """Link ``owner`` to the evidence node of a span of this article, writing the node once.
+
+        Facts and mentions that cite the same words of the article (same offsets, same
+        text) share one node, minted from the article and the span.
+        """
+        span = (ev.start, ev.end, ev.text)
+        node = self.spans.get(span)
+        if node is None:
+            node = self.spans[span] = node_iri(self.graph, "evidence", *span)
+            self.add(node, RDF.type, DIKG.Evidence)
+            self.add(node, DIKG.quote, Literal(ev.text))
+            self.add(node, DIKG.startOffset, Literal(ev.start, datatype=XSD.integer))
+            self.add(node, DIKG.endOffset, Literal(ev.end, datatype=XSD.integer))
+            self.add(node, PROV.wasQuotedFrom, self.graph)
         self.add(owner, prop, node)
-        self.add(node, RDF.type, DIKG.Evidence)
-        self.add(node, DIKG.quote, Literal(ev.text))
-        self.add(node, DIKG.startOffset, Literal(ev.start, datatype=XSD.integer))
-        self.add(node, DIKG.endOffset, Literal(ev.end, datatype=XSD.integer))
-        self.add(node, PROV.wasQuotedFrom, article)
 
 
 def _entity_triples(w: _Writer, e: Entity, iri: URIRef, article: URIRef) -> None:
@@ -203,7 +215,7 @@ def _entity_triples(w: _Writer, e: Entity, iri: URIRef, article: URIRef) -> None
         w.add(iri, OWL.sameAs, WD[org.wikidata])
     w.values(iri, e.attributes)
     for ev in e.evidence or []:
-        w.evidence(iri, article, ev, DIKG.mention)
+        w.evidence(iri, ev, DIKG.mention)
     if e.confidence is not None:
         # Entity confidence is per article: keep it on a node of this article's graph.
         node = node_iri(article, "entity-confidence", str(iri))
@@ -297,7 +309,7 @@ def _relation_triples(w: _Writer, facts: ArticleFacts, r: Relation, article: URI
     w.add(subj, prop, shortcut)
     w.values(f, r.qualifiers)
     if r.evidence is not None:
-        w.evidence(f, article, r.evidence, DIKG.evidence)
+        w.evidence(f, r.evidence, DIKG.evidence)
     if r.confidence is not None:
         w.add(f, DIKG.confidence, decimal_literal(r.confidence))
     extractor = r.extractor
