@@ -28,7 +28,7 @@ from rdflib import URIRef
 from .errors import DikgError, FactsFileError
 from .mapping import facts_to_quads
 from .models import ArticleFacts, read_facts
-from .store import EmbeddedStore, Store, statement
+from .store import EmbeddedStore, Store, ntriples, statement
 
 __all__ = [
     "STORE_BATCH",
@@ -92,17 +92,23 @@ def article_name(key: str) -> str:
 class MappedArticle:
     """An article mapped to its named graph: what the writer needs, cheap to send between processes.
 
-    ``triples`` are N-Triples statements (:func:`graph.store.statement`) when mapped for
-    the embedded store, quads otherwise.
+    ``triples`` is an N-Triples document (:func:`graph.store.ntriples`) when mapped for
+    the embedded store, which pickles in one piece and goes into the store as it is;
+    otherwise quads (or, from a caller, statements of :func:`graph.store.statement`).
     """
 
     source: str
     graph: URIRef
-    triples: Sequence[Any]
+    triples: bytes | Sequence[Any]
     entities: int
     facts: int
     #: whether the article is identified by its URL (else by its name)
     by_url: bool
+
+    @property
+    def size(self) -> int:
+        """The number of triples of the article's graph."""
+        return self.triples.count(b"\n") if isinstance(self.triples, bytes) else len(self.triples)
 
 
 def map_article(facts: ArticleFacts, key: str, as_statements: bool = True) -> MappedArticle:
@@ -111,7 +117,7 @@ def map_article(facts: ArticleFacts, key: str, as_statements: bool = True) -> Ma
     Raises :class:`~graph.errors.DikgError` when the facts cannot be mapped.
     """
     quads = facts_to_quads(facts, article_name(key))
-    triples: Sequence[Any] = [statement(s, p, o) for s, p, o, _ in quads] if as_statements else quads
+    triples = ntriples([statement(s, p, o) for s, p, o, _ in quads]) if as_statements else quads
     return MappedArticle(key, quads[0][3], triples, len(facts.entities), len(facts.relations), bool(facts.url))
 
 
@@ -130,9 +136,10 @@ def expand_paths(paths: Iterable[str | Path], suffixes: Sequence[str]) -> Iterat
 
 def _write(store: Store, batch: Sequence[MappedArticle]) -> None:
     if isinstance(store, EmbeddedStore):
-        store.replace_statements({m.graph: m.triples for m in batch})
+        store.replace_ntriples({m.graph: m.triples if isinstance(m.triples, bytes) else ntriples(m.triples)  # type: ignore[arg-type]
+                                for m in batch})
     else:
-        store.replace_articles({m.graph: m.triples for m in batch})
+        store.replace_articles({m.graph: m.triples for m in batch})  # type: ignore[misc]
 
 
 def _write_batch(store: Store, articles: Sequence[MappedArticle]) -> list[tuple[MappedArticle, str | None]]:
@@ -188,7 +195,7 @@ def _store_facts(store: Store, items: Iterable[tuple[ArticleFacts, str] | Mapped
             report.articles += 1
             report.entities += m.entities
             report.facts += m.facts
-            report.triples += len(m.triples)
+            report.triples += m.size
             report.graphs.append(m.graph)
 
     def flush() -> None:

@@ -50,6 +50,7 @@ __all__ = [
     "Term",
     "default_location",
     "invalid_sparql",
+    "ntriples",
     "open_store",
     "statement",
 ]
@@ -203,6 +204,32 @@ def insert_nquads(graphs: Mapping[str, Sequence[str]]) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
+def ntriples(statements: Iterable[str]) -> bytes:
+    """Return :func:`statement` texts as an N-Triples document, one a line (for :meth:`EmbeddedStore.replace_ntriples`).
+
+    >>> ntriples(['<https://example.org/a> <https://example.org/p> "x"'])
+    b'<https://example.org/a> <https://example.org/p> "x" .\\n'
+    """
+    return "".join([f"{t} .\n" for t in statements]).encode("utf-8")
+
+
+def _statements_of(document: bytes) -> list[str]:
+    """Return the statements of an N-Triples document that :func:`ntriples` wrote."""
+    # split at line feeds only: str.splitlines() would also split a literal at U+2028
+    return [line.decode("utf-8").removesuffix(" .") for line in document.split(b"\n") if line]
+
+
+def _dataset_nquads(graphs: Mapping[str, bytes]) -> bytes:
+    """Return N-Quads of ``graphs`` (IRI -> N-Triples of :func:`ntriples`) and the default-graph copy of their triples.
+
+    A triple several graphs state is copied once per graph; the store keeps one. Every
+    line of the documents ends in `` .`` and a line break, which a literal escapes, so
+    naming the graph is one replacement.
+    """
+    named = [doc.replace(b" .\n", b" <" + g.encode("utf-8") + b"> .\n") for g, doc in graphs.items()]
+    return b"".join([*named, *graphs.values()])
+
+
 #: quads written by transactions between two flushes of the embedded store to disk
 FLUSH_EVERY = 500_000
 
@@ -280,7 +307,11 @@ class EmbeddedStore:
         self.replace_statements({g: [statement(s, p, o) for s, p, o, _ in quads] for g, quads in graphs.items()})
 
     def replace_statements(self, graphs: Mapping[URIRef, Sequence[str]]) -> None:
-        """Replace each named graph with the given triples (from :func:`statement`), all or none of them.
+        """Replace each named graph with the given triples (from :func:`statement`), all or none of them."""
+        self.replace_ntriples({g: ntriples(ts) for g, ts in graphs.items()})
+
+    def replace_ntriples(self, graphs: Mapping[URIRef, bytes]) -> None:
+        """Replace each named graph with the triples of an N-Triples document from :func:`ntriples`, all or none.
 
         Articles not yet in the store are bulk-loaded as N-Quads under a journal; a batch
         that replaces one already stored is one SPARQL update of what changed (nothing,
@@ -290,11 +321,12 @@ class EmbeddedStore:
         if not graphs:
             return
         ox = self._ox
-        texts = {str(g): ts for g, ts in graphs.items()}
-        stored = {g: self._statements(g) for g in texts if self._store.contains_named_graph(ox.NamedNode(g))}
+        documents = {str(g): doc for g, doc in graphs.items()}
+        stored = {g: self._statements(g) for g in documents if self._store.contains_named_graph(ox.NamedNode(g))}
         if not stored:
-            self._insert(insert_nquads(texts))
+            self._insert(_dataset_nquads(documents))
             return
+        texts = {g: _statements_of(doc) for g, doc in documents.items()}
         update = replace_update(texts, stored)
         if update:
             self._update(update)
