@@ -267,6 +267,8 @@ class EmbeddedStore:
         #: query the union of the named graphs: a store without the default-graph copy, opened read-only
         self._union = False
         self._unflushed = 0
+        #: whether a batch was bulk-loaded since the store was opened (then closing compacts it)
+        self._bulk_loaded = False
         if self._lacks_default_copy():
             if read_only:
                 self._union = True
@@ -346,6 +348,7 @@ class EmbeddedStore:
                 return
             journal = self._dir / JOURNAL
             _write_durably(journal, nquads)
+            self._bulk_loaded = True
             try:
                 self._store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
             except BaseException:
@@ -478,6 +481,11 @@ class EmbeddedStore:
     def close(self) -> None:
         try:
             self._store.flush()
+            if self._bulk_loaded:
+                # Each bulk-loaded batch adds files of its own to every index; merged, the
+                # named queries on 2,000 just-ingested articles ran 1.5-3x faster, for
+                # 1.6 s of compaction.
+                self._store.optimize()
         except (OSError, RuntimeError):  # a read-only store refuses to flush
             pass
         del self._store
