@@ -1,7 +1,7 @@
 """Loading facts into the store: files in, named graphs replaced, a report out.
 
 A bad file is reported and skipped; the others still land. Articles are written in
-batches of :data:`STORE_BATCH`, one transaction each, so a failed or interrupted load
+batches of :data:`STORE_BATCH`, each whole or absent, so a failed or interrupted load
 never leaves half an article in the store; a batch the store refuses is written again
 article by article, so that only the article at fault fails.
 
@@ -42,7 +42,7 @@ __all__ = [
     "store_facts",
 ]
 
-#: articles written to the store per transaction
+#: articles written to the store per batch (whole or absent after a failure or a crash)
 STORE_BATCH = 64
 
 
@@ -143,7 +143,7 @@ def _write(store: Store, batch: Sequence[MappedArticle]) -> None:
 
 
 def _write_batch(store: Store, articles: Sequence[MappedArticle]) -> list[tuple[MappedArticle, str | None]]:
-    """Write ``articles`` in one transaction, or one by one if the store refuses it; return each with its error."""
+    """Write ``articles`` as one batch, or one by one if the store refuses it; return each with its error."""
     try:
         _write(store, articles)
     except DikgError as err:
@@ -166,8 +166,8 @@ def store_facts(store: Store, items: Iterable[tuple[ArticleFacts, str] | MappedA
     """Store each article: (facts, key) pairs are mapped here, :class:`MappedArticle` items as they are.
 
     ``key`` is where the facts were read (see :func:`article_name`). ``batch`` articles
-    go in one transaction; the last of several articles of one run with the same URL
-    wins, and a second input with the name of another is a failure.
+    are written together, whole or absent; the last of several articles of one run with
+    the same URL wins, and a second input with the name of another is a failure.
 
     Batches are written by one thread, in order, while this one reads and maps the next
     batch: Oxigraph writes without holding the interpreter lock.
