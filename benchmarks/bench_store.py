@@ -389,8 +389,8 @@ def bench_load(n_triples: int, work: Path, repeat: int) -> dict[str, Any]:
     t_map, mapped = timed(lambda: [map_article(x, str(f)) for x, f in zip(facts, files, strict=True)])
     batches = [mapped[i:i + STORE_BATCH] for i in range(0, len(mapped), STORE_BATCH)]
     scratch = EmbeddedStore(work / "scratch")
-    t_new, _ = timed(lambda: [scratch.replace_statements({m.graph: m.triples for m in b}) for b in batches])
-    t_again, _ = timed(lambda: [scratch.replace_statements({m.graph: m.triples for m in b}) for b in batches])
+    t_new, _ = timed(lambda: [scratch.replace_ntriples({m.graph: m.triples for m in b}) for b in batches])  # type: ignore[misc]
+    t_again, _ = timed(lambda: [scratch.replace_ntriples({m.graph: m.triples for m in b}) for b in batches])  # type: ignore[misc]
     t_facts_to_quads, _ = timed(lambda: [facts_to_quads(x, f.stem) for x, f in zip(facts, files, strict=True)])
     out = {
         "triples": len(quads), "written_quads": written, "files": len(files), "repeat": repeat, "runs_s": runs,
@@ -427,7 +427,7 @@ def _ingest_child(conn: Connection, corpus: str, store: str, jobs: int) -> None:
     from graph.pipeline import ingest
 
     st = EmbeddedStore(store)
-    real = st.replace_statements
+    real = st.replace_ntriples
     spent = [0.0]
 
     def counted(graphs: Any) -> None:
@@ -435,7 +435,7 @@ def _ingest_child(conn: Connection, corpus: str, store: str, jobs: int) -> None:
         real(graphs)
         spent[0] += time.perf_counter() - start
 
-    st.replace_statements = counted  # type: ignore[method-assign]
+    st.replace_ntriples = counted  # type: ignore[method-assign]
     seconds, report = timed(lambda: ingest([corpus], st, jobs=jobs))
     st.close()
     from graph.pipeline import extract_articles

@@ -1,7 +1,7 @@
 """Loading facts into the store: files in, named graphs replaced, a report out.
 
 A bad file is reported and skipped; the others still land. Articles are written in
-batches of :data:`STORE_BATCH`, one transaction each, so a failed or interrupted load
+batches of :data:`STORE_BATCH`, each whole or absent, so a failed or interrupted load
 never leaves half an article in the store; a batch the store refuses is written again
 article by article, so that only the article at fault fails.
 
@@ -28,7 +28,7 @@ from rdflib import URIRef
 from .errors import DikgError, FactsFileError
 from .mapping import facts_to_quads
 from .models import ArticleFacts, read_facts
-from .store import EmbeddedStore, Store, statement
+from .store import EmbeddedStore, Store, ntriples, statement
 
 __all__ = [
     "STORE_BATCH",
@@ -42,7 +42,7 @@ __all__ = [
     "store_facts",
 ]
 
-#: articles written to the store per transaction
+#: articles written to the store per batch (whole or absent after a failure or a crash)
 STORE_BATCH = 64
 
 
@@ -92,17 +92,23 @@ def article_name(key: str) -> str:
 class MappedArticle:
     """An article mapped to its named graph: what the writer needs, cheap to send between processes.
 
-    ``triples`` are N-Triples statements (:func:`graph.store.statement`) when mapped for
-    the embedded store, quads otherwise.
+    ``triples`` is an N-Triples document (:func:`graph.store.ntriples`) when mapped for
+    the embedded store, which pickles in one piece and goes into the store as it is;
+    otherwise quads (or, from a caller, statements of :func:`graph.store.statement`).
     """
 
     source: str
     graph: URIRef
-    triples: Sequence[Any]
+    triples: bytes | Sequence[Any]
     entities: int
     facts: int
     #: whether the article is identified by its URL (else by its name)
     by_url: bool
+
+    @property
+    def size(self) -> int:
+        """The number of triples of the article's graph."""
+        return self.triples.count(b"\n") if isinstance(self.triples, bytes) else len(self.triples)
 
 
 def map_article(facts: ArticleFacts, key: str, as_statements: bool = True) -> MappedArticle:
@@ -111,7 +117,7 @@ def map_article(facts: ArticleFacts, key: str, as_statements: bool = True) -> Ma
     Raises :class:`~graph.errors.DikgError` when the facts cannot be mapped.
     """
     quads = facts_to_quads(facts, article_name(key))
-    triples: Sequence[Any] = [statement(s, p, o) for s, p, o, _ in quads] if as_statements else quads
+    triples = ntriples([statement(s, p, o) for s, p, o, _ in quads]) if as_statements else quads
     return MappedArticle(key, quads[0][3], triples, len(facts.entities), len(facts.relations), bool(facts.url))
 
 
@@ -130,13 +136,14 @@ def expand_paths(paths: Iterable[str | Path], suffixes: Sequence[str]) -> Iterat
 
 def _write(store: Store, batch: Sequence[MappedArticle]) -> None:
     if isinstance(store, EmbeddedStore):
-        store.replace_statements({m.graph: m.triples for m in batch})
+        store.replace_ntriples({m.graph: m.triples if isinstance(m.triples, bytes) else ntriples(m.triples)  # type: ignore[arg-type]
+                                for m in batch})
     else:
-        store.replace_articles({m.graph: m.triples for m in batch})
+        store.replace_articles({m.graph: m.triples for m in batch})  # type: ignore[misc]
 
 
 def _write_batch(store: Store, articles: Sequence[MappedArticle]) -> list[tuple[MappedArticle, str | None]]:
-    """Write ``articles`` in one transaction, or one by one if the store refuses it; return each with its error."""
+    """Write ``articles`` as one batch, or one by one if the store refuses it; return each with its error."""
     try:
         _write(store, articles)
     except DikgError as err:
@@ -159,8 +166,8 @@ def store_facts(store: Store, items: Iterable[tuple[ArticleFacts, str] | MappedA
     """Store each article: (facts, key) pairs are mapped here, :class:`MappedArticle` items as they are.
 
     ``key`` is where the facts were read (see :func:`article_name`). ``batch`` articles
-    go in one transaction; the last of several articles of one run with the same URL
-    wins, and a second input with the name of another is a failure.
+    are written together, whole or absent; the last of several articles of one run with
+    the same URL wins, and a second input with the name of another is a failure.
 
     Batches are written by one thread, in order, while this one reads and maps the next
     batch: Oxigraph writes without holding the interpreter lock.
@@ -188,7 +195,7 @@ def _store_facts(store: Store, items: Iterable[tuple[ArticleFacts, str] | Mapped
             report.articles += 1
             report.entities += m.entities
             report.facts += m.facts
-            report.triples += len(m.triples)
+            report.triples += m.size
             report.graphs.append(m.graph)
 
     def flush() -> None:

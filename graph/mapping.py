@@ -9,7 +9,9 @@ An article's facts become the quads of one named graph whose name is the article
 - each relation twice: as a plain triple ``subject property object`` for simple
   queries, and as a reified fact node (``dikg:Fact`` or a subclass such as
   ``dikg:AgreementParticipation``) that holds the qualifiers, the evidence sentence
-  with its offsets, the confidence, the extractor and ``prov:wasDerivedFrom`` the article.
+  with its offsets, the confidence, the extractor and ``prov:wasDerivedFrom`` the article;
+- one evidence node per span of the article that a fact or an entity mention cites
+  (quote, offsets, ``prov:wasQuotedFrom`` the article), shared by all that cite it.
 
 :func:`graph_to_facts` reads one such graph back into :class:`~graph.models.ArticleFacts`;
 the two functions are inverse for every field of the interchange format.
@@ -21,6 +23,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
@@ -78,9 +81,22 @@ def date_literal(text: str) -> Literal | None:
     return None
 
 
+@lru_cache(maxsize=1 << 12, typed=True)
 def decimal_literal(value: Decimal | int | float | str) -> Literal:
     """Return an xsd:decimal literal in the form Oxigraph stores ("1", "0.8", "780000000")."""
     return Literal(format(Decimal(str(value)).normalize(), "f"), datatype=XSD.decimal)
+
+
+# Literals are immutable and building one costs rdflib microseconds: the names, labels,
+# extractor and offsets that recur in article after article are built once.
+@lru_cache(maxsize=1 << 16)
+def _string(text: str) -> Literal:
+    return Literal(text)
+
+
+@lru_cache(maxsize=1 << 12, typed=True)
+def _integer(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
 
 
 class _Writer:
@@ -90,6 +106,8 @@ class _Writer:
         self.graph = graph
         self.triples: list[tuple[URIRef, URIRef, URIRef | Literal]] = []
         self.names: dict[str, URIRef] = {}
+        #: evidence node of each span (start, end, text) of the article
+        self.spans: dict[tuple[int, int, str], URIRef] = {}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.triples.append((s, p, o))
@@ -107,12 +125,12 @@ class _Writer:
         if kind == "entity":
             if not isinstance(value, str):
                 return None
-            return self.entity_ref(value) or Literal(value)
+            return self.entity_ref(value) or _string(value)
         if kind in ("text", "status"):
-            return Literal(value) if isinstance(value, str) else None
+            return _string(value) if isinstance(value, str) else None
         if kind == "int":
             is_int = isinstance(value, int) and not isinstance(value, bool)
-            return Literal(value, datatype=XSD.integer) if is_int else None
+            return _integer(value) if is_int else None
         if kind == "bool":
             return Literal(value) if isinstance(value, bool) else None
         if kind == "date":
@@ -124,11 +142,11 @@ class _Writer:
             return None
         node = self.node(owner, key, index, value)
         self.add(node, RDF.type, DIKG.MonetaryAmount)
-        self.add(node, RDFS.label, Literal(value))
+        self.add(node, RDFS.label, _string(value))
         parsed = parse_money(value)
         if parsed is not None:
             self.add(node, DIKG.amount, decimal_literal(parsed[0]))
-            self.add(node, DIKG.currency, Literal(parsed[1]))
+            self.add(node, DIKG.currency, _string(parsed[1]))
         return node
 
     def rdf_list(self, owner: URIRef, key: str, items: list[URIRef | Literal]) -> URIRef:
@@ -149,7 +167,7 @@ class _Writer:
                 node = self.node(owner, "attribute", key)
                 self.add(owner, DIKG.attribute, node)
                 self.add(node, RDF.type, DIKG.Attribute)
-                self.add(node, DIKG.key, Literal(key))
+                self.add(node, DIKG.key, _string(key))
                 blob = json.dumps(value, ensure_ascii=False, sort_keys=True)
                 self.add(node, RDF.value, Literal(blob, datatype=RDF.JSON))
 
@@ -174,42 +192,50 @@ class _Writer:
                 self.add(owner, DIKG.statusClass, STATUS_CLASS_CONCEPT[cls])
         return True
 
-    def evidence(self, owner: URIRef, article: URIRef, ev: Evidence, prop: URIRef) -> None:
-        node = self.node(owner, "evidence", ev.start, ev.end, ev.text)
+    def evidence(self, owner: URIRef, ev: Evidence, prop: URIRef) -> None:
+        """Link ``owner`` to the evidence node of a span of this article, writing the node once.
+
+        Facts and mentions that cite the same words of the article (same offsets, same
+        text) share one node, minted from the article and the span.
+        """
+        span = (ev.start, ev.end, ev.text)
+        node = self.spans.get(span)
+        if node is None:
+            node = self.spans[span] = node_iri(self.graph, "evidence", *span)
+            self.add(node, RDF.type, DIKG.Evidence)
+            self.add(node, DIKG.quote, _string(ev.text))
+            self.add(node, DIKG.startOffset, _integer(ev.start))
+            self.add(node, DIKG.endOffset, _integer(ev.end))
+            self.add(node, PROV.wasQuotedFrom, self.graph)
         self.add(owner, prop, node)
-        self.add(node, RDF.type, DIKG.Evidence)
-        self.add(node, DIKG.quote, Literal(ev.text))
-        self.add(node, DIKG.startOffset, Literal(ev.start, datatype=XSD.integer))
-        self.add(node, DIKG.endOffset, Literal(ev.end, datatype=XSD.integer))
-        self.add(node, PROV.wasQuotedFrom, article)
 
 
 def _entity_triples(w: _Writer, e: Entity, iri: URIRef, article: URIRef) -> None:
     w.add(iri, RDF.type, DIKG[e.type])
-    w.add(iri, RDFS.label, Literal(e.name))
+    w.add(iri, RDFS.label, _string(e.name))
     for alias in e.aliases:
-        w.add(iri, SKOS.altLabel, Literal(alias))
+        w.add(iri, SKOS.altLabel, _string(alias))
     country = lookup_country(e.name) if e.type == "Country" else None
     if country is not None:
-        w.add(iri, SKOS.prefLabel, Literal(country.name))
-        w.add(iri, DIKG.iso3166Alpha2, Literal(country.alpha2))
-        w.add(iri, DIKG.iso3166Alpha3, Literal(country.alpha3))
+        w.add(iri, SKOS.prefLabel, _string(country.name))
+        w.add(iri, DIKG.iso3166Alpha2, _string(country.alpha2))
+        w.add(iri, DIKG.iso3166Alpha3, _string(country.alpha3))
         if country.wikidata:
             w.add(iri, OWL.sameAs, WD[country.wikidata])
     else:
-        w.add(iri, SKOS.prefLabel, Literal(e.name))
+        w.add(iri, SKOS.prefLabel, _string(e.name))
     org = lookup_organisation(e.name) if e.type == "Organisation" else None
     if org is not None and org.wikidata:
         w.add(iri, OWL.sameAs, WD[org.wikidata])
     w.values(iri, e.attributes)
     for ev in e.evidence or []:
-        w.evidence(iri, article, ev, DIKG.mention)
+        w.evidence(iri, ev, DIKG.mention)
     if e.confidence is not None:
         # Entity confidence is per article: keep it on a node of this article's graph.
         node = node_iri(article, "entity-confidence", str(iri))
         w.add(iri, DIKG.attribute, node)
         w.add(node, RDF.type, DIKG.Attribute)
-        w.add(node, DIKG.key, Literal("__confidence__"))
+        w.add(node, DIKG.key, _string("__confidence__"))
         w.add(node, RDF.value, Literal(json.dumps(e.confidence), datatype=RDF.JSON))
 
 
@@ -239,7 +265,7 @@ def facts_to_quads(facts: ArticleFacts, key: str) -> list[Quad]:
 def _article_triples(w: _Writer, facts: ArticleFacts, key: str) -> None:
     a = w.graph
     w.add(a, RDF.type, DIKG.Article)
-    w.add(a, DIKG.articleKey, Literal(article_key(facts, key)))
+    w.add(a, DIKG.articleKey, _string(article_key(facts, key)))
     if facts.url:
         w.add(a, SCHEMA.url, Literal(facts.url, datatype=XSD.anyURI))
     if facts.date:
@@ -247,24 +273,24 @@ def _article_triples(w: _Writer, facts: ArticleFacts, key: str) -> None:
         if lit is not None:
             w.add(a, DCTERMS.date, lit)
     if facts.source:
-        w.add(a, DCTERMS.publisher, Literal(facts.source))
+        w.add(a, DCTERMS.publisher, _string(facts.source))
     if facts.title:
-        w.add(a, DCTERMS.title, Literal(facts.title))
+        w.add(a, DCTERMS.title, _string(facts.title))
     if facts.notes:
-        w.add(a, DIKG.note, Literal(facts.notes))
+        w.add(a, DIKG.note, _string(facts.notes))
     if facts.content_sha256:
-        w.add(a, DIKG.contentHash, Literal(facts.content_sha256))
+        w.add(a, DIKG.contentHash, _string(facts.content_sha256))
     if facts.extractor:
-        w.add(a, DIKG.extractor, Literal(facts.extractor))
+        w.add(a, DIKG.extractor, _string(facts.extractor))
     if facts.extractor_version:
-        w.add(a, DIKG.extractorVersion, Literal(facts.extractor_version))
+        w.add(a, DIKG.extractorVersion, _string(facts.extractor_version))
 
 
 def _object_term(w: _Writer, obj: str | int | float) -> URIRef | Literal:
     if isinstance(obj, str):
-        return w.entity_ref(obj) or Literal(obj)
+        return w.entity_ref(obj) or _string(obj)
     if isinstance(obj, int):
-        return Literal(obj, datatype=XSD.integer)
+        return _integer(obj)
     return decimal_literal(obj)
 
 
@@ -285,7 +311,7 @@ def _relation_triples(w: _Writer, facts: ArticleFacts, r: Relation, article: URI
         concept = concept_iri(scheme.split("#")[-1], r.object)
         w.add(concept, RDF.type, cls)
         w.add(concept, RDF.type, SKOS.Concept)
-        w.add(concept, SKOS.prefLabel, Literal(" ".join(r.object.split()).casefold()))
+        w.add(concept, SKOS.prefLabel, _string(" ".join(r.object.split()).casefold()))
         w.add(concept, SKOS.inScheme, scheme)
         if r.predicate == "has_status":
             sc = status_class(r.object)
@@ -297,14 +323,14 @@ def _relation_triples(w: _Writer, facts: ArticleFacts, r: Relation, article: URI
     w.add(subj, prop, shortcut)
     w.values(f, r.qualifiers)
     if r.evidence is not None:
-        w.evidence(f, article, r.evidence, DIKG.evidence)
+        w.evidence(f, r.evidence, DIKG.evidence)
     if r.confidence is not None:
         w.add(f, DIKG.confidence, decimal_literal(r.confidence))
     extractor = r.extractor
     if extractor:
-        w.add(f, DIKG.extractor, Literal(extractor))
+        w.add(f, DIKG.extractor, _string(extractor))
     if r.extractor_version:
-        w.add(f, DIKG.extractorVersion, Literal(r.extractor_version))
+        w.add(f, DIKG.extractorVersion, _string(r.extractor_version))
 
 
 def facts_to_dataset(items: Iterable[tuple[ArticleFacts, str]]) -> list[Quad]:

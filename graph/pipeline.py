@@ -226,7 +226,8 @@ def ingest(paths: Iterable[str | Path], store: Store, gazetteer_files: Sequence[
     Articles are identified by URL, else by name (:func:`graph.load.article_name`: the
     file name without suffix, ``-LINE`` for JSON Lines) — the rule ``dikg load`` keeps for
     the facts files ``dikg extract`` writes — so ingesting the same files again, from
-    anywhere, leaves the store unchanged. ``batch`` articles go in one transaction.
+    anywhere, leaves the store unchanged. ``batch`` articles are written together, whole
+    or absent.
     """
     report = LoadReport()
     extracted = _extracted(paths, gazetteer_files, max_bytes, jobs, progress, report.failures,

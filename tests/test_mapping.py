@@ -89,3 +89,39 @@ def test_two_names_for_one_country_in_one_article_are_refused() -> None:
                                                       {"name": "Türkiye", "type": "Country"}]})
     with pytest.raises(FactsFileError, match="same Country"):
         facts_to_quads(facts, "k")
+
+
+def test_facts_and_mentions_citing_the_same_sentence_share_one_evidence_node_and_read_back_whole() -> None:
+    sentence = {"text": "Indonesia signed a contract with Japan.", "start": 10, "end": 49}
+    other = {"text": "Japan will deliver two frigates.", "start": 50, "end": 82}
+    facts = ArticleFacts.model_validate({
+        "url": "https://news.example/shared-evidence",
+        "entities": [{"name": "Indonesia", "type": "Country", "evidence": [sentence]},
+                     {"name": "Japan", "type": "Country", "evidence": [sentence, other]}],
+        "relations": [
+            {"subject": "Indonesia", "predicate": "partner_of", "object": "Japan", "evidence": sentence},
+            {"subject": "Japan", "predicate": "partner_of", "object": "Indonesia", "evidence": sentence},
+            {"subject": "Japan", "predicate": "has_capability_domain", "object": "naval shipbuilding",
+             "evidence": other},
+        ],
+    })
+    article, g = _graph(facts_to_quads(facts, "shared"))
+    nodes = set(g.subjects(DIKG.quote, None))
+    assert len(nodes) == 2  # one per span, not one per fact and mention
+    for node in nodes:
+        assert (node, PROV.wasQuotedFrom, article) in g
+        assert len(list(g.objects(node, DIKG.quote))) == 1
+    assert len(set(g.objects(None, DIKG.evidence))) == 2 and len(set(g.subject_objects(DIKG.evidence))) == 3
+    assert _normal(graph_to_facts(g, article)) == _normal(facts)
+
+
+def test_the_same_sentence_in_two_articles_is_two_evidence_nodes() -> None:
+    sentence = {"text": "Indonesia signed a contract with Japan.", "start": 0, "end": 39}
+    graphs = []
+    for url in ("https://news.example/a", "https://news.example/b"):
+        facts = ArticleFacts.model_validate({
+            "url": url, "entities": [{"name": "Indonesia", "type": "Country"}, {"name": "Japan", "type": "Country"}],
+            "relations": [{"subject": "Indonesia", "predicate": "partner_of", "object": "Japan", "evidence": sentence}],
+        })
+        graphs.append(_graph(facts_to_quads(facts, url))[1])
+    assert set(graphs[0].subjects(DIKG.quote, None)).isdisjoint(graphs[1].subjects(DIKG.quote, None))
