@@ -793,7 +793,8 @@ def _joint_venture(doc: Document, s: Sentence, agreements: list[AgreementState])
             continue
         verb = " ".join(jm.group("v").split()).replace("already ", "")
         ahead = re.search(r"\b(?:will|would|plans?\s+to|agreed\s+to|are\s+to|is\s+to)\s", jm.group(0)) is not None
-        status = "planned" if ahead else "existing" if verb.startswith(("run", "operat", "own")) else "set up"
+        status = "planned" if ahead else "existing" if verb.startswith(("run", "operat", "own")) \
+            else f"{verb} (formalised)"
         year = (doc.article_date or "")[:4]
         name = "–".join(_party_label(doc, p.name) for p in pair) + " joint venture" + (
             f" ({year})" if year and status != "existing" else "")

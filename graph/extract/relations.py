@@ -22,7 +22,8 @@ _PARTNER_RE = re.compile(
 _COUNT_UNITS = re.compile(r"^\s*(?:(?!from\b)[A-Za-z][\w-]*\s+){0,3}?"
                           r"(?P<unit>participants|exhibitors|visitors|trade visitors|delegates|"
                           r"attendees|companies|firms|countries|delegations|(?:defen[cs]e\s+)?ministers|"
-                          r"heads\s+of\s+state|military\s+chiefs|speakers|nations)\b")
+                          r"heads\s+of\s+state|military\s+chiefs|speakers|nations|"
+                          r"(?:national\s+)?pavilions|chiefs\s+of\s+(?:defen[cs]e\s+)?staff|service\s+chiefs)\b")
 # "Australia has selected X": a verb between a state and a company, not a possessive or an adjective
 _CLAUSE_GAP = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|and|or|with|to|from|for|by|at|in|on|said|"
                          r"signed|selected|chose|picked|awarded|ordered|bought|told|asked|urged|named|[a-z]+ed(?<!owned))\b")

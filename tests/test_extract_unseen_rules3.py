@@ -1,0 +1,31 @@
+"""Rules for articles unlike the development texts, third round: head counts at a show, the status of a joint
+venture that has been formed. Every sentence is written for the test, with names the development texts do not use."""
+
+from __future__ import annotations
+
+from graph.articles import Article
+from graph.extract import extract
+from graph.models import ArticleFacts
+
+
+def _facts(text: str, date: str = "2026-05-12") -> ArticleFacts:
+    return extract(Article(text, "t.txt", date=date))
+
+
+def _rels(facts: ArticleFacts, predicate: str) -> list[tuple[str, object, dict]]:
+    return [(r.subject, r.object, r.qualifiers) for r in facts.relations if r.predicate == predicate]
+
+
+def test_pavilions_and_chiefs_of_staff_at_a_show_are_participant_counts() -> None:
+    facts = _facts("SANTIAGO – FIDAE 2026 closed on Sunday. The show hosted 28 national pavilions and drew "
+                   "90 official delegations, including 17 chiefs of staff.", date="2026-04-12")
+    counts = {(o, q["unit"]) for s, o, q in _rels(facts, "has_participant_count") if s == "FIDAE 2026"}
+    assert {(28, "national pavilions"), (90, "delegations"), (17, "chiefs of staff")} <= counts
+
+
+def test_a_joint_venture_set_up_is_a_concluded_act_and_one_run_already_exists() -> None:
+    facts = _facts("Spain's Indra and Poland's WB Group have set up a joint venture to build radars. "
+                   "Indra already runs a joint venture with Turkey's Aselsan.")
+    statuses = {s: q["status"] for s, o, q in _rels(facts, "party_to") if "WB" in o}
+    assert statuses and all(v == "set up (formalised)" for v in statuses.values())
+    assert {q["status"] for s, o, q in _rels(facts, "party_to") if "Aselsan" in o} == {"existing"}
