@@ -29,3 +29,13 @@ def test_a_joint_venture_set_up_is_a_concluded_act_and_one_run_already_exists() 
     statuses = {s: q["status"] for s, o, q in _rels(facts, "party_to") if "WB" in o}
     assert statuses and all(v == "set up (formalised)" for v in statuses.values())
     assert {q["status"] for s, o, q in _rels(facts, "party_to") if "Aselsan" in o} == {"existing"}
+
+
+def test_a_contract_for_a_platform_ordered_from_a_company_is_the_buyers_and_the_suppliers() -> None:
+    facts = _facts("ACCRA – The Ghana Air Force has taken delivery of the last three of five AW109 helicopters "
+                   "ordered from Leonardo, Air Force chief Air Vice Marshal Kwame Mensah said on Saturday. The "
+                   "helicopters were ordered in 2023 under a contract worth GHS 900 million, he said, adding that "
+                   "Ghana was the first West African country to fly the AW109.")
+    [agr] = [e.name for e in facts.entities if e.type == "Agreement"]
+    roles = {s: q.get("role") for s, o, q in _rels(facts, "party_to") if o == agr}
+    assert roles == {"Ghana Air Force": "buyer", "Leonardo": "supplier"}

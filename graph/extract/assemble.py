@@ -16,7 +16,7 @@ from .alliances import extract_alliances
 from .amounts import find_money, find_quantities, localise_rupees
 from .counts import extract_counts
 from .dates import find_dates, reference
-from .deliveries import extract_deliveries, scope_from_focus
+from .deliveries import extract_deliveries, parties_from_supplies, scope_from_focus
 from .document import Document
 from .entities import build_entities
 from .event_relations import extract_event_relations
@@ -219,6 +219,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     extract_platform_trade(doc, agreements)
     extract_deliveries(doc, agreements)
     scope_from_focus(doc, agreements)
+    parties_from_supplies(doc, agreements)
     return _to_facts(article, doc)
 
 

@@ -268,3 +268,25 @@ def passive_deliveries(doc: Document) -> None:
             elif not any(f.predicate == "supplies" and f.object == p.name for f in doc.facts):
                 doc.relate(rec.name, "buys", p.name, {"quantity": qty, "status": status,
                                                       "expected_date" if ahead else "date": when}, s, 0.5)
+
+
+def parties_from_supplies(doc: Document, agreements: list[AgreementState]) -> None:
+    """"Six T129 helicopters ordered from <Co>, <force chief> said. The helicopters were ordered in 2024 under a
+    contract worth ...": a contract that names no party but covers the platform one supplier sells to one buyer
+    in the same or the sentence before is that supplier's and buyer's."""
+    for agr in agreements:
+        s, platform = agr.sentence, agr.platform
+        if s is None or platform is None or agr.parties or agr.kind == "joint venture" or any(
+                f.predicate == "party_to" and f.object == agr.name for f in doc.facts):
+            continue
+        sales = {(f.subject, f.qualifiers.get("buyer")) for f in doc.facts
+                 if f.predicate == "supplies" and f.object == platform and f.sentence is not None
+                 and s.index - 1 <= f.sentence.index <= s.index}
+        if len(sales) != 1:
+            continue
+        [(supplier, buyer)] = sales
+        if not isinstance(buyer, str) or doc.entities.type_of(supplier) != "Company":
+            continue
+        for who, role in ((buyer, "buyer"), (supplier, "supplier")):
+            doc.relate(who, "party_to", agr.name, {"role": role, "date": agr.year or None}, s, 0.5)
+            agr.parties.append((who, role))
