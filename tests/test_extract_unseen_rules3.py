@@ -39,3 +39,19 @@ def test_a_contract_for_a_platform_ordered_from_a_company_is_the_buyers_and_the_
     [agr] = [e.name for e in facts.entities if e.type == "Agreement"]
     roles = {s: q.get("role") for s, o, q in _rels(facts, "party_to") if o == agr}
     assert roles == {"Ghana Air Force": "buyer", "Leonardo": "supplier"}
+
+
+def test_a_state_named_in_apposition_to_an_agency_is_not_a_party_and_the_agency_places_the_next_deal() -> None:
+    facts = _facts("STOCKHOLM – FMV, Sweden's defence procurement agency, announced 18 contracts worth SEK 9 billion "
+                   "during the fair. The largest was a SEK 2 billion deal with Saab for anti-tank weapons.")
+    parties = {(s, o, q.get("role")) for s, o, q in _rels(facts, "party_to")}
+    assert not any(s == "Sweden" for s, _o, _r in parties)
+    deal = next(o for s, o, _r in parties if s == "Saab")
+    assert {(s, r) for s, o, r in parties if o == deal} == {("Defence Materiel Administration", "buyer"),
+                                                             ("Saab", "supplier")}
+
+
+def test_a_deal_with_a_company_after_a_deal_between_two_firms_gets_no_buyer() -> None:
+    facts = _facts("Saab signed a teaming agreement with Rheinmetall on Monday. Separately, Kongsberg announced a "
+                   "NOK 1 billion deal with Nammo.")
+    assert not any(q.get("role") == "buyer" for _s, _o, q in _rels(facts, "party_to"))

@@ -193,7 +193,8 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     seen: set[str] = set()
     subj = []
     for m in before:
-        if m.type == "Country" and (_owns_unknown(doc, m, ms) or _capital_in_name(doc, m)):
+        if m.type == "Country" and (_owns_unknown(doc, m, ms) or _capital_in_name(doc, m)
+                                    or _describes_previous(doc, m, ms)):
             continue
         if m.name not in seen and not (m.type == "Country" and _followed_by_org(doc, m, ms)):
             seen.add(m.name)
@@ -286,6 +287,18 @@ def _owns_unknown(doc: Document, country: Mention, ms: list[Mention]) -> bool:
     if om is None or any(w in _STATE_WORDS for w in om.group("name").split()):
         return False
     return not any(m.start == om.start("name") and not _capital_in_name(doc, m) for m in ms)
+
+
+_APPOSITION_BEFORE = re.compile(r",\s+(?:the\s+)?")
+_APPOSITION_AFTER = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*\s*,")
+
+
+def _describes_previous(doc: Document, country: Mention, ms: list[Mention]) -> bool:
+    """Tell whether ``country`` only describes the body named just before ("Armasuisse, Switzerland's procurement
+    agency, announced ..."): the body is the party, not its state."""
+    prev = [m for m in ms if m.end <= country.start and m.type != "Country"]
+    return bool(prev and _APPOSITION_BEFORE.fullmatch(doc.text, prev[-1].end, country.start)
+                and _APPOSITION_AFTER.match(doc.text, country.end))
 
 
 def _capital_in_name(doc: Document, m: Mention) -> bool:
@@ -804,3 +817,30 @@ def _joint_venture(doc: Document, s: Sentence, agreements: list[AgreementState])
         agreements.append(AgreementState(name, "agreement", year, [(p.name, None) for p in pair], None, s))
         for p in pair:
             doc.relate(p.name, "party_to", name, {"status": status}, s, 0.55)
+
+
+_DEAL_WITH = re.compile(r"\b(?:deal|contract|order|agreement)\s+with\s+(?:the\s+)?$")
+
+
+def buyer_from_announcer(doc: Document, agreements: list[AgreementState]) -> None:
+    """"<Agency> announced 41 contracts worth ... The largest was a ... deal with <Co> for ...": a deal whose only
+    party is the company it is "with" was placed by the one buying body party to the agreement just before."""
+    for i, agr in enumerate(agreements):
+        s = agr.sentence
+        if s is None or i == 0 or len(agr.parties) != 1:
+            continue
+        [(co, _role)] = agr.parties
+        prev = agreements[i - 1]
+        if doc.entities.type_of(co) != "Company" or prev.sentence is None \
+                or not 0 <= s.index - prev.sentence.index <= 1:
+            continue
+        m = next((m for m in doc.mentions_in(s, "Company") if m.name == co), None)
+        if m is None or not _DEAL_WITH.search(doc.text, s.start, m.start):
+            continue
+        bodies = {p for p, _r in prev.parties if doc.entities.type_of(p) in ("GovernmentAgency", "ArmedForce")}
+        if len(bodies) != 1 or any(doc.entities.type_of(p) == "Company" for p, _r in prev.parties):
+            continue
+        [body] = bodies
+        doc.relate(body, "party_to", agr.name, {"role": "buyer"}, s, 0.5)
+        doc.relate(co, "party_to", agr.name, {"role": "supplier"}, s, 0.5)
+        agr.parties = [(body, "buyer"), (co, "supplier")]

@@ -11,7 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..articles import Article
 from ..models import _UNCARRIED, ArticleFacts, Entity, Relation
 from .agreement_links import extract_agreement_links
-from .agreements import extract_agreements
+from .agreements import buyer_from_announcer, extract_agreements
 from .alliances import extract_alliances
 from .amounts import find_money, find_quantities, localise_rupees
 from .counts import extract_counts
@@ -208,6 +208,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     doc.money = localise_rupees(text, doc.money, doc.main_country())
     settle_platforms(doc)
     agreements = extract_agreements(doc)
+    buyer_from_announcer(doc, agreements)
     extract_relations(doc, agreements)
     _ordinal_facts(doc, agreements)
     extract_topics(doc, agreements)
