@@ -55,3 +55,21 @@ def test_a_deal_with_a_company_after_a_deal_between_two_firms_gets_no_buyer() ->
     facts = _facts("Saab signed a teaming agreement with Rheinmetall on Monday. Separately, Kongsberg announced a "
                    "NOK 1 billion deal with Nammo.")
     assert not any(q.get("role") == "buyer" for _s, _o, q in _rels(facts, "party_to"))
+
+
+def test_platforms_cleared_for_purchase_are_required_with_the_approval_and_its_body() -> None:
+    facts = _facts("NEW DELHI: The Defence Acquisition Council on Tuesday approved the Acceptance of Necessity for "
+                   "12 Dornier 228 aircraft for the Indian Navy, the ministry said. The approvals include AoN for "
+                   "15 Heron drones for the Indian Army.")
+    got = {(s, o): q for s, o, q in _rels(facts, "requires")}
+    assert set(got) == {("Indian Navy", "Dornier 228"), ("Indian Army", "Heron")}
+    assert got[("Indian Navy", "Dornier 228")] == {"quantity": 12, "status": "approved",
+                                                   "by": "Defence Acquisition Council", "date": "2026-05-12"}
+    assert got[("Indian Army", "Heron")]["quantity"] == 15
+    assert got[("Indian Army", "Heron")]["date"] == "2026-05-12"
+
+
+def test_a_cabinet_approving_a_contract_adds_no_requirement() -> None:
+    facts = _facts("The Defence Acquisition Council approved the contract for 12 Dornier 228 aircraft for the "
+                   "Indian Navy with Hindustan Aeronautics.")
+    assert _rels(facts, "requires") == []

@@ -14,6 +14,7 @@ from .agreement_links import extract_agreement_links
 from .agreements import buyer_from_announcer, extract_agreements
 from .alliances import extract_alliances
 from .amounts import find_money, find_quantities, localise_rupees
+from .approvals import extract_approvals
 from .counts import extract_counts
 from .dates import find_dates, reference
 from .deliveries import extract_deliveries, parties_from_supplies, scope_from_focus
@@ -221,6 +222,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     extract_deliveries(doc, agreements)
     scope_from_focus(doc, agreements)
     parties_from_supplies(doc, agreements)
+    extract_approvals(doc, agreements)
     return _to_facts(article, doc)
 
 
