@@ -73,3 +73,23 @@ def test_a_cabinet_approving_a_contract_adds_no_requirement() -> None:
     facts = _facts("The Defence Acquisition Council approved the contract for 12 Dornier 228 aircraft for the "
                    "Indian Navy with Hindustan Aeronautics.")
     assert _rels(facts, "requires") == []
+
+
+def test_the_first_of_an_order_to_be_delivered_is_a_delivery_of_that_many_beside_the_order() -> None:
+    facts = _facts("WARSAW – The Polish Army has ordered 96 K9 howitzers from Hanwha Aerospace. The first 24 are "
+                   "expected to be delivered to the Polish Army in 2027.")
+    sales = sorted((q["quantity"], q["status"], q.get("expected_date")) for s, o, q in _rels(facts, "supplies")
+                   if (s, o) == ("Hanwha Aerospace", "K9"))
+    assert sales == [(24, "expected", "2027"), (96, "contracted", None)]
+
+
+def test_the_first_of_a_planned_purchase_is_a_purchase_of_that_many() -> None:
+    facts = _facts("The Estonian Army plans to buy 40 CV90 vehicles, and the first 12 are expected to be delivered "
+                   "to the Estonian Army in 2028.")
+    assert sorted(q["quantity"] for _s, _o, q in _rels(facts, "buys")) == [12, 40]
+
+
+def test_the_first_things_of_another_kind_are_not_the_order() -> None:
+    facts = _facts("The Polish Army has ordered 96 K9 howitzers from Hanwha Aerospace. The first 3 ships were "
+                   "delivered in March.")
+    assert [q["quantity"] for _s, _o, q in _rels(facts, "supplies")] == [96]

@@ -17,7 +17,7 @@ from .amounts import find_money, find_quantities, localise_rupees
 from .approvals import extract_approvals
 from .counts import extract_counts
 from .dates import find_dates, reference
-from .deliveries import extract_deliveries, parties_from_supplies, scope_from_focus
+from .deliveries import extract_deliveries, first_deliveries, parties_from_supplies, scope_from_focus
 from .document import Document
 from .entities import build_entities
 from .event_relations import extract_event_relations
@@ -223,6 +223,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     scope_from_focus(doc, agreements)
     parties_from_supplies(doc, agreements)
     extract_approvals(doc, agreements)
+    first_deliveries(doc)
     return _to_facts(article, doc)
 
 

@@ -290,3 +290,45 @@ def parties_from_supplies(doc: Document, agreements: list[AgreementState]) -> No
         for who, role in ((buyer, "buyer"), (supplier, "supplier")):
             doc.relate(who, "party_to", agr.name, {"role": role, "date": agr.year or None}, s, 0.5)
             agr.parties.append((who, role))
+
+
+_FIRST_N = re.compile(rf"\b[Tt]he\s+first\s+(?P<n>\d{{1,4}}|{_WORDS})(?:\s+(?P<noun>[a-z][\w-]*s))?\s+"
+                      r"(?P<aux>are|is|will|would|were|was|have|has|should)\b[^.;]{0,40}?\bdeliver(?:ed|y|ies)\b")
+_AHEAD_WORDS = re.compile(r"\b(?:expected|will|would|due|scheduled|planned|should|to\s+be)\b")
+
+
+def first_deliveries(doc: Document) -> None:
+    """"<force> ordered 96 <P> from <Co>. The first 24 are expected to be delivered in 2027": a delivery of that
+    many of the platform the sale or purchase just before was of, beside the whole order."""
+    for s in doc.sentences:
+        if "first" not in s.text:
+            continue
+        fm = _FIRST_N.search(s.text)
+        if fm is None:
+            continue
+        n = int(fm.group("n")) if fm.group("n").isdigit() else NUMBER_WORDS[fm.group("n")]
+        trade = [f for f in doc.facts if f.predicate in ("supplies", "buys") and f.sentence is not None
+                 and s.index - 2 <= f.sentence.index <= s.index and isinstance(f.qualifiers.get("quantity"), int)
+                 and f.qualifiers["quantity"] > n]
+        if not trade:
+            continue
+        last = trade[-1]
+        noun = (fm.group("noun") or "").removesuffix("s").casefold()
+        if noun and noun not in _kind_words(doc, str(last.object)) and noun not in last.sentence.text.casefold():
+            continue
+        if any(f.object == last.object and f.predicate == last.predicate and f.qualifiers.get("quantity") == n
+               for f in doc.facts):
+            continue
+        ahead = _AHEAD_WORDS.search(fm.group(0)) is not None
+        dates = [d for d in doc.in_sentence(s, doc.dates) if d.start >= s.start + fm.end()]
+        q = {k: v for k, v in last.qualifiers.items() if k in ("buyer", "end_user")}
+        q.update({"quantity": n, "status": "expected" if ahead else "delivered"})
+        if dates:
+            q["expected_date" if ahead else "date"] = dates[0].value
+        doc.add_fact(type(last)(last.subject, last.predicate, last.object, q, s, 0.5))
+
+
+def _kind_words(doc: Document, platform: str) -> set[str]:
+    rec = doc.entities.records.get(platform)
+    kind = str(rec.attributes.get("kind") or "") if rec is not None else ""
+    return {w.casefold() for w in (kind.split() + platform.split())}
