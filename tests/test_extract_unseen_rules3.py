@@ -93,3 +93,21 @@ def test_the_first_things_of_another_kind_are_not_the_order() -> None:
     facts = _facts("The Polish Army has ordered 96 K9 howitzers from Hanwha Aerospace. The first 3 ships were "
                    "delivered in March.")
     assert [q["quantity"] for _s, _o, q in _rels(facts, "supplies")] == [96]
+
+
+def test_who_meets_a_minister_and_tours_a_plant_is_the_visitor_not_the_minister() -> None:
+    facts = _facts("Kenya's defence secretary, Amina Odhiambo, visited Turkey last week. In Ankara, Odhiambo met "
+                   "Turkish Defence Minister Yasar Guler and toured the Baykar plant.")
+    visits = {(s, o) for s, o, _q in _rels(facts, "visited")}
+    assert ("Amina Odhiambo", "Baykar") in visits and ("Yasar Guler", "Baykar") not in visits
+
+
+def test_a_minister_met_by_someone_unnamed_visits_nothing() -> None:
+    facts = _facts("In Rome she met Italian Defence Minister Guido Crosetto and visited Leonardo.")
+    assert _rels(facts, "visited") == []
+
+
+def test_a_counterpart_met_who_is_visiting_is_the_visitor() -> None:
+    facts = _facts("Aziz also held talks with his Egyptian counterpart Abdel Mageed Saqr, who is visiting Jordan "
+                   "for the annual dialogue.")
+    assert [(s, o) for s, o, _q in _rels(facts, "visited")] == [("Abdel Mageed Saqr", "Jordan")]

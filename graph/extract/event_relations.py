@@ -305,11 +305,23 @@ def _visitor(doc: Document, before: list[Mention], verb: int) -> Mention | None:
     speaker of a reported clause ("Thai minister X said the navy would visit")."""
     near = [m for m in before if not _SAID_BETWEEN.search(doc.text, m.end, verb)]
     persons = [m for m in near if m.type == "Person"]
+    if persons and _was_met(doc, persons[-1]) and not re.match(r",?\s*who\b", doc.text[persons[-1].end:verb]):
+        # "X met Defence Minister Y and toured the plant": X tours, not Y; with no X named, nobody is sure to
+        return next((p for p in reversed(persons) if not _was_met(doc, p)), None)
     if persons:
         return persons[-1]
     if not near or (near[-1].type == "Country" and near[-1].form == "demonym"):
         return None
     return near[-1]
+
+
+_MET_BEFORE = re.compile(r"\b(?:met|meets|meeting|talks\s+with)\s+(?:with\s+)?(?:[\w'’-]+\s+){0,5}$")
+
+
+def _was_met(doc: Document, person: Mention) -> bool:
+    """Tell whether ``person`` is whom someone met ("met Turkish Defence Minister Y"), the object of the clause."""
+    s = doc.sentence_at(person.start)
+    return _MET_BEFORE.search(doc.text, max(s.start, person.start - 60), person.start) is not None
 
 
 def _meetings(doc: Document) -> None:
