@@ -111,3 +111,10 @@ def test_a_counterpart_met_who_is_visiting_is_the_visitor() -> None:
     facts = _facts("Aziz also held talks with his Egyptian counterpart Abdel Mageed Saqr, who is visiting Jordan "
                    "for the annual dialogue.")
     assert [(s, o) for s, o, _q in _rels(facts, "visited")] == [("Abdel Mageed Saqr", "Jordan")]
+
+
+def test_a_tour_of_three_countries_is_a_visit_to_each() -> None:
+    facts = _facts("Kenya's defence secretary, Amina Odhiambo, visited Turkey, Italy and the United Arab Emirates "
+                   "last week. Odhiambo said Kenya and France were partners.")
+    assert {o for s, o, _q in _rels(facts, "visited") if s == "Amina Odhiambo"} == {
+        "Turkiye", "Italy", "United Arab Emirates"}

@@ -290,10 +290,31 @@ def _visits(doc: Document) -> None:
                 "date": dates[0].value if dates else None,
                 "status": "planned" if vm.group("aux") else None,
                 "purpose": purpose.group("p") if purpose else None}, s, 0.6)
+            for more in _listed_after(doc, s, targets[0]):
+                doc.relate(who.name, "visited", more.name, {"date": dates[0].value if dates else None,
+                                                            "status": "planned" if vm.group("aux") else None}, s, 0.55)
             ev = next((m for m in mentions_in(doc, s, "Event") if m.start > pos
                        and _FOR_EVENT.search(doc.text, max(pos, m.start - 14), m.start)), None)
             if ev is not None:
                 doc.relate(who.name, "participant_of", ev.name, {"date": dates[0].value if dates else None}, s, 0.6)
+
+
+_LIST_GAP = re.compile(r"(?:,\s*|,?\s+and\s+)(?:the\s+)?")
+
+
+def _listed_after(doc: Document, s: Sentence, first: Mention) -> list[Mention]:
+    """Return the places listed after the first ("visited Turkey, Italy and the UAE"): same type, joined by commas
+    and a last "and"."""
+    out: list[Mention] = []
+    last = first
+    for m in mentions_in(doc, s, first.type):
+        if m.start < last.end:
+            continue
+        if not _LIST_GAP.fullmatch(doc.text, last.end, m.start) or (m.type == "Country" and m.form == "demonym"):
+            break
+        out.append(m)
+        last = m
+    return out
 
 
 _FOR_EVENT = re.compile(r"\b(?:for|attend|at|to)\s+(?:the\s+)?$")
