@@ -118,3 +118,9 @@ def test_a_tour_of_three_countries_is_a_visit_to_each() -> None:
                    "last week. Odhiambo said Kenya and France were partners.")
     assert {o for s, o, _q in _rels(facts, "visited") if s == "Amina Odhiambo"} == {
         "Turkiye", "Italy", "United Arab Emirates"}
+
+
+def test_a_force_ending_the_clause_before_a_post_is_not_the_posts_organisation() -> None:
+    facts = _facts("MANILA – The ministry signed a contract on Monday for two corvettes for the Philippine Navy, "
+                   "Defense Secretary Gilberto Teodoro said.")
+    assert _rels(facts, "holds_role") == [("Gilberto Teodoro", "Defense Secretary", {"organisation": "Philippines"})]

@@ -60,7 +60,8 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
                 role = head
             if o.type == "Country" and not NATIONAL_POSTS.search(role):
                 pass
-        before = [m for m in doc.mentions_ending(span[0] - 4, span[0]) if m.type != "Person"]
+        before = [m for m in doc.mentions_ending(span[0] - 4, span[0]) if m.type != "Person"
+                  and "," not in doc.text[m.end:span[0]]]  # "... for the Navy, Defense Secretary X said"
         if org is None and before:
             org = before[-1].name
     service = _service_branch(role)
