@@ -124,3 +124,17 @@ def test_a_force_ending_the_clause_before_a_post_is_not_the_posts_organisation()
     facts = _facts("MANILA – The ministry signed a contract on Monday for two corvettes for the Philippine Navy, "
                    "Defense Secretary Gilberto Teodoro said.")
     assert _rels(facts, "holds_role") == [("Gilberto Teodoro", "Defense Secretary", {"organisation": "Philippines"})]
+
+
+def test_a_person_who_witnessed_the_signing_witnessed_the_latest_agreement() -> None:
+    facts = _facts("HANOI – The Ministry of National Defence signed a contract with Saab on Monday for two Gripen "
+                   "fighters. The aircraft will be delivered in 2028. Sweden's Ambassador Ann Mawe witnessed the "
+                   "signing.")
+    [agr] = [e.name for e in facts.entities if e.type == "Agreement"]
+    assert [(s, o) for s, o, _q in _rels(facts, "witnessed")] == [("Ann Mawe", agr)]
+
+
+def test_a_state_considering_the_purchase_of_a_platform_is_interested_in_it() -> None:
+    facts = _facts("In Ankara, the minister toured the Baykar plant, where Uganda is considering the purchase of "
+                   "TB2 drones.")
+    assert [(s, o) for s, o, _q in _rels(facts, "interested_in")] == [("Uganda", "Bayraktar TB2")]

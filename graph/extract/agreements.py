@@ -844,3 +844,22 @@ def buyer_from_announcer(doc: Document, agreements: list[AgreementState]) -> Non
         doc.relate(body, "party_to", agr.name, {"role": "buyer"}, s, 0.5)
         doc.relate(co, "party_to", agr.name, {"role": "supplier"}, s, 0.5)
         agr.parties = [(body, "buyer"), (co, "supplier")]
+
+
+_WITNESSED_SIGNING = re.compile(r"\b(?:witnessed|attended)\s+the\s+(?:signing|ceremony|signing\s+ceremony)\b")
+
+
+def witnessed_the_signing(doc: Document, agreements: list[AgreementState]) -> None:
+    """"<Person> witnessed the signing": a witness of the latest agreement the article has named."""
+    for s in doc.sentences:
+        wm = _WITNESSED_SIGNING.search(s.text) if "witnessed" in s.text or "attended" in s.text else None
+        if wm is None:
+            continue
+        signed = [a for a in agreements if a.sentence is not None and a.sentence.index <= s.index]
+        persons = [p for p in doc.mentions_in(s, "Person") if p.end <= s.start + wm.start()]
+        if not signed or not persons:
+            continue
+        agr = signed[-1]
+        date = next((f.qualifiers.get("date") for f in doc.facts
+                     if f.subject == agr.name and f.predicate == "has_status" and f.qualifiers.get("date")), None)
+        doc.relate(persons[-1].name, "witnessed", agr.name, {"date": date}, s, 0.55)

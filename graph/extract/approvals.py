@@ -10,7 +10,7 @@ from .agreements import AgreementState
 from .document import Document
 from .text import Sentence
 
-__all__ = ["extract_approvals"]
+__all__ = ["extract_approvals", "extract_considered"]
 
 _APPROVING = re.compile(r"\b(?:approved|approves|cleared|clears|accorded|sanctioned)\b")
 _REFERRING = re.compile(r"^\s*(?:The\s+(?:approvals?|clearances?|proposals?)\s+(?:also\s+)?(?:include|included|cover|"
@@ -62,3 +62,25 @@ def extract_approvals(doc: Document, agreements: list[AgreementState]) -> None:
                 "quantity": qtys[-1].value if counted else None,
                 "approximate": qtys[-1].approximate or None if counted else None,
                 "status": "approved", "by": body, "date": dates[0].value if dates else when}, s, 0.5)
+
+
+_CONSIDERING = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:considering|weighing|evaluating|studying)\s+"
+                          r"(?:the\s+|a\s+)?(?:purchase|acquisition|procurement|buying)\s+of\s+(?:(?P<n>\d{1,4})\s+)?"
+                          r"(?:(?:more|additional|new)\s+)?")
+
+
+def extract_considered(doc: Document) -> None:
+    """"Kenya is considering the purchase of TB2 drones": the state (or force) is interested in the platform."""
+    for s in doc.sentences:
+        if "consider" not in s.text and "weighing" not in s.text and "evaluating" not in s.text \
+                and "studying" not in s.text:
+            continue
+        for cm in _CONSIDERING.finditer(s.text):
+            pos = s.start + cm.end()
+            p = next((m for m in doc.mentions_in(s, "Platform") if pos <= m.start <= pos + 3), None)
+            who = [m for m in doc.mentions_in(s, "Country", "ArmedForce", "GovernmentAgency")
+                   if m.end <= s.start + cm.start() and not (m.type == "Country" and m.form == "demonym")]
+            if p is None or not who:
+                continue
+            n = int(cm.group("n")) if cm.group("n") else None
+            doc.relate(who[-1].name, "interested_in", p.name, {"quantity": n}, s, 0.5)

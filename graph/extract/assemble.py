@@ -11,10 +11,10 @@ from pydantic import TypeAdapter, ValidationError
 from ..articles import Article
 from ..models import _UNCARRIED, ArticleFacts, Entity, Relation
 from .agreement_links import extract_agreement_links
-from .agreements import buyer_from_announcer, extract_agreements
+from .agreements import buyer_from_announcer, extract_agreements, witnessed_the_signing
 from .alliances import extract_alliances
 from .amounts import find_money, find_quantities, localise_rupees
-from .approvals import extract_approvals
+from .approvals import extract_approvals, extract_considered
 from .counts import extract_counts
 from .dates import find_dates, reference
 from .deliveries import extract_deliveries, first_deliveries, parties_from_supplies, scope_from_focus
@@ -224,6 +224,8 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     parties_from_supplies(doc, agreements)
     extract_approvals(doc, agreements)
     first_deliveries(doc)
+    witnessed_the_signing(doc, agreements)
+    extract_considered(doc)
     return _to_facts(article, doc)
 
 
