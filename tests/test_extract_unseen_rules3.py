@@ -138,3 +138,9 @@ def test_a_state_considering_the_purchase_of_a_platform_is_interested_in_it() ->
     facts = _facts("In Ankara, the minister toured the Baykar plant, where Uganda is considering the purchase of "
                    "TB2 drones.")
     assert [(s, o) for s, o, _q in _rels(facts, "interested_in")] == [("Uganda", "Bayraktar TB2")]
+
+
+def test_a_force_that_would_also_acquire_a_platform_plans_to_buy_it() -> None:
+    facts = _facts("The Vietnam People's Navy would also acquire four Pohang-class patrol vessels.")
+    assert [(o, q) for _s, o, q in _rels(facts, "buys")] == [("Pohang-class patrol vessel",
+                                                             {"quantity": 4, "status": "planned"})]

@@ -190,7 +190,7 @@ def _orders(doc: Document) -> None:
 
 
 _BUY_FROM_RE = re.compile(r"\b(?P<aux>(?:will|would|is\s+to|are\s+to|plans?\s+to|agreed\s+to|is\s+set\s+to|"
-                          r"are\s+set\s+to|intends?\s+to|has|have|had)\s+)?(?P<v>buy|order|acquire|purchase|procure|"
+                          r"are\s+set\s+to|intends?\s+to|has|have|had)\s+(?:also\s+)?)?(?P<v>buy|order|acquire|purchase|procure|"
                           r"bought|ordered|acquired|purchased|procured)\s+(?:the\s+|an?\s+)?")
 _FROM_AFTER_RE = re.compile(r"(?:\s+(?:[a-z][\w-]*|Block\s+\d+)){0,4}?\s+from\s+(?:the\s+)?")
 
