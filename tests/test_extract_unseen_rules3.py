@@ -144,3 +144,10 @@ def test_a_force_that_would_also_acquire_a_platform_plans_to_buy_it() -> None:
     facts = _facts("The Vietnam People's Navy would also acquire four Pohang-class patrol vessels.")
     assert [(o, q) for _s, o, q in _rels(facts, "buys")] == [("Pohang-class patrol vessel",
                                                              {"quantity": 4, "status": "planned"})]
+
+
+def test_each_platform_a_force_has_shortlisted_is_of_interest_to_it() -> None:
+    facts = _facts("BOGOTA – The Colombian Air Force has shortlisted the Saab Gripen E and the Lockheed Martin "
+                   "F-16 Block 70 to replace its Kfir fleet, the ministry said.")
+    assert sorted((s, o) for s, o, _q in _rels(facts, "interested_in")) == [
+        ("Colombian Air Force", "F-16 Block 70"), ("Colombian Air Force", "Gripen")]

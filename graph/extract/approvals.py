@@ -10,7 +10,7 @@ from .agreements import AgreementState
 from .document import Document
 from .text import Sentence
 
-__all__ = ["extract_approvals", "extract_considered"]
+__all__ = ["extract_approvals", "extract_considered", "extract_shortlists"]
 
 _APPROVING = re.compile(r"\b(?:approved|approves|cleared|clears|accorded|sanctioned)\b")
 _REFERRING = re.compile(r"^\s*(?:The\s+(?:approvals?|clearances?|proposals?)\s+(?:also\s+)?(?:include|included|cover|"
@@ -84,3 +84,26 @@ def extract_considered(doc: Document) -> None:
                 continue
             n = int(cm.group("n")) if cm.group("n") else None
             doc.relate(who[-1].name, "interested_in", p.name, {"quantity": n}, s, 0.5)
+
+
+_SHORTLISTED = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?short-?listed\s+")
+_SHORTLIST_END = re.compile(r"\s(?:to|for|as|after|while|because)\s|[,;]")
+
+
+def extract_shortlists(doc: Document) -> None:
+    """"The Portuguese Air Force has shortlisted the Gripen E and the F-16 Block 70 to replace ...": the buyer is
+    interested in each platform on the shortlist."""
+    for s in doc.sentences:
+        if "listed" not in s.text:
+            continue
+        for sm in _SHORTLISTED.finditer(s.text):
+            pos = s.start + sm.end()
+            em = _SHORTLIST_END.search(doc.text, pos, s.end)
+            stop = em.start() if em is not None else s.end
+            who = [m for m in doc.mentions_in(s, "Country", "ArmedForce", "GovernmentAgency")
+                   if m.end <= s.start + sm.start() and not (m.type == "Country" and m.form == "demonym")]
+            listed = [p for p in doc.mentions_in(s, "Platform") if pos <= p.start < stop]
+            if not who or not listed:
+                continue
+            for p in listed:
+                doc.relate(who[-1].name, "interested_in", p.name, {"status": "shortlisted"}, s, 0.5)

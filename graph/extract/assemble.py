@@ -14,7 +14,7 @@ from .agreement_links import extract_agreement_links
 from .agreements import buyer_from_announcer, extract_agreements, witnessed_the_signing
 from .alliances import extract_alliances
 from .amounts import find_money, find_quantities, localise_rupees
-from .approvals import extract_approvals, extract_considered
+from .approvals import extract_approvals, extract_considered, extract_shortlists
 from .counts import extract_counts
 from .dates import find_dates, reference
 from .deliveries import extract_deliveries, first_deliveries, parties_from_supplies, scope_from_focus
@@ -226,6 +226,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     first_deliveries(doc)
     witnessed_the_signing(doc, agreements)
     extract_considered(doc)
+    extract_shortlists(doc)
     return _to_facts(article, doc)
 
 
