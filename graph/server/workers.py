@@ -208,8 +208,15 @@ class _Worker:
         self.process = ctx.Process(target=worker_process, args=(child, location, os.getpid()), daemon=True)
         self.process.start()
         child.close()
+        self._killed = False
+        self._kill_lock = threading.Lock()
 
     def kill(self) -> None:
+        """Stop the process and close its pipe, once: the pool's close and a request thread may both ask."""
+        with self._kill_lock:
+            if self._killed:
+                return
+            self._killed = True
         self.process.kill()
         self.process.join(5)
         self.conn.close()
