@@ -59,7 +59,7 @@ from graph.load import STORE_BATCH, load_files, map_article
 from graph.mapping import facts_to_quads
 from graph.models import ArticleFacts, parse_facts, read_facts
 from graph.queries import named_queries, prepare
-from graph.store import EmbeddedStore, Quad, insert_nquads, statement
+from graph.store import EmbeddedStore, Quad, dataset_nquads, ntriples, statement
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -173,11 +173,11 @@ def nquads(quads: list[Quad]) -> bytes:
 
 
 def written_nquads(quads: list[Quad]) -> bytes:
-    """Return what dikg writes for these quads: the article graphs and one default-graph copy of their triples."""
+    """Return what dikg writes for these quads: the article graphs and the default-graph copy of their triples."""
     graphs: dict[URIRef, list[str]] = {}
     for s, p, o, g in quads:
         graphs.setdefault(g, []).append(statement(s, p, o))
-    return insert_nquads({str(g): ts for g, ts in graphs.items()})
+    return dataset_nquads({str(g): ntriples(ts) for g, ts in graphs.items()})
 
 
 # -- measuring ---------------------------------------------------------------------------

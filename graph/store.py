@@ -50,6 +50,7 @@ __all__ = [
     "Results",
     "Store",
     "Term",
+    "dataset_nquads",
     "default_location",
     "invalid_sparql",
     "ntriples",
@@ -137,17 +138,6 @@ def statement(s: Term, p: Term, o: Term) -> str:
     return f"{_nt(s)} {_nt(p)} {_nt(o)}"
 
 
-def update_for(graphs: Mapping[URIRef, Sequence[Quad]]) -> str:
-    """Return one SPARQL update that replaces each of ``graphs`` (for stores without a default-graph copy)."""
-    parts: list[str] = []
-    for g, quads in graphs.items():
-        parts.append(f"DROP SILENT GRAPH <{g}>")
-        if quads:
-            body = "\n".join(f"{statement(s, p, o)} ." for s, p, o, _ in quads)
-            parts.append(f"INSERT DATA {{ GRAPH <{g}> {{\n{body}\n}} }}")
-    return " ;\n".join(parts)
-
-
 def _forget(g: str) -> str:
     """Return the SPARQL update that removes article graph ``g`` and the copies only it held."""
     return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
@@ -199,13 +189,6 @@ def replace_update(graphs: Mapping[str, Sequence[str]], stored: Mapping[str, Ite
     return " ;\n".join(parts)
 
 
-def insert_nquads(graphs: Mapping[str, Sequence[str]]) -> bytes:
-    """Return N-Quads of ``graphs`` (IRI -> statements) and of one default-graph copy of their triples."""
-    lines = [f"{t} <{g}> .\n" for g, ts in graphs.items() for t in ts]
-    lines.extend(f"{t} .\n" for t in dict.fromkeys(t for ts in graphs.values() for t in ts))
-    return "".join(lines).encode("utf-8")
-
-
 def ntriples(statements: Iterable[str]) -> bytes:
     """Return :func:`statement` texts as an N-Triples document, one a line (for :meth:`EmbeddedStore.replace_ntriples`).
 
@@ -221,7 +204,7 @@ def _statements_of(document: bytes) -> list[str]:
     return [line.decode("utf-8").removesuffix(" .") for line in document.split(b"\n") if line]
 
 
-def _dataset_nquads(graphs: Mapping[str, bytes]) -> bytes:
+def dataset_nquads(graphs: Mapping[str, bytes]) -> bytes:
     """Return N-Quads of ``graphs`` (IRI -> N-Triples of :func:`ntriples`) and the default-graph copy of their triples.
 
     A triple several graphs state is copied once per graph; the store keeps one. Every
@@ -328,7 +311,7 @@ class EmbeddedStore:
         documents = {str(g): doc for g, doc in graphs.items()}
         stored = {g: self._statements(g) for g in documents if self._store.contains_named_graph(ox.NamedNode(g))}
         if not stored:
-            self._insert(_dataset_nquads(documents))
+            self._insert(dataset_nquads(documents))
             return
         texts = {g: _statements_of(doc) for g, doc in documents.items()}
         update = replace_update(texts, stored)
@@ -564,8 +547,3 @@ def open_store(location: str | None = None, read_only: bool = False) -> Store:
     if loc == ":memory:":
         return EmbeddedStore(None)
     return EmbeddedStore(loc, read_only=read_only)
-
-
-def load_quads(store: Store, items: Iterable[tuple[URIRef, Sequence[Quad]]]) -> None:
-    """Replace each article's graph in ``store`` (helper for callers with an iterator)."""
-    store.replace_articles(dict(items))

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
 from graph.errors import StoreError
-from graph.store import JOURNAL, EmbeddedStore, Quad, insert_nquads, statement
+from graph.store import JOURNAL, EmbeddedStore, Quad, dataset_nquads, ntriples, statement
 
 EX = "https://example.org/"
 GRAPHS = [URIRef(f"https://w3id.org/dikg/article/{i}") for i in range(4)]
@@ -49,7 +49,7 @@ def _union(named: dict[str, set[str]]) -> set[str]:
 
 def _crash_mid_batch(path: Path, batch: dict[URIRef, list[Quad]], landed: int) -> None:
     """Leave ``path`` as a crash would while bulk-loading ``batch``: its journal and its first ``landed`` lines."""
-    nquads = insert_nquads({str(g): [statement(s, p, o) for s, p, o, _ in qs] for g, qs in batch.items()})
+    nquads = dataset_nquads({str(g): ntriples(statement(s, p, o) for s, p, o, _ in qs) for g, qs in batch.items()})
     (path / JOURNAL).write_bytes(nquads)
     raw = ox.Store(str(path))
     part = b"".join(nquads.splitlines(keepends=True)[:landed])
