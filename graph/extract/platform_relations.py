@@ -276,18 +276,20 @@ def extract_platform_relations(doc: Document) -> None:
     _losing_bids(doc)
 
 
+#: the plural nouns by which an article refers back to its platform ("the ships", "these jets")
+_REFERRING_NOUNS = ("ships", "vessels", "frigates", "corvettes", "submarines", "aircraft", "jets", "fighters",
+                    "helicopters", "vehicles", "tanks", "howitzers", "systems", "drones", "boats")
+_PLURALS = "|".join(_REFERRING_NOUNS)
+_EITHER_NUMBER = "|".join(n if n == "aircraft" else f"{n}?" for n in _REFERRING_NOUNS)
 # "said the ships would replace ...", "the first aircraft would arrive in 2027 and replace ...": a definite
 # reference to the platform the article is about, as the subject of the clause before the verb
-_REFERRED_RE = re.compile(r"\b(?:said|says|and|that|,)\s+(?:the|these|those|its|their)\s+(?:first\s+|new\s+|"
-                          r"(?:\w+\s+)?(?=ships|vessels|frigates|corvettes|submarines|aircraft|jets|fighters|"
-                          r"helicopters|vehicles|tanks|howitzers|systems|drones|boats))?(?:ships?|vessels?|frigates?|"
-                          r"corvettes?|submarines?|aircraft|jets?|fighters?|helicopters?|vehicles?|tanks?|howitzers?|"
-                          r"systems?|drones?|boats?)\s+(?:(?:will|would|are|is|to|could)\s+)?[^,;]{0,40}$")
+_REFERRED_RE = re.compile(rf"\b(?:said|says|and|that|,)\s+(?:the|these|those|its|their)\s+(?:first\s+|new\s+|"
+                          rf"(?:\w+\s+)?(?={_PLURALS}))?(?:{_EITHER_NUMBER})\s+(?:(?:will|would|are|is|to|could)\s+)?"
+                          r"[^,;]{0,40}$")
 
 
-_REFERRED_START_RE = re.compile(r"(?:The|These|Those|Its|Their)\s+(?:first\s+|new\s+)?(?:ships|vessels|frigates|"
-                                r"corvettes|submarines|aircraft|jets|fighters|helicopters|vehicles|tanks|howitzers|"
-                                r"systems|drones|boats)\s+(?:(?:will|would|are|is|to|could)\s+)?[^,;]{0,40}")
+_REFERRED_START_RE = re.compile(rf"(?:The|These|Those|Its|Their)\s+(?:first\s+|new\s+)?(?:{_PLURALS})\s+"
+                                r"(?:(?:will|would|are|is|to|could)\s+)?[^,;]{0,40}")
 
 
 def _referred_platform(doc: Document, s: Sentence, before: int) -> str | None:
