@@ -73,10 +73,9 @@ def extract_deliveries(doc: Document, agreements: list[AgreementState]) -> None:
             if not who:
                 continue
             obj_start = s.start + rm.end()
-            platforms = [p for p in mentions_in(doc, s, "Platform") if obj_start <= p.start <= obj_start + 40]
-            if not platforms:
+            p = _platform_after(doc, s, obj_start)
+            if p is None:
                 continue
-            p = platforms[0]
             supplier = _supplier(doc, s, p.end + _tail(doc.text, p.end, s.end))
             if supplier is None:
                 continue
@@ -122,10 +121,9 @@ def _deliveries_to(doc: Document, agreements: list[AgreementState]) -> None:
             if not who:
                 continue
             obj_start = s.start + dm.end()
-            platforms = [p for p in mentions_in(doc, s, "Platform") if obj_start <= p.start <= obj_start + 40]
-            if not platforms:
+            p = _platform_after(doc, s, obj_start)
+            if p is None:
                 continue
-            p = platforms[0]
             tm = _TO_RECIPIENT.match(doc.text, p.end, s.end)
             rec = next((m for m in mentions_in(doc, s, *_RECIPIENTS) if tm is not None and m.start == tm.end()
                         and not (m.type == "Country" and m.form == "demonym")), None)
@@ -332,3 +330,8 @@ def _kind_words(doc: Document, platform: str) -> set[str]:
     rec = doc.entities.records.get(platform)
     kind = str(rec.attributes.get("kind") or "") if rec is not None else ""
     return {w.casefold() for w in (kind.split() + platform.split())}
+
+
+def _platform_after(doc: Document, s: Sentence, obj_start: int) -> Mention | None:
+    """Return the first platform named within 40 characters after ``obj_start`` (a verb's object), or None."""
+    return next((p for p in mentions_in(doc, s, "Platform") if obj_start <= p.start <= obj_start + 40), None)
