@@ -4,18 +4,7 @@ Every sentence is written for the test, with names the development texts do not 
 
 from __future__ import annotations
 
-from graph.articles import Article
-from graph.extract import extract
-from graph.models import ArticleFacts
-
-
-def _facts(text: str, date: str = "2026-05-12") -> ArticleFacts:
-    return extract(Article(text, "t.txt", date=date))
-
-
-def _rels(facts: ArticleFacts, predicate: str) -> list[tuple[str, object, dict]]:
-    return [(r.subject, r.object, r.qualifiers) for r in facts.relations if r.predicate == predicate]
-
+from .test_extract_unseen_rules import _facts, _rels
 
 # deliveries written in the passive
 

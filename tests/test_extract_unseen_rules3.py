@@ -3,17 +3,7 @@ venture that has been formed. Every sentence is written for the test, with names
 
 from __future__ import annotations
 
-from graph.articles import Article
-from graph.extract import extract
-from graph.models import ArticleFacts
-
-
-def _facts(text: str, date: str = "2026-05-12") -> ArticleFacts:
-    return extract(Article(text, "t.txt", date=date))
-
-
-def _rels(facts: ArticleFacts, predicate: str) -> list[tuple[str, object, dict]]:
-    return [(r.subject, r.object, r.qualifiers) for r in facts.relations if r.predicate == predicate]
+from .test_extract_unseen_rules import _facts, _rels
 
 
 def test_pavilions_and_chiefs_of_staff_at_a_show_are_participant_counts() -> None:
