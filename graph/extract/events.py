@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from importlib import resources
 from itertools import pairwise
 
 from .mentions import Mention
@@ -17,18 +18,9 @@ from .patterns import words_regex
 
 __all__ = ["SHOWS", "find_events"]
 
-#: recurring defence shows known by name alone
-SHOWS = ("Eurosatory", "DSA", "LIMA", "IDEX", "NAVDEX", "DSEI", "DSEI Japan", "Farnborough Airshow", "Paris Air Show",
-         "Singapore Airshow", "IDEF", "Indo Defence", "ADEX", "Seoul ADEX", "Aero India", "DefExpo", "SAHA Expo",
-         "SAHA", "Black Sea Defense and Aerospace", "AUSA", "Euronaval", "MSPO", "Dubai Airshow", "Zhuhai Airshow",
-         "Airshow China", "Avalon Airshow", "Land Forces", "Indo Pacific", "World Defense Show", "BIDEC", "DIMDEX",
-         "Defense & Security", "Defense and Security", "ILA Berlin", "ILA", "Army-2024", "IDET", "HEMUS", "KADEX",
-         "Africa Aerospace and Defence", "AAD", "LAAD", "FIDAE", "Shangri-La Dialogue", "Raisina Dialogue",
-         "Halifax International Security Forum", "Munich Security Conference", "ADAS", "DSA Asia", "NATSEC Asia",
-         "EDEX", "SOFEX", "UMEX", "SITDEF", "ExpoDefensa", "IDEAS", "Balt Military Expo",
-         "Bahrain International Airshow", "MAKS", "Army Forum", "IMDEX Asia",
-         "Pacific International Maritime Exposition", "Land Forces International Land Defence Exposition", "Milipol",
-         "Enforce Tac", "ISDEF", "Eurasia Airshow")
+#: recurring defence shows known by name alone (``graph/data/shows.txt``)
+SHOWS = tuple(line.strip() for line in resources.files("graph.data").joinpath("shows.txt").read_text(encoding="utf-8")
+              .splitlines() if line.strip() and not line.startswith("#"))
 _KINDS = {"seminar": "seminar", "summit": "summit", "conference": "conference", "dialogue": "dialogue",
           "exhibition": "exhibition", "expo": "exhibition", "show": "exhibition", "airshow": "exhibition",
           "forum": "forum", "symposium": "symposium", "meeting": "meeting", "talks": "talks", "exercise": "exercise",
