@@ -18,7 +18,7 @@ from .approvals import extract_approvals, extract_considered, extract_shortlists
 from .counts import extract_counts
 from .dates import find_dates, reference
 from .deliveries import extract_deliveries, first_deliveries, parties_from_supplies, scope_from_focus
-from .document import Document
+from .document import Document, Fact
 from .entities import build_entities
 from .event_relations import extract_event_relations
 from .events import find_events
@@ -67,6 +67,9 @@ def _ordinal_facts(doc: Document, agreements: list[Any]) -> None:
             after = [m.name for m in doc.mentions_starting(o.start, o.end) if m.type == "Country"]
         q = {"ordinal": o.ordinal, "ordinal_scope": o.scope, "after": after or None}
         target = [f for f in doc.facts if f.predicate == "supplies" and f.sentence is s]
+        if target and subject:  # the sale of the one ranked, when the sentence has several
+            ranked = _ranked_subject(doc, o.start, subject)
+            target = [f for f in target if f.qualifiers.get("buyer") in (ranked, None)]
         if target and o.verb in ("order", "buy", "acquire", "purchase", "receive", "operate"):
             target[0].qualifiers.update({k: v for k, v in q.items() if v is not None})
             continue
@@ -77,12 +80,16 @@ def _ordinal_facts(doc: Document, agreements: list[Any]) -> None:
             continue
         if _ranked_agreement_with(doc, s, o, who, q):
             continue
+        if (o.verb or "").casefold().startswith(_OPERATE_VERBS):
+            continue  # a ranked operator with no platform named: no agreement is ranked
         parties = [f for f in doc.facts if f.predicate == "party_to" and f.subject == who]
         parties = [f for f in parties if f.sentence.index <= s.index] or parties  # not a later agreement
+        # an agreement of this sentence or the one before: one told of earlier is some other deal
+        known = [a for a in agreements if a.sentence is not None and s.index - 1 <= a.sentence.index <= s.index]
         if parties:
             parties[-1].qualifiers.update({k: v for k, v in q.items() if v is not None})
-        elif agreements and who in doc.entities:
-            doc.relate(who, "party_to", agreements[-1].name, {k: v for k, v in q.items() if v is not None}, s)
+        elif known and who in doc.entities and _ranks_a_deal(o):
+            doc.relate(who, "party_to", known[-1].name, {k: v for k, v in q.items() if v is not None}, s)
 
 
 _MAKE_BEFORE = re.compile(r"\b(?:make|makes|made|making|render|renders|rendered)\s+(?:the\s+)?$")
@@ -90,11 +97,30 @@ _BUY_VERBS = ("order", "buy", "acquire", "purchase", "receive", "procure", "sign
 _OPERATE_VERBS = ("operate", "field", "deploy", "fly", "use", "induct", "commission")
 
 
+#: where a second clause with its own subject begins ("A became the first ..., and B the second ...")
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|while|whereas|but)|;)\s+")
+#: an ordinal fallback ranks an agreement only for a verb of concluding or buying one
+_DEAL_VERBS = ("sign", "order", "buy", "acquire", "purchase", "procure", "formali", "conclude", "ink", "seal",
+               "finance", "fund", "agree", "join", "award", "place", "contract", "import", "select", "choose")
+
+
+def _ranks_a_deal(o: Any) -> bool:
+    """Tell whether the ranked act is concluding or buying under an agreement: "to sign", "to order", "financed"."""
+    return (o.verb or "").casefold().startswith(_DEAL_VERBS)
+
+
 def _ranked_subject(doc: Document, start: int, subject: list[Mention]) -> str:
-    """Return who is ranked: X in "would make X the second country", else the first actor before the ordinal."""
+    """Return who is ranked: X in "would make X the second country", else the first actor before the ordinal in
+    its clause ("..., and Colombia became the second country ..." ranks Colombia)."""
     for m in reversed(subject):
         if not doc.text[m.end:start].strip() and _MAKE_BEFORE.search(doc.text, max(0, m.start - 20), m.start):
             return m.name
+    lo = subject[0].start
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(doc.text, lo, start)]
+    if breaks:
+        mine = [m for m in subject if m.start >= breaks[-1]]
+        if mine:
+            return mine[0].name
     return subject[0].name
 
 
@@ -110,6 +136,32 @@ def _supplier_to(doc: Document, who: str) -> str | None:
     return None
 
 
+def _ranked_sale(doc: Document, supplier: str, platform: str, buyer: str, ranked: dict[str, Any], s: Any) -> None:
+    """Record the ranked sale of ``platform`` to ``buyer``, beside sales of it to others."""
+    sales = [f for f in doc.facts if (f.subject, f.predicate, f.object) == (supplier, "supplies", platform)]
+    if sales and not any(f.qualifiers.get("buyer") in (buyer, None) for f in sales):
+        doc.add_fact(Fact(supplier, "supplies", platform, {"buyer": buyer, **ranked}, s, 0.5))
+        return
+    doc.relate(supplier, "supplies", platform, {"buyer": buyer, **ranked}, s, 0.5)
+
+
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?$")
+
+
+def _seller_named(doc: Document, s: Any, after: int, platform: Mention) -> str | None:
+    """Return the company a ranked purchase names as seller: "to order the K9 from Hanwha Aerospace", "to sign for
+    the Saab Gripen" (the maker's name just before the platform's)."""
+    for c in doc.mentions_in(s, "Company"):
+        if c.start < after:
+            continue
+        if c.end <= platform.start and not doc.text[c.end:platform.start].strip():
+            return c.name
+        if c.start >= platform.end and _FROM.search(doc.text, platform.end, c.start) \
+                and c.start - platform.end < 40:
+            return c.name
+    return None
+
+
 def _ordinal_other_fact(doc: Document, s: Any, o: Any, who: str, q: dict[str, Any]) -> bool:
     """Put a ranked purchase on the buyer's supply, a ranked operator on ``operates``; tell whether done."""
     verb = (o.verb or "").casefold()
@@ -120,9 +172,14 @@ def _ordinal_other_fact(doc: Document, s: Any, o: Any, who: str, q: dict[str, An
             sales[-1].qualifiers.update(ranked)
             return True
         platform = next((m for m in doc.mentions_in(s, "Platform") if m.start >= o.end), None)
+        cut = _CLAUSE_BREAK.search(doc.text, o.end, s.end)
+        if platform is not None and cut is not None and platform.start >= cut.start():
+            return False  # the platform of the next clause ("..., and B the second to order the K9")
         supplier = _supplier_to(doc, who) if platform is not None else None
+        if platform is not None and supplier is None:
+            supplier = _seller_named(doc, s, o.end, platform)
         if platform is not None and supplier is not None:
-            doc.relate(supplier, "supplies", platform.name, {"buyer": who, **ranked}, s, 0.5)
+            _ranked_sale(doc, supplier, platform.name, who, ranked, s)
             return True
         if platform is not None and not doc.mentions_in(s, "Company") and not any(
                 f.predicate == "party_to" and f.subject == who for f in doc.facts):
