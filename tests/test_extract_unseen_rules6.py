@@ -36,3 +36,47 @@ def test_a_ranked_operator_or_a_deal_told_of_long_before_gets_no_rank_on_an_agre
                    "said the vehicles would be delivered next year. Turkish firms also exhibited at the show in "
                    "Warsaw. Separately, Hungary became the second country in Europe to order the fighter.")
     assert not any("ordinal" in q for _s, _o, q in _rels(facts, "party_to"))
+
+
+# events named by a meeting's edition, exercises, other editions
+
+
+def test_the_numbered_meeting_of_a_joint_body_is_an_event_with_its_cochairs_place_and_day() -> None:
+    facts = _facts("NEW DELHI – India and Japan reviewed their defence ties on Friday at the seventh meeting of the "
+                   "India-Japan Joint Working Group on Defence Equipment and Technology Cooperation, held in New "
+                   "Delhi. The meeting was co-chaired by Indian Joint Secretary Amitabh Prasad and Japanese Deputy "
+                   "Director-General Kenji Sato.")
+    [event] = [e for e in facts.entities if e.type == "Event"]
+    assert event.attributes["edition"] == 7 and "India-Japan Joint Working Group" in event.name
+    assert {(s, q.get("role")) for s, o, q in _rels(facts, "chairs") if o == event.name} == {
+        ("Amitabh Prasad", "co-chair"), ("Kenji Sato", "co-chair")}
+    assert [(o, q.get("date")) for s, o, q in _rels(facts, "held_in")] == [("New Delhi", "2026-05-08")]
+    assert _rels(_facts("The fourth meeting of the committee was held in Manila."), "held_in") == []
+
+
+def test_an_exercise_has_its_troops_countries_nations_and_where_and_when_it_opens() -> None:
+    facts = _facts("OSLO – More than 4,500 personnel from 9 countries will take part in Exercise Northern Trident "
+                   "2027, which opens in southern Norway on 2 March, the command said. Participating nations include "
+                   "Norway, Denmark and the Netherlands. Northern Trident was first held in 2021 with 1,200 troops "
+                   "from five countries.", date="2027-01-20")
+    counts = {(o, q["unit"], q.get("lower_bound")) for s, o, q in _rels(facts, "has_participant_count")}
+    assert counts == {(4500, "personnel", True), (9, "countries", None)}
+    assert {s for s, o, q in _rels(facts, "participant_of") if o == "Northern Trident 2027"} == {
+        "Norway", "Denmark", "Netherlands"}
+    assert [(o, q) for s, o, q in _rels(facts, "held_in")] == [("Norway", {"start_date": "2027-03-02"})]
+
+
+def test_a_show_with_its_long_name_and_acronym_is_one_event_and_the_last_editions_counts_are_not_its() -> None:
+    facts = _facts("ABU DHABI – The International Defence Exhibition and Conference (IDEX 2027) opens next Monday "
+                   "at ADNEC with more than 1,400 exhibitors, the organisers said. The 2025 edition of IDEX attracted "
+                   "1,350 exhibitors and 41 national pavilions. Last year's show drew 900 delegates.",
+                   date="2027-02-10")
+    assert [e.name for e in facts.entities if e.type == "Event"] == ["IDEX 2027"]
+    assert [o for s, o, q in _rels(facts, "has_participant_count")] == [1400]
+    assert [q.get("start_date") for s, o, q in _rels(facts, "held_in")] == ["2027-02-15"]
+
+
+def test_a_figure_given_to_compare_with_is_no_count_of_the_event() -> None:
+    facts = _facts("SEOUL – ADEX 2027 opened on Tuesday with 550 exhibitors, compared with 480 exhibitors in 2025.",
+                   date="2027-10-20")
+    assert [o for s, o, q in _rels(facts, "has_participant_count")] == [550]

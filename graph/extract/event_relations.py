@@ -18,6 +18,7 @@ from .agreements import AgreementState
 from .anaphora import country_pair, event_at
 from .anchors import mentions_in, sentences_with
 from .document import Document
+from .editions import another_edition, earlier_count
 from .mentions import Mention
 from .text import Sentence
 
@@ -39,12 +40,13 @@ _COMPANY_WORD = re.compile(r"\b(?:Events|Exhibitions?|Expo|Group|Ltd|Limited|Inc
                            r"Company|Messe|Media|Services|Holding)\b")
 _ATTEND = re.compile(r"\b(?:toured|tours|visited|attended|attends|opened|inaugurated|walked)\s+(?:the\s+)?"
                      r"(?:show|exhibition|expo|fair|event|summit|seminar|conference|forum|dialogue)\b")
-_PARTICIPATE = re.compile(r"\b(?:participated|participate|participating|took part|take part|taking part|exhibited|"
+_PARTICIPATE = re.compile(r"\b(?:participated|participate|[Pp]articipating|took part|take part|taking part|exhibited|"
                           r"exhibiting|attended)\b")
 _PAVILION = re.compile(r"\bpavilions?\b")
 _OPENING_DAY = re.compile(r"\b(?:on\s+)?(?:its|the)\s+opening\s+day\b")
 _UNITS = re.compile(r"^\s*[”\"]?\s*(?P<unit>(?:[\w-]+\s+){0,3}?(?:participants|exhibitors|visitors|delegates|attendees|"
-                    r"companies|firms|delegations))\b")
+                    r"companies|firms|delegations|personnel|troops|soldiers|sailors|airmen|marines|service members|"
+                    r"aircraft|ships|warships|vessels))\b")
 _SIGNED = re.compile(r"\b(?:signed|inked|sealed|awarded|agreed|notified|placed|concluded|finali[sz]ed)\b")
 _NOT_YET = re.compile(r"\b(?:expected|to be signed|will sign|would sign|plans? to|planned|is set to|are set to)\b")
 _AT_SHOW = re.compile(r"\b(?:during|at|on the sidelines of|on the margins of)\s+(?:the\s+)?(?:week|show|exhibition|"
@@ -92,7 +94,7 @@ def _held_in(doc: Document, runs: dict[str, _Run]) -> None:
         if hm is None or not ev or ev[0].start > s.start + hm.start():
             continue
         event = ev[0]
-        venue = hm.group("venue")
+        venue = hm.group("venue").rstrip(".")  # "held in Hanoi." ends the sentence, not the name
         rm = _RANGE.search(s.text, hm.end())
         run = runs.setdefault(event.name, _Run())
         if rm:
@@ -138,7 +140,7 @@ def _participants(doc: Document, runs: dict[str, _Run]) -> None:
     for s in sentences_with(doc, ("pavilion", "tour", "visit", "attend", "open", "inaugurat", "walked", "particip",
                                   "part", "exhibit", "attracted", "drew", "brought together", "countries", "nations")):
         ev = _latest_event(doc, s)
-        if ev is None:
+        if ev is None or another_edition(doc, s, ev):
             continue
         if _PAVILION.search(s.text):
             for c in mentions_in(doc, s, "Country"):
@@ -158,7 +160,8 @@ def _participants(doc: Document, runs: dict[str, _Run]) -> None:
         if event_at(doc, s) is not None:
             for q in doc.in_sentence(s, doc.quantities):
                 if re.match(r"\s+(?:countries|nations)\b", doc.text[q.end:q.end + 12]) and re.search(
-                        r"(?:exhibitors|participants|delegates|companies|firms)\s+from\s+$",
+                        r"(?:exhibitors|participants|delegates|companies|firms|personnel|troops|soldiers|sailors|"
+                        r"service members)\s+from\s+$",
                         doc.text[max(s.start, q.start - 30):q.start]):
                     doc.relate(ev.name, "has_participant_count", q.value, {"unit": "countries"}, s, 0.6)
         pm = _PARTICIPATE.search(s.text)
@@ -169,13 +172,17 @@ def _participants(doc: Document, runs: dict[str, _Run]) -> None:
         for c in mentions_in(doc, s, "Country"):
             if c.form != "capital":
                 doc.relate(c.name, "participant_of", ev.name, {}, s, 0.55)
+        if pm is not None:  # "delegations from the X Navy attended", "the Y Air Force will take part"
+            for f in mentions_in(doc, s, "ArmedForce"):
+                if f.end <= s.start + pm.start():
+                    doc.relate(f.name, "participant_of", ev.name, {}, s, 0.55)
         if pair and re.search(r"\bfrom\s+(?:both|the two)\s+(?:nations|countries|sides)\b", s.text):
             for state in pair:
                 doc.relate(state, "participant_of", ev.name, {}, s, 0.55)
         if pm is not None:
             for q in doc.in_sentence(s, doc.quantities):
                 um = _UNITS.match(doc.text[q.end:q.end + 60])
-                if um and q.end <= s.start + pm.start():
+                if um and q.end <= s.start + pm.start() and not earlier_count(doc, q.start, q.end, s):
                     doc.relate(ev.name, "has_participant_count", q.value,
                                {"unit": um.group("unit"), "approximate": q.approximate or None,
                                 "lower_bound": q.lower_bound or None}, s, 0.6)
@@ -249,6 +256,9 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+_BY = re.compile(r"\s+(?:jointly\s+)?by\s+")
+
+
 def _chairs(doc: Document) -> None:
     for s in sentences_with(doc, ("chair", "presid")):
         cm = _CHAIR.search(s.text)
@@ -262,6 +272,11 @@ def _chairs(doc: Document) -> None:
         for p in persons:
             if ev is not None:
                 doc.relate(p.name, "chairs", ev.name, {"role": "co-chair" if cm.group("co") else None}, s, 0.7)
+        by = _BY.match(s.text, cm.end())
+        if not persons and by is not None and ev is not None:  # "The dialogue was co-chaired by X and Y"
+            for p in mentions_in(doc, s, "Person"):
+                if p.start >= s.start + by.end():
+                    doc.relate(p.name, "chairs", ev.name, {"role": "co-chair" if cm.group("co") else None}, s, 0.65)
         countries = [c for c in mentions_in(doc, s, "Country") if clause_start <= c.start and c.end <= verb]
         if cm.group("co") and countries and orgs and not persons:
             doc.relate(countries[-1].name, "co_chairs", orgs[0].name, {}, s, 0.6)
@@ -426,13 +441,16 @@ def extract_event_relations(doc: Document, agreements: list[AgreementState]) -> 
 
 
 _WHEN_HELD = re.compile(
-    r"[^.;]{0,60}?\b(?:which\s+|that\s+)?(?P<v>opens|opened|will\s+open|is\s+(?:due|set|scheduled)\s+to\s+open|"
+    r"[^.;]{0,90}?\b(?:which\s+|that\s+)?(?P<v>opens|opened|will\s+open|is\s+(?:due|set|scheduled)\s+to\s+open|"
     r"runs|ran|will\s+run|is\s+running|closes|(?:is|was|will\s+be|are|were)\s+(?:being\s+)?(?:held|staged|hosted)|"
     r"takes\s+place|took\s+place|will\s+take\s+place|(?:is|was|are)\s+(?:scheduled|set|due)\s+to\s+"
-    r"(?:run|take\s+place|be\s+held))\s+(?:in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+)?"
+    r"(?:run|take\s+place|be\s+held))\s+(?:in\s+(?:(?:northern|southern|eastern|western|central|north-eastern|"
+    r"north-western|south-eastern|south-western)\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+)?"
     r"(?P<prep>on|from|between)\s+(?:the\s+)?")
+#: the same with the day named right after the verb: "opens next Tuesday", "opened on Monday" being the other
+_WHEN_HELD_BARE = re.compile(_WHEN_HELD.pattern.replace(r"(?P<prep>on|from|between)\s+(?:the\s+)?", r"(?P<prep>)"))
 _THE_SHOW = re.compile(r"(?:The|This\s+year['’]s)\s+(?:show|exhibition|expo|fair|summit|conference|forum|seminar|"
-                       r"dialogue|event)\b")
+                       r"dialogue|event|exercise|drills?|meeting|talks)\b")
 _THEN_IN = re.compile(r"\s*,?\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b")
 
 
@@ -450,7 +468,7 @@ def _event_dates(doc: Document) -> None:
         if gm is not None and latest is not None:  # "The show, which ran from 16 to 20 February, ..."
             anchors = [(latest, s.start + gm.end())]
         for ev, after in anchors:
-            wm = _WHEN_HELD.match(doc.text, after, s.end)
+            wm = _WHEN_HELD.match(doc.text, after, s.end) or _WHEN_HELD_BARE.match(doc.text, after, s.end)
             if wm is None or any(e.start < wm.start("v") for e in here if e.start > ev.end):
                 continue
             q: dict[str, str | None] = {}

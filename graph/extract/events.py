@@ -97,6 +97,10 @@ def find_events(text: str) -> list[Mention]:
         out.append(Mention(start, start + len(name), name, name, "Event", priority=5,
                            attributes={"event_type": kind, "edition": _edition(name)}))
     named_ends = {n.end: n for n in out}
+    for n in list(out):  # "Doha ... Exhibition and Conference (DIMDEX 2027)": the long name runs on to its acronym
+        jm = _JOINED_HEAD.match(text, n.end)
+        if jm and text[jm.end():jm.end() + 2] == " (":
+            named_ends[jm.end()] = n
     for m in _SHOW_RE.finditer(text):
         name = m.group("name")
         long = named_ends.get(m.start() - 2) if text[m.start() - 2:m.start()] == " (" else None
@@ -110,6 +114,55 @@ def find_events(text: str) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), name, name, "Event", priority=5,
                            attributes={"event_type": "exhibition", "edition": None, "year": m.group("year")}))
     _apposed_names(text, out)
+    if "eeting of" in text or "ession of" in text:
+        out += _meetings_of_bodies(text)
+    if "Exercise " in text:
+        out += _exercises(text)
+    return out
+
+
+_JOINED_HEAD = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+){0,2}?"
+                          r"(?:Conference|Exhibition|Expo|Show|Forum|Symposium)\b")
+_NUMBERED = "|".join(list(_ORDINALS)[1:])
+_MEETING_OF = re.compile(
+    rf"\b(?P<ord>{_NUMBERED}|\d{{1,3}}(?:st|nd|rd|th))\s+(?:meeting|session|round)\s+of\s+the\s+"
+    r"(?P<body>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|on|of|for|and|&)){0,8}?\s+(?:Committee|Commission|Council|"
+    r"Working\s+Group|Steering\s+Group|Consultative\s+Group|Board))\b", re.I)
+
+
+def _meetings_of_bodies(text: str) -> list[Mention]:
+    """"the fifth meeting of the India-Japan Joint Working Group": the meeting is the event, of that edition."""
+    out = []
+    for m in _MEETING_OF.finditer(text):
+        body = m.group("body")
+        if not body[0].isupper() or not body.split()[-1][0].isupper():
+            continue  # "the fourth meeting of the committee": a reference, not a name
+        w = m.group("ord").casefold()
+        n = _ORDINALS.get(w) or int(re.sub(r"\D", "", w))
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        out.append(Mention(m.start(), m.end(), m.group(0), f"{n}{suffix} {body} meeting", "Event", priority=5,
+                           attributes={"event_type": "meeting", "edition": n}))
+    return out
+
+
+_EXERCISE = re.compile(r"\bExercise\s+(?P<n>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?:\s+(?P<year>(?:19|20)\d\d))?"
+                       r"(?=[\s,.;:)]|$)(?!\s+(?:Director|Commander|Control|Planning|Area|Staff)\b)")
+
+
+def _exercises(text: str) -> list[Mention]:
+    """"Exercise Cobra Gold 2027" and the name again without the word ("Cobra Gold drew ..."): one exercise."""
+    out = []
+    for m in _EXERCISE.finditer(text):
+        name = m.group("n") + (f" {m.group('year')}" if m.group("year") else "")
+        out.append(Mention(m.start(), m.end(), m.group(0), name, "Event", priority=5,
+                           attributes={"event_type": "exercise", "edition": None, "year": m.group("year")}))
+    for first in list(out):
+        stem = first.name.removesuffix(f" {first.attributes['year']}") if first.attributes["year"] else first.name
+        bare = re.compile(rf"(?<![\w-])(?<!Exercise ){re.escape(stem)}(?![\w-])")
+        for b in bare.finditer(text):
+            if not any(o.start <= b.start() < o.end for o in out):
+                out.append(Mention(b.start(), b.end(), b.group(0), first.name, "Event", priority=5,
+                                   attributes=dict(first.attributes)))
     return out
 
 

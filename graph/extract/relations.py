@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from .agreements import AgreementState
 from .document import Document
+from .editions import another_edition, earlier_count
 from .mentions import Mention
 from .persons import NATIONAL_POSTS
 
@@ -243,6 +244,9 @@ def _edition_date(doc: Document, ev: Mention) -> str | None:
     if year is None and past and re.search(r"\b(?:last|earlier|ago|previous)\b", past[0].surface + " "
                                            + doc.text[max(s.start, past[0].start - 12):past[0].start]):
         return past[0].value
+    days = [d for d in past if len(d.value) == 10 and d.value <= (doc.article_date or "")]
+    if year is None and days and days[0].value != doc.article_date and ev.attributes.get("event_type") != "exhibition":
+        return days[0].value  # "agreed on Thursday at the fifth meeting of ...": the day told, not one of a show's
     return doc.article_date
 
 
@@ -270,7 +274,8 @@ def _events(doc: Document) -> None:
     place = getattr(doc, "dateline_place", None)
     first = events[0]
     for m in doc.mentions:
-        if m.type == "Event" and place and m.name == first.name:
+        if m.type == "Event" and place and m.name == first.name and m.attributes.get("event_type") != "exercise":
+            # an exercise is held on ranges and at sea, seldom in the city the report is filed from
             elsewhere = _place_named_for(doc, m)
             if elsewhere is not None and elsewhere.casefold() != place.casefold():
                 # "In Cairo, the fourth Egypt Defence Expo ..." in an article from Abuja
@@ -293,8 +298,11 @@ def _events(doc: Document) -> None:
             if "chair" in s.text and _CHAIRED_RE.search(s.text):
                 for p in persons:
                     doc.relate(p.name, "chairs", ev.name, {}, s)
+            counted = not another_edition(doc, s, ev)
             for q in doc.in_sentence(s, doc.quantities):
-                um = _COUNT_UNITS.match(doc.text[q.end:q.end + 60])
+                um = _COUNT_UNITS.match(doc.text[q.end:q.end + 60]) if counted else None
+                if um and earlier_count(doc, q.start, q.end, s):
+                    continue
                 if um and not re.search(r"\bfrom\s*$", doc.text[max(s.start, q.start - 6):q.start]) \
                         and not _DEFINITE_BEFORE.search(doc.text, max(s.start, q.start - 7), q.start):
                     doc.relate(ev.name, "has_participant_count", q.value,

@@ -1,0 +1,54 @@
+"""Which edition of a recurring event a sentence tells of: counts of the last show are not this one's.
+
+>>> import re
+>>> bool(_OTHER.search("The 2025 edition of the show attracted 220 exhibitors."))
+True
+>>> bool(_OTHER.search("Last year's edition drew 2,400 personnel."))
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .mentions import Mention
+from .text import Sentence
+
+__all__ = ["another_edition", "earlier_count"]
+
+_OTHER = re.compile(
+    r"\b(?:(?P<year>(?:19|20)\d\d)\s+(?:edition|show|exhibition|exercise|summit|meeting)|"
+    r"(?:last|previous|past|prior|inaugural|earlier)\s+(?:edition|meeting|show|exercise)|"
+    r"last\s+year['’]s\s+(?:edition|show|exhibition|exercise|event|meeting)|"
+    r"(?:was|were)\s+first\s+(?:held|staged|run|conducted)|"
+    r"(?:first|previous|last)\s+held\s+in|"
+    r"edition\s+(?:in|of)\s+(?P<year2>(?:19|20)\d\d))\b", re.I)
+#: a figure given to compare with: "up from 1,500", "1,500 in 2024", "against 90 last year"
+_COMPARED_BEFORE = re.compile(r"\b(?:up|down|rising|falling|compared)\s+(?:from|with|to)\s+(?:about\s+|some\s+)?$|"
+                              r"\bagainst\s+$")
+_COMPARED_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:in\s+(?:19|20)\d\d|last\s+year|at\s+the\s+(?:previous|last)"
+                             r"\s+edition|two\s+years\s+ago)\b")
+
+
+def _year_of(ev: Mention) -> str | None:
+    m = re.search(r"\b((?:19|20)\d\d)\b", ev.name)
+    return m.group(1) if m else None
+
+
+def another_edition(doc: Document, s: Sentence, ev: Mention) -> bool:
+    """Tell whether ``s`` tells of an edition of ``ev`` other than the one the article reports ("The 2025
+    edition of DIMDEX attracted ...", "Last year's edition drew ...", "It was first held in 2022 with ...")."""
+    m = _OTHER.search(s.text)
+    if m is None:
+        return False
+    year = m.group("year") or m.group("year2")
+    if year is None:
+        return True
+    return year != (_year_of(ev) or (doc.article_date or "")[:4])
+
+
+def earlier_count(doc: Document, start: int, end: int, s: Sentence) -> bool:
+    """Tell whether the number at ``start:end`` is a figure to compare with ("up from 1,500", "90 in 2024")."""
+    return (_COMPARED_BEFORE.search(doc.text, max(s.start, start - 24), start) is not None
+            or _COMPARED_AFTER.match(doc.text[end:min(s.end, end + 50)]) is not None)
