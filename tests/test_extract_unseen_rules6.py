@@ -4,6 +4,8 @@ the test, with names the development texts do not use."""
 
 from __future__ import annotations
 
+from graph.extract.dates import find_dates, reference
+
 from .test_extract_unseen_rules import _facts, _rels
 
 # ranked claims
@@ -80,3 +82,21 @@ def test_a_figure_given_to_compare_with_is_no_count_of_the_event() -> None:
     facts = _facts("SEOUL – ADEX 2027 opened on Tuesday with 550 exhibitors, compared with 480 exhibitors in 2025.",
                    date="2027-10-20")
     assert [o for s, o, q in _rels(facts, "has_participant_count")] == [550]
+
+
+# dates of other forms
+
+
+def test_fiscal_years_and_quarters_without_a_year_are_dates_of_the_article_s_time() -> None:
+    ref = reference("2026-06-15")
+    assert [d.value for d in find_dates("funds in FY2027, FY28 and the FY2026-27 budget", ref)] == [
+        "2027", "2028", "2026"]
+    assert [d.value for d in find_dates("due in the fourth quarter", ref)] == ["2026-Q4"]
+    assert [d.value for d in find_dates("due in the second quarter of next year", ref)] == ["2027-Q2"]
+    assert find_dates("sales rose in the first quarter", ref) == []  # which year's, the text does not say
+
+
+def test_a_fiscal_year_is_no_platform() -> None:
+    facts = _facts("OTTAWA – The Royal Canadian Navy will receive two more Kingston-class ships in FY2028, "
+                   "officials said.")
+    assert not any(e.name.startswith("FY") for e in facts.entities)

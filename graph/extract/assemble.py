@@ -256,7 +256,8 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
 
     raw: list[Mention] = _gazetteer_mentions(text, gaz)
     raw += find_organisations(text, {})
-    raw += find_platforms(text)
+    fiscal = {(d.start, d.end) for d in doc.dates if d.surface[:2] == "FY"}
+    raw += [m for m in find_platforms(text) if (m.start, m.end) not in fiscal]  # "FY2026" is a year, no model
     raw += find_events(text)
     raw += find_persons(text)
     for m in _BYLINE_RE.finditer(text):

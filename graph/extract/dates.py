@@ -9,6 +9,8 @@
 ['2027', '2028-Q4']
 >>> [d.value for d in find_dates("signed last June, due by the end of the year", ref)]
 ['2025-06', '2025']
+>>> [d.value for d in find_dates("in FY2026, in the fourth quarter, in the first quarter of next year", ref)]
+['2026', '2025-Q4', '2026-Q1']
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
     (rf"\b(?P<m>{_MON})\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", "my", "word"),
     (r"\b(?:Q(?P<q>[1-4])|(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s+(?:of\s+)?"
      r"(?P<y>(?:19|20)\d\d)\b", "q", "digit word"),
+    (r"\b(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b(?!\s+(?:of\s+)?(?:19|20)\d\d)"
+     r"(?:\s+of\s+(?P<rel>this|next|last)\s+year)?", "q_rel", "digit word"),
+    (r"\bFY\s?(?P<fy>(?:19|20)\d\d|\d\d)(?:[-/–](?:\d\d){1,2})?\b", "fy", "word"),
     (r"\b(?:the\s+)?(?:first|second|1st|2nd|latter|early|mid|late|end\s+of)[\s-]+(?:half\s+of\s+)?"
      r"(?P<y>(?:19|20)\d\d)\b", "y", "digit word"),
     (r"\b(?:the\s+)?mid-(?P<y>(?:19|20)\d\d)s?\b", "y", "word"),
@@ -88,7 +93,7 @@ _ANCHORS = (*"0123456789", "Jan", "jan", "Feb", "feb", "Mar", "mar", "May", "may
             "Wed", "wed", "Thu", "thu", "Fri", "fri", "Sat", "sat", "Sun", "sun", "Q1", "Q2", "Q3", "Q4", "First",
             "first", "Second", "second", "Third", "third", "Fourth", "fourth", "The", "the", "Las", "las", "Lat",
             "lat", "Earl", "earl", "Mid", "mid", "End", "end", "This", "this", "Next", "next", "Yest", "yest", "Tod",
-            "tod", "Tom", "tom")
+            "tod", "Tom", "tom", "FY")
 # "the" only before the words that can follow it in a date
 _AFTER_THE = r"(?=\s+(?i:first|second|1st|2nd|latter|early|mid|late|end))"
 _ANCHOR_TRIE = branches_regex((a, _AFTER_THE if a in ("The", "the") else "") for a in _ANCHORS)
@@ -165,6 +170,9 @@ def _resolve(kind: str, g: dict[str, str], ref: dt.date | None) -> str | None:
         return f"{y}-{g['mo']}-{g['dd']}"
     if kind in ("y", "yonly"):
         return y
+    if kind == "fy":  # a fiscal year by the calendar year its label names: "FY2026", "FY26", "FY2026-27"
+        fy = g["fy"]
+        return fy if len(fy) == 4 else f"20{fy}"
     if ref is None:
         return None
     if kind == "dm":
@@ -182,6 +190,12 @@ def _resolve(kind: str, g: dict[str, str], ref: dt.date | None) -> str | None:
         return f"{year:04d}-{m:02d}"
     if kind == "rel_end":
         return str(ref.year)
+    if kind == "q_rel":  # "in the fourth quarter (of next year)"; a quarter gone by, with no year told, is unsure
+        q = _ORD[g["qo"].casefold()]
+        step = {"last": -1, "next": 1}.get((g.get("rel") or "").casefold(), 0)
+        if not g.get("rel") and q < (ref.month - 1) // 3 + 1:
+            return None
+        return f"{ref.year + step}-Q{q}"
     if kind == "m_rel":
         m, w = _month(g["m"]), g["lm"].casefold()
         year = ref.year
