@@ -100,3 +100,28 @@ def test_a_fiscal_year_is_no_platform() -> None:
     facts = _facts("OTTAWA – The Royal Canadian Navy will receive two more Kingston-class ships in FY2028, "
                    "officials said.")
     assert not any(e.name.startswith("FY") for e in facts.entities)
+
+
+# partnerships raised to a level, partners of, joining an alliance
+
+
+def test_a_partnership_upgraded_takes_the_new_level_from_the_day_of_the_upgrade() -> None:
+    facts = _facts("JAKARTA – Indonesia and Australia have been strategic partners since 2010. The two countries "
+                   "elevated their ties to a comprehensive strategic partnership in March, officials said.",
+                   date="2026-05-12")
+    [(a, b, q)] = _rels(facts, "partner_of")
+    assert {a, b} == {"Indonesia", "Australia"}
+    assert (q["level"], q["since"], q["previous_level"]) == ("comprehensive strategic partnership", "2026-03",
+                                                            "strategic partners")
+
+
+def test_a_partner_of_another_state_is_its_partner_with_no_date_of_the_next_clause() -> None:
+    facts = _facts("India is also a comprehensive strategic partner of Egypt, and Egypt has held naval talks with "
+                   "Greece since 2018.")
+    assert _rels(facts, "partner_of") == [("India", "Egypt", {"level": "comprehensive strategic partnership",
+                                                              "status": "existing"})]
+
+
+def test_a_state_that_joined_an_alliance_is_a_member_since_then_but_not_one_that_joined_its_drills() -> None:
+    facts = _facts("Finland joined NATO in April 2023, while Austria joined NATO exercises in 2021.")
+    assert _rels(facts, "member_of") == [("Finland", "NATO", {"since": "2023-04"})]

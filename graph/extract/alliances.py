@@ -26,6 +26,8 @@ _SINCE = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
 _AHEAD = re.compile(r"\b(?:will|would|to elevate|to upgrade|plans? to|agreed to)\b")
 _MEMBER_OF = re.compile(r"^,?\s+(?:is\s+|as\s+|became\s+|becoming\s+)?(?:a|an|the)\s+(?:founding\s+|full\s+|newest\s+|"
                         r"fellow\s+)?member(?:\s+state)?\s+of\s+(?:the\s+)?")
+_JOINED = re.compile(r",?\s+(?:formally\s+|officially\s+)?(?:joined|acceded\s+to)\s+(?:the\s+)?")
+_JOINED_TAIL = re.compile(r"(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}?(?P<y>(?:19|20)\d\d))?(?=\s*(?:[,.;]|and\b|as\b|$))")
 _MEMBERS = re.compile(r"^\s+(?:members?|member states|allies)\s+")
 
 
@@ -33,8 +35,57 @@ def _level(text: str) -> str:
     return " ".join(text.split())
 
 
+#: a level reached: "upgraded their relationship to a comprehensive strategic partnership"
+_UPGRADE = re.compile(r"\b(?:upgraded|elevated|raised|lifted)\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:an?\s+|the\s+)?$")
+#: "Vietnam is also a comprehensive strategic partner of Indonesia"
+_PARTNER_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_IS_A = re.compile(r"\s+(?:is|was|has\s+been|have\s+been|became|becomes|remains)\s+(?:also\s+|now\s+)?(?:an?\s+)?$")
+
+
+def _upgrade(doc: Document, s: Sentence, a: str, b: str, q: dict[str, str | None]) -> None:
+    """Record the level a partnership was raised to, from when, with the level it had (told anywhere in the
+    article) as ``previous_level``."""
+    day = next((d.value for d in doc.in_sentence(s, doc.dates) if not d.prospective), None)
+    q = {**q, "since": day or q.get("since")}
+    known = [f for f in doc.facts if f.predicate == "partner_of" and {f.subject, str(f.object)} == {a, b}]
+    if not known:
+        doc.relate(a, "partner_of", b, q, s, 0.6)
+        return
+    f = known[0]
+    old = f.qualifiers.get("level")
+    if old and _level(old).casefold() != _level(q["level"] or "").casefold():
+        f.qualifiers["previous_level"] = old
+    f.qualifiers.update({k: v for k, v in q.items() if v is not None})
+    if day is None:
+        f.qualifiers.pop("since", None)  # the old level's start is not the new one's
+
+
+def _partner_of(doc: Document, s: Sentence, pm: re.Match[str], q: dict[str, str | None]) -> bool:
+    """"X is also a comprehensive strategic partner of Y": X and Y are partners; tell whether read."""
+    om = _PARTNER_OF.match(s.text, pm.end())
+    if om is None or not pm.group(0).endswith("partner"):
+        return False
+    states = mentions_in(doc, s, "Country")
+    other = next((c for c in states if c.start == s.start + om.end()), None)
+    im = _IS_A.search(s.text, 0, pm.start())
+    one = next((c for c in states if im is not None and c.end == s.start + im.start()), None)
+    if other is None or one is None or other.name == one.name:
+        return False
+    cut = _CLAUSE_END.search(s.text, om.end())
+    since = _SINCE.search(s.text, 0, cut.start() if cut else len(s.text))  # "..., and B has ... since 2019": B's
+    q = {**q, "level": f"{q['level']}ship", "since": since.group(1) if since else None}
+    doc.relate(one.name, "partner_of", other.name, q, s, 0.6)
+    return True
+
+
+_CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
+
+
+_PARTNER_ONE = re.compile(rf"\b{_LEVEL}partner\b(?=\s+of\s)", re.I)
+
+
 def _partnerships(doc: Document, s: Sentence) -> None:
-    pm = _PARTNERS.search(s.text)
+    pm = _PARTNERS.search(s.text) or _PARTNER_ONE.search(s.text)
     if pm is None or not pm.group("level").strip(" and"):
         return
     states = [c for c in mentions_in(doc, s, "Country") if c.form != "capital"]
@@ -42,6 +93,14 @@ def _partnerships(doc: Document, s: Sentence) -> None:
     since = _SINCE.search(s.text)
     q = {"level": _level(pm.group(0)), "status": status, "since": since.group(1) if since else None}
     pair = country_pair(doc)
+    if _partner_of(doc, s, pm, q):
+        return
+    if status == "existing" and _UPGRADE.search(s.text, 0, pm.start()):
+        named = list(dict.fromkeys(c.name for c in states if c.form == "name"))
+        two = named[:2] if len(named) >= 2 else list(pair) if pair and PAIR_REF.search(s.text[:pm.start()]) else []
+        if len(two) == 2:
+            _upgrade(doc, s, two[0], two[1], q)
+            return
     if PAIR_REF.search(s.text[:pm.start()]) and pair and len({c.name for c in states}) < 2:
         doc.relate(pair[0], "partner_of", pair[1], q, s, 0.6)
         return
@@ -63,6 +122,14 @@ def _membership(doc: Document, s: Sentence) -> None:
             org = next((o for o in orgs if o.start == c.end + mm.end()), None)
             if org is not None:
                 doc.relate(c.name, "member_of", org.name, {}, s, 0.65)
+        jm = _JOINED.match(doc.text, c.end, s.end)
+        org = next((o for o in orgs if jm is not None and o.start == jm.end()), None)
+        if org is None or c.form == "demonym":
+            continue
+        tail = _JOINED_TAIL.match(doc.text, org.end, s.end)
+        if tail is not None:  # "Finland joined NATO in 2023", not "joined NATO exercises"
+            day = next((d.value for d in doc.in_sentence(s, doc.dates) if org.end <= d.start < tail.end()), None)
+            doc.relate(c.name, "member_of", org.name, {"since": day or tail.group("y")}, s, 0.6)
     for o in orgs:
         mm = _MEMBERS.match(doc.text[o.end:s.end])
         if mm is None:
@@ -82,5 +149,5 @@ def extract_alliances(doc: Document) -> None:
     """Add ``partner_of`` and ``member_of`` relations to ``doc``."""
     for s in sentences_with(doc, ("partner",)):
         _partnerships(doc, s)
-    for s in sentences_with(doc, ("member", "allies")):
+    for s in sentences_with(doc, ("member", "allies", "joined", "acceded")):
         _membership(doc, s)
