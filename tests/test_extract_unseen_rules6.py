@@ -125,3 +125,22 @@ def test_a_partner_of_another_state_is_its_partner_with_no_date_of_the_next_clau
 def test_a_state_that_joined_an_alliance_is_a_member_since_then_but_not_one_that_joined_its_drills() -> None:
     facts = _facts("Finland joined NATO in April 2023, while Austria joined NATO exercises in 2021.")
     assert _rels(facts, "member_of") == [("Finland", "NATO", {"since": "2023-04"})]
+
+
+# cooperation areas
+
+
+def test_areas_two_states_agree_to_cooperate_in_include_maritime_domain_awareness_and_demining() -> None:
+    facts = _facts("PHNOM PENH – Cambodia and Japan agreed on Monday to cooperate in maritime domain awareness, "
+                   "demining and disaster relief.")
+    areas = {(s, o, q.get("partner")) for s, o, q in _rels(facts, "has_cooperation_area")}
+    assert areas == {("Cambodia", "maritime domain awareness", "Japan"), ("Cambodia", "demining", "Japan"),
+                     ("Cambodia", "disaster relief", "Japan")}
+
+
+def test_what_ministers_discussed_after_signing_is_no_area_of_what_they_signed() -> None:
+    facts = _facts("Kenya's defence minister met his Turkish counterpart in Nairobi on Monday, where the two "
+                   "ministers signed a memorandum of understanding on the transfer of patrol boats and discussed "
+                   "counter-piracy and disaster relief.")
+    assert not any(o in ("counter-piracy", "disaster relief") for s, o, q in _rels(facts, "has_cooperation_area")
+                   if s not in ("Kenya", "Turkiye"))

@@ -44,7 +44,9 @@ _VERBISH = re.compile(
     r"provides?|includ\w*|cover\w*|signed|agreed|plans?|planned|expects?|expected|aims?|seeks?|wants?|"
     r"described|called|added|noted|also|then|it|they|we|he|she|this|that|these|those|who|which|to\s+\w+|"
     r"pursue|embrace|expand|deepen|strengthen|enhance|explore|learn|help|share|boost|promote|seek|build|"
-    r"establish|set up|create|form|launch|develop|produce|manufacture|make|take|bring|give|become)\b",
+    r"establish|set up|create|form|launch|develop|produce|manufacture|make|take|bring|give|become|"
+    r"discussed|discuss|reviewed|exchanged|welcomed|pledged|vowed|stressed|emphasi[sz]ed|highlighted|underlined|"
+    r"explored|announced|decided|expressed|held|met|toured|visited|witnessed|inspected)\b",
     re.I)
 _INNER_VERB = re.compile(r"\s(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|"
                          r"said|says)\b")
