@@ -144,3 +144,26 @@ def test_what_ministers_discussed_after_signing_is_no_area_of_what_they_signed()
                    "counter-piracy and disaster relief.")
     assert not any(o in ("counter-piracy", "disaster relief") for s, o, q in _rels(facts, "has_cooperation_area")
                    if s not in ("Kenya", "Turkiye"))
+
+
+def test_a_ranked_customer_of_a_platform_ranks_its_sale_and_those_ranked_before_are_no_parties() -> None:
+    facts = _facts("ABU DHABI – The UAE became the third export customer for the Rafale after India and Qatar when "
+                   "it signed a contract with Dassault Aviation in 2021.")
+    assert {s for s, o, q in _rels(facts, "party_to")} == {"United Arab Emirates", "Dassault Aviation"}
+    [sale] = [q for s, o, q in _rels(facts, "supplies") if (s, o) == ("Dassault Aviation", "Rafale")]
+    assert (sale["buyer"], sale["ordinal"], sale["after"]) == ("United Arab Emirates", 3, ["India", "Qatar"])
+
+
+def test_a_ranked_operator_of_a_platform_is_its_operator_and_a_largest_buyer_is_not_ranked() -> None:
+    facts = _facts("Slovakia is the largest foreign buyer of the CV90 and the first European operator of the "
+                   "UH-60 Black Hawk.")
+    assert [(s, o, q["ordinal"]) for s, o, q in _rels(facts, "operates")] == [("Slovakia", "UH-60", 1)]
+    assert not any("ordinal" in r.qualifiers for r in facts.relations if r.predicate != "operates")
+
+
+def test_a_ranked_signing_of_a_contract_with_a_company_is_that_companys_sale() -> None:
+    facts = _facts("Serbia became the second country after Croatia to sign a contract with Dassault Aviation for "
+                   "the Rafale.")
+    assert [(s, o, q["buyer"], q["ordinal"]) for s, o, q in _rels(facts, "supplies")] == [
+        ("Dassault Aviation", "Rafale", "Serbia", 2)]
+    assert all(s != "Croatia" for s, o, q in _rels(facts, "party_to"))

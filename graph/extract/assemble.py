@@ -57,9 +57,22 @@ def _gazetteer_mentions(text: str, gaz: Gazetteers) -> list[Mention]:
     return out
 
 
+def _not_parties(doc: Document, s: Any, o: Any) -> None:
+    """Drop "party_to" of states named only as those ranked before ("the second after Greece to order ..."): they
+    are no party to the ranked one's agreement."""
+    inside = {m.name for m in doc.mentions_starting(o.start, o.end) if m.type == "Country"}
+    outside = {m.name for m in doc.mentions_in(s, "Country") if not o.start <= m.start < o.end}
+    gone = inside - outside
+    if gone:
+        doc.facts[:] = [f for f in doc.facts if not (f.predicate == "party_to" and f.subject in gone
+                                                     and f.sentence is s)]
+
+
 def _ordinal_facts(doc: Document, agreements: list[Any]) -> None:
     for o in find_ordinals(doc.text):
         s = doc.sentence_at(o.start)
+        if o.after_text:
+            _not_parties(doc, s, o)
         subject = [m for m in doc.mentions_in(s, "Country", "Company", "ArmedForce", "GovernmentAgency")
                    if m.end <= o.start]
         after = []
@@ -159,7 +172,13 @@ def _seller_named(doc: Document, s: Any, after: int, platform: Mention) -> str |
         if c.start >= platform.end and _FROM.search(doc.text, platform.end, c.start) \
                 and c.start - platform.end < 40:
             return c.name
+        if c.start < platform.start and _WITH_SELLER.fullmatch(doc.text, after, c.start):
+            return c.name  # "to sign a contract with Dassault Aviation for the Rafale"
     return None
+
+
+_WITH_SELLER = re.compile(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:contract|deal|agreement|order)\s+with\s+"
+                          r"(?:the\s+)?")
 
 
 def _ordinal_other_fact(doc: Document, s: Any, o: Any, who: str, q: dict[str, Any]) -> bool:
@@ -171,7 +190,7 @@ def _ordinal_other_fact(doc: Document, s: Any, o: Any, who: str, q: dict[str, An
         if sales:
             sales[-1].qualifiers.update(ranked)
             return True
-        platform = next((m for m in doc.mentions_in(s, "Platform") if m.start >= o.end), None)
+        platform = next((m for m in doc.mentions_in(s, "Platform") if m.start >= o.start), None)
         cut = _CLAUSE_BREAK.search(doc.text, o.end, s.end)
         if platform is not None and cut is not None and platform.start >= cut.start():
             return False  # the platform of the next clause ("..., and B the second to order the K9")
@@ -187,7 +206,7 @@ def _ordinal_other_fact(doc: Document, s: Any, o: Any, who: str, q: dict[str, An
             doc.relate(who, "buys", platform.name, {"status": "contracted", **ranked}, s, 0.5)
             return True
     if verb.startswith(_OPERATE_VERBS):
-        platform = next((m for m in doc.mentions_in(s, "Platform") if m.start >= o.end), None)
+        platform = next((m for m in doc.mentions_in(s, "Platform") if m.start >= o.start), None)
         if platform is not None and who in doc.entities:
             mine = {f.object for f in doc.facts if f.predicate == "party_to" and f.subject == who}
             covered = [str(f.object) for f in doc.facts if f.predicate == "covers" and f.subject in mine

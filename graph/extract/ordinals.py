@@ -6,6 +6,9 @@
 >>> o = find_ordinals("Chile became the first NATO partner nation to field the system.")[0]
 >>> (o.ordinal, o.scope, o.verb)
 (1, 'NATO partner nation', 'field')
+>>> o = find_ordinals("Egypt became the third export customer for the Rafale after India and Qatar in 2015.")[0]
+>>> (o.ordinal, o.scope, o.after_text, o.verb)
+(3, 'export customer', 'India and Qatar', 'buy')
 """
 
 from __future__ import annotations
@@ -29,6 +32,14 @@ _RE = re.compile(
     r"(?P<after2>[^.;]{1,80}?)\s+)?)?"
     r"(?:to\s+(?P<verb>\w+)|(?:to\s+be\s+)?(?P<verb2>financed|funded|signed|ordered))\b"
 )
+
+
+# "the third export customer for the Rafale after India and Qatar": a ranked buyer or operator with no verb
+_CUSTOMER_RE = re.compile(
+    r"the(?<!\w...)\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+    r"\s+(?P<scope>(?:(?:foreign|export|international|overseas|[A-Z][a-z]+|[A-Z]{2,6})\s+){0,2}"
+    r"(?P<who>customer|operator|user|buyer))\s+(?:for|of)\s+(?:the\s+)?[^,.;]{1,40}?"
+    r"(?:\s+after\s+(?P<after>[^.;,]{1,80}?))?(?=\s*[,.;]|\s+(?:when|in|with|by|under|following)\b|$)")
 
 
 @dataclass(frozen=True)
@@ -55,4 +66,14 @@ def find_ordinals(text: str) -> list[Ordinal]:
             scope = f"{scope} {m.group('within')}"
         out.append(Ordinal(m.start(), m.end(), n, scope, m.group("after") or m.group("after2"),
                            (m.group("verb") or m.group("verb2"))))
+    if "customer" in text or "operator" in text or "user" in text or "buyer" in text:
+        taken = [(o.start, o.end) for o in out]
+        for m in _CUSTOMER_RE.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            w = m.group("ord").casefold()
+            n = _ORD.get(w) or int(re.sub(r"\D", "", w))
+            verb = "operate" if m.group("who") in ("operator", "user") else "buy"
+            out.append(Ordinal(m.start(), m.end(), n, m.group("scope"), m.group("after"), verb))
+        out.sort(key=lambda o: o.start)
     return out
