@@ -167,3 +167,24 @@ def test_a_ranked_signing_of_a_contract_with_a_company_is_that_companys_sale() -
     assert [(s, o, q["buyer"], q["ordinal"]) for s, o, q in _rels(facts, "supplies")] == [
         ("Dassault Aviation", "Rafale", "Serbia", 2)]
     assert all(s != "Croatia" for s, o, q in _rels(facts, "party_to"))
+
+
+def test_the_numbered_meeting_of_a_dialogue_is_that_edition_of_the_dialogue() -> None:
+    facts = _facts("SEOUL – South Korea and Australia held the fourth meeting of the Korea-Australia Strategic "
+                   "Defence Dialogue in Seoul on Monday.", date="2026-05-12")
+    [event] = [e for e in facts.entities if e.type == "Event"]
+    assert (event.name, event.attributes["edition"]) == ("4th Korea-Australia Strategic Defence Dialogue", 4)
+    assert [(o, q.get("date")) for s, o, q in _rels(facts, "held_in")] == [("Seoul", "2026-05-11")]
+
+
+def test_an_event_a_state_will_host_is_held_when_the_sentence_says() -> None:
+    facts = _facts("MANILA – The Philippines will host the 12th ASEAN Defence Ministers' Meeting in Manila next "
+                   "month, the department said.", date="2026-05-12")
+    assert [(o, q.get("date")) for s, o, q in _rels(facts, "held_in")] == [("Manila", "2026-06")]
+
+
+def test_an_exercise_running_across_a_region_is_held_there_from_its_first_to_its_last_day() -> None:
+    facts = _facts("DARWIN – Some 4,000 personnel are taking part in Exercise Pitch Black 2026, which runs from "
+                   "14 July to 2 August across the Northern Territory.", date="2026-07-15")
+    assert [(o, q) for s, o, q in _rels(facts, "held_in")] == [
+        ("Northern Territory", {"start_date": "2026-07-14", "end_date": "2026-08-02"})]

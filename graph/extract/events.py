@@ -127,7 +127,8 @@ _NUMBERED = "|".join(list(_ORDINALS)[1:])
 _MEETING_OF = re.compile(
     rf"\b(?P<ord>{_NUMBERED}|\d{{1,3}}(?:st|nd|rd|th))\s+(?:meeting|session|round)\s+of\s+the\s+"
     r"(?P<body>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|on|of|for|and|&)){0,8}?\s+(?:Committee|Commission|Council|"
-    r"Working\s+Group|Steering\s+Group|Consultative\s+Group|Board))\b", re.I)
+    r"(?:Working|Steering|Consultative|Planning|Dialogue|Defen[cs]e)\s+Group|Board|(?P<talks>Dialogue|Forum|Talks)))\b",
+    re.I)
 
 
 def _meetings_of_bodies(text: str) -> list[Mention]:
@@ -140,6 +141,11 @@ def _meetings_of_bodies(text: str) -> list[Mention]:
         w = m.group("ord").casefold()
         n = _ORDINALS.get(w) or int(re.sub(r"\D", "", w))
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        if m.group("talks"):  # "the second meeting of the X Strategic Dialogue": its second edition
+            out.append(Mention(m.start(), m.end(), m.group(0), f"{n}{suffix} {body}", "Event", priority=6,
+                               attributes={"event_type": _KINDS.get(m.group("talks").casefold(), "dialogue"),
+                                           "edition": n}))
+            continue
         out.append(Mention(m.start(), m.end(), m.group(0), f"{n}{suffix} {body} meeting", "Event", priority=5,
                            attributes={"event_type": "meeting", "edition": n}))
     return out

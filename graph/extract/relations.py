@@ -244,10 +244,18 @@ def _edition_date(doc: Document, ev: Mention) -> str | None:
     if year is None and past and re.search(r"\b(?:last|earlier|ago|previous)\b", past[0].surface + " "
                                            + doc.text[max(s.start, past[0].start - 12):past[0].start]):
         return past[0].value
+    ahead = _HOSTS.search(s.text, max(0, ev.start - s.start - 40))
+    coming = [d for d in ds if d.prospective and ahead is not None and d.start > s.start + ahead.start()]
+    if year is None and coming:
+        return coming[0].value  # "will host the 10th ... in Jakarta next month": the month to come
     days = [d for d in past if len(d.value) == 10 and d.value <= (doc.article_date or "")]
     if year is None and days and days[0].value != doc.article_date and ev.attributes.get("event_type") != "exhibition":
         return days[0].value  # "agreed on Thursday at the fifth meeting of ...": the day told, not one of a show's
     return doc.article_date
+
+
+_HOSTS = re.compile(r"\b(?:will|is\s+to|are\s+to|is\s+set\s+to|is\s+due\s+to)\s+(?:host|hold|stage|be\s+held|"
+                    r"take\s+place|convene|open)\b")
 
 
 def _place_named_for(doc: Document, ev: Mention) -> str | None:
