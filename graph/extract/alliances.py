@@ -85,7 +85,7 @@ _PARTNER_ONE = re.compile(rf"\b{_LEVEL}partner\b(?=\s+of\s)", re.I)
 
 
 def _partnerships(doc: Document, s: Sentence) -> None:
-    pm = _PARTNERS.search(s.text) or _PARTNER_ONE.search(s.text)
+    pm = _PARTNERS.search(s.text) or (_PARTNER_ONE.search(s.text) if "partner of" in s.text else None)
     if pm is None or not pm.group("level").strip(" and"):
         return
     states = [c for c in mentions_in(doc, s, "Country") if c.form != "capital"]
@@ -95,7 +95,8 @@ def _partnerships(doc: Document, s: Sentence) -> None:
     pair = country_pair(doc)
     if _partner_of(doc, s, pm, q):
         return
-    if status == "existing" and _UPGRADE.search(s.text, 0, pm.start()):
+    raised = any(w in s.text for w in ("upgraded", "elevated", "raised", "lifted"))
+    if status == "existing" and raised and _UPGRADE.search(s.text, 0, pm.start()):
         named = list(dict.fromkeys(c.name for c in states if c.form == "name"))
         two = named[:2] if len(named) >= 2 else list(pair) if pair and PAIR_REF.search(s.text[:pm.start()]) else []
         if len(two) == 2:

@@ -10,6 +10,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .document import Document
 from .mentions import Mention
@@ -36,13 +37,27 @@ def _year_of(ev: Mention) -> str | None:
     return m.group(1) if m else None
 
 
+#: words one of the patterns above holds, looked for first: most sentences hold none
+_CUES = ("dition", "eld", "ast", "revious", "rior", "arlier", "naugural", "how", "xhibition", "xercise", "ummit",
+         "eeting")
+
+
+@lru_cache(maxsize=256)
+def _other_edition(text: str) -> tuple[bool, str | None]:
+    if not any(c in text for c in _CUES):
+        return False, None
+    m = _OTHER.search(text)
+    if m is None:
+        return False, None
+    return True, m.group("year") or m.group("year2")
+
+
 def another_edition(doc: Document, s: Sentence, ev: Mention) -> bool:
     """Tell whether ``s`` tells of an edition of ``ev`` other than the one the article reports ("The 2025
     edition of DIMDEX attracted ...", "Last year's edition drew ...", "It was first held in 2022 with ...")."""
-    m = _OTHER.search(s.text)
-    if m is None:
+    found, year = _other_edition(s.text)
+    if not found:
         return False
-    year = m.group("year") or m.group("year2")
     if year is None:
         return True
     return year != (_year_of(ev) or (doc.article_date or "")[:4])
