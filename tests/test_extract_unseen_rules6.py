@@ -188,3 +188,12 @@ def test_an_exercise_running_across_a_region_is_held_there_from_its_first_to_its
                    "14 July to 2 August across the Northern Territory.", date="2026-07-15")
     assert [(o, q) for s, o, q in _rels(facts, "held_in")] == [
         ("Northern Territory", {"start_date": "2026-07-14", "end_date": "2026-08-02"})]
+
+
+def test_what_the_organisers_expect_counts_for_the_show_and_who_will_open_it_takes_part() -> None:
+    facts = _facts("ISTANBUL – IDEF 2027 opens on 22 July at the Istanbul Expo Center. Organisers expect some "
+                   "80,000 trade visitors and about 90 official delegations. Turkish Defence Minister Yasar Guler "
+                   "will open the exhibition.", date="2027-07-01")
+    counts = {(o, q["unit"], q.get("approximate")) for s, o, q in _rels(facts, "has_participant_count")}
+    assert counts == {(80000, "trade visitors", True), (90, "delegations", True)}
+    assert [(s, o) for s, o, q in _rels(facts, "participant_of")] == [("Yasar Guler", "IDEF 2027")]

@@ -38,7 +38,8 @@ _ORGANISED = re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|hosted|run|staged)\s
 _NAME = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|for))*")
 _COMPANY_WORD = re.compile(r"\b(?:Events|Exhibitions?|Expo|Group|Ltd|Limited|Inc|SA|SAS|GmbH|AG|Corp(?:oration)?|"
                            r"Company|Messe|Media|Services|Holding)\b")
-_ATTEND = re.compile(r"\b(?:toured|tours|visited|attended|attends|opened|inaugurated|walked)\s+(?:the\s+)?"
+_ATTEND = re.compile(r"\b(?:toured|tours|visited|attended|attends|opened|inaugurated|walked|(?:will|to)\s+"
+                     r"(?:open|inaugurate|tour|attend))\s+(?:the\s+)?"
                      r"(?:show|exhibition|expo|fair|event|summit|seminar|conference|forum|dialogue)\b")
 _PARTICIPATE = re.compile(r"\b(?:participated|participate|[Pp]articipating|took part|take part|taking part|exhibited|"
                           r"exhibiting|attended)\b")

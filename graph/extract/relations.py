@@ -270,6 +270,8 @@ def _place_named_for(doc: Document, ev: Mention) -> str | None:
 
 _EVENT_WORDS = ("seminar", "summit", "show", "exhibition", "dialogue", "conference", "forum")
 _EVENT_REF_RE = re.compile(rf"\b(?:the|The)\s+(?:{'|'.join(_EVENT_WORDS)})\b")
+_ORGANISERS = re.compile(r"(?:The\s+)?(?:[Oo]rgani[sz]ers|[Oo]rgani[sz]ing\s+committee)\s+(?:expect|said|say|estimate|"
+                         r"reported|report|announced|have\s+(?:registered|confirmed))")
 _SPEECH_RE = re.compile(r"\bkeynote\b|\b(?:address|speech)\b")
 _CHAIRED_RE = re.compile(r"\bco-?chair(?:ed|s)?\b|\bchaired\b")
 
@@ -297,6 +299,8 @@ def _events(doc: Document) -> None:
         # each pattern is tried only on a sentence holding one of its words (a substring test costs less)
         if ev is None and any(w in s.text for w in _EVENT_WORDS) and _EVENT_REF_RE.search(s.text):
             ev = events[-1] if events[-1].start < s.start else events[0]
+        if ev is None and _ORGANISERS.match(s.text) and events[0].start < s.start:
+            ev = events[-1] if events[-1].start < s.start else events[0]  # "Organisers expect 120 delegations"
         if ev is not None:
             if ("keynote" in s.text or "address" in s.text or "speech" in s.text) and _SPEECH_RE.search(s.text):
                 who = persons[0] if persons else last_person
