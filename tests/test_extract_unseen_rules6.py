@@ -197,3 +197,12 @@ def test_what_the_organisers_expect_counts_for_the_show_and_who_will_open_it_tak
     counts = {(o, q["unit"], q.get("approximate")) for s, o, q in _rels(facts, "has_participant_count")}
     assert counts == {(80000, "trade visitors", True), (90, "delegations", True)}
     assert [(s, o) for s, o, q in _rels(facts, "participant_of")] == [("Yasar Guler", "IDEF 2027")]
+
+
+def test_a_ranked_claim_with_those_before_between_commas_or_ranked_in_the_world_is_read() -> None:
+    facts = _facts("Peru was the second country, after Colombia, to order the CAESAR from KNDS France.")
+    assert [(q["buyer"], q["ordinal"], q["after"]) for s, o, q in _rels(facts, "supplies")] == [
+        ("Peru", 2, ["Colombia"])]
+    facts = _facts("Denmark became only the third country in the world to operate the NSM from a frigate.")
+    assert [(s, q["ordinal"], q["ordinal_scope"]) for s, o, q in _rels(facts, "operates")] == [
+        ("Denmark", 3, "country in the world")]

@@ -26,9 +26,9 @@ _RE = re.compile(
     r"the(?<!\w...)\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+"
     r"(?P<scope>(?:(?:[a-z][\w-]*|[A-Z]{2,6}|[A-Z][a-z]+)\s+){0,3}?(?:country|countries|nation|customer|operator|"
     r"user|export customer|buyer|navy|air force|army|state|foreign customer|defence deal|deal|contract|company|firm|"
-    r"member|member state|ally))\s+"
-    r"(?:(?:after|following)\s+(?P<after>[^.;]{1,80}?)\s+|(?P<outside>outside\s+[A-Z][\w ]+?)\s+|"
-    r"(?P<within>in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:(?:after|following)\s+"
+    r"member|member state|ally)),?\s+"
+    r"(?:(?:after|following)\s+(?P<after>[^.;]{1,80}?),?\s+|(?P<outside>outside\s+[A-Z][\w ]+?)\s+|"
+    r"(?P<within>in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|in\s+the\s+world)\s+(?:(?:after|following)\s+"
     r"(?P<after2>[^.;]{1,80}?)\s+)?)?"
     r"(?:to\s+(?P<verb>\w+)|(?:to\s+be\s+)?(?P<verb2>financed|funded|signed|ordered))\b"
 )
