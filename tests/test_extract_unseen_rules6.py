@@ -206,3 +206,9 @@ def test_a_ranked_claim_with_those_before_between_commas_or_ranked_in_the_world_
     facts = _facts("Denmark became only the third country in the world to operate the NSM from a frigate.")
     assert [(s, q["ordinal"], q["ordinal_scope"]) for s, o, q in _rels(facts, "operates")] == [
         ("Denmark", 3, "country in the world")]
+
+
+def test_a_state_named_inside_a_sea_or_strait_is_no_entity() -> None:
+    facts = _facts("The Indonesian and Australian navies will patrol the South China Sea and the Indian Ocean, "
+                   "and later the Taiwan Strait and the Gulf of Oman.")
+    assert sorted(e.name for e in facts.entities if e.type == "Country") == ["Australia", "Indonesia"]

@@ -49,12 +49,25 @@ def _gazetteer_mentions(text: str, gaz: Gazetteers) -> list[Mention]:
     out = []
     for g in gaz.match(text):
         e = g.entry
+        if e.type == "Country" and _in_water_name(text, g.start, g.end):
+            continue  # "the South China Sea", "the Gulf of Oman": a place, no state
         attrs: dict[str, Any] = {}
         if e.type != "Country":
             attrs = {"country": e.country, "kind": e.kind}
         prio = 4 if e.type != "Country" or e.form == "name" else 3
         out.append(Mention(g.start, g.end, g.surface, e.name, e.type, prio, attrs, e.form))
     return out
+
+
+_WATER_AFTER = re.compile(r"\s+(?:Sea|Ocean|Peninsula|Strait|Straits)\b")
+_WATER_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Strait|Straits)\s+of\s+(?:the\s+)?$")
+
+
+def _in_water_name(text: str, start: int, end: int) -> bool:
+    """Tell whether a state's name is part of a sea's, a strait's or a peninsula's ("Taiwan Strait", "Sea of
+    Japan", "Indian Ocean")."""
+    return (_WATER_AFTER.match(text, end) is not None
+            or _WATER_BEFORE.search(text, max(0, start - 16), start) is not None)
 
 
 def _not_parties(doc: Document, s: Any, o: Any) -> None:
