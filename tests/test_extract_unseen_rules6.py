@@ -212,3 +212,12 @@ def test_a_state_named_inside_a_sea_or_strait_is_no_entity() -> None:
     facts = _facts("The Indonesian and Australian navies will patrol the South China Sea and the Indian Ocean, "
                    "and later the Taiwan Strait and the Gulf of Oman.")
     assert sorted(e.name for e in facts.entities if e.type == "Country") == ["Australia", "Indonesia"]
+
+
+def test_a_partnership_two_capitals_raised_dates_from_then_and_one_agreed_to_be_raised_is_planned() -> None:
+    facts = _facts("Canberra and Manila elevated their relationship to a strategic partnership in 2023, and the "
+                   "Philippines has since bought Australian drones.")
+    assert [(q["level"], q["since"]) for s, o, q in _rels(facts, "partner_of")] == [("strategic partnership", "2023")]
+    facts = _facts("Thailand and Japan agreed to upgrade their relationship to a comprehensive strategic "
+                   "partnership next year.")
+    assert [q["status"] for s, o, q in _rels(facts, "partner_of")] == ["planned"]

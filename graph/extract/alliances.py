@@ -97,7 +97,7 @@ def _partnerships(doc: Document, s: Sentence) -> None:
         return
     raised = any(w in s.text for w in ("upgraded", "elevated", "raised", "lifted"))
     if status == "existing" and raised and _UPGRADE.search(s.text, 0, pm.start()):
-        named = list(dict.fromkeys(c.name for c in states if c.form == "name"))
+        named = list(dict.fromkeys(c.name for c in mentions_in(doc, s, "Country") if c.form in ("name", "capital")))
         two = named[:2] if len(named) >= 2 else list(pair) if pair and PAIR_REF.search(s.text[:pm.start()]) else []
         if len(two) == 2:
             _upgrade(doc, s, two[0], two[1], q)

@@ -197,7 +197,9 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
                 pair = [c.name for c in doc.mentions_in(s, "Country") if c.start >= s.start + pm.end()]
                 states = list(dict.fromkeys(pair)) if len(set(pair)) >= 2 else states
             if len(states) >= 2:
-                status = "planned" if re.search(r"\b(?:will|to elevate|plan|agree to|would)\b", s.text) else "existing"
+                status = "planned" if re.search(r"\b(?:will|to elevate|plan|agree to|would|(?:agreed|plans?|aims?|"
+                                                r"decided|seeks?)\s+to\s+(?:upgrade|raise|lift|elevate))\b",
+                                                s.text) else "existing"
                 if re.search(r"\b(?:deepen|strengthen|enhance|expand|boost|reinforce)\w*\s+"
                              r"(?:the\s+|their\s+|our\s+)?$", s.text[max(0, pm.start() - 40):pm.start()]):
                     status = "existing"  # a partnership to deepen is there already
