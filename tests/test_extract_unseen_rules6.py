@@ -221,3 +221,23 @@ def test_a_partnership_two_capitals_raised_dates_from_then_and_one_agreed_to_be_
     facts = _facts("Thailand and Japan agreed to upgrade their relationship to a comprehensive strategic "
                    "partnership next year.")
     assert [q["status"] for s, o, q in _rels(facts, "partner_of")] == ["planned"]
+
+
+def test_a_quarter_still_to_come_lies_ahead_and_dates_the_expected_signing_not_a_later_delivery() -> None:
+    ref = reference("2026-09-18")
+    assert [(d.value, d.prospective) for d in find_dates("to sign in the fourth quarter of 2026", ref)] == [
+        ("2026-Q4", True)]
+    assert [(d.value, d.prospective) for d in find_dates("sales in the second quarter of 2026", ref)] == [
+        ("2026-Q2", False)]
+    facts = _facts("The Peruvian defence ministry expects to sign a contract for two more Pohang-class corvettes "
+                   "in the fourth quarter, with deliveries due by the end of 2030.", date="2026-09-18")
+    assert [q.get("expected_date") for s, o, q in _rels(facts, "has_status")] == ["2026-Q4"]
+
+
+def test_navies_listed_as_participants_and_an_exercise_off_a_coast() -> None:
+    facts = _facts("LIMA – More than 3,000 sailors are taking part in Exercise Pacific Shield 2026, which runs from "
+                   "2 to 12 October off the coast of Peru. Participating navies include the Peruvian Navy and the "
+                   "Ecuadorian Navy.", date="2026-09-28")
+    assert {s for s, o, q in _rels(facts, "participant_of")} >= {"Peruvian Navy", "Ecuadorian Navy"}
+    assert [(o, q) for s, o, q in _rels(facts, "held_in")] == [
+        ("Peru", {"start_date": "2026-10-02", "end_date": "2026-10-12"})]

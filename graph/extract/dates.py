@@ -258,7 +258,12 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         before = text[max(0, m.start() - 24):m.start()]
         prospective = bool(_PROSPECTIVE_CUE.search(before)) or (
             g["_w"] in ("next", "early", "late") and "next" in m.group().casefold()) or kind == "rel_end"
-        if ref is not None and value[:4].isdigit():
+        if ref is not None and value[:4].isdigit() and "-Q" in value:
+            # a quarter lies ahead when it comes after the article's; the article's own when a cue says so
+            mine, now = (int(value[:4]), int(value[-1])), (ref.year, (ref.month - 1) // 3 + 1)
+            cue = prospective or bool(_PROSPECTIVE_CUE.search(re.sub(r"\s+the\s*$", " ", before)))
+            prospective = mine > now or (mine == now and cue)
+        elif ref is not None and value[:4].isdigit():
             prospective = (prospective and value >= ref.isoformat()[:len(value)]) or value[:4] > str(ref.year)
         out.append(DateMention(m.start(), m.end(), value, prospective, m.group()))
     return out

@@ -174,8 +174,9 @@ def _participants(doc: Document, runs: dict[str, _Run]) -> None:
             if c.form != "capital":
                 doc.relate(c.name, "participant_of", ev.name, {}, s, 0.55)
         if pm is not None:  # "delegations from the X Navy attended", "the Y Air Force will take part"
+            leads = s.text.startswith(("Participating", "Taking part"))  # "Participating navies include X, Y"
             for f in mentions_in(doc, s, "ArmedForce"):
-                if f.end <= s.start + pm.start():
+                if f.end <= s.start + pm.start() or leads:
                     doc.relate(f.name, "participant_of", ev.name, {}, s, 0.55)
         if pair and re.search(r"\bfrom\s+(?:both|the two)\s+(?:nations|countries|sides)\b", s.text):
             for state in pair:
@@ -452,7 +453,7 @@ _WHEN_HELD = re.compile(
 _WHEN_HELD_BARE = re.compile(_WHEN_HELD.pattern.replace(r"(?P<prep>on|from|between)\s+(?:the\s+)?", r"(?P<prep>)"))
 _THE_SHOW = re.compile(r"(?:The|This\s+year['’]s)\s+(?:show|exhibition|expo|fair|summit|conference|forum|seminar|"
                        r"dialogue|event|exercise|drills?|meeting|talks)\b")
-_THEN_IN = re.compile(r"\s*,?\s+(?:in|across)\s+(?:(?P<the>the)\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_THEN_IN = re.compile(r"\s*,?\s+(?:in|across|off\s+the\s+coast\s+of|off)\s+(?:(?P<the>the)\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
                       r"(?(the)(?:\s+[A-Z][\w'’-]+)?))\b")
 
 
