@@ -453,8 +453,8 @@ _WHEN_HELD = re.compile(
 _WHEN_HELD_BARE = re.compile(_WHEN_HELD.pattern.replace(r"(?P<prep>on|from|between)\s+(?:the\s+)?", r"(?P<prep>)"))
 _THE_SHOW = re.compile(r"(?:The|This\s+year['’]s)\s+(?:show|exhibition|expo|fair|summit|conference|forum|seminar|"
                        r"dialogue|event|exercise|drills?|meeting|talks)\b")
-_THEN_IN = re.compile(r"\s*,?\s+(?:in|across|off\s+the\s+coast\s+of|off)\s+(?:(?P<the>the)\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
-                      r"(?(the)(?:\s+[A-Z][\w'’-]+)?))\b")
+_THEN_IN = re.compile(r"\s*,?\s+(?:in|across|off\s+the\s+coast\s+of|off)\s+(?:(?P<the>the)\s+)?"
+                      r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?(the)(?:\s+[A-Z][\w'’-]+)?))\b")
 
 
 def _event_dates(doc: Document) -> None:
