@@ -181,6 +181,9 @@ def test_an_event_a_state_will_host_is_held_when_the_sentence_says() -> None:
     facts = _facts("MANILA – The Philippines will host the 12th ASEAN Defence Ministers' Meeting in Manila next "
                    "month, the department said.", date="2026-05-12")
     assert [(o, q.get("date")) for s, o, q in _rels(facts, "held_in")] == [("Manila", "2026-06")]
+    facts = _facts("MANILA – The Philippines will host the Asian Maritime Security Summit 2026 in Manila next month, "
+                   "the department said.", date="2026-05-12")
+    assert [(o, q.get("date")) for s, o, q in _rels(facts, "held_in")] == [("Manila", "2026-06")]
 
 
 def test_an_exercise_running_across_a_region_is_held_there_from_its_first_to_its_last_day() -> None:

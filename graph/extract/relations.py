@@ -246,9 +246,10 @@ def _edition_date(doc: Document, ev: Mention) -> str | None:
     if year is None and past and re.search(r"\b(?:last|earlier|ago|previous)\b", past[0].surface + " "
                                            + doc.text[max(s.start, past[0].start - 12):past[0].start]):
         return past[0].value
-    ahead = _HOSTS.search(s.text, max(0, ev.start - s.start - 40))
-    coming = [d for d in ds if d.prospective and ahead is not None and d.start > s.start + ahead.start()]
-    if year is None and coming:
+    ahead = _HOSTS.search(s.text, max(0, ev.start - s.start - 80))
+    coming = [d for d in ds if d.prospective and ahead is not None and d.start > s.start + ahead.start()
+              and (year is None or d.value.startswith(year.group()))]
+    if coming:
         return coming[0].value  # "will host the 10th ... in Jakarta next month": the month to come
     days = [d for d in past if len(d.value) == 10 and d.value <= (doc.article_date or "")]
     if year is None and days and days[0].value != doc.article_date and ev.attributes.get("event_type") != "exhibition":
