@@ -244,3 +244,9 @@ def test_navies_listed_as_participants_and_an_exercise_off_a_coast() -> None:
     assert {s for s, o, q in _rels(facts, "participant_of")} >= {"Peruvian Navy", "Ecuadorian Navy"}
     assert [(o, q) for s, o, q in _rels(facts, "held_in")] == [
         ("Peru", {"start_date": "2026-10-02", "end_date": "2026-10-12"})]
+
+
+def test_ministers_from_so_many_countries_count_the_countries_at_the_event() -> None:
+    facts = _facts("MUSCAT – Defence ministers from 28 countries attended the 5th Gulf Maritime Security Forum, "
+                   "which was held in Muscat from 3 to 4 March.", date="2026-03-05")
+    assert [(o, q) for s, o, q in _rels(facts, "has_participant_count")] == [(28, {"unit": "countries"})]

@@ -162,7 +162,8 @@ def _participants(doc: Document, runs: dict[str, _Run]) -> None:
             for q in doc.in_sentence(s, doc.quantities):
                 if re.match(r"\s+(?:countries|nations)\b", doc.text[q.end:q.end + 12]) and re.search(
                         r"(?:exhibitors|participants|delegates|companies|firms|personnel|troops|soldiers|sailors|"
-                        r"service members)\s+from\s+$",
+                        r"service members|delegations|ministers|officials|representatives|navies|warships|"
+                        r"ships|aircraft|chiefs)\s+from\s+$",
                         doc.text[max(s.start, q.start - 30):q.start]):
                     doc.relate(ev.name, "has_participant_count", q.value, {"unit": "countries"}, s, 0.6)
         pm = _PARTICIPATE.search(s.text)
