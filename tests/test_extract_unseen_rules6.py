@@ -250,3 +250,17 @@ def test_ministers_from_so_many_countries_count_the_countries_at_the_event() -> 
     facts = _facts("MUSCAT – Defence ministers from 28 countries attended the 5th Gulf Maritime Security Forum, "
                    "which was held in Muscat from 3 to 4 March.", date="2026-03-05")
     assert [(o, q) for s, o, q in _rels(facts, "has_participant_count")] == [(28, {"unit": "countries"})]
+
+
+def test_partners_whose_sentence_goes_on_in_the_future_are_partners_already() -> None:
+    facts = _facts("Egypt and Greece, strategic partners since 2020, will hold naval drills next year.")
+    assert [q["status"] for s, o, q in _rels(facts, "partner_of")] == ["existing"]
+    facts = _facts("A strategic partnership between Chile and Japan is expected to be announced next month.")
+    assert [q["status"] for s, o, q in _rels(facts, "partner_of")] == ["planned"]
+
+
+def test_a_member_since_a_year_or_the_nth_member_of_an_alliance() -> None:
+    facts = _facts("Turkiye has been a member of NATO since 1952, and Finland became the 31st member of NATO in "
+                   "April 2023.")
+    assert sorted((s, q.get("since")) for s, o, q in _rels(facts, "member_of")) == [("Finland", "2023"),
+                                                                                   ("Turkiye", "1952")]

@@ -24,8 +24,10 @@ _WITH = re.compile(r"\s+with\s+(?:the\s+)?")
 _OUR = re.compile(r"\b(?:our|its|their)\s+(?:(?:[\w-]+\s+){0,2})?$", re.I)
 _SINCE = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
 _AHEAD = re.compile(r"\b(?:will|would|to elevate|to upgrade|plans? to|agreed to)\b")
-_MEMBER_OF = re.compile(r"^,?\s+(?:is\s+|as\s+|became\s+|becoming\s+)?(?:a|an|the)\s+(?:founding\s+|full\s+|newest\s+|"
-                        r"fellow\s+)?member(?:\s+state)?\s+of\s+(?:the\s+)?")
+_MEMBER_OF = re.compile(r"^,?\s+(?:is\s+|as\s+|became\s+|becoming\s+|has\s+been\s+|remains\s+|was\s+)?(?:also\s+)?"
+                        r"(?:a|an|the)\s+(?:founding\s+|full\s+|newest\s+|fellow\s+|\d{1,3}(?:st|nd|rd|th)\s+|"
+                        r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?member(?:\s+state)?"
+                        r"\s+of\s+(?:the\s+)?")
 _JOINED = re.compile(r",?\s+(?:formally\s+|officially\s+)?(?:joined|acceded\s+to)\s+(?:the\s+)?")
 _JOINED_TAIL = re.compile(r"(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}?(?P<y>(?:19|20)\d\d))?(?=\s*(?:[,.;]|and\b|as\b|$))")
 _MEMBERS = re.compile(r"^\s+(?:members?|member states|allies)\s+")
@@ -89,7 +91,7 @@ def _partnerships(doc: Document, s: Sentence) -> None:
     if pm is None or not pm.group("level").strip(" and"):
         return
     states = [c for c in mentions_in(doc, s, "Country") if c.form != "capital"]
-    status = "planned" if _AHEAD.search(s.text) else "existing"
+    status = "planned" if _AHEAD.search(s.text, 0, pm.start()) else "existing"
     since = _SINCE.search(s.text)
     q = {"level": _level(pm.group(0)), "status": status, "since": since.group(1) if since else None}
     pair = country_pair(doc)
@@ -122,7 +124,10 @@ def _membership(doc: Document, s: Sentence) -> None:
         if mm:
             org = next((o for o in orgs if o.start == c.end + mm.end()), None)
             if org is not None:
-                doc.relate(c.name, "member_of", org.name, {}, s, 0.65)
+                tail = _JOINED_TAIL.match(doc.text, org.end, s.end) if "became" in mm.group() else None
+                sm = _SINCE.match(doc.text[org.end:s.end].lstrip()) if "been" in mm.group() else None
+                since = sm.group(1) if sm else tail.group("y") if tail else None
+                doc.relate(c.name, "member_of", org.name, {"since": since}, s, 0.65)
         jm = _JOINED.match(doc.text, c.end, s.end)
         org = next((o for o in orgs if jm is not None and o.start == jm.end()), None)
         if org is None or c.form == "demonym":

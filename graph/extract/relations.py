@@ -199,7 +199,8 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
             if len(states) >= 2:
                 status = "planned" if re.search(r"\b(?:will|to elevate|plan|agree to|would|(?:agreed|plans?|aims?|"
                                                 r"decided|seeks?)\s+to\s+(?:upgrade|raise|lift|elevate))\b",
-                                                s.text) else "existing"
+                                                s.text[:pm.start()]) or _PLANNED_AFTER.match(s.text, pm.end()) \
+                    else "existing"  # "..., strategic partners since 1998, will mark ...": the partners are
                 if re.search(r"\b(?:deepen|strengthen|enhance|expand|boost|reinforce)\w*\s+"
                              r"(?:the\s+|their\s+|our\s+)?$", s.text[max(0, pm.start() - 40):pm.start()]):
                     status = "existing"  # a partnership to deepen is there already
@@ -273,6 +274,8 @@ def _place_named_for(doc: Document, ev: Mention) -> str | None:
 
 _EVENT_WORDS = ("seminar", "summit", "show", "exhibition", "dialogue", "conference", "forum")
 _EVENT_REF_RE = re.compile(rf"\b(?:the|The)\s+(?:{'|'.join(_EVENT_WORDS)})\b")
+#: a partnership to come named before its verb: "a strategic partnership between A and B is planned"
+_PLANNED_AFTER = re.compile(r"[^.;,]{0,60}?\b(?:is|are)\s+(?:planned|expected|proposed|to\s+be)\b")
 _ORGANISERS = re.compile(r"(?:The\s+)?(?:[Oo]rgani[sz]ers|[Oo]rgani[sz]ing\s+committee)\s+(?:expect|said|say|estimate|"
                          r"reported|report|announced|have\s+(?:registered|confirmed))")
 _SPEECH_RE = re.compile(r"\bkeynote\b|\b(?:address|speech)\b")
