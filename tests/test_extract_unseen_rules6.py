@@ -264,3 +264,9 @@ def test_a_member_since_a_year_or_the_nth_member_of_an_alliance() -> None:
                    "April 2023.")
     assert sorted((s, q.get("since")) for s, o, q in _rels(facts, "member_of")) == [("Finland", "2023"),
                                                                                    ("Turkiye", "1952")]
+
+
+def test_a_month_named_after_an_event_a_state_will_hold_is_the_coming_one() -> None:
+    facts = _facts("LAGOS – Nigeria will hold its first defence fair, Nigeria Defence Expo 2026, in November, the "
+                   "ministry said.", date="2026-05-20")
+    assert [(o, q.get("date")) for s, o, q in _rels(facts, "held_in")] == [("Lagos", "2026-11")]

@@ -39,6 +39,9 @@ _MONTH_CUE = re.compile(r"\b(?:in|by|since|from|until|before|after|early|late|mi
 _AHEAD_CUE = re.compile(r"\b(?:by|until|before|expected|scheduled|due|planned|will|next)\b[^.;]*$", re.I)
 # "is expected to receive ... from KAI in October": the cue reaches a month in the same clause
 _AHEAD_CLAUSE = re.compile(r"\b(?:expected|scheduled|due|planned|will)\b[^.;,]*$", re.I)
+# "will hold its expo, Vietnam Defence Expo 2026, in December": an event to come, across the name's commas
+_TO_HOST = re.compile(r"\b(?:will|is\s+to|are\s+to|is\s+set\s+to|is\s+due\s+to)\s+(?:host|hold|stage|open)\b[^.;]*$",
+                      re.I)
 _PROSPECTIVE_CUE = re.compile(
     r"\b(?:by|before|until|in|from|for|scheduled|expected|due|planned|next|early|late|end of)\s*$", re.I)
 
@@ -243,7 +246,8 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         g = {short: v for name, short in _GROUPS[i] if (v := m.group(name)) is not None}
         g["_w"] = m.group().split()[0].casefold()
         g["_ahead"] = "1" if _AHEAD_CUE.search(text[max(0, m.start() - 40):m.start()]) or (
-            kind == "m" and _AHEAD_CLAUSE.search(text[max(0, m.start() - 200):m.start()])) else ""
+            kind == "m" and (_AHEAD_CLAUSE.search(text[max(0, m.start() - 200):m.start()])
+                             or _TO_HOST.search(text[max(0, m.start() - 200):m.start()]))) else ""
 
         if kind == "m" and not _MONTH_CUE.search(text[max(0, m.start() - 12):m.start()]):
             continue
