@@ -31,6 +31,7 @@ from .platform_relations import extract_platform_relations
 from .platform_trade import extract_platform_trade
 from .platform_variants import settle_platforms
 from .platforms import find_platforms
+from .pronouns import pronoun_mentions
 from .relations import extract_relations
 from .spans import Spans
 from .text import split_sentences
@@ -176,6 +177,15 @@ def _ranked_agreement_with(doc: Document, s: Any, o: Any, who: str, q: dict[str,
     return True
 
 
+def _resolve_pronouns(doc: Document) -> None:
+    """Add "he" / "she" as mentions of the person they stand for (no alias: a pronoun is no name)."""
+    persons = [m for m in doc.mentions if m.type == "Person" and not m.attributes.get("kind")]
+    resolved = pronoun_mentions(doc.text, doc.sentences, persons)
+    if resolved:
+        doc.mentions = doc.mentions + resolved
+        doc.index()
+
+
 def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFacts:
     """Return the facts of one article, each relation with the sentence it comes from.
 
@@ -206,6 +216,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
         raw.append(Mention(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "Person", 7,
                            {"kind": "news agency"}))
     build_entities(doc, gaz, raw)
+    _resolve_pronouns(doc)
     doc.money = localise_rupees(text, doc.money, doc.main_country())
     settle_platforms(doc)
     agreements = extract_agreements(doc)

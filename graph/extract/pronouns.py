@@ -1,0 +1,97 @@
+"""Who "he" and "she" are: the person a subject pronoun stands for, as a mention the relation rules read.
+
+"She met her Polish counterpart X", "He later visited the shipyard": the rules for meetings,
+visits and signatures look for a person before the verb. A pronoun is resolved to the subject
+of the nearest sentence before it that names a compatible person (the sentence's first person,
+or the person a pronoun there stood for), looking back at most three sentences. A person is
+compatible unless the article has shown the other gender: an honorific ("Mr", "Ms") or a
+pronoun resolved to them before.
+
+>>> from .mentions import Mention
+>>> from .text import split_sentences
+>>> text = "Defence Minister Jane Roe arrived on Monday. She met Gen. Bo Li."
+>>> people = [Mention(17, 25, "Jane Roe", "Jane Roe", "Person"), Mention(53, 63, "Gen. Bo Li", "Bo Li", "Person")]
+>>> [(m.surface, m.name) for m in pronoun_mentions(text, split_sentences(text), people)]
+[('She', 'Jane Roe')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .mentions import Mention
+from .text import Sentence
+
+__all__ = ["pronoun_mentions"]
+
+# a subject pronoun followed by a word that is not a name ("He Yong-joon" is a person, "He said" a pronoun)
+_PRONOUN_RE = re.compile(r"(?<![\w'’-])(?P<p>[Hh]e|[Ss]he)\s+(?=[a-z])")
+_MALE = frozenset("Mr Mr. Sir Lord King Prince Sheikh Sultan Emir Amir Tun Haji Pak Shri".split())
+_FEMALE = frozenset("Ms Ms. Mrs Mrs. Miss Dame Queen Princess Sheikha Baroness Datin Hajah Ibu Smt. Toh Puan "
+                    "Puan Sri".split())
+_LOOK_BACK = 3  # sentences
+
+
+def _gender_of_title(honorific: object) -> str | None:
+    if not isinstance(honorific, str):
+        return None
+    words = set(honorific.split()) | {honorific}
+    if words & _FEMALE:
+        return "f"
+    if words & _MALE:
+        return "m"
+    return None
+
+
+def _in_quote(text: str, s: Sentence, at: int) -> bool:
+    """Tell whether offset ``at`` lies inside a quotation opened earlier in its sentence."""
+    before = text[s.start:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def pronoun_mentions(text: str, sentences: list[Sentence], persons: list[Mention]) -> list[Mention]:
+    """Return a person mention for each "he" / "she" that stands for a person named before it.
+
+    ``persons`` are the article's person mentions in order; the mentions returned carry the
+    resolved person's name, the pronoun as surface and ``form="pronoun"``.
+    """
+    if not persons or ("he " not in text and "He " not in text):
+        return []
+    gender: dict[str, str] = {}
+    for p in persons:
+        g = _gender_of_title(p.attributes.get("honorific"))
+        if g is not None:
+            gender.setdefault(p.name, g)
+    starts = [s.start for s in sentences]
+    held = sorted((p.start, p.end) for p in persons)
+    # per sentence: the person mentions in it (named and resolved), in order
+    by_sentence: dict[int, list[Mention]] = {}
+    for p in persons:
+        i = bisect_right(starts, p.start) - 1
+        if i >= 0:
+            by_sentence.setdefault(i, []).append(p)
+    out: list[Mention] = []
+    for pm in _PRONOUN_RE.finditer(text):
+        at = pm.start("p")
+        j = bisect_right(held, (at, len(text) + 1)) - 1
+        if j >= 0 and held[j][0] <= at < held[j][1]:
+            continue
+        i = bisect_right(starts, at) - 1
+        if i < 0 or _in_quote(text, sentences[i], at):
+            continue
+        want = "f" if pm.group("p").lower() == "she" else "m"
+        found: Mention | None = None
+        for k in range(i, max(-1, i - _LOOK_BACK - 1), -1):
+            here = [p for p in by_sentence.get(k, ()) if p.end <= at and gender.get(p.name, want) == want]
+            if here:
+                found = here[0]
+                break
+        if found is None:
+            continue
+        gender.setdefault(found.name, want)
+        m = Mention(at, pm.end("p"), pm.group("p"), found.name, "Person", 0, {}, "pronoun")
+        out.append(m)
+        by_sentence.setdefault(i, []).append(m)
+        by_sentence[i].sort(key=lambda x: x.start)
+    return out
