@@ -3,7 +3,7 @@ sentence is written for the test, with names the development texts do not use.""
 
 from __future__ import annotations
 
-from .test_extract_unseen_rules import _facts, _rels
+from .test_extract_unseen_rules import _entities, _facts, _rels
 
 # "he" and "she" as the subject of a meeting, a visit or a signature
 
@@ -25,3 +25,13 @@ def test_a_pronoun_skips_a_person_of_the_other_gender_and_a_name_spelt_like_a_pr
 def test_a_pronoun_with_no_person_before_it_is_nobody() -> None:
     facts = _facts("The navy has ordered four patrol boats. He met the shipyard's managers on Friday.")
     assert _rels(facts, "met_with") == []
+
+
+def test_the_person_or_pronoun_before_signed_is_a_signatory() -> None:
+    facts = _facts("Estonian Defence Minister Kaarel Tamm toured the plant of Nammo on Wednesday. He later signed a "
+                   "contract with Nammo for 155mm shells.")
+    [agr] = _entities(facts, "Agreement")
+    assert ("Kaarel Tamm", agr) in {(s, o) for s, o, _q in _rels(facts, "signed")}
+    facts = _facts("Peru's army chief, General Luis Ramos, signed an agreement with Elbit Systems on Monday.")
+    [agr] = _entities(facts, "Agreement")
+    assert {(s, o) for s, o, _q in _rels(facts, "signed")} == {("Luis Ramos", agr)}
