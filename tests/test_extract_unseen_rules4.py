@@ -35,3 +35,42 @@ def test_the_person_or_pronoun_before_signed_is_a_signatory() -> None:
     facts = _facts("Peru's army chief, General Luis Ramos, signed an agreement with Elbit Systems on Monday.")
     [agr] = _entities(facts, "Agreement")
     assert {(s, o) for s, o, _q in _rels(facts, "signed")} == {("Luis Ramos", agr)}
+
+
+# a firm the lists do not know is named like one, never like a person
+
+
+def test_a_name_ending_in_an_industry_word_is_a_company_not_a_person() -> None:
+    facts = _facts("The ministry said Varna Aircraft would build the trainers, and Officials said Dalmatia Optronics "
+                   "was a subcontractor. Andean Ammunition chief executive Lucia Paredes said the plant was ready.")
+    companies = set(_entities(facts, "Company"))
+    assert {"Varna Aircraft", "Dalmatia Optronics", "Andean Ammunition"} <= companies
+    assert _entities(facts, "Person") == ["Lucia Paredes"]
+    assert {(s, q.get("organisation")) for s, _o, q in _rels(facts, "holds_role")} == {("Lucia Paredes",
+                                                                                       "Andean Ammunition")}
+
+
+def test_hardware_and_a_post_ending_in_a_body_word_are_no_companies() -> None:
+    facts = _facts("India plans to buy more Light Combat Aircraft and Small Arms. Assistant Secretary for Naval "
+                   "Shipbuilding Karen Ward said the frigates were late.")
+    assert _entities(facts, "Company") == []
+    assert _entities(facts, "Person") == ["Karen Ward"]
+
+
+# a group's local unit is a company of its own
+
+
+def test_a_known_group_with_a_country_region_or_trade_after_it_is_its_own_unit() -> None:
+    facts = _facts("Saab said on Monday that Saab India would assemble the radars. Leonardo Middle East "
+                   "will support the work, and Elbit Systems Deutschland will supply optics.")
+    companies = set(_entities(facts, "Company"))
+    assert {"Saab", "Saab India", "Leonardo Middle East", "Elbit Systems Deutschland"} <= companies
+    located = {(s, o) for s, o, _q in _rels(facts, "located_in")}
+    assert {("Saab India", "India"), ("Elbit Systems Deutschland", "Germany")} <= located
+    assert {(s, o) for s, o, _q in _rels(facts, "part_of")} == {("Saab India", "Saab")}
+
+
+def test_a_country_in_the_possessive_after_a_company_is_not_its_unit() -> None:
+    facts = _facts("The order makes Patria Estonia's largest foreign supplier.")
+    assert "Patria" in _entities(facts, "Company")
+    assert not any(" " in c for c in _entities(facts, "Company"))

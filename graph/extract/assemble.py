@@ -22,6 +22,7 @@ from .document import Document
 from .entities import build_entities
 from .event_relations import extract_event_relations
 from .events import find_events
+from .firms import find_industry_companies, find_units, unit_relations
 from .gazetteer import Gazetteers, load_gazetteers
 from .mentions import Mention
 from .ordinals import find_ordinals
@@ -207,7 +208,9 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     doc.quantities = [q for q in doc.quantities if not dates.covers(q.number_start)]
     doc.index()
 
-    raw: list[Mention] = _gazetteer_mentions(text, gaz)
+    known = _gazetteer_mentions(text, gaz)
+    raw: list[Mention] = known + find_units(text, known)
+    raw += find_industry_companies(text, [m.start for m in known if m.type == "Country"])
     raw += find_organisations(text, {})
     raw += find_platforms(text)
     raw += find_events(text)
@@ -221,6 +224,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     settle_platforms(doc)
     agreements = extract_agreements(doc)
     buyer_from_announcer(doc, agreements)
+    unit_relations(doc)
     extract_relations(doc, agreements)
     _ordinal_facts(doc, agreements)
     extract_topics(doc, agreements)

@@ -62,7 +62,7 @@ _FORCE_HEAD_RE = re.compile(words_regex(("Navy", "Army", "Force", "Guard", "Corp
 _FORCE_BREAK_RE = re.compile(r"[^A-Za-z\s]")
 
 _NOT_COMPANY_START = frozenset({"Defence", "Defense", "Military", "National", "State", "Our", "This", "These",
-                                "Other", "Major"})
+                                "Other", "Major", "Naval"})
 
 
 _PAREN_ACRONYM_RE = re.compile(r"\s+\([A-Z][A-Za-z0-9&-]*[A-Z][A-Za-z0-9&-]*s?\)")

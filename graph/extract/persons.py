@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .firms import INDUSTRY_WORDS
 from .mentions import Mention
 from .patterns import branches_regex, words_regex
 from .spans import Spans
@@ -162,6 +163,17 @@ def _valid(name: str) -> bool:
     return bool(words) and words[0] not in _NOT_NAMES and words[-1] not in _NOT_NAMES
 
 
+def _firm_like(name: str) -> bool:
+    """Tell whether a name ends like a firm's ("Baltic Workboats", "Harbin Aircraft"): no person's name does."""
+    last = name.rsplit(None, 1)[-1]
+    return last in INDUSTRY_WORDS or last in _ORG_WORDS
+
+
+#: the words of a post's body that the name pattern may take for the first word of the name after the post
+_BODY_WORDS = INDUSTRY_WORDS | _ORG_WORDS | frozenset("Shipbuilding Acquisition Sustainment Materiel Capability "
+                                                      "Procurement Industry Policy Strategy".split())
+
+
 def _posted_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Return names written straight after a post, without honorific or rank ("Defence Secretary X said")."""
     out: list[Mention] = []
@@ -179,10 +191,16 @@ def _posted_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         last_end = m.end()
         name = m.group("name")
         words = name.split()
+        name_start = m.start("name")
+        while len(words) > 2 and words[0] in _BODY_WORDS:
+            # "Deputy Secretary for Naval Shipbuilding Tony Dalton": "Shipbuilding" ends the post
+            name_start = text.index(words[1], name_start + len(words[0]))
+            words = words[1:]
+            name = " ".join(words)
         if (not _valid(name) or any(w in _NOT_NAMES or w in _POST_WORDS for w in words)
-                or held.covers(m.start("name"))):
+                or held.covers(m.start("name")) or _firm_like(name)):
             continue
-        out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 2, {}))
+        out.append(Mention(name_start, m.end("name"), text[name_start:m.end("name")], name, "Person", 2, {}))
     return out
 
 
@@ -254,7 +272,7 @@ def find_persons(text: str) -> list[Mention]:
     held, starts = Spans(taken), sorted(s for s, _e in taken)
     for m in _PLAIN_RE.finditer(text):
         name = m.group("name")
-        if any(w in _ORG_WORDS for w in name.split()):
+        if any(w in _ORG_WORDS for w in name.split()) or _firm_like(name):
             continue
         after = bisect_right(starts, m.start())  # the first name taken that begins after this one does
         if not _valid(name) or held.covers(m.start()) or (after < len(starts) and starts[after] < m.end("name")):
@@ -262,7 +280,7 @@ def find_persons(text: str) -> list[Mention]:
         out.append(Mention(m.start(), m.end("name"), name, name, "Person", 1, {}))
     for m in _SAID_RE.finditer(text):
         name = m.group("name")
-        if _valid(name) and not held.covers(m.start("name")):
+        if _valid(name) and not held.covers(m.start("name")) and not _firm_like(name):
             out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 1, {}))
     out.sort(key=lambda m: m.start)
     prev_end = 0

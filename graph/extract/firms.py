@@ -1,0 +1,147 @@
+"""Companies known by their form, not by a list: a name that ends in an industry word ("Baltic Workboats",
+"Nordic Ammunition"), and the local unit of a known group ("BAE Systems Australia", "Naval Group Far East",
+"Kongsberg Maritime"), which is a company of its own, located in its country and part of its group.
+
+>>> [(m.surface, m.type) for m in find_industry_companies("Officials said Tallinn Workboats would bid.")]
+[('Tallinn Workboats', 'Company')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .document import Document
+from .mentions import Mention
+from .patterns import branches_regex
+
+__all__ = ["INDUSTRY_WORDS", "find_industry_companies", "find_units", "unit_relations"]
+
+#: words a firm's name ends in beyond the company words of :mod:`.orgs` ("Kongsberg Maritime", "Harbin Aircraft")
+INDUSTRY_WORDS = frozenset(
+    "Maritime Ammunition Ammunitions Composites Workboats Boats Boatyard Boatbuilders Yachts Arms Armaments Armament "
+    "Optronics Optics Photonics Avionics Aeronautics Aerostructures Aircraft Helicopters Solutions Vehicles "
+    "Automotive Propulsion Steel Metals Explosives Chemicals Microwave Sensors Communications Networks Labs "
+    "Laboratories Manufacturing Machinery Instruments Innovations Firearms Armour Armor Dockyards Yards Ballistics "
+    "Pyrotechnics Energetics Simulation Simulators".split())
+# words that describe a kind of hardware or a service, not a firm ("Light Combat Aircraft", "Small Arms")
+_GENERIC = frozenset(
+    "The A An This That These Those Its Their Our All Both Other More Most Some Any Each Every New Next "
+    "Light Heavy Combat Small Large Medium Transport Military Defence Defense Naval Air Army Navy "
+    "Unmanned Uncrewed Special Advanced Future National Royal Strategic Tactical Attack Patrol Fighter "
+    "Trainer Armoured Armored Utility Surface Underwater Aerial Amphibious Landing Main Battle Modern "
+    "Conventional Nuclear Precision Guided Artillery Infantry Long Short Range Multirole Multi-Role "
+    "Autonomous Remote Remotely Piloted Commercial Civil Civilian Cargo Tanker Training Basic Jet Rotary "
+    "Fixed Wing Electric Hybrid Sea Land Ground Coastal Offshore Fast Rigid Pacific Atlantic Indo-Pacific "
+    "Arctic Mediterranean Kamikaze Support Logistics Mission Intelligence Reconnaissance Surveillance "
+    "Early Warning Airborne Electronic Warfare Mine Anti Submarine Allied Western Soviet Foreign Domestic "
+    "Local Global Indigenous Export Generation Rescue Search Medical Personal Loitering Strike Cruise "
+    "Ballistic Hypersonic Government State Public Private Federal Joint Marine Coast Guard Border Police "
+    "Security Emergency Disaster Counter Counter-Drone Chemical Biological Aircraft Helicopters Vehicles "
+    "Boats Drones Arms Ammunition Systems Industries In On At By For And But With From After Before "
+    "During Under Over Into When While Where Since Although Meanwhile However Also Today Yesterday Monday "
+    "Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December".split())
+_INDUSTRY_RE = re.compile(branches_regex(((w, "") for w in sorted(INDUSTRY_WORDS, key=len, reverse=True)),
+                                         word_start=True) + r"\b(?![ \t]+[A-Z0-9]|-\w)")
+_NAME_BEFORE = re.compile(r"(?<![\w'’.&-])(?P<name>(?:[A-Z][a-z][\w&-]*\s+){1,2})$")
+# hardware a group's unit is seldom named after: "Airbus Aircraft" is the group's product
+_HARDWARE = frozenset("Aircraft Helicopters Vehicles Boats Drones Arms Ammunition Ammunitions Armour Armor Firearms "
+                      "Workboats Yachts".split())
+
+
+def find_industry_companies(text: str, demonym_starts: Sequence[int] = ()) -> list[Mention]:
+    """Return firms named by one or two words and an industry word, not a person ("Tallinn Workboats said").
+
+    A name that begins with a demonym ("Polish Arms") is left alone: it more often describes than names.
+    """
+    out: list[Mention] = []
+    skip = set(demonym_starts)
+    for h in _INDUSTRY_RE.finditer(text):
+        m = _NAME_BEFORE.search(text, max(0, h.start() - 50), h.start())
+        if m is None:
+            continue
+        words = m.group("name").split()
+        while words and words[0] in _GENERIC:
+            words = words[1:]
+        if not words or any(w in _GENERIC for w in words):
+            continue
+        start = h.start() - len(" ".join(words)) - 1
+        while text[start:start + 1].isspace():
+            start += 1
+        if start in skip or text[start:start + len(words[0])] != words[0]:
+            continue
+        name = text[start:h.end()]
+        name = " ".join(name.split())
+        out.append(Mention(start, h.end(), text[start:h.end()], name, "Company", 3, {}))
+    return out
+
+
+# the names of states in their own languages, as local units write them ("Rheinmetall Defence Lietuva")
+_ENDONYMS = {"Lietuva": "Lithuania", "Latvija": "Latvia", "Eesti": "Estonia", "Polska": "Poland",
+             "Deutschland": "Germany", "España": "Spain", "Espana": "Spain", "Italia": "Italy", "Brasil": "Brazil",
+             "Nederland": "Netherlands", "Norge": "Norway", "Sverige": "Sweden", "Suomi": "Finland",
+             "Danmark": "Denmark", "Hellas": "Greece", "Magyarország": "Hungary", "Romania": "Romania",
+             "Česko": "Czech Republic", "Slovensko": "Slovakia", "Hrvatska": "Croatia", "Srbija": "Serbia",
+             "Österreich": "Austria", "Schweiz": "Switzerland", "Suisse": "Switzerland", "Belgique": "Belgium",
+             "México": "Mexico", "Nippon": "Japan", "Bharat": "India"}
+_REGIONS = ("Far East", "Middle East", "Asia Pacific", "Asia-Pacific", "North America", "Latin America", "Asia",
+            "Pacific", "Nordic", "Nordics", "Americas", "Europe", "Africa", "Gulf", "Arabia", "Scandinavia",
+            "Baltics", "Oceania", "Benelux")
+# the words a unit's name may hold between the group's name and its place ("Rheinmetall Defence Lietuva")
+_UNIT_MIDDLE = (r"(?:(?:Defen[cs]e|Systems|Aerospace|Land|Naval|Maritime|Air|Electronics|Technologies|Mission\s+"
+                r"Systems|Munitions|Vehicles|Space|Cyber|Shipbuilding|Marine|Services|Support|Training)\s+){0,2}")
+_UNIT_PLACE_RE = re.compile(rf"[ \t]+(?P<mid>{_UNIT_MIDDLE})(?P<place>{'|'.join(map(re.escape, _REGIONS))}|"
+                            rf"{'|'.join(_ENDONYMS)})\b(?![ \t]+[A-Z]|-\w)")
+_UNIT_TAIL_RE = re.compile(r"[ \t]+(?P<tail>(?:[A-Z][a-z]+[ \t]+)?(?P<last>[A-Z][a-z]+))\b(?![ \t]+[A-Z]|-\w)")
+_UNIT_WORDS = frozenset("Maritime Munitions Ordnance Shipbuilding Shipyards Aerospace Electronics Systems Aeronautics "
+                        "Aerostructures Optronics Avionics Propulsion Dynamics Technologies Engineering Solutions "
+                        "Composites Sensors Communications Simulation".split())
+_MIDDLE_COUNTRY = re.compile(rf"[ \t]+(?P<mid>{_UNIT_MIDDLE})$")
+
+
+def find_units(text: str, gazetteer_mentions: list[Mention]) -> list[Mention]:
+    """Return the local units and divisions of known companies, named by the group's name and a place or a trade.
+
+    ``gazetteer_mentions`` are the known names in the text, left to right and not overlapping.
+    """
+    out: list[Mention] = []
+    for i, m in enumerate(gazetteer_mentions):
+        if m.type != "Company":
+            continue
+        nxt = gazetteer_mentions[i + 1] if i + 1 < len(gazetteer_mentions) else None
+        country: str | None = None
+        end = -1
+        if nxt is not None and nxt.type == "Country" and nxt.form == "name":
+            mid = _MIDDLE_COUNTRY.match(text[m.end:nxt.start]) if nxt.start > m.end else None
+            if mid is not None and not re.match(r"[ \t]*(?:['’]s\b|[A-Z]|-\w)", text[nxt.end:nxt.end + 3]):
+                country, end = nxt.name, nxt.end
+        if end < 0:
+            pm = _UNIT_PLACE_RE.match(text, m.end)
+            if pm is not None:
+                country, end = _ENDONYMS.get(pm.group("place")), pm.end()
+        if end < 0:
+            tm = _UNIT_TAIL_RE.match(text, m.end)
+            if tm is not None and tm.group("last") in _UNIT_WORDS and tm.group("last") not in _HARDWARE:
+                end = tm.end()
+        if end < 0 or (nxt is not None and nxt.start < end and nxt.end > end):
+            continue
+        surface = text[m.start:end]
+        attrs = {"parent": m.name, "country": country, "unit": True}
+        out.append(Mention(m.start, end, surface, " ".join(surface.split()), "Company", 5, attrs))
+    return out
+
+
+def unit_relations(doc: Document) -> None:
+    """A unit is located in its country and part of its group, when the article names the group itself too."""
+    for m in doc.mentions:
+        if m.type != "Company" or not m.attributes.get("unit"):
+            continue
+        s = doc.sentence_at(m.start)
+        country = m.attributes.get("country")
+        if country:
+            doc.entities.add(country, "Country")
+            doc.relate(m.name, "located_in", country, {}, s, 0.6)
+        parent = m.attributes.get("parent")
+        if parent and parent in doc.entities and doc.entities.type_of(parent) == "Company":
+            doc.relate(m.name, "part_of", parent, {}, s, 0.6)
