@@ -74,3 +74,10 @@ def test_a_country_in_the_possessive_after_a_company_is_not_its_unit() -> None:
     facts = _facts("The order makes Patria Estonia's largest foreign supplier.")
     assert "Patria" in _entities(facts, "Company")
     assert not any(" " in c for c in _entities(facts, "Company"))
+
+
+def test_a_visit_to_a_site_of_a_firm_is_a_visit_to_the_firm() -> None:
+    facts = _facts("Chile's defence minister, Rosa Vidal, visited the main assembly plant of Embraer on Friday.")
+    assert {(s, o) for s, o, _q in _rels(facts, "visited")} == {("Rosa Vidal", "Embraer")}
+    facts = _facts("Minister Rosa Vidal visited the plant and praised Embraer.")
+    assert _rels(facts, "visited") == []

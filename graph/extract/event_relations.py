@@ -276,6 +276,8 @@ def _visits(doc: Document) -> None:
             if targets and targets[0].type == "Country" and targets[0].form == "demonym":
                 continue  # "met the visiting Polish minister": who visits is named after, and visits no "Polish"
             if not targets:
+                targets = _facility_owner(doc, s, pos)
+            if not targets:
                 continue
             before = [m for m in mentions_in(doc, s, *_ACTORS) if m.end <= s.start + vm.start()
                       and not re.match(r"['’]s\b", doc.text[m.end:m.end + 2])]
@@ -297,6 +299,21 @@ def _visits(doc: Document) -> None:
                        and _FOR_EVENT.search(doc.text, max(pos, m.start - 14), m.start)), None)
             if ev is not None:
                 doc.relate(who.name, "participant_of", ev.name, {"date": dates[0].value if dates else None}, s, 0.6)
+
+
+# "visited the Okpo shipyard of X", "toured the main plant operated by X": the firm or body the site belongs to
+_FACILITY_OF = re.compile(r"(?:[\w'’-]+\s+){0,3}?(?:shipyard|yard|plant|factory|facility|facilities|works|"
+                          r"headquarters|site|campus|production\s+line|assembly\s+line|base|hangar|premises)s?\s+"
+                          r"(?:of|operated\s+by|run\s+by|belonging\s+to)\s+(?:the\s+)?")
+
+
+def _facility_owner(doc: Document, s: Sentence, pos: int) -> list[Mention]:
+    """Return the owner of the site a visit names right after the verb, or nothing."""
+    fm = _FACILITY_OF.match(doc.text, pos, s.end)
+    if fm is None:
+        return []
+    return [m for m in mentions_in(doc, s, "Company", "ArmedForce", "GovernmentAgency", "Organisation")
+            if m.start == fm.end()][:1]
 
 
 _LIST_GAP = re.compile(r"(?:,\s*|,?\s+and\s+)(?:the\s+)?")
