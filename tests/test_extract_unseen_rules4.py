@@ -81,3 +81,19 @@ def test_a_visit_to_a_site_of_a_firm_is_a_visit_to_the_firm() -> None:
     assert {(s, o) for s, o, _q in _rels(facts, "visited")} == {("Rosa Vidal", "Embraer")}
     facts = _facts("Minister Rosa Vidal visited the plant and praised Embraer.")
     assert _rels(facts, "visited") == []
+
+
+# posts written beside a name
+
+
+def test_an_envoy_named_after_the_post_holds_it_for_the_state_that_sends_the_envoy() -> None:
+    facts = _facts("The minister was met by Brazil's Ambassador to Japan, Helena Duarte.")
+    assert {(s, o, q.get("organisation")) for s, o, q in _rels(facts, "holds_role")} == {
+        ("Helena Duarte", "Ambassador to Japan", "Brazil")}
+
+
+def test_its_post_belongs_to_the_body_the_sentence_before_is_about() -> None:
+    facts = _facts("Saab Australia employs 900 people in Adelaide. Its managing director, Colin Reyes, said the "
+                   "order would add 50 jobs.")
+    assert {(s, o, q.get("organisation")) for s, o, q in _rels(facts, "holds_role")} == {
+        ("Colin Reyes", "managing director", "Saab Australia")}

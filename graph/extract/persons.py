@@ -65,7 +65,11 @@ _ROLE = (rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}(?:\s+(?:and|&)\s+{_ROLE_MOD}{{0,2}
          rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w&'’-]*){{0,6}})?)")
 _ROLE_LOOSE = (rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}(?:\s+(?:and|&)\s+{_ROLE_MOD}{{0,2}}{_ROLE_HEAD})?"
                rf"(?:\s+(?:of|for|at)\s+(?:(?:the|of|and|for|&|[A-Z][\w&'’.-]*|\([A-Z][\w&]*\)),?\s*)+?)?)")
-_PRE_ROLE_RE = re.compile(rf"(?P<role>{_ROLE_LOOSE})(?:\s*,\s*(?:the\s+)?|\s+)$")
+# an envoy's post names the state the envoy is sent to ("Canada's Ambassador to Japan"): the post is held for the
+# state written before it, so only the head word is the span a body is looked for in
+_ENVOY = (r"(?P<envoy>(?:Deputy\s+)?(?:Ambassador|Envoy|High\s+Commissioner|Consul[- ]General|Defen[cs]e\s+Attach[ée])"
+          r")\s+to\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3}")
+_PRE_ROLE_RE = re.compile(rf"(?P<role>{_ROLE_LOOSE}|{_ENVOY})(?:\s*,\s*(?:the\s+)?|\s+)$")
 _POST_ROLE_RE = re.compile(
     rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?)['’]s\s+)?"
     rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}|head|chief)[^,.;\"“”]*)(?=[,.;]|\s+said|$)"
@@ -304,6 +308,8 @@ def _attach_role(text: str, p: Mention, prev_end: int) -> None:
         role = best.group("role").strip().rstrip(",").strip()
         p.attributes["role"] = role
         p.attributes["role_span"] = (window_start + best.start("role"), window_start + best.end("role"))
+        if best.group("envoy"):
+            p.attributes["role_span"] = (window_start + best.start("envoy"), window_start + best.end("envoy"))
         return
     m2 = _POST_ROLE_RE.match(text[p.end:p.end + 160])
     if m2:
@@ -337,9 +343,10 @@ def short_forms(name: str) -> list[str]:
 # off by commas straight after a post
 _APPOSED_RE = re.compile(
     rf",\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
-    rf"(?=\s*,|\s+(?:said|told|added|says)\b)")
+    rf"(?=\s*,|\s+(?:said|told|added|says)\b|\.(?:\s|$))")
 _APPOSED_POST_RE = re.compile(
-    rf"(?:^|\b(?:the|The|and|by|with|as)\s+|[A-Z][\w-]*['’]s\s+)(?P<role>{_ROLE_LOOSE})$")
+    rf"(?:^|\b(?:the|The|and|by|with|as|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+|[A-Z][\w-]*['’]s\s+)"
+    rf"(?P<role>{_ROLE_LOOSE}|{_ENVOY})$")
 
 
 def _apposed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:

@@ -64,6 +64,8 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
                   and "," not in doc.text[m.end:span[0]]]  # "... for the Navy, Defense Secretary X said"
         if org is None and before:
             org = before[-1].name
+        if org is None and _ITS_BEFORE.search(doc.text, max(0, span[0] - 6), span[0]):
+            org = _its_owner(doc, span[0])
     service = _service_branch(role)
     if service is not None and (org is None or doc.entities.type_of(org) not in ("ArmedForce",)):
         org = _service_force(doc, p, service, org)
@@ -72,6 +74,23 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
     if org and doc.entities.type_of(org) in ("GovernmentAgency",) and NATIONAL_POSTS.search(role) and "(" in org:
         org = doc.entities.records[org].attributes.get("country", org)
     return role, org
+
+
+_ITS_BEFORE = re.compile(r"\b[Ii]ts\s+$")
+_BODIES = ("Company", "Organisation", "GovernmentAgency", "ArmedForce")
+
+
+def _its_owner(doc: Document, at: int) -> str | None:
+    """Return the body "its" stands for before a post ("X is owned by Y. Its managing director, Z, said"): the first
+    body of the sentence, or else of the sentence before."""
+    s = doc.sentence_at(at)
+    here = [m for m in doc.mentions_in(s, *_BODIES) if m.end <= at]
+    if here:
+        return here[0].name
+    if s.index == 0:
+        return None
+    prev = doc.mentions_in(doc.sentences[s.index - 1], *_BODIES)
+    return prev[0].name if prev else None
 
 
 # a post at the head of one service ("Chief of Navy", "Chief of the Naval Staff", "Army chief", "Air Force commander")
