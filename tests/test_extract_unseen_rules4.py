@@ -97,3 +97,11 @@ def test_its_post_belongs_to_the_body_the_sentence_before_is_about() -> None:
                    "order would add 50 jobs.")
     assert {(s, o, q.get("organisation")) for s, o, q in _rels(facts, "holds_role")} == {
         ("Colin Reyes", "managing director", "Saab Australia")}
+
+
+def test_a_name_before_a_firms_post_is_the_firm_the_post_is_held_in() -> None:
+    facts = _facts("Corvid Dynamics Inc won the order. Vantor managing director Ellen Marsh said output would double, "
+                   "and Group chief executive Ivan Petrov agreed.")
+    roles = {(s, q.get("organisation")) for s, _o, q in _rels(facts, "holds_role")}
+    assert ("Ellen Marsh", "Vantor") in roles
+    assert "Group" not in _entities(facts, "Company")

@@ -22,7 +22,7 @@ from .document import Document
 from .entities import build_entities
 from .event_relations import extract_event_relations
 from .events import find_events
-from .firms import find_industry_companies, find_units, unit_relations
+from .firms import find_industry_companies, find_post_companies, find_units, unit_relations
 from .gazetteer import Gazetteers, load_gazetteers
 from .mentions import Mention
 from .ordinals import find_ordinals
@@ -211,6 +211,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     known = _gazetteer_mentions(text, gaz)
     raw: list[Mention] = known + find_units(text, known)
     raw += find_industry_companies(text, [m.start for m in known if m.type == "Country"])
+    raw += find_post_companies(text, [(m.start, m.end) for m in known])
     raw += find_organisations(text, {})
     raw += find_platforms(text)
     raw += find_events(text)

@@ -15,7 +15,7 @@ from .document import Document
 from .mentions import Mention
 from .patterns import branches_regex
 
-__all__ = ["INDUSTRY_WORDS", "find_industry_companies", "find_units", "unit_relations"]
+__all__ = ["INDUSTRY_WORDS", "find_industry_companies", "find_post_companies", "find_units", "unit_relations"]
 
 #: words a firm's name ends in beyond the company words of :mod:`.orgs` ("Kongsberg Maritime", "Harbin Aircraft")
 INDUSTRY_WORDS = frozenset(
@@ -145,3 +145,34 @@ def unit_relations(doc: Document) -> None:
         parent = m.attributes.get("parent")
         if parent and parent in doc.entities and doc.entities.type_of(parent) == "Company":
             doc.relate(m.name, "part_of", parent, {}, s, 0.6)
+
+
+# "Birdon managing director X", "Vantor CEO X": a name written straight before a firm's post and a person's name
+_FIRM_POST_RE = re.compile(r"(?<![\w'’.&-])(?P<name>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,2})[ \t]+"
+                           r"(?:chief[ \t]+executive(?:[ \t]+officer)?|managing[ \t]+director|CEO|chairman|"
+                           r"chairwoman|founder|general[ \t]+manager)[ \t]+(?=[A-Z][a-z])")
+_NOT_FIRM = frozenset("Deputy Former Acting Interim Group Company Regional Vice Executive Assistant Joint Senior "
+                      "Committee Senate House Board Council Commission Parliament Party Union Association Federation "
+                      "Chamber Institute University Agency Ministry Department Office Its Their His Her Then "
+                      "Bank Fund Authority Exchange Club League".split())
+
+
+def find_post_companies(text: str, known: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Return the firms named only before a firm's post ("Birdon managing director Mark Ellison said"), where no
+    known name (``known``: spans of the lists' matches) covers the words."""
+    if not any(w in text for w in ("chief executive", "managing director", "CEO", "chairman", "chairwoman", "founder",
+                                   "general manager")):
+        return []
+    out: list[Mention] = []
+    for m in _FIRM_POST_RE.finditer(text):
+        words = m.group("name").split()
+        while words and words[0] in _GENERIC:
+            words = words[1:]
+        if not words or any(w in _GENERIC or w in _NOT_FIRM for w in words):
+            continue
+        end = m.end("name")
+        start = end - len(" ".join(words))
+        if text[start:end] != " ".join(words) or any(s < end and start < e for s, e in known):
+            continue
+        out.append(Mention(start, end, text[start:end], text[start:end], "Company", 1, {}))
+    return out
