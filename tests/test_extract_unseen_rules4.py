@@ -105,3 +105,14 @@ def test_a_name_before_a_firms_post_is_the_firm_the_post_is_held_in() -> None:
     roles = {(s, q.get("organisation")) for s, _o, q in _rels(facts, "holds_role")}
     assert ("Ellen Marsh", "Vantor") in roles
     assert "Group" not in _entities(facts, "Company")
+
+
+# committees that question a procurement
+
+
+def test_a_committee_named_in_full_is_a_government_agency_of_the_state_before_it() -> None:
+    facts = _facts("On Tuesday Japan's House of Representatives Security Committee questioned officials, and the "
+                   "Joint Committee on Defence Procurement met on Friday.")
+    agencies = set(_entities(facts, "GovernmentAgency"))
+    assert {"House of Representatives Security Committee", "Joint Committee on Defence Procurement"} <= agencies
+    assert ("House of Representatives Security Committee", "Japan") in {(s, o) for s, o, _q in _rels(facts, "part_of")}
