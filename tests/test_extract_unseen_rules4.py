@@ -116,3 +116,28 @@ def test_a_committee_named_in_full_is_a_government_agency_of_the_state_before_it
     agencies = set(_entities(facts, "GovernmentAgency"))
     assert {"House of Representatives Security Committee", "Joint Committee on Defence Procurement"} <= agencies
     assert ("House of Representatives Security Committee", "Japan") in {(s, o) for s, o, _q in _rels(facts, "part_of")}
+
+
+# a change of command: posts taken, given and held, written after the verb
+
+
+def test_posts_named_after_appointed_served_and_took_over_are_held() -> None:
+    facts = _facts("ABUJA – Major General Musa Bello was named Chief of Staff of the Nigerian Army on Monday. He "
+                   "previously served as Commandant of the Nigerian Defence Academy and as head of the Army War "
+                   "College. Air Vice Marshal Grace Obi takes over as commander of the Nigerian Air Force's "
+                   "training command.")
+    roles = {(s, o, q.get("organisation")) for s, o, q in _rels(facts, "holds_role")}
+    assert ("Musa Bello", "Commandant", "Nigerian Defence Academy") in roles
+    assert ("Musa Bello", "head", "Army War College") in roles
+    assert any(s == "Musa Bello" and o.startswith("Chief of Staff") for s, o, _org in roles)
+    assert any(s == "Grace Obi" and o.startswith("commander") for s, o, _org in roles)
+
+
+def test_command_handed_over_is_held_by_both_and_a_named_person_is_not_a_post() -> None:
+    facts = _facts("Vice Admiral Tomas Lind handed over command of the Swedish Navy to Rear Admiral Eva Berg on "
+                   "Friday. Lind became chairman of Saab's board. The minister, who was named in the report, said "
+                   "nothing.")
+    roles = {(s, o, q.get("organisation")) for s, o, q in _rels(facts, "holds_role")}
+    assert {("Tomas Lind", "Commander", "Swedish Navy"), ("Eva Berg", "Commander", "Swedish Navy")} <= roles
+    assert ("Tomas Lind", "chairman") in {(s, o) for s, o, _org in roles}
+    assert not any(o == "in the report" for _s, o, _org in roles)

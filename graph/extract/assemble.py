@@ -15,7 +15,7 @@ from .agreements import buyer_from_announcer, extract_agreements, witnessed_the_
 from .alliances import extract_alliances
 from .amounts import find_money, find_quantities, localise_rupees
 from .approvals import extract_approvals, extract_considered, extract_shortlists
-from .committees import find_committees
+from .committees import find_academies, find_committees
 from .counts import extract_counts
 from .dates import find_dates, reference
 from .deliveries import extract_deliveries, first_deliveries, parties_from_supplies, scope_from_focus
@@ -215,6 +215,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     raw += find_post_companies(text, [(m.start, m.end) for m in known])
     if "Committee" in text:
         raw += find_committees(text, gaz)
+    raw += find_academies(text, gaz)
     raw += find_organisations(text, {})
     raw += find_platforms(text)
     raw += find_events(text)

@@ -2,6 +2,7 @@
 Parliamentary Standing Committee on Defence", "the Senate Foreign Affairs, Defence and Trade Legislation Committee".
 
 A committee is a government agency; a state written in the possessive right before it is its country.
+Academies, colleges and institutes named the same way ("Kenya Military Academy") are organisations.
 
 >>> from .gazetteer import load_gazetteers
 >>> [(m.name, m.attributes) for m in find_committees("India's Standing Committee on Defence met.", load_gazetteers())]
@@ -15,7 +16,9 @@ import re
 from .gazetteer import Gazetteers
 from .mentions import Mention
 
-__all__ = ["find_committees"]
+__all__ = ["find_academies", "find_committees"]
+
+_SCHOOL_HEADS = ("Academy", "College", "Institute")
 
 _WORD = r"[A-Z][\w-]*"
 _DAYS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
@@ -34,12 +37,26 @@ _LEAD_RE = re.compile(r"(?:The|A|An|This|That|In|At|On|By|For|From|After|Before|
 
 def find_committees(text: str, gaz: Gazetteers) -> list[Mention]:
     """Return committees named with at least one capitalised word before "Committee"."""
+    return _named_by_head(text, gaz, "Committee", "GovernmentAgency")
+
+
+def find_academies(text: str, gaz: Gazetteers) -> list[Mention]:
+    """Return academies, colleges and institutes named with capitalised words before the head word ("Kenya
+    Military Academy", "National Defence College"): organisations."""
     out: list[Mention] = []
-    at = text.find("Committee")
+    for head in _SCHOOL_HEADS:
+        if head in text:
+            out += _named_by_head(text, gaz, head, "Organisation")
+    return out
+
+
+def _named_by_head(text: str, gaz: Gazetteers, head: str, type_: str) -> list[Mention]:
+    out: list[Mention] = []
+    at = text.find(head)
     while at >= 0:
-        end = at + len("Committee")
+        end = at + len(head)
         if text[end:end + 1].isalpha():
-            at = text.find("Committee", end)
+            at = text.find(head, end)
             continue
         bm = _BEFORE_RE.search(text, max(0, at - 120), at)
         if bm is not None:
@@ -59,7 +76,6 @@ def find_committees(text: str, gaz: Gazetteers) -> list[Mention]:
                 hit = gaz.match(owner) if owner else []
                 if hit and hit[-1].entry.type == "Country" and owner.endswith(hit[-1].surface):
                     attrs["country"] = hit[-1].entry.name
-                out.append(Mention(start, end, text[start:end], " ".join(text[start:end].split()), "GovernmentAgency",
-                                   2, attrs))
-        at = text.find("Committee", end)
+                out.append(Mention(start, end, text[start:end], " ".join(text[start:end].split()), type_, 4, attrs))
+        at = text.find(head, end)
     return out

@@ -12,6 +12,7 @@ from .agreements import AgreementState
 from .document import Document
 from .mentions import Mention
 from .persons import NATIONAL_POSTS
+from .text import Sentence
 
 __all__ = ["extract_relations"]
 
@@ -156,6 +157,7 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
             role, org = _role_org(doc, p)
             if role and len(role) < 90:
                 doc.relate(p.name, "holds_role", role, {"organisation": org}, doc.sentence_at(p.start))
+    _appointments(doc)
     # affiliation and location of organisations
     forces: dict[str, int] = {}  # each armed force's name, and where it is first mentioned
     for i, o in enumerate(doc.mentions):
@@ -333,3 +335,84 @@ def _platform_lineage(doc: Document) -> None:
             parent = max(parents, key=len)
             m = next(x for x in doc.mentions if x.name == n)
             doc.relate(n, "derived_from", parent, {}, doc.sentence_at(m.start))
+
+
+# a post taken, given or held, written after the verb: "X was named Deputy Commander of the Army", "she served as
+# commandant of the Academy and as head of ...", "Y takes over as Chief of Staff"
+_APPOINTED = re.compile(
+    r"\b(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|made|confirmed)(?:\s+as)?|"
+    r"(?:takes|took|will\s+take|has\s+taken)\s+over\s+as|(?:serves|served|has\s+served|had\s+served)\s+as|"
+    r"becomes|became|will\s+become|(?:was|is)\s+(?:sworn\s+in|installed)\s+as)\s+(?:the\s+)?(?:new\s+)?(?=[A-Za-z])")
+_APPOINTED_ANCHORS = ("named", "appointed", "took over", "takes over", "take over", "taken over", "served as",
+                      "serves as", "became", "becomes", "become", "sworn in", "installed", "made", "confirmed")
+_POST_AFTER = re.compile(
+    r"(?P<role>(?:(?:Deputy|Vice|Acting|Assistant|Chief|deputy|vice|acting|assistant)\s+)?(?:Commander|Commandant|"
+    r"Chief(?:\s+of\s+(?:the\s+)?(?:General\s+|Defen[cs]e\s+|Naval\s+|Army\s+|Air\s+)?Staff)?|"
+    r"Director(?:[- ]General)?|Head|Chairman|Chairwoman|Chair|President|Secretary(?:[- ]General)?|Minister|"
+    r"Ambassador|Inspector[- ]General|Chief\s+Executive|Managing\s+Director|CEO|commander|commandant|chief|"
+    r"director|head|chairman|chairwoman|president|managing\s+director|chief\s+executive|spokesman|spokeswoman)"
+    r"(?P<of>\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|and\s+|for\s+)?(?:the\s+)?[A-Z][\w-]*)"
+    r"{0,5})?)")
+_POSSESSIVE_NEXT = re.compile(r"(?:\s+[A-Z][\w-]*)*['’]s\b")
+_AND_AS = re.compile(r"\s+and\s+(?:later\s+)?as\s+(?:the\s+)?")
+# "handed over command of the Army to General Y", "took over command of the Fleet", "assumed command of X"
+_COMMAND = re.compile(r"\b(?P<v>handed\s+over|hands\s+over|relinquished|took\s+over|takes\s+over|assumed|assumes|"
+                      r"took|takes)\s+command\s+of\s+(?:the\s+)?")
+
+
+def _subject_before(doc: Document, verb: int) -> Mention | None:
+    """Return the person whose clause the verb at ``verb`` ends: the last person before it, with nothing but a
+    relative clause or an adverb between."""
+    persons = [p for p in doc.mentions_ending(max(0, verb - 120), verb) if p.type == "Person"]
+    if not persons:
+        return None
+    p = persons[-1]
+    between = doc.text[p.end:verb]
+    if re.fullmatch(r"(?:\s*,[^.;]{0,90},)?\s*(?:[a-z]+ly\s+|later\s+|then\s+|also\s+|now\s+|previously\s+|"
+                    r"formally\s+|officially\s+)*", between):
+        return p
+    return None
+
+
+def _hold(doc: Document, p: Mention, role: str, start: int, end: int, s: Sentence) -> None:
+    post = Mention(p.start, p.end, p.surface, p.name, "Person", 0, {"role": role, "role_span": (start, end)})
+    role, org = _role_org(doc, post)
+    if role and len(role) < 90:
+        doc.relate(p.name, "holds_role", role, {"organisation": org}, s)
+
+
+def _appointments(doc: Document) -> None:
+    """Posts taken, given or held that are written after a verb, and commands handed over or taken."""
+    text = doc.text
+    for s in doc.sentences:
+        if any(a in s.text for a in _APPOINTED_ANCHORS):
+            for am in _APPOINTED.finditer(text, s.start, s.end):
+                p = _subject_before(doc, am.start())
+                pos = am.end()
+                while p is not None:
+                    rm = _POST_AFTER.match(text, pos, s.end)
+                    if rm is None:
+                        break
+                    end = rm.end("role")
+                    if rm.group("of") and _POSSESSIVE_NEXT.match(text, end):
+                        end = rm.start("of")  # "commander of the Air Force's training command": the post alone
+                    role = " ".join(text[rm.start("role"):end].split())
+                    _hold(doc, p, role, rm.start("role"), end, s)
+                    nm = _AND_AS.match(text, rm.end(), s.end)
+                    if nm is None:
+                        break
+                    pos = nm.end()
+        if "command of" in s.text:
+            for cm in _COMMAND.finditer(text, s.start, s.end):
+                body = next((m for m in doc.mentions_starting(cm.end(), cm.end() + 1)
+                             if m.type in ("ArmedForce", "GovernmentAgency", "Organisation")), None)
+                if body is None:
+                    continue
+                p = _subject_before(doc, cm.start())
+                given = re.match(r"\s+to\s+", text[body.end:s.end]) if cm.group("v").startswith(("hand", "relinq"))\
+                    else None
+                to = next((m for m in doc.mentions_starting(body.end + given.end(), body.end + given.end() + 1)
+                           if m.type == "Person"), None) if given else None
+                for who in (p, to):
+                    if who is not None:
+                        doc.relate(who.name, "holds_role", "Commander", {"organisation": body.name}, s)
