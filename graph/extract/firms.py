@@ -106,9 +106,8 @@ def find_units(text: str, gazetteer_mentions: list[Mention]) -> list[Mention]:
     ``gazetteer_mentions`` are the known names in the text, left to right and not overlapping.
     """
     out: list[Mention] = []
-    for i, m in enumerate(gazetteer_mentions):
-        if m.type != "Company":
-            continue
+    for i in [i for i, m in enumerate(gazetteer_mentions) if m.type == "Company"]:
+        m = gazetteer_mentions[i]
         nxt = gazetteer_mentions[i + 1] if i + 1 < len(gazetteer_mentions) else None
         country: str | None = None
         end = -1
@@ -147,10 +146,12 @@ def unit_relations(doc: Document) -> None:
             doc.relate(m.name, "part_of", parent, {}, s, 0.6)
 
 
-# "Birdon managing director X", "Vantor CEO X": a name written straight before a firm's post and a person's name
-_FIRM_POST_RE = re.compile(r"(?<![\w'’.&-])(?P<name>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,2})[ \t]+"
-                           r"(?:chief[ \t]+executive(?:[ \t]+officer)?|managing[ \t]+director|CEO|chairman|"
-                           r"chairwoman|founder|general[ \t]+manager)[ \t]+(?=[A-Z][a-z])")
+# "Birdon managing director X", "Vantor CEO X": a name written straight before a firm's post and a person's name;
+# the post words as a trie, the name before them tried only where one occurs
+_FIRM_POSTS = ("chief executive", "managing director", "CEO", "chairman", "chairwoman", "founder", "general manager")
+_FIRM_POST_HEAD = re.compile(branches_regex(((w, "") for w in _FIRM_POSTS), word_start=True)
+                             + r"(?:[ \t]+officer)?[ \t]+(?=[A-Z][a-z])")
+_FIRM_NAME_END = re.compile(r"(?<![\w'’.&-])(?P<name>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,2})[ \t]+$")
 _NOT_FIRM = frozenset("Deputy Former Acting Interim Group Company Regional Vice Executive Assistant Joint Senior "
                       "Committee Senate House Board Council Commission Parliament Party Union Association Federation "
                       "Chamber Institute University Agency Ministry Department Office Its Their His Her Then "
@@ -160,11 +161,11 @@ _NOT_FIRM = frozenset("Deputy Former Acting Interim Group Company Regional Vice 
 def find_post_companies(text: str, known: Sequence[tuple[int, int]]) -> list[Mention]:
     """Return the firms named only before a firm's post ("Birdon managing director Mark Ellison said"), where no
     known name (``known``: spans of the lists' matches) covers the words."""
-    if not any(w in text for w in ("chief executive", "managing director", "CEO", "chairman", "chairwoman", "founder",
-                                   "general manager")):
-        return []
     out: list[Mention] = []
-    for m in _FIRM_POST_RE.finditer(text):
+    for h in _FIRM_POST_HEAD.finditer(text):
+        m = _FIRM_NAME_END.search(text, max(0, h.start() - 60), h.start())
+        if m is None:
+            continue
         words = m.group("name").split()
         while words and words[0] in _GENERIC:
             words = words[1:]

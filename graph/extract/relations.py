@@ -9,6 +9,7 @@ import re
 from itertools import pairwise
 
 from .agreements import AgreementState
+from .anchors import sentences_with
 from .document import Document
 from .mentions import Mention
 from .persons import NATIONAL_POSTS
@@ -343,8 +344,8 @@ _APPOINTED = re.compile(
     r"\b(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|made|confirmed)(?:\s+as)?|"
     r"(?:takes|took|will\s+take|has\s+taken)\s+over\s+as|(?:serves|served|has\s+served|had\s+served)\s+as|"
     r"becomes|became|will\s+become|(?:was|is)\s+(?:sworn\s+in|installed)\s+as)\s+(?:the\s+)?(?:new\s+)?(?=[A-Za-z])")
-_APPOINTED_ANCHORS = ("named", "appointed", "took over", "takes over", "take over", "taken over", "served as",
-                      "serves as", "became", "becomes", "become", "sworn in", "installed", "made", "confirmed")
+_APPOINTED_ANCHORS = ("named", "appointed", "over as", "served as", "serves as", "becom", "became", "sworn in",
+                      "installed", "made", "confirmed")
 _POST_AFTER = re.compile(
     r"(?P<role>(?:(?:Deputy|Vice|Acting|Assistant|Chief|deputy|vice|acting|assistant)\s+)?(?:Commander|Commandant|"
     r"Chief(?:\s+of\s+(?:the\s+)?(?:General\s+|Defen[cs]e\s+|Naval\s+|Army\s+|Air\s+)?Staff)?|"
@@ -354,6 +355,7 @@ _POST_AFTER = re.compile(
     r"(?P<of>\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|and\s+|for\s+)?(?:the\s+)?[A-Z][\w-]*)"
     r"{0,5})?)")
 _POSSESSIVE_NEXT = re.compile(r"(?:\s+[A-Z][\w-]*)*['’]s\b")
+_ANCHORS = (*_APPOINTED_ANCHORS, "command of")
 _AND_AS = re.compile(r"\s+and\s+(?:later\s+)?as\s+(?:the\s+)?")
 # "handed over command of the Army to General Y", "took over command of the Fleet", "assumed command of X"
 _COMMAND = re.compile(r"\b(?P<v>handed\s+over|hands\s+over|relinquished|took\s+over|takes\s+over|assumed|assumes|"
@@ -384,8 +386,8 @@ def _hold(doc: Document, p: Mention, role: str, start: int, end: int, s: Sentenc
 def _appointments(doc: Document) -> None:
     """Posts taken, given or held that are written after a verb, and commands handed over or taken."""
     text = doc.text
-    for s in doc.sentences:
-        if any(a in s.text for a in _APPOINTED_ANCHORS):
+    for s in sentences_with(doc, _ANCHORS):
+        if _APPOINTED.search(text, s.start, s.end):
             for am in _APPOINTED.finditer(text, s.start, s.end):
                 p = _subject_before(doc, am.start())
                 pos = am.end()
