@@ -141,3 +141,17 @@ def test_command_handed_over_is_held_by_both_and_a_named_person_is_not_a_post() 
     assert {("Tomas Lind", "Commander", "Swedish Navy"), ("Eva Berg", "Commander", "Swedish Navy")} <= roles
     assert ("Tomas Lind", "chairman") in {(s, o) for s, o, _org in roles}
     assert not any(o == "in the report" for _s, o, _org in roles)
+
+
+def test_a_posts_body_is_never_taken_from_the_sentence_before() -> None:
+    facts = _facts("MANILA – The Philippines will buy two frigates. The delegation included executives of Hanwha "
+                   "Ocean.\n\nDeputy Defense Secretary Ramon "
+                   "Cruz said the ministry wanted local content.")
+    assert {(s, q.get("organisation")) for s, _o, q in _rels(facts, "holds_role")} == {("Ramon Cruz", "Philippines")}
+
+
+def test_whose_post_belongs_to_the_body_before_it_and_a_national_post_to_the_force_of_its_state() -> None:
+    facts = _facts("LIMA – The deal was welcomed by Spain's Navantia, whose chief executive Pablo Ortega called it "
+                   "historic. Later, Spanish Armed Forces Minister Carmen Ruiz met Peru's minister.")
+    orgs = {s: q.get("organisation") for s, _o, q in _rels(facts, "holds_role")}
+    assert orgs == {"Pablo Ortega": "Navantia", "Carmen Ruiz": "Spain"}

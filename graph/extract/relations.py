@@ -63,11 +63,16 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
             if o.type == "Country" and not NATIONAL_POSTS.search(role):
                 pass
         before = [m for m in doc.mentions_ending(span[0] - 4, span[0]) if m.type != "Person"
-                  and "," not in doc.text[m.end:span[0]]]  # "... for the Navy, Defense Secretary X said"
+                  and "," not in doc.text[m.end:span[0]]  # "... for the Navy, Defense Secretary X said"
+                  and not _SENTENCE_GAP.search(doc.text, m.end, span[0])]  # "... Aselsan. Deputy Minister X"
         if org is None and before:
             org = before[-1].name
         if org is None and _ITS_BEFORE.search(doc.text, max(0, span[0] - 6), span[0]):
             org = _its_owner(doc, span[0])
+        if org is None:
+            org = _whose_owner(doc, span[0])
+        if org is None and NATIONAL_POSTS.search(role):
+            org = _state_astride(doc, span[0])
     service = _service_branch(role)
     if service is not None and (org is None or doc.entities.type_of(org) not in ("ArmedForce",)):
         org = _service_force(doc, p, service, org)
@@ -79,6 +84,26 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
 
 
 _ITS_BEFORE = re.compile(r"\b[Ii]ts\s+$")
+_SENTENCE_GAP = re.compile(r"[.!?;]|\n")
+_WHOSE_BEFORE = re.compile(r",\s+whose\s+$")
+
+
+def _whose_owner(doc: Document, at: int) -> str | None:
+    """Return the body named right before "whose" ("Italy's Leonardo, whose chief executive X said")."""
+    wm = _WHOSE_BEFORE.search(doc.text, max(0, at - 12), at)
+    if wm is None:
+        return None
+    owners = [m for m in doc.mentions_ending(wm.start() - 1, wm.start()) if m.type in _BODIES]
+    return owners[-1].name if owners else None
+
+
+def _state_astride(doc: Document, at: int) -> str | None:
+    """Return the state of a national force or body whose name runs into a national post ("French Armed Forces
+    Minister X": the minister is France's, not the force's)."""
+    for m in doc.mentions_ending(at + 1, at + 40):
+        if m.start < at and m.type in ("ArmedForce", "GovernmentAgency") and m.attributes.get("country"):
+            return str(m.attributes["country"])
+    return None
 _BODIES = ("Company", "Organisation", "GovernmentAgency", "ArmedForce")
 
 
