@@ -155,3 +155,13 @@ def test_whose_post_belongs_to_the_body_before_it_and_a_national_post_to_the_for
                    "historic. Later, Spanish Armed Forces Minister Carmen Ruiz met Peru's minister.")
     orgs = {s: q.get("organisation") for s, _o, q in _rels(facts, "holds_role")}
     assert orgs == {"Pablo Ortega": "Navantia", "Carmen Ruiz": "Spain"}
+
+
+def test_a_person_appointed_or_succeeded_is_found_and_holds_the_post_at_the_appointer() -> None:
+    facts = _facts("Patria said on Tuesday that its board had appointed Helena Virtanen as chief executive officer. "
+                   "She succeeds Mikko Laine, who retires in June. Virtanen joins from Nokia, where she was president "
+                   "of Nokia Defence Solutions.")
+    assert {"Helena Virtanen", "Mikko Laine"} <= set(_entities(facts, "Person"))
+    roles = {(s, o, q.get("organisation")) for s, o, q in _rels(facts, "holds_role")}
+    assert ("Helena Virtanen", "chief executive officer", "Patria") in roles
+    assert ("Helena Virtanen", "president", "Nokia Defence Solutions") in roles

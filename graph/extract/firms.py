@@ -64,7 +64,7 @@ def find_industry_companies(text: str, demonym_starts: Sequence[int] = ()) -> li
         words = m.group("name").split()
         while words and words[0] in _GENERIC:
             words = words[1:]
-        if not words or any(w in _GENERIC for w in words):
+        if not words or any(w in _HARDWARE for w in words):
             continue
         start = h.start() - len(" ".join(words)) - 1
         while text[start:start + 1].isspace():

@@ -162,6 +162,13 @@ def _clean_title(title: str) -> tuple[str | None, str | None]:
     return (" ".join(honor) or None), (" ".join(rank) or None)
 
 
+def _appointed_names(text: str) -> list[re.Match[str]]:
+    """Return the names after an appointment's verb, the pattern tried only in texts that have such a verb."""
+    if not any(w in text for w in ("appointed", "named", "succeed", "replac", "hired", "promoted", "elected")):
+        return []
+    return list(_APPOINTED_NAME_RE.finditer(text))
+
+
 def _valid(name: str) -> bool:
     words = name.split()
     return bool(words) and words[0] not in _NOT_NAMES and words[-1] not in _NOT_NAMES
@@ -206,6 +213,15 @@ def _posted_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         out.append(Mention(name_start, m.end("name"), text[name_start:m.end("name")], name, "Person", 2, {}))
     return out
+
+
+# a name after the verb of an appointment or a succession ("appointed X as", "succeeds X, who", "replacing X.")
+_APPOINTING = ("appointed", "named", "succeeds", "succeeded", "succeeding", "replaces", "replaced", "replacing",
+               "hired", "promoted", "elected")
+_APPOINTED_NAME_RE = re.compile(
+    rf"{words_regex(_APPOINTING, word_start=True)}"
+    rf"\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
+    rf"(?=\s+(?:as|to|who|at|from|after|in|on)\b|\s*[,.;)]|\s*$)")
 
 
 # "his Turkish counterpart Yasar Guler", "her counterpart, Jane Doe": the name after the word
@@ -282,6 +298,11 @@ def find_persons(text: str) -> list[Mention]:
         if not _valid(name) or held.covers(m.start()) or (after < len(starts) and starts[after] < m.end("name")):
             continue
         out.append(Mention(m.start(), m.end("name"), name, name, "Person", 1, {}))
+    for m in _appointed_names(text):
+        name = m.group("name")
+        if (_valid(name) and not held.covers(m.start("name")) and not _firm_like(name)
+                and not any(w in _NOT_NAMES or w in _POST_WORDS or w in _ORG_WORDS for w in name.split())):
+            out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 1, {}))
     for m in _SAID_RE.finditer(text):
         name = m.group("name")
         if _valid(name) and not held.covers(m.start("name")) and not _firm_like(name):

@@ -368,15 +368,23 @@ def _platform_lineage(doc: Document) -> None:
 _APPOINTED = re.compile(
     r"\b(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|made|confirmed)(?:\s+as)?|"
     r"(?:takes|took|will\s+take|has\s+taken)\s+over\s+as|(?:serves|served|has\s+served|had\s+served)\s+as|"
-    r"becomes|became|will\s+become|(?:was|is)\s+(?:sworn\s+in|installed)\s+as)\s+(?:the\s+)?(?:new\s+)?(?=[A-Za-z])")
+    r"becomes|became|will\s+become|(?:was|is)\s+(?:sworn\s+in|installed)\s+as|"
+    r"(?:is|was|has\s+been|had\s+been)(?=\s+(?:the\s+)?(?:president|chairman|chief\s+executive|managing\s+director|"
+    r"head|commander|director|CEO)\s+of\b))\s+(?:the\s+)?(?:new\s+)?(?=[A-Za-z])")
 _APPOINTED_ANCHORS = ("named", "appointed", "over as", "served as", "serves as", "becom", "became", "sworn in",
-                      "installed", "made", "confirmed")
+                      "installed", "made", "confirmed", "president of", "chairman of", "chief executive of",
+                      "managing director of", "head of", "commander of", "director of", "ceo of")
+# "the board appointed X as chief executive officer", "the company named X as its chief financial officer"
+_APPOINTED_AS = re.compile(r"\b(?:appointed|named|hired|elected|promoted)\s+$")
+_AS_POST = re.compile(r"\s+as\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?")
 _POST_AFTER = re.compile(
-    r"(?P<role>(?:(?:Deputy|Vice|Acting|Assistant|Chief|deputy|vice|acting|assistant)\s+)?(?:Commander|Commandant|"
-    r"Chief(?:\s+of\s+(?:the\s+)?(?:General\s+|Defen[cs]e\s+|Naval\s+|Army\s+|Air\s+)?Staff)?|"
+    r"(?P<role>(?:(?:Deputy|Vice|Acting|Assistant|Chief|deputy|vice|acting|assistant)\s+)?(?:Chief\s+Executive(?:\s+"
+    r"Officer)?|Chief\s+(?:Financial|Operating|Technology|Technical|Commercial)\s+Officer|Managing\s+Director|"
+    r"Commander|Commandant|Chief(?:\s+of\s+(?:the\s+)?(?:General\s+|Defen[cs]e\s+|Naval\s+|Army\s+|Air\s+)?Staff)?|"
     r"Director(?:[- ]General)?|Head|Chairman|Chairwoman|Chair|President|Secretary(?:[- ]General)?|Minister|"
-    r"Ambassador|Inspector[- ]General|Chief\s+Executive|Managing\s+Director|CEO|commander|commandant|chief|"
-    r"director|head|chairman|chairwoman|president|managing\s+director|chief\s+executive|spokesman|spokeswoman)"
+    r"Ambassador|Inspector[- ]General|CEO|chief\s+executive(?:\s+officer)?|"
+    r"chief\s+(?:financial|operating|technology|technical|commercial)\s+officer|managing\s+director|commander|"
+    r"commandant|chief|director|head|chairman|chairwoman|president|spokesman|spokeswoman)"
     r"(?P<of>\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|and\s+|for\s+)?(?:the\s+)?[A-Z][\w-]*)"
     r"{0,5})?)")
 _POSSESSIVE_NEXT = re.compile(r"(?:\s+[A-Z][\w-]*)*['’]s\b")
@@ -401,11 +409,28 @@ def _subject_before(doc: Document, verb: int) -> Mention | None:
     return None
 
 
-def _hold(doc: Document, p: Mention, role: str, start: int, end: int, s: Sentence) -> None:
+def _hold(doc: Document, p: Mention, role: str, start: int, end: int, s: Sentence,
+          employer: str | None = None) -> None:
     post = Mention(p.start, p.end, p.surface, p.name, "Person", 0, {"role": role, "role_span": (start, end)})
-    role, org = _role_org(doc, post)
+    named = [m for m in doc.mentions_starting(start, end) if m.end <= end and m.type != "Person"]
+    if employer is not None and not named:
+        org: str | None = employer  # "Saab appointed X as chief executive": the post is held at the appointer
+    else:
+        role, org = _role_org(doc, post)
     if role and len(role) < 90:
         doc.relate(p.name, "holds_role", role, {"organisation": org}, s)
+
+
+def _appointer(doc: Document, s: Sentence, verb: int) -> str | None:
+    """Return the firm that appoints: the first company of the sentence before the verb, else "its" / "the company"
+    standing for the first body of the sentence before."""
+    here = [m for m in doc.mentions_in(s, "Company") if m.end <= verb]
+    if here:
+        return here[0].name
+    if re.search(r"\b(?:[Ii]ts|[Tt]he\s+(?:company|group|firm))\b", doc.text[s.start:verb]):
+        owner = _its_owner(doc, s.start)
+        return owner if owner is not None and doc.entities.type_of(owner) == "Company" else None
+    return None
 
 
 def _appointments(doc: Document) -> None:
@@ -429,6 +454,19 @@ def _appointments(doc: Document) -> None:
                     if nm is None:
                         break
                     pos = nm.end()
+        if "appointed" in s.text or "named" in s.text or "hired" in s.text or "elected" in s.text or \
+                "promoted" in s.text:
+            for p in doc.mentions_in(s, "Person"):
+                vm = _APPOINTED_AS.search(text, max(s.start, p.start - 12), p.start)
+                am = _AS_POST.match(text, p.end, s.end) if vm else None
+                rm = _POST_AFTER.match(text, am.end(), s.end) if am else None
+                if vm is None or rm is None:
+                    continue
+                end = rm.end("role")
+                if rm.group("of") and _POSSESSIVE_NEXT.match(text, end):
+                    end = rm.start("of")
+                _hold(doc, p, " ".join(text[rm.start("role"):end].split()), rm.start("role"), end, s,
+                      _appointer(doc, s, vm.start()))
         if "command of" in s.text:
             for cm in _COMMAND.finditer(text, s.start, s.end):
                 body = next((m for m in doc.mentions_starting(cm.end(), cm.end() + 1)
