@@ -459,13 +459,13 @@ def _appointments(doc: Document) -> None:
             for p in doc.mentions_in(s, "Person"):
                 vm = _APPOINTED_AS.search(text, max(s.start, p.start - 12), p.start)
                 am = _AS_POST.match(text, p.end, s.end) if vm else None
-                rm = _POST_AFTER.match(text, am.end(), s.end) if am else None
-                if vm is None or rm is None:
+                post = _POST_AFTER.match(text, am.end(), s.end) if am else None
+                if vm is None or post is None:
                     continue
-                end = rm.end("role")
-                if rm.group("of") and _POSSESSIVE_NEXT.match(text, end):
-                    end = rm.start("of")
-                _hold(doc, p, " ".join(text[rm.start("role"):end].split()), rm.start("role"), end, s,
+                end = post.end("role")
+                if post.group("of") and _POSSESSIVE_NEXT.match(text, end):
+                    end = post.start("of")
+                _hold(doc, p, " ".join(text[post.start("role"):end].split()), post.start("role"), end, s,
                       _appointer(doc, s, vm.start()))
         if "command of" in s.text:
             for cm in _COMMAND.finditer(text, s.start, s.end):
