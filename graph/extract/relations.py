@@ -458,8 +458,8 @@ def _appointments(doc: Document) -> None:
                 "promoted" in s.text:
             for p in doc.mentions_in(s, "Person"):
                 vm = _APPOINTED_AS.search(text, max(s.start, p.start - 12), p.start)
-                am = _AS_POST.match(text, p.end, s.end) if vm else None
-                post = _POST_AFTER.match(text, am.end(), s.end) if am else None
+                as_m = _AS_POST.match(text, p.end, s.end) if vm else None
+                post = _POST_AFTER.match(text, as_m.end(), s.end) if as_m else None
                 if vm is None or post is None:
                     continue
                 end = post.end("role")
