@@ -165,3 +165,23 @@ def test_a_person_appointed_or_succeeded_is_found_and_holds_the_post_at_the_appo
     roles = {(s, o, q.get("organisation")) for s, o, q in _rels(facts, "holds_role")}
     assert ("Helena Virtanen", "chief executive officer", "Patria") in roles
     assert ("Helena Virtanen", "president", "Nokia Defence Solutions") in roles
+
+
+# who owns a firm
+
+
+def test_a_firm_said_to_be_owned_by_or_a_unit_of_another_is_part_of_it() -> None:
+    facts = _facts("Kestrel Avionics, a Thales subsidiary, will supply the displays. Korindo, the Indonesian "
+                   "subsidiary of Hanwha Aerospace, builds the hulls. MBDA UK is majority-owned by France's MBDA. "
+                   "Saab said its subsidiary Saab Kockums would build the boats. Patria is majority-owned by the "
+                   "Finnish state.")
+    part_of = {(s, o) for s, o, _q in _rels(facts, "part_of")}
+    assert {("Kestrel Avionics", "Thales"), ("Korindo", "Hanwha Aerospace"), ("MBDA UK", "MBDA"),
+            ("Kockums", "Saab")} <= part_of
+    assert ("Patria", "Finland") in {(s, o) for s, o, _q in _rels(facts, "owned_by")}
+    assert ("Korindo", "Indonesia") in {(s, o) for s, o, _q in _rels(facts, "located_in")}
+
+
+def test_a_description_of_the_owner_by_its_state_is_not_the_state_owning_it() -> None:
+    facts = _facts("Boeing Australia, the local arm of the US aircraft maker, will service the jets.")
+    assert _rels(facts, "owned_by") == []

@@ -23,7 +23,14 @@ from .document import Document
 from .entities import build_entities
 from .event_relations import extract_event_relations
 from .events import find_events
-from .firms import find_industry_companies, find_post_companies, find_units, unit_relations
+from .firms import (
+    find_apposed_units,
+    find_industry_companies,
+    find_post_companies,
+    find_units,
+    ownership_relations,
+    unit_relations,
+)
 from .gazetteer import Gazetteers, load_gazetteers
 from .mentions import Mention
 from .ordinals import find_ordinals
@@ -213,6 +220,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     raw: list[Mention] = known + find_units(text, known)
     raw += find_industry_companies(text, [m.start for m in known if m.type == "Country"])
     raw += find_post_companies(text, [(m.start, m.end) for m in known])
+    raw += find_apposed_units(text, known)
     if "Committee" in text:
         raw += find_committees(text, gaz)
     raw += find_academies(text, gaz)
@@ -231,6 +239,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     buyer_from_announcer(doc, agreements)
     unit_relations(doc)
     extract_relations(doc, agreements)
+    ownership_relations(doc)
     _ordinal_facts(doc, agreements)
     extract_topics(doc, agreements)
     extract_event_relations(doc, agreements)

@@ -15,7 +15,8 @@ from .document import Document
 from .mentions import Mention
 from .patterns import branches_regex
 
-__all__ = ["INDUSTRY_WORDS", "find_industry_companies", "find_post_companies", "find_units", "unit_relations"]
+__all__ = ["INDUSTRY_WORDS", "find_apposed_units", "find_industry_companies", "find_post_companies", "find_units",
+           "ownership_relations", "unit_relations"]
 
 #: words a firm's name ends in beyond the company words of :mod:`.orgs` ("Kongsberg Maritime", "Harbin Aircraft")
 INDUSTRY_WORDS = frozenset(
@@ -177,3 +178,81 @@ def find_post_companies(text: str, known: Sequence[tuple[int, int]]) -> list[Men
             continue
         out.append(Mention(start, end, text[start:end], text[start:end], "Company", 1, {}))
     return out
+
+
+_OWNER_NOUNS = r"(?:subsidiary|subsidiaries|unit|arm|affiliate|division|joint\s+venture)"
+# "X, the Brazilian subsidiary of Y", "X, a wholly owned unit of Y", "X, an EDGE subsidiary,"
+_APPOSED_OF = re.compile(rf",\s+(?:an?|the|its)\s+(?:(?:local|wholly[- ]owned|majority[- ]owned|[A-Z][a-z]+|"
+                         rf"[a-z]+-based)\s+){{0,2}}{_OWNER_NOUNS}\s+of\s+(?:the\s+)?")
+_APPOSED_NAMED = re.compile(rf",\s+(?:an?|the)\s+(?P<owner>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})\s+{_OWNER_NOUNS}\b")
+# "X is majority-owned by Y", "X is a subsidiary of Y", "X has been part of Y since 2019"
+_IS_OWNED = re.compile(rf"\s+(?:is|was|remains|has\s+been|became)\s+(?:now\s+|also\s+)?(?:(?:an?|the)\s+)?"
+                       rf"(?:(?:wholly|majority|fully)[- ]owned\s+)?(?:{_OWNER_NOUNS}\s+of|part\s+of|"
+                       rf"(?:wholly[- ]|majority[- ]|fully\s+)?owned\s+by)\s+(?:the\s+)?")
+# "its subsidiary X", "the group's British unit X"
+_ITS_UNIT = re.compile(rf"\b(?:[Ii]ts|the\s+(?:group|company|firm)['’]s)\s+(?:(?:local|[A-Z][a-z]+|new)\s+)?"
+                       rf"{_OWNER_NOUNS}\s+$")
+_APPOSED_UNIT_NAME = re.compile(r"(?<![\w'’.&-])(?P<name>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})$")
+
+
+def find_apposed_units(text: str, known: list[Mention]) -> list[Mention]:
+    """Return the firms the lists do not know that the text calls a unit of a known one ("Lahab, an EDGE subsidiary",
+    "Helibras, the Brazilian subsidiary of Airbus Helicopters")."""
+    if "subsidiar" not in text and " unit" not in text and " arm " not in text and "affiliate" not in text:
+        return []
+    companies = {m.start: m for m in known if m.type == "Company"}
+    spans = [(m.start, m.end) for m in known]
+    out: list[Mention] = []
+    for rx in (_APPOSED_OF, _APPOSED_NAMED):
+        for am in rx.finditer(text):
+            parent = companies.get(am.end()) if rx is _APPOSED_OF else companies.get(am.start("owner"))
+            if parent is None:
+                continue
+            nm = _APPOSED_UNIT_NAME.search(text, max(0, am.start() - 60), am.start())
+            if nm is None:
+                continue
+            words = nm.group("name").split()
+            while words and (words[0] in _GENERIC or words[0] in _NOT_FIRM):
+                words = words[1:]
+            if not words or any(w in _NOT_FIRM for w in words):
+                continue
+            start = am.start() - len(" ".join(words))
+            if text[start:am.start()] != " ".join(words) or any(s < am.start() and start < e for s, e in spans):
+                continue
+            out.append(Mention(start, am.start(), text[start:am.start()], " ".join(words), "Company", 3,
+                               {"parent": parent.name, "unit": True}))
+    return out
+
+
+def ownership_relations(doc: Document) -> None:
+    """A firm is part of the firm (or owned by the state) the text says owns it: "X is majority-owned by Y", "X, the
+    British subsidiary of Y", "X, a Y subsidiary", "Y said its subsidiary X"."""
+    text = doc.text
+    if not any(w in text for w in ("subsidiar", "owned by", " unit", " arm", "affiliate", "division", "part of")):
+        return
+    for m in doc.mentions:
+        if m.type not in ("Company", "Organisation"):
+            continue
+        s = doc.sentence_at(m.start)
+        parent: Mention | None = None
+        om = _IS_OWNED.match(text, m.end, s.end) or _APPOSED_OF.match(text, m.end, s.end)
+        if om is not None:
+            after = [o for o in doc.mentions_starting(om.end(), om.end() + 1) if o.type != "Person"]
+            if after and after[0].type == "Country" and re.match(r"['’]s\s", text[after[0].end:after[0].end + 3]):
+                after = [o for o in doc.mentions_starting(after[0].end + 3, after[0].end + 4) if o.type != "Person"]
+            parent = after[0] if after else None
+        if parent is None:
+            nm = _APPOSED_NAMED.match(text, m.end, s.end)
+            if nm is not None:
+                parent = next((o for o in doc.mentions_starting(nm.start("owner"), nm.start("owner") + 1)
+                               if o.type == "Company"), None)
+        if parent is None and _ITS_UNIT.search(text, max(s.start, m.start - 50), m.start):
+            parent = next((o for o in doc.mentions_in(s, "Company", "Organisation") if o.end <= m.start), None)
+        if parent is None or parent.name == m.name:
+            continue
+        if parent.type == "Country":
+            if re.match(r"\s+(?!state\b|government\b)[a-z]", text[parent.end:parent.end + 3]):
+                continue  # "the local arm of the US contractor": a description, not the state as owner
+            doc.relate(m.name, "owned_by", parent.name, {}, s, 0.6)
+        elif parent.type in ("Company", "Organisation"):
+            doc.relate(m.name, "part_of", parent.name, {}, s, 0.6)
