@@ -224,6 +224,9 @@ def find_apposed_units(text: str, known: list[Mention]) -> list[Mention]:
     return out
 
 
+_DESCRIBED = re.compile(r"\s+(?!state\b|government\b)[a-z]")
+
+
 def ownership_relations(doc: Document) -> None:
     """A firm is part of the firm (or owned by the state) the text says owns it: "X is majority-owned by Y", "X, the
     British subsidiary of Y", "X, a Y subsidiary", "Y said its subsidiary X"."""
@@ -251,7 +254,7 @@ def ownership_relations(doc: Document) -> None:
         if parent is None or parent.name == m.name:
             continue
         if parent.type == "Country":
-            if re.match(r"\s+(?!state\b|government\b)[a-z]", text[parent.end:parent.end + 3]):
+            if _DESCRIBED.match(text, parent.end, s.end):
                 continue  # "the local arm of the US contractor": a description, not the state as owner
             doc.relate(m.name, "owned_by", parent.name, {}, s, 0.6)
         elif parent.type in ("Company", "Organisation"):
