@@ -185,3 +185,15 @@ def test_a_firm_said_to_be_owned_by_or_a_unit_of_another_is_part_of_it() -> None
 def test_a_description_of_the_owner_by_its_state_is_not_the_state_owning_it() -> None:
     facts = _facts("Boeing Australia, the local arm of the US aircraft maker, will service the jets.")
     assert _rels(facts, "owned_by") == []
+
+
+def test_a_guest_received_by_hosts_meets_each_of_them() -> None:
+    facts = _facts("General Ana Costa was received by Embraer chairman and chief executive Luis Prado and by "
+                   "Atech director Paulo Reis in Sao Paulo.")
+    assert {(s, o) for s, o, _q in _rels(facts, "met_with")} == {("Ana Costa", "Luis Prado"),
+                                                                 ("Ana Costa", "Paulo Reis")}
+
+
+def test_a_post_after_an_acronym_of_a_state_is_read_beside_the_name_after_it() -> None:
+    facts = _facts("The deal was signed in the presence of the UK Minister for Defence Procurement, Lucy Hart.")
+    assert {(s, o) for s, o, _q in _rels(facts, "holds_role")} == {("Lucy Hart", "Minister for Defence Procurement")}

@@ -427,6 +427,47 @@ def _receptions(doc: Document) -> None:
             break
 
 
+_RECEIVED_BY = re.compile(r"\b(?:was|were|is|being)\s+(?:warmly\s+)?(?:received|welcomed|hosted|greeted|met)\s+by\s+")
+_AND_BY = re.compile(r"\s*,?\s+and\s+(?:also\s+)?by\s+")
+
+
+_HOST_END = re.compile(r"[;.]|\b(?:who|which|said|says|where|while|before|after|during|on|in|at|to)\b")
+
+
+def _host_after(doc: Document, s: Sentence, after: int, guest: Mention) -> Mention | None:
+    """Return the person named first after "received by" ("by Naval Group chairman and chief executive Y")."""
+    for p in mentions_in(doc, s, "Person"):
+        if p.start < after or p.name == guest.name:
+            continue
+        if p.start > after + 110 or _HOST_END.search(doc.text, after, p.start):
+            return None
+        return p
+    return None
+
+
+def _received_by(doc: Document) -> None:
+    """"X was received by Naval Group chairman Y and by Z": a meeting of X with each person after "by"."""
+    for s in sentences_with(doc, ("received by", "welcomed by", "hosted by", "greeted by", "met by")):
+        for rm in _RECEIVED_BY.finditer(s.text):
+            verb = s.start + rm.start()
+            subj = [p for p in mentions_in(doc, s, "Person") if p.end <= verb]
+            if not subj or _SAID_BETWEEN.search(doc.text, subj[-1].end, verb):
+                continue
+            dates = doc.in_sentence(s, doc.dates)
+            ev = event_at(doc, s)
+            after = s.start + rm.end()
+            while True:
+                met = _host_after(doc, s, after, subj[-1])
+                if met is None:
+                    break
+                doc.relate(subj[-1].name, "met_with", met.name, {"date": dates[0].value if dates else None,
+                                                                 "event": ev.name if ev else None}, s, 0.55)
+                nxt = _AND_BY.match(doc.text, met.end, s.end)
+                if nxt is None:
+                    break
+                after = nxt.end()
+
+
 def extract_event_relations(doc: Document, agreements: list[AgreementState]) -> None:
     """Add event, visit and meeting relations to ``doc``."""
     runs: dict[str, _Run] = {}
@@ -439,6 +480,7 @@ def extract_event_relations(doc: Document, agreements: list[AgreementState]) -> 
     _visits(doc)
     _meetings(doc)
     _receptions(doc)
+    _received_by(doc)
     _event_dates(doc)
 
 

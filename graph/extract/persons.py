@@ -366,7 +366,7 @@ _APPOSED_RE = re.compile(
     rf",\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
     rf"(?=\s*,|\s+(?:said|told|added|says)\b|\.(?:\s|$))")
 _APPOSED_POST_RE = re.compile(
-    rf"(?:^|\b(?:the|The|and|by|with|as|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+|[A-Z][\w-]*['’]s\s+)"
+    rf"(?:^|\b(?:the|The|and|by|with|as|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Z]{{2,5}}\s+)?|[A-Z][\w-]*['’]s\s+)"
     rf"(?P<role>{_ROLE_LOOSE}|{_ENVOY})$")
 
 
