@@ -197,3 +197,9 @@ def test_a_guest_received_by_hosts_meets_each_of_them() -> None:
 def test_a_post_after_an_acronym_of_a_state_is_read_beside_the_name_after_it() -> None:
     facts = _facts("The deal was signed in the presence of the UK Minister for Defence Procurement, Lucy Hart.")
     assert {(s, o) for s, o, _q in _rels(facts, "holds_role")} == {("Lucy Hart", "Minister for Defence Procurement")}
+
+
+def test_the_post_or_rank_named_again_stands_for_the_person_who_holds_it() -> None:
+    facts = _facts("Rear Admiral Joao Alves, the navy's chief of staff, arrived in Toulon on Monday. Defence Minister "
+                   "Rui Gomes stayed in Lisbon. The admiral later met Naval Group chief executive Marc Perrin.")
+    assert {(s, o) for s, o, _q in _rels(facts, "met_with")} == {("Joao Alves", "Marc Perrin")}

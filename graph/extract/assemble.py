@@ -40,7 +40,7 @@ from .platform_relations import extract_platform_relations
 from .platform_trade import extract_platform_trade
 from .platform_variants import settle_platforms
 from .platforms import find_platforms
-from .pronouns import pronoun_mentions
+from .pronouns import nominal_mentions, pronoun_mentions
 from .relations import extract_relations
 from .spans import Spans
 from .text import split_sentences
@@ -187,9 +187,9 @@ def _ranked_agreement_with(doc: Document, s: Any, o: Any, who: str, q: dict[str,
 
 
 def _resolve_pronouns(doc: Document) -> None:
-    """Add "he" / "she" as mentions of the person they stand for (no alias: a pronoun is no name)."""
+    """Add "he" / "she" and "the minister" as mentions of the person they stand for (no alias: they are no names)."""
     persons = [m for m in doc.mentions if m.type == "Person" and not m.attributes.get("kind")]
-    resolved = pronoun_mentions(doc.text, doc.sentences, persons)
+    resolved = pronoun_mentions(doc.text, doc.sentences, persons) + nominal_mentions(doc.text, persons)
     if resolved:
         doc.mentions = doc.mentions + resolved
         doc.index()

@@ -23,7 +23,7 @@ from bisect import bisect_right
 from .mentions import Mention
 from .text import Sentence
 
-__all__ = ["pronoun_mentions"]
+__all__ = ["nominal_mentions", "pronoun_mentions"]
 
 # a subject pronoun followed by a word that is not a name ("He Yong-joon" is a person, "He said" a pronoun)
 _PRONOUN_RE = re.compile(r"(?<![\w'’-])(?P<p>[Hh]e|[Ss]he)\s+(?=[a-z])")
@@ -109,4 +109,36 @@ def pronoun_mentions(text: str, sentences: list[Sentence], persons: list[Mention
         out.append(m)
         by_sentence.setdefault(i, []).append(m)
         by_sentence[i].sort(key=lambda x: x.start)
+    return out
+
+
+# "The admiral later met ...", "the minister visited ...": a post or rank named again with "the", as the subject
+_NOMINAL_RE = re.compile(r"(?<![\w'’-])(?P<p>[Tt]he\s+(?P<n>minister|admiral|ambassador|secretary|envoy|senator|"
+                         r"marshal|commander|colonel|brigadier|chairman|chairwoman))\s+"
+                         r"(?!of\b|for\b|to\b|and\b|or\b|in\b|at\b|on\b|who\b|whose\b|general\b|public\b|staff\b)"
+                         r"(?=[a-z])")
+
+
+def nominal_mentions(text: str, persons: list[Mention]) -> list[Mention]:
+    """Return a person mention for each "the minister" / "the admiral" that stands for the latest person named before
+    it with that post or rank ("Admiral X visited Paris. The admiral later met Y")."""
+    if "the " not in text and "The " not in text:
+        return []
+    titles: dict[str, str] = {}
+    for p in persons:
+        words = " ".join(str(p.attributes.get(k) or "") for k in ("role", "rank")).casefold()
+        if words.strip():
+            titles[p.name] = titles.get(p.name, "") + " " + words
+    if not titles:
+        return []
+    out: list[Mention] = []
+    for nm in _NOMINAL_RE.finditer(text):
+        noun = nm.group("n").casefold()
+        found = None
+        for p in reversed(persons):
+            if p.end <= nm.start() and re.search(rf"\b{noun}\b", titles.get(p.name, "")):
+                found = p
+                break
+        if found is not None:
+            out.append(Mention(nm.start("p"), nm.end("p"), nm.group("p"), found.name, "Person", 0, {}, "pronoun"))
     return out
