@@ -203,3 +203,9 @@ def test_the_post_or_rank_named_again_stands_for_the_person_who_holds_it() -> No
     facts = _facts("Rear Admiral Joao Alves, the navy's chief of staff, arrived in Toulon on Monday. Defence Minister "
                    "Rui Gomes stayed in Lisbon. The admiral later met Naval Group chief executive Marc Perrin.")
     assert {(s, o) for s, o, _q in _rels(facts, "met_with")} == {("Joao Alves", "Marc Perrin")}
+
+
+def test_a_president_director_is_a_post() -> None:
+    facts = _facts("PT Pindad is based in Bandung. Its president director, Budi Santoso, said output would rise.")
+    assert {(s, o, q.get("organisation")) for s, o, q in _rels(facts, "holds_role")} == {
+        ("Budi Santoso", "president director", "PT Pindad")}

@@ -48,7 +48,8 @@ _UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿĀ-ž"  # Latin-1 and Latin Exten
 _NAMEWORD = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z][a-z]?[A-Z][{_LO}]+|[A-Z]\.)"
 _NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEWORD}){{0,4}}"
 _TITLED_RE = re.compile(rf"(?P<title>{_TITLE}{_TITLE}*)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
-_ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary[- ]General|"
+_ROLE_HEAD = (r"(?:President\s+Director|president\s+director|"
+              r"Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary[- ]General|"
               r"Secretary|Under-?Secretary|Chief|Commander|"
               r"Director|Director-General|Director General|Chairman|Chairwoman|Chairperson|Chair|President|"
               r"Vice[- ]President|CEO|Chief Executive|Chief Executive Officer|Managing Director|Governor|"
