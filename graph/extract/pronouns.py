@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 
 from .mentions import Mention
+from .patterns import branches_regex
 from .text import Sentence
 
 __all__ = ["nominal_mentions", "pronoun_mentions"]
@@ -112,11 +113,14 @@ def pronoun_mentions(text: str, sentences: list[Sentence], persons: list[Mention
     return out
 
 
-# "The admiral later met ...", "the minister visited ...": a post or rank named again with "the", as the subject
-_NOMINAL_RE = re.compile(r"(?<![\w'’-])(?P<p>[Tt]he\s+(?P<n>minister|admiral|ambassador|secretary|envoy|senator|"
-                         r"marshal|commander|colonel|brigadier|chairman|chairwoman))\s+"
-                         r"(?!of\b|for\b|to\b|and\b|or\b|in\b|at\b|on\b|who\b|whose\b|general\b|public\b|staff\b)"
-                         r"(?=[a-z])")
+# "The admiral later met ...", "the minister visited ...": a post or rank named again with "the", as the subject;
+# the nouns found first (as a trie), "the" checked before them
+_NOMINAL_NOUNS = ("minister", "admiral", "ambassador", "secretary", "envoy", "senator", "marshal", "commander",
+                  "colonel", "brigadier", "chairman", "chairwoman")
+_NOMINAL_NOUN_RE = re.compile(branches_regex(((w, "") for w in _NOMINAL_NOUNS), word_start=True))
+_THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s+$")
+_NOMINAL_AFTER = re.compile(r"\s+(?!of\b|for\b|to\b|and\b|or\b|in\b|at\b|on\b|who\b|whose\b|general\b|"
+                            r"public\b|staff\b)(?=[a-z])")
 
 
 def nominal_mentions(text: str, persons: list[Mention]) -> list[Mention]:
@@ -132,13 +136,17 @@ def nominal_mentions(text: str, persons: list[Mention]) -> list[Mention]:
     if not titles:
         return []
     out: list[Mention] = []
-    for nm in _NOMINAL_RE.finditer(text):
-        noun = nm.group("n").casefold()
+    for nm in _NOMINAL_NOUN_RE.finditer(text):
+        the = _THE_BEFORE.search(text, max(0, nm.start() - 8), nm.start())
+        if the is None or not _NOMINAL_AFTER.match(text, nm.end()) or text[nm.end():nm.end() + 1].isalnum():
+            continue
+        noun = nm.group()
         found = None
         for p in reversed(persons):
-            if p.end <= nm.start() and re.search(rf"\b{noun}\b", titles.get(p.name, "")):
+            if p.end <= the.start() and re.search(rf"\b{noun}\b", titles.get(p.name, "")):
                 found = p
                 break
         if found is not None:
-            out.append(Mention(nm.start("p"), nm.end("p"), nm.group("p"), found.name, "Person", 0, {}, "pronoun"))
+            out.append(Mention(the.start(), nm.end(), text[the.start():nm.end()], found.name, "Person", 0, {},
+                               "pronoun"))
     return out
