@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from .document import Document
@@ -224,6 +225,7 @@ def find_apposed_units(text: str, known: list[Mention]) -> list[Mention]:
     return out
 
 
+_OWNER_CUE = re.compile(r"subsidiar|\bunit\b|\barm\b|affiliate|division|owned\s+by|part\s+of|joint\s+venture")
 _DESCRIBED = re.compile(r"\s+(?!state\b|government\b)[a-z]")
 
 
@@ -231,11 +233,15 @@ def ownership_relations(doc: Document) -> None:
     """A firm is part of the firm (or owned by the state) the text says owns it: "X is majority-owned by Y", "X, the
     British subsidiary of Y", "X, a Y subsidiary", "Y said its subsidiary X"."""
     text = doc.text
-    if not any(w in text for w in ("subsidiar", "owned by", " unit", " arm", "affiliate", "division", "part of")):
+    cues = [c.start() for c in _OWNER_CUE.finditer(text)]
+    if not cues:
         return
     for m in doc.mentions:
         if m.type not in ("Company", "Organisation"):
             continue
+        i = bisect_left(cues, m.start - 50)
+        if i == len(cues) or cues[i] > m.end + 60:
+            continue  # no word of ownership near the name
         s = doc.sentence_at(m.start)
         parent: Mention | None = None
         om = _IS_OWNED.match(text, m.end, s.end) or _APPOSED_OF.match(text, m.end, s.end)

@@ -366,13 +366,13 @@ def _platform_lineage(doc: Document) -> None:
 # a post taken, given or held, written after the verb: "X was named Deputy Commander of the Army", "she served as
 # commandant of the Academy and as head of ...", "Y takes over as Chief of Staff"
 _APPOINTED = re.compile(
-    r"\b(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|made|confirmed)(?:\s+as)?|"
+    r"\b(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|confirmed\s+as)(?:\s+as)?|"
     r"(?:takes|took|will\s+take|has\s+taken)\s+over\s+as|(?:serves|served|has\s+served|had\s+served)\s+as|"
     r"becomes|became|will\s+become|(?:was|is)\s+(?:sworn\s+in|installed)\s+as|"
     r"(?:is|was|has\s+been|had\s+been)(?=\s+(?:the\s+)?(?:president|chairman|chief\s+executive|managing\s+director|"
     r"head|commander|director|CEO)\s+of\b))\s+(?:the\s+)?(?:new\s+)?(?=[A-Za-z])")
 _APPOINTED_ANCHORS = ("named", "appointed", "over as", "served as", "serves as", "becom", "became", "sworn in",
-                      "installed", "made", "confirmed", "president of", "chairman of", "chief executive of",
+                      "installed", "confirmed as", "president of", "chairman of", "chief executive of",
                       "managing director of", "head of", "commander of", "director of", "ceo of")
 # "the board appointed X as chief executive officer", "the company named X as its chief financial officer"
 _APPOINTED_AS = re.compile(r"\b(?:appointed|named|hired|elected|promoted)\s+$")
