@@ -209,3 +209,17 @@ def test_a_president_director_is_a_post() -> None:
     facts = _facts("PT Pindad is based in Bandung. Its president director, Budi Santoso, said output would rise.")
     assert {(s, o, q.get("organisation")) for s, o, q in _rels(facts, "holds_role")} == {
         ("Budi Santoso", "president director", "PT Pindad")}
+
+
+def test_a_surname_two_persons_share_stands_for_neither() -> None:
+    facts = _facts("NEW DELHI: Minister Arjun Rao met Defence Secretary Vikram Anand Rao on Monday. Rao said the "
+                   "talks went well.")
+    assert {(s, o) for s, o, _q in _rels(facts, "met_with")} == {("Arjun Rao", "Vikram Anand Rao")}
+    aliases = {e.name: e.aliases for e in facts.entities if e.type == "Person"}
+    assert "Rao" not in aliases["Vikram Anand Rao"] and "Rao" not in aliases["Arjun Rao"]
+
+
+def test_a_national_security_adviser_holds_a_post_of_the_state() -> None:
+    facts = _facts("TOKYO – Japan's minister called on National Security Adviser Kenji Mori on Friday.")
+    assert {(s, o, q.get("organisation")) for s, o, q in _rels(facts, "holds_role")} == {
+        ("Kenji Mori", "National Security Adviser", "Japan")}

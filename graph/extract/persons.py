@@ -48,7 +48,7 @@ _UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿĀ-ž"  # Latin-1 and Latin Exten
 _NAMEWORD = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z][a-z]?[A-Z][{_LO}]+|[A-Z]\.)"
 _NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEWORD}){{0,4}}"
 _TITLED_RE = re.compile(rf"(?P<title>{_TITLE}{_TITLE}*)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
-_ROLE_HEAD = (r"(?:President\s+Director|president\s+director|"
+_ROLE_HEAD = (r"(?:President\s+Director|president\s+director|Raksha\s+Mantri|"
               r"Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary[- ]General|"
               r"Secretary|Under-?Secretary|Chief|Commander|"
               r"Director|Director-General|Director General|Chairman|Chairwoman|Chairperson|Chair|President|"
@@ -58,7 +58,8 @@ _ROLE_HEAD = (r"(?:President\s+Director|president\s+director|"
               r"chairman|director|president|chief executive|head|commander|spokesman|spokeswoman|spokesperson|minister|"
               r"secretary|"
               r"managing director|general manager|chief)")
-_ROLE_MOD = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|Cabinet|"
+_ROLE_MOD = (r"(?:(?:National\s+Security|"
+             r"Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|Cabinet|"
              r"Defen[cs]e|Foreign|Home|Finance|Armed\s+Forces|Navy|Army|Air\s+Force|Industry|Industries|Trade|"
              r"deputy|vice|senior|executive|export|regional|group|country|programme|program|sales|marketing|"
              r"technical|managing|general|chief|operating|financial|defen[cs]e|foreign|finance|home|industry)\s+)")
@@ -89,7 +90,8 @@ _PLAIN_RE = re.compile(rf"(?P<name>[{_UP}](?<![\w'’-].)[{_LO}'’]+(?:-[{_UP}]
 _SAID_RE = re.compile(rf"{words_regex(('said', 'told', 'added'), word_start=True)}\s+(?P<name>[{_UP}][{_LO}'’]+"
                       rf"(?:\s+[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?![\w-])")
 #: posts held for a state rather than for a body inside it
-NATIONAL_POSTS = re.compile(r"\b(?:Minister|Secretary|President|Prime|Premier|Ambassador|Chancellor|Envoy|Attach)",
+NATIONAL_POSTS = re.compile(r"\b(?:Minister|Secretary|President|Prime|Premier|Ambassador|Chancellor|Envoy|Attach|"
+                            r"Mantri|National\s+Security)",
                             re.I)
 _NOT_NAMES = frozenset("The This That These Those A An In On At By For And But Under With From During After Before "
                        "Ministry Department Defence Defense National Royal Chief Deputy Minister Navy Army Air "
@@ -112,7 +114,7 @@ _POST_HEADS = (r"(?:Prime\s+Minister|Minister|Secretary(?:[- ]General)?|Under-?[
                r"Chairperson|President|Vice[- ]President|CEO|Managing\s+Director|Governor|Ambassador|Administrator|"
                r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Envoy|Premier|Chancellor|Senator|General\s+Manager|"
                r"head|chief(?:\s+executive(?:\s+officer)?)?|spokesman|spokeswoman|spokesperson|managing\s+director|"
-               r"chairman|president(?:\s+director)?|director|general\s+manager)")
+               r"chairman|president(?:\s+director)?|director|general\s+manager|Adviser|Advisor|Raksha\s+Mantri)")
 _POST_MODS = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
               r"Defen[cs]e|Foreign|Home|Finance|Interior|Economy|Trade|Industry|State|National\s+Security|"
               r"Armed\s+Forces|Navy|Army|Air\s+Force)\s+)")
@@ -131,7 +133,7 @@ _POSTED_TRIGGER = re.compile(branches_regex(
         "Undersecretary", "Minister", "Secretary", "Chief", "Commander", "Director", "Chair", "President", "CEO",
         "Managing", "Governor", "Ambassador", "Administrator", "Commissioner", "Spokes", "Envoy", "Premier",
         "Chancellor", "Senator", "General", "head", "chief", "spokes", "managing", "chairman", "president",
-        "director", "general")], word_start=True))
+        "director", "general", "Adviser", "Advisor", "Raksha")], word_start=True))
 _POST_WORDS = frozenset("Minister Ministers Secretary Chief Commander Director Chairman President Deputy Vice "
                         "Governor Ambassador Spokesman Spokesperson General Executive Officer Prime Manager "
                         "Envoy Senator Admiral Colonel Captain Major Lieutenant Marshal".split())
