@@ -223,3 +223,25 @@ def test_a_national_security_adviser_holds_a_post_of_the_state() -> None:
     facts = _facts("TOKYO – Japan's minister called on National Security Adviser Kenji Mori on Friday.")
     assert {(s, o, q.get("organisation")) for s, o, q in _rels(facts, "holds_role")} == {
         ("Kenji Mori", "National Security Adviser", "Japan")}
+
+
+def test_two_persons_joined_by_and_both_visit() -> None:
+    facts = _facts("Minister Omar Haddad and General Sami Nasser visited the assembly plant of Saab on Monday.")
+    assert {(s, o) for s, o, _q in _rels(facts, "visited")} == {("Omar Haddad", "Saab"), ("Sami Nasser", "Saab")}
+
+
+def test_an_agency_that_appoints_holds_the_post_and_a_former_post_is_read_after_previously() -> None:
+    facts = _facts("PRETORIA – The board of Armscor has appointed Thandi Nkosi as acting chief executive. Nkosi was "
+                   "previously managing director of Denel Dynamics. The committee chairperson, Sipho Mokoena, asked "
+                   "why.")
+    roles = {(s, o, q.get("organisation")) for s, o, q in _rels(facts, "holds_role")}
+    assert ("Thandi Nkosi", "acting chief executive", "Armscor") in roles
+    assert ("Thandi Nkosi", "managing director", "Denel Dynamics") in roles
+    assert ("Sipho Mokoena", "committee chairperson") in {(s, o) for s, o, _org in roles}
+
+
+def test_a_place_before_based_is_no_part_of_a_firms_name_and_now_part_of_is_ownership() -> None:
+    facts = _facts("The boats are built by Cape Town-based Veldt Shipyards. Veldt Marine Systems, now part of "
+                   "Hensoldt, makes the radars.")
+    assert "Veldt Shipyards" in _entities(facts, "Company")
+    assert ("Veldt Marine Systems", "Hensoldt") in {(s, o) for s, o, _q in _rels(facts, "part_of")}

@@ -292,6 +292,12 @@ def _visits(doc: Document) -> None:
                 "date": dates[0].value if dates else None,
                 "status": "planned" if vm.group("aux") else None,
                 "purpose": purpose.group("p") if purpose else None}, s, 0.6)
+            mate = next((p for p in before if p.type == "Person" and p.end <= who.start and p.name != who.name
+                         and _AND_RE.fullmatch(doc.text, p.end, who.start)), None) if who.type == "Person" else None
+            if mate is not None:  # "X and Y visited the plant": both did
+                doc.relate(mate.name, "visited", targets[0].name, {
+                    "date": dates[0].value if dates else None,
+                    "status": "planned" if vm.group("aux") else None}, s, 0.55)
             for more in _listed_after(doc, s, targets[0]):
                 doc.relate(who.name, "visited", more.name, {"date": dates[0].value if dates else None,
                                                             "status": "planned" if vm.group("aux") else None}, s, 0.55)
@@ -316,6 +322,7 @@ def _facility_owner(doc: Document, s: Sentence, pos: int) -> list[Mention]:
             if m.start == fm.end()][:1]
 
 
+_AND_RE = re.compile(r"\s+and\s+")
 _LIST_GAP = re.compile(r"(?:,\s*|,?\s+and\s+)(?:the\s+)?")
 
 

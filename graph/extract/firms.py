@@ -64,7 +64,7 @@ def find_industry_companies(text: str, demonym_starts: Sequence[int] = ()) -> li
         if m is None:
             continue
         words = m.group("name").split()
-        while words and words[0] in _GENERIC:
+        while words and (words[0] in _GENERIC or words[0].endswith("-based")):
             words = words[1:]
         if not words or any(w in _HARDWARE for w in words):
             continue
@@ -98,7 +98,7 @@ _UNIT_PLACE_RE = re.compile(rf"[ \t]+(?P<mid>{_UNIT_MIDDLE})(?P<place>{'|'.join(
 _UNIT_TAIL_RE = re.compile(r"[ \t]+(?P<tail>(?:[A-Z][a-z]+[ \t]+)?(?P<last>[A-Z][a-z]+))\b(?![ \t]+[A-Z]|-\w)")
 _UNIT_WORDS = frozenset("Maritime Munitions Ordnance Shipbuilding Shipyards Aerospace Electronics Systems Aeronautics "
                         "Aerostructures Optronics Avionics Propulsion Dynamics Technologies Engineering Solutions "
-                        "Composites Sensors Communications Simulation".split())
+                        "Composites Sensors Communications Simulation Engines".split())
 _MIDDLE_COUNTRY = re.compile(rf"[ \t]+(?P<mid>{_UNIT_MIDDLE})$")
 
 
@@ -187,7 +187,7 @@ _APPOSED_OF = re.compile(rf",\s+(?:an?|the|its)\s+(?:(?:local|wholly[- ]owned|ma
                          rf"[a-z]+-based)\s+){{0,2}}{_OWNER_NOUNS}\s+of\s+(?:the\s+)?")
 _APPOSED_NAMED = re.compile(rf",\s+(?:an?|the)\s+(?P<owner>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})\s+{_OWNER_NOUNS}\b")
 # "X is majority-owned by Y", "X is a subsidiary of Y", "X has been part of Y since 2019"
-_IS_OWNED = re.compile(rf"\s+(?:is|was|remains|has\s+been|became)\s+(?:now\s+|also\s+)?(?:(?:an?|the)\s+)?"
+_IS_OWNED = re.compile(rf"(?:\s+(?:is|was|remains|has\s+been|became)|,)\s+(?:now\s+|also\s+)?(?:(?:an?|the)\s+)?"
                        rf"(?:(?:wholly|majority|fully)[- ]owned\s+)?(?:{_OWNER_NOUNS}\s+of|part\s+of|"
                        rf"(?:wholly[- ]|majority[- ]|fully\s+)?owned\s+by)\s+(?:the\s+)?")
 # "its subsidiary X", "the group's British unit X"

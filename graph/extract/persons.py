@@ -57,12 +57,13 @@ _ROLE_HEAD = (r"(?:President\s+Director|president\s+director|Raksha\s+Mantri|"
               r"Deputy|Adviser|Advisor|Officer|Attaché|Attache|Premier|Chancellor|Senator|Congressman|General Manager|"
               r"chairman|director|president|chief executive|head|commander|spokesman|spokeswoman|spokesperson|minister|"
               r"secretary|"
-              r"managing director|general manager|chief)")
+              r"managing director|general manager|chairperson|chairwoman|chair|chief)")
 _ROLE_MOD = (r"(?:(?:National\s+Security|"
              r"Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|Cabinet|"
              r"Defen[cs]e|Foreign|Home|Finance|Armed\s+Forces|Navy|Army|Air\s+Force|Industry|Industries|Trade|"
              r"deputy|vice|senior|executive|export|regional|group|country|programme|program|sales|marketing|"
-             r"technical|managing|general|chief|operating|financial|defen[cs]e|foreign|finance|home|industry)\s+)")
+             r"technical|managing|general|chief|operating|financial|defen[cs]e|foreign|finance|home|industry|committee|"
+             r"board)\s+)")
 _ROLE = (rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}(?:\s+(?:and|&)\s+{_ROLE_MOD}{{0,2}}{_ROLE_HEAD})?"
          rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w&'’-]*){{0,6}})?)")
 _ROLE_LOOSE = (rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}(?:\s+(?:and|&)\s+{_ROLE_MOD}{{0,2}}{_ROLE_HEAD})?"

@@ -369,11 +369,12 @@ _APPOINTED = re.compile(
     r"\b(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|confirmed\s+as)(?:\s+as)?|"
     r"(?:takes|took|will\s+take|has\s+taken)\s+over\s+as|(?:serves|served|has\s+served|had\s+served)\s+as|"
     r"becomes|became|will\s+become|(?:was|is)\s+(?:sworn\s+in|installed)\s+as|"
-    r"(?:is|was|has\s+been|had\s+been)(?=\s+(?:the\s+)?(?:president|chairman|chief\s+executive|managing\s+director|"
-    r"head|commander|director|CEO)\s+of\b))\s+(?:the\s+)?(?:new\s+)?(?=[A-Za-z])")
+    r"(?:is|was|has\s+been|had\s+been)(?:\s+(?:previously|formerly|also|then|once))?(?=\s+(?:the\s+)?"
+    r"(?:president|chairman|chief\s+executive|managing\s+director|general\s+manager|head|commander|director|CEO)"
+    r"\s+of\b))\s+(?:the\s+)?(?:new\s+)?(?=[A-Za-z])")
 _APPOINTED_ANCHORS = ("named", "appointed", "over as", "served as", "serves as", "becom", "became", "sworn in",
                       "installed", "confirmed as", "president of", "chairman of", "chief executive of",
-                      "managing director of", "head of", "commander of", "director of", "ceo of")
+                      "managing director of", "head of", "commander of", "director of", "ceo of", "manager of")
 # "the board appointed X as chief executive officer", "the company named X as its chief financial officer"
 _APPOINTED_AS = re.compile(r"\b(?:appointed|named|hired|elected|promoted)\s+$")
 _AS_POST = re.compile(r"\s+as\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?")
@@ -384,7 +385,7 @@ _POST_AFTER = re.compile(
     r"Director(?:[- ]General)?|Head|Chairman|Chairwoman|Chair|President|Secretary(?:[- ]General)?|Minister|"
     r"Ambassador|Inspector[- ]General|CEO|chief\s+executive(?:\s+officer)?|"
     r"chief\s+(?:financial|operating|technology|technical|commercial)\s+officer|managing\s+director|commander|"
-    r"commandant|chief|director|head|chairman|chairwoman|president|spokesman|spokeswoman)"
+    r"general\s+manager|commandant|chief|director|head|chairman|chairwoman|president|spokesman|spokeswoman)"
     r"(?P<of>\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|and\s+|for\s+)?(?:the\s+)?[A-Z][\w-]*)"
     r"{0,5})?)")
 _POSSESSIVE_NEXT = re.compile(r"(?:\s+[A-Z][\w-]*)*['’]s\b")
@@ -424,12 +425,11 @@ def _hold(doc: Document, p: Mention, role: str, start: int, end: int, s: Sentenc
 def _appointer(doc: Document, s: Sentence, verb: int) -> str | None:
     """Return the firm that appoints: the first company of the sentence before the verb, else "its" / "the company"
     standing for the first body of the sentence before."""
-    here = [m for m in doc.mentions_in(s, "Company") if m.end <= verb]
+    here = [m for m in doc.mentions_in(s, *_BODIES) if m.end <= verb]
     if here:
         return here[0].name
-    if re.search(r"\b(?:[Ii]ts|[Tt]he\s+(?:company|group|firm))\b", doc.text[s.start:verb]):
-        owner = _its_owner(doc, s.start)
-        return owner if owner is not None and doc.entities.type_of(owner) == "Company" else None
+    if re.search(r"\b(?:[Ii]ts|[Tt]he\s+(?:company|group|firm|agency|board))\b", doc.text[s.start:verb]):
+        return _its_owner(doc, s.start)
     return None
 
 
