@@ -245,3 +245,8 @@ def test_a_place_before_based_is_no_part_of_a_firms_name_and_now_part_of_is_owne
                    "Hensoldt, makes the radars.")
     assert "Veldt Shipyards" in _entities(facts, "Company")
     assert ("Veldt Marine Systems", "Hensoldt") in {(s, o) for s, o, _q in _rels(facts, "part_of")}
+
+
+def test_an_owner_the_text_names_wins_over_the_group_a_units_name_tells() -> None:
+    facts = _facts("Saab Avionics Systems, now part of Hensoldt, makes the displays.")
+    assert {(s, o) for s, o, _q in _rels(facts, "part_of")} == {("Saab Avionics Systems", "Hensoldt")}

@@ -265,3 +265,8 @@ def ownership_relations(doc: Document) -> None:
             doc.relate(m.name, "owned_by", parent.name, {}, s, 0.6)
         elif parent.type in ("Company", "Organisation"):
             doc.relate(m.name, "part_of", parent.name, {}, s, 0.6)
+            named = m.attributes.get("parent")
+            if m.attributes.get("unit") and named and named != parent.name:
+                # "Denel Vehicle Systems, now part of Hensoldt": the text's owner, not the one its name tells
+                gone = doc.triple_facts(m.name, "part_of", named)
+                doc.facts[:] = [f for f in doc.facts if not any(f is g for g in gone)]
