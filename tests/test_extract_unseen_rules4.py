@@ -228,6 +228,8 @@ def test_a_national_security_adviser_holds_a_post_of_the_state() -> None:
 def test_two_persons_joined_by_and_both_visit() -> None:
     facts = _facts("Minister Omar Haddad and General Sami Nasser visited the assembly plant of Saab on Monday.")
     assert {(s, o) for s, o, _q in _rels(facts, "visited")} == {("Omar Haddad", "Saab"), ("Sami Nasser", "Saab")}
+    facts = _facts("Later, Minister Omar Haddad and his Jordanian counterpart Ali Khouri visited the plant of Saab.")
+    assert {(s, o) for s, o, _q in _rels(facts, "visited")} == {("Omar Haddad", "Saab"), ("Ali Khouri", "Saab")}
 
 
 def test_an_agency_that_appoints_holds_the_post_and_a_former_post_is_read_after_previously() -> None:

@@ -322,7 +322,7 @@ def _facility_owner(doc: Document, s: Sentence, pos: int) -> list[Mention]:
             if m.start == fm.end()][:1]
 
 
-_AND_RE = re.compile(r"\s+and\s+")
+_AND_RE = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:[\w-]+\s+){0,3}counterparts?,?\s+)?")
 _LIST_GAP = re.compile(r"(?:,\s*|,?\s+and\s+)(?:the\s+)?")
 
 
