@@ -225,7 +225,19 @@ def find_apposed_units(text: str, known: list[Mention]) -> list[Mention]:
     return out
 
 
-_OWNER_CUE = re.compile(r"subsidiar|\bunit\b|\barm\b|affiliate|division|owned\s+by|part\s+of|joint\s+venture")
+_OWNER_CUES = ("subsidiar", " unit", " arm ", " arm,", "affiliate", "division", "owned by", "part of", "joint venture")
+
+
+def _owner_cues(text: str) -> list[int]:
+    """Return where a word of ownership occurs, sorted (found by ``str.find``, far faster than a pattern's scan)."""
+    out = []
+    for cue in _OWNER_CUES:
+        at = text.find(cue)
+        while at >= 0:
+            out.append(at)
+            at = text.find(cue, at + 1)
+    out.sort()
+    return out
 _DESCRIBED = re.compile(r"\s+(?!state\b|government\b)[a-z]")
 
 
@@ -233,7 +245,7 @@ def ownership_relations(doc: Document) -> None:
     """A firm is part of the firm (or owned by the state) the text says owns it: "X is majority-owned by Y", "X, the
     British subsidiary of Y", "X, a Y subsidiary", "Y said its subsidiary X"."""
     text = doc.text
-    cues = [c.start() for c in _OWNER_CUE.finditer(text)]
+    cues = _owner_cues(text)
     if not cues:
         return
     for m in doc.mentions:

@@ -126,7 +126,12 @@ _NOMINAL_AFTER = re.compile(r"\s+(?!of\b|for\b|to\b|and\b|or\b|in\b|at\b|on\b|wh
 def nominal_mentions(text: str, persons: list[Mention]) -> list[Mention]:
     """Return a person mention for each "the minister" / "the admiral" that stands for the latest person named before
     it with that post or rank ("Admiral X visited Paris. The admiral later met Y")."""
-    if "the " not in text and "The " not in text:
+    hits = []
+    for nm in _NOMINAL_NOUN_RE.finditer(text):
+        the = _THE_BEFORE.search(text, max(0, nm.start() - 8), nm.start())
+        if the is not None and _NOMINAL_AFTER.match(text, nm.end()) and not text[nm.end():nm.end() + 1].isalnum():
+            hits.append((the, nm))
+    if not hits:
         return []
     titles: dict[str, str] = {}
     for p in persons:
@@ -136,10 +141,7 @@ def nominal_mentions(text: str, persons: list[Mention]) -> list[Mention]:
     if not titles:
         return []
     out: list[Mention] = []
-    for nm in _NOMINAL_NOUN_RE.finditer(text):
-        the = _THE_BEFORE.search(text, max(0, nm.start() - 8), nm.start())
-        if the is None or not _NOMINAL_AFTER.match(text, nm.end()) or text[nm.end():nm.end() + 1].isalnum():
-            continue
+    for the, nm in hits:
         noun = nm.group()
         found = None
         for p in reversed(persons):

@@ -12,6 +12,7 @@ from .agreements import AgreementState
 from .anchors import sentences_with
 from .document import Document
 from .mentions import Mention
+from .patterns import branches_regex
 from .persons import NATIONAL_POSTS
 from .text import Sentence
 
@@ -365,13 +366,20 @@ def _platform_lineage(doc: Document) -> None:
 
 # a post taken, given or held, written after the verb: "X was named Deputy Commander of the Army", "she served as
 # commandant of the Academy and as head of ...", "Y takes over as Chief of Staff"
-_APPOINTED = re.compile(
-    r"\b(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|confirmed\s+as)(?:\s+as)?|"
-    r"(?:takes|took|will\s+take|has\s+taken)\s+over\s+as|(?:serves|served|has\s+served|had\s+served)\s+as|"
-    r"becomes|became|will\s+become|(?:was|is)\s+(?:sworn\s+in|installed)\s+as|"
-    r"(?:is|was|has\s+been|had\s+been)(?:\s+(?:previously|formerly|also|then|once))?(?=\s+(?:the\s+)?"
-    r"(?:president|chairman|chief\s+executive|managing\s+director|general\s+manager|head|commander|director|CEO)"
-    r"\s+of\b))\s+(?:the\s+)?(?:new\s+)?(?=[A-Za-z])")
+_NAMED_AS = r"(?:named|appointed|confirmed\s+as)(?:\s+as)?\s+"
+_COPULA = (r"(?:(?:previously|formerly|also|then|once)\s+)?(?=(?:the\s+)?(?:president|chairman|chief\s+executive|"
+           r"managing\s+director|general\s+manager|head|commander|director|CEO)\s+of\b)")
+# the verbs as a trie, the boundary before them checked behind, so that the scan skips to their first letters
+_APPOINTED = re.compile(branches_regex([
+    ("was", rf"\s+(?:{_NAMED_AS}|(?:sworn\s+in|installed)\s+as\s+|{_COPULA})"),
+    ("is", rf"\s+(?:{_NAMED_AS}|(?:sworn\s+in|installed)\s+as\s+|{_COPULA})"),
+    ("were", rf"\s+{_NAMED_AS}"),
+    ("has", rf"\s+(?:been\s+(?:{_NAMED_AS}|{_COPULA})|served\s+as\s+|taken\s+over\s+as\s+)"),
+    ("had", rf"\s+(?:been\s+(?:{_NAMED_AS}|{_COPULA})|served\s+as\s+|taken\s+over\s+as\s+)"),
+    ("will", rf"\s+(?:be\s+{_NAMED_AS}|take\s+over\s+as\s+|become\s+)"),
+    ("takes", r"\s+over\s+as\s+"), ("took", r"\s+over\s+as\s+"),
+    ("serves", r"\s+as\s+"), ("served", r"\s+as\s+"),
+    ("becomes", r"\s+"), ("became", r"\s+")], word_start=True) + r"(?:the\s+)?(?:new\s+)?(?=[A-Za-z])")
 _APPOINTED_ANCHORS = ("named", "appointed", "over as", "served as", "serves as", "becom", "became", "sworn in",
                       "installed", "confirmed as", "president of", "chairman of", "chief executive of",
                       "managing director of", "head of", "commander of", "director of", "ceo of", "manager of")
