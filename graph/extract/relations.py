@@ -380,9 +380,9 @@ _APPOINTED = re.compile(branches_regex([
     ("takes", r"\s+over\s+as\s+"), ("took", r"\s+over\s+as\s+"),
     ("serves", r"\s+as\s+"), ("served", r"\s+as\s+"),
     ("becomes", r"\s+"), ("became", r"\s+")], word_start=True) + r"(?:the\s+)?(?:new\s+)?(?=[A-Za-z])")
-_APPOINTED_ANCHORS = ("named", "appointed", "over as", "served as", "serves as", "becom", "became", "sworn in",
-                      "installed", "confirmed as", "president of", "chairman of", "chief executive of",
-                      "managing director of", "head of", "commander of", "director of", "ceo of", "manager of")
+_APPOINTED_ANCHORS = ("named", "appointed", "over as", "serve", "becom", "became", "sworn in", "installed",
+                      "confirmed as", "president of", "chairman of", "executive of", "director of", "commander of",
+                      "head of", "manager of")
 # "the board appointed X as chief executive officer", "the company named X as its chief financial officer"
 _APPOINTED_AS = re.compile(r"\b(?:appointed|named|hired|elected|promoted)\s+$")
 _AS_POST = re.compile(r"\s+as\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?")
