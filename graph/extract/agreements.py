@@ -706,6 +706,12 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
     _signatories(doc, s, agr, qdate if isinstance(qdate, str) else None)
 
 
+# a person (or the pronoun standing for one) who is the subject of "signed": "She later signed", "X, the minister,
+# signed", "X has signed"
+_SUBJECT_SIGNED = re.compile(r"(?:\s*,[^,.;\"“”]{1,80},)?,?\s+(?:(?:also|later|then|formally|officially|jointly|"
+                             r"personally|has|have|had|on\s+[A-Z][a-z]+day)\s+)*(?:signed|inked)\b")
+
+
 def _signatories(doc: Document, s: Sentence, agr: AgreementState, date: str | None) -> None:
     persons = doc.mentions_in(s, "Person")
     if not persons:
@@ -722,6 +728,8 @@ def _signatories(doc: Document, s: Sentence, agr: AgreementState, date: str | No
             doc.relate(p.name, "witnessed", agr.name, {"date": date}, s)
         elif signed_by and p.start > s.start + signed_by.start():
             doc.relate(p.name, "signed", agr.name, {"date": date}, s)
+        elif not pres and not signed_by and _SUBJECT_SIGNED.match(doc.text, p.end, s.end):
+            doc.relate(p.name, "signed", agr.name, {"date": date}, s)  # "Minister X (later) signed the deal"
 
 
 # "X, Y and Z are competing for the contract", "have submitted bids for", "are bidding for": bidders, no parties yet

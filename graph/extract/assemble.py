@@ -15,6 +15,7 @@ from .agreements import buyer_from_announcer, extract_agreements, witnessed_the_
 from .alliances import extract_alliances
 from .amounts import find_money, find_quantities, localise_rupees
 from .approvals import extract_approvals, extract_considered, extract_shortlists
+from .committees import find_academies, find_committees
 from .counts import extract_counts
 from .dates import find_dates, reference
 from .deliveries import extract_deliveries, first_deliveries, parties_from_supplies, scope_from_focus
@@ -22,6 +23,14 @@ from .document import Document, Fact
 from .entities import build_entities
 from .event_relations import extract_event_relations
 from .events import find_events
+from .firms import (
+    find_apposed_units,
+    find_industry_companies,
+    find_post_companies,
+    find_units,
+    ownership_relations,
+    unit_relations,
+)
 from .gazetteer import Gazetteers, load_gazetteers
 from .mentions import Mention
 from .ordinals import find_ordinals
@@ -31,6 +40,7 @@ from .platform_relations import extract_platform_relations
 from .platform_trade import extract_platform_trade
 from .platform_variants import settle_platforms
 from .platforms import find_platforms
+from .pronouns import nominal_mentions, pronoun_mentions
 from .relations import extract_relations
 from .spans import Spans
 from .text import split_sentences
@@ -265,6 +275,15 @@ def _ranked_agreement_with(doc: Document, s: Any, o: Any, who: str, q: dict[str,
     return True
 
 
+def _resolve_pronouns(doc: Document) -> None:
+    """Add "he" / "she" and "the minister" as mentions of the person they stand for (no alias: they are no names)."""
+    persons = [m for m in doc.mentions if m.type == "Person" and not m.attributes.get("kind")]
+    resolved = pronoun_mentions(doc.text, doc.sentences, persons) + nominal_mentions(doc.text, persons)
+    if resolved:
+        doc.mentions = doc.mentions + resolved
+        doc.index()
+
+
 def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFacts:
     """Return the facts of one article, each relation with the sentence it comes from.
 
@@ -286,7 +305,14 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     doc.quantities = [q for q in doc.quantities if not dates.covers(q.number_start)]
     doc.index()
 
-    raw: list[Mention] = _gazetteer_mentions(text, gaz)
+    known = _gazetteer_mentions(text, gaz)
+    raw: list[Mention] = known + find_units(text, known)
+    raw += find_industry_companies(text, [m.start for m in known if m.type == "Country"])
+    raw += find_post_companies(text, [(m.start, m.end) for m in known])
+    raw += find_apposed_units(text, known)
+    if "Committee" in text:
+        raw += find_committees(text, gaz)
+    raw += find_academies(text, gaz)
     raw += find_organisations(text, {})
     fiscal = {(d.start, d.end) for d in doc.dates if d.surface[:2] == "FY"}
     raw += [m for m in find_platforms(text) if (m.start, m.end) not in fiscal]  # "FY2026" is a year, no model
@@ -296,11 +322,14 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
         raw.append(Mention(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "Person", 7,
                            {"kind": "news agency"}))
     build_entities(doc, gaz, raw)
+    _resolve_pronouns(doc)
     doc.money = localise_rupees(text, doc.money, doc.main_country())
     settle_platforms(doc)
     agreements = extract_agreements(doc)
     buyer_from_announcer(doc, agreements)
+    unit_relations(doc)
     extract_relations(doc, agreements)
+    ownership_relations(doc)
     _ordinal_facts(doc, agreements)
     extract_topics(doc, agreements)
     extract_event_relations(doc, agreements)

@@ -228,9 +228,15 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
     # persons: short forms refer back to the full name
     persons = [m for m in final if m.type == "Person" and not m.attributes.get("short")]
     forms: dict[str, str] = {}
+    shared: set[str] = set()  # a short form two persons' names end in ("Singh") stands for neither
     for name in sorted({p.name for p in persons}, key=lambda n: (-len(n.split()), n)):
+        if name in forms:
+            continue  # "Ortúzar Vial" after "Marcela Ortúzar Vial": the same person, whose forms are taken
         for f in short_forms(name):
-            forms.setdefault(f, name)
+            if forms.setdefault(f, name) != name:
+                shared.add(f)
+    for f in shared:
+        del forms[f]
     full = {p.name for p in persons if p.name not in forms}
     for m in final:
         if m.type == "Person" and m.name not in full:

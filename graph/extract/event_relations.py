@@ -294,6 +294,8 @@ def _visits(doc: Document) -> None:
             if targets and targets[0].type == "Country" and targets[0].form == "demonym":
                 continue  # "met the visiting Polish minister": who visits is named after, and visits no "Polish"
             if not targets:
+                targets = _facility_owner(doc, s, pos)
+            if not targets:
                 continue
             before = [m for m in mentions_in(doc, s, *_ACTORS) if m.end <= s.start + vm.start()
                       and not re.match(r"['’]s\b", doc.text[m.end:m.end + 2])]
@@ -308,6 +310,12 @@ def _visits(doc: Document) -> None:
                 "date": dates[0].value if dates else None,
                 "status": "planned" if vm.group("aux") else None,
                 "purpose": purpose.group("p") if purpose else None}, s, 0.6)
+            mate = next((p for p in before if p.type == "Person" and p.end <= who.start and p.name != who.name
+                         and _AND_RE.fullmatch(doc.text, p.end, who.start)), None) if who.type == "Person" else None
+            if mate is not None:  # "X and Y visited the plant": both did
+                doc.relate(mate.name, "visited", targets[0].name, {
+                    "date": dates[0].value if dates else None,
+                    "status": "planned" if vm.group("aux") else None}, s, 0.55)
             for more in _listed_after(doc, s, targets[0]):
                 doc.relate(who.name, "visited", more.name, {"date": dates[0].value if dates else None,
                                                             "status": "planned" if vm.group("aux") else None}, s, 0.55)
@@ -317,6 +325,22 @@ def _visits(doc: Document) -> None:
                 doc.relate(who.name, "participant_of", ev.name, {"date": dates[0].value if dates else None}, s, 0.6)
 
 
+# "visited the Okpo shipyard of X", "toured the main plant operated by X": the firm or body the site belongs to
+_FACILITY_OF = re.compile(r"(?:[\w'’-]+\s+){0,3}?(?:shipyard|yard|plant|factory|facility|facilities|works|"
+                          r"headquarters|site|campus|production\s+line|assembly\s+line|base|hangar|premises)s?\s+"
+                          r"(?:of|operated\s+by|run\s+by|belonging\s+to)\s+(?:the\s+)?")
+
+
+def _facility_owner(doc: Document, s: Sentence, pos: int) -> list[Mention]:
+    """Return the owner of the site a visit names right after the verb, or nothing."""
+    fm = _FACILITY_OF.match(doc.text, pos, s.end)
+    if fm is None:
+        return []
+    return [m for m in mentions_in(doc, s, "Company", "ArmedForce", "GovernmentAgency", "Organisation")
+            if m.start == fm.end()][:1]
+
+
+_AND_RE = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:[\w-]+\s+){0,3}counterparts?,?\s+)?")
 _LIST_GAP = re.compile(r"(?:,\s*|,?\s+and\s+)(?:the\s+)?")
 
 
@@ -428,6 +452,47 @@ def _receptions(doc: Document) -> None:
             break
 
 
+_RECEIVED_BY = re.compile(r"\b(?:was|were|is|being)\s+(?:warmly\s+)?(?:received|welcomed|hosted|greeted|met)\s+by\s+")
+_AND_BY = re.compile(r"\s*,?\s+and\s+(?:also\s+)?by\s+")
+
+
+_HOST_END = re.compile(r"[;.]|\b(?:who|which|said|says|where|while|before|after|during|on|in|at|to)\b")
+
+
+def _host_after(doc: Document, s: Sentence, after: int, guest: Mention) -> Mention | None:
+    """Return the person named first after "received by" ("by Naval Group chairman and chief executive Y")."""
+    for p in mentions_in(doc, s, "Person"):
+        if p.start < after or p.name == guest.name:
+            continue
+        if p.start > after + 110 or _HOST_END.search(doc.text, after, p.start):
+            return None
+        return p
+    return None
+
+
+def _received_by(doc: Document) -> None:
+    """"X was received by Naval Group chairman Y and by Z": a meeting of X with each person after "by"."""
+    for s in sentences_with(doc, ("received by", "welcomed by", "hosted by", "greeted by", "met by")):
+        for rm in _RECEIVED_BY.finditer(s.text):
+            verb = s.start + rm.start()
+            subj = [p for p in mentions_in(doc, s, "Person") if p.end <= verb]
+            if not subj or _SAID_BETWEEN.search(doc.text, subj[-1].end, verb):
+                continue
+            dates = doc.in_sentence(s, doc.dates)
+            ev = event_at(doc, s)
+            after = s.start + rm.end()
+            while True:
+                met = _host_after(doc, s, after, subj[-1])
+                if met is None:
+                    break
+                doc.relate(subj[-1].name, "met_with", met.name, {"date": dates[0].value if dates else None,
+                                                                 "event": ev.name if ev else None}, s, 0.55)
+                nxt = _AND_BY.match(doc.text, met.end, s.end)
+                if nxt is None:
+                    break
+                after = nxt.end()
+
+
 def extract_event_relations(doc: Document, agreements: list[AgreementState]) -> None:
     """Add event, visit and meeting relations to ``doc``."""
     runs: dict[str, _Run] = {}
@@ -440,6 +505,7 @@ def extract_event_relations(doc: Document, agreements: list[AgreementState]) -> 
     _visits(doc)
     _meetings(doc)
     _receptions(doc)
+    _received_by(doc)
     _event_dates(doc)
 
 

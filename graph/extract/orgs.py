@@ -61,8 +61,10 @@ _FORCE_RE = re.compile(
 _FORCE_HEAD_RE = re.compile(words_regex(("Navy", "Army", "Force", "Guard", "Corps")))
 _FORCE_BREAK_RE = re.compile(r"[^A-Za-z\s]")
 
+_SENTENCE_END_IN = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+_BASED_LEAD = re.compile(r"(?:[A-Z][\w'’.]*[ -])*[A-Z][\w'’.]*-based\s+")
 _NOT_COMPANY_START = frozenset({"Defence", "Defense", "Military", "National", "State", "Our", "This", "These",
-                                "Other", "Major"})
+                                "Other", "Major", "Naval"})
 
 
 _PAREN_ACRONYM_RE = re.compile(r"\s+\([A-Z][A-Za-z0-9&-]*[A-Z][A-Za-z0-9&-]*s?\)")
@@ -219,6 +221,14 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
                            attributes={"force_country": m.group("c")}))
     for m in _suffixed_companies(text):
         name, start = _strip_lead(m.group("name"), m.start("name"))
+        based = _BASED_LEAD.match(name)
+        if based:  # "Durban-based Southern African Shipyards": the place is no part of the name
+            name, start = name[based.end():], start + based.end()
+        ends = list(_SENTENCE_END_IN.finditer(name))
+        if ends:  # "... built by X Shipyards. Y Marine Systems said": the name begins after the sentence's end
+            name, start = name[ends[-1].end():], start + ends[-1].end()
+            if not name:
+                continue
         name = name.rstrip(".") if not name.endswith(("Inc.", "Ltd.", "Corp.", "Co.", "Bhd.")) else name
         first = name.split()[0]
         if "'s " in name or "’s " in name or first in _NOT_COMPANY_START:

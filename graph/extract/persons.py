@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .firms import INDUSTRY_WORDS
 from .mentions import Mention
 from .patterns import branches_regex, words_regex
 from .spans import Spans
@@ -47,7 +48,8 @@ _UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿĀ-ž"  # Latin-1 and Latin Exten
 _NAMEWORD = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z][a-z]?[A-Z][{_LO}]+|[A-Z]\.)"
 _NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEWORD}){{0,4}}"
 _TITLED_RE = re.compile(rf"(?P<title>{_TITLE}{_TITLE}*)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
-_ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary[- ]General|"
+_ROLE_HEAD = (r"(?:President\s+Director|president\s+director|Raksha\s+Mantri|"
+              r"Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary[- ]General|"
               r"Secretary|Under-?Secretary|Chief|Commander|"
               r"Director|Director-General|Director General|Chairman|Chairwoman|Chairperson|Chair|President|"
               r"Vice[- ]President|CEO|Chief Executive|Chief Executive Officer|Managing Director|Governor|"
@@ -55,16 +57,22 @@ _ROLE_HEAD = (r"(?:Prime\s+Minister|Deputy\s+Prime\s+Minister|Minister|Secretary
               r"Deputy|Adviser|Advisor|Officer|Attaché|Attache|Premier|Chancellor|Senator|Congressman|General Manager|"
               r"chairman|director|president|chief executive|head|commander|spokesman|spokeswoman|spokesperson|minister|"
               r"secretary|"
-              r"managing director|general manager|chief)")
-_ROLE_MOD = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|Cabinet|"
+              r"managing director|general manager|chairperson|chairwoman|chair|chief)")
+_ROLE_MOD = (r"(?:(?:National\s+Security|"
+             r"Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|Cabinet|"
              r"Defen[cs]e|Foreign|Home|Finance|Armed\s+Forces|Navy|Army|Air\s+Force|Industry|Industries|Trade|"
              r"deputy|vice|senior|executive|export|regional|group|country|programme|program|sales|marketing|"
-             r"technical|managing|general|chief|operating|financial|defen[cs]e|foreign|finance|home|industry)\s+)")
+             r"technical|managing|general|chief|operating|financial|defen[cs]e|foreign|finance|home|industry|committee|"
+             r"board)\s+)")
 _ROLE = (rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}(?:\s+(?:and|&)\s+{_ROLE_MOD}{{0,2}}{_ROLE_HEAD})?"
          rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w&'’-]*){{0,6}})?)")
 _ROLE_LOOSE = (rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}(?:\s+(?:and|&)\s+{_ROLE_MOD}{{0,2}}{_ROLE_HEAD})?"
                rf"(?:\s+(?:of|for|at)\s+(?:(?:the|of|and|for|&|[A-Z][\w&'’.-]*|\([A-Z][\w&]*\)),?\s*)+?)?)")
-_PRE_ROLE_RE = re.compile(rf"(?P<role>{_ROLE_LOOSE})(?:\s*,\s*(?:the\s+)?|\s+)$")
+# an envoy's post names the state the envoy is sent to ("Canada's Ambassador to Japan"): the post is held for the
+# state written before it, so only the head word is the span a body is looked for in
+_ENVOY = (r"(?P<envoy>(?:Deputy\s+)?(?:Ambassador|Envoy|High\s+Commissioner|Consul[- ]General|Defen[cs]e\s+Attach[ée])"
+          r")\s+to\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3}")
+_PRE_ROLE_RE = re.compile(rf"(?P<role>{_ROLE_LOOSE}|{_ENVOY})(?:\s*,\s*(?:the\s+)?|\s+)$")
 _POST_ROLE_RE = re.compile(
     rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?)['’]s\s+)?"
     rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}|head|chief)[^,.;\"“”]*)(?=[,.;]|\s+said|$)"
@@ -83,7 +91,8 @@ _PLAIN_RE = re.compile(rf"(?P<name>[{_UP}](?<![\w'’-].)[{_LO}'’]+(?:-[{_UP}]
 _SAID_RE = re.compile(rf"{words_regex(('said', 'told', 'added'), word_start=True)}\s+(?P<name>[{_UP}][{_LO}'’]+"
                       rf"(?:\s+[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?![\w-])")
 #: posts held for a state rather than for a body inside it
-NATIONAL_POSTS = re.compile(r"\b(?:Minister|Secretary|President|Prime|Premier|Ambassador|Chancellor|Envoy|Attach)",
+NATIONAL_POSTS = re.compile(r"\b(?:Minister|Secretary|President|Prime|Premier|Ambassador|Chancellor|Envoy|Attach|"
+                            r"Mantri|National\s+Security)",
                             re.I)
 _NOT_NAMES = frozenset("The This That These Those A An In On At By For And But Under With From During After Before "
                        "Ministry Department Defence Defense National Royal Chief Deputy Minister Navy Army Air "
@@ -106,7 +115,7 @@ _POST_HEADS = (r"(?:Prime\s+Minister|Minister|Secretary(?:[- ]General)?|Under-?[
                r"Chairperson|President|Vice[- ]President|CEO|Managing\s+Director|Governor|Ambassador|Administrator|"
                r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Envoy|Premier|Chancellor|Senator|General\s+Manager|"
                r"head|chief(?:\s+executive(?:\s+officer)?)?|spokesman|spokeswoman|spokesperson|managing\s+director|"
-               r"chairman|president(?:\s+director)?|director|general\s+manager)")
+               r"chairman|president(?:\s+director)?|director|general\s+manager|Adviser|Advisor|Raksha\s+Mantri)")
 _POST_MODS = (r"(?:(?:Deputy|Vice|Senior|Acting|Assistant|Associate|Executive|Principal|Permanent|Parliamentary|"
               r"Defen[cs]e|Foreign|Home|Finance|Interior|Economy|Trade|Industry|State|National\s+Security|"
               r"Armed\s+Forces|Navy|Army|Air\s+Force)\s+)")
@@ -125,7 +134,7 @@ _POSTED_TRIGGER = re.compile(branches_regex(
         "Undersecretary", "Minister", "Secretary", "Chief", "Commander", "Director", "Chair", "President", "CEO",
         "Managing", "Governor", "Ambassador", "Administrator", "Commissioner", "Spokes", "Envoy", "Premier",
         "Chancellor", "Senator", "General", "head", "chief", "spokes", "managing", "chairman", "president",
-        "director", "general")], word_start=True))
+        "director", "general", "Adviser", "Advisor", "Raksha")], word_start=True))
 _POST_WORDS = frozenset("Minister Ministers Secretary Chief Commander Director Chairman President Deputy Vice "
                         "Governor Ambassador Spokesman Spokesperson General Executive Officer Prime Manager "
                         "Envoy Senator Admiral Colonel Captain Major Lieutenant Marshal".split())
@@ -157,9 +166,27 @@ def _clean_title(title: str) -> tuple[str | None, str | None]:
     return (" ".join(honor) or None), (" ".join(rank) or None)
 
 
+def _appointed_names(text: str) -> list[re.Match[str]]:
+    """Return the names after an appointment's verb, the pattern tried only in texts that have such a verb."""
+    if not any(w in text for w in ("appointed", "named", "succeed", "replac", "hired", "promoted", "elected")):
+        return []
+    return list(_APPOINTED_NAME_RE.finditer(text))
+
+
 def _valid(name: str) -> bool:
     words = name.split()
     return bool(words) and words[0] not in _NOT_NAMES and words[-1] not in _NOT_NAMES
+
+
+def _firm_like(name: str) -> bool:
+    """Tell whether a name ends like a firm's ("Baltic Workboats", "Harbin Aircraft"): no person's name does."""
+    last = name.rsplit(None, 1)[-1]
+    return last in INDUSTRY_WORDS or last in _ORG_WORDS
+
+
+#: the words of a post's body that the name pattern may take for the first word of the name after the post
+_BODY_WORDS = INDUSTRY_WORDS | _ORG_WORDS | frozenset("Shipbuilding Acquisition Sustainment Materiel Capability "
+                                                      "Procurement Industry Policy Strategy".split())
 
 
 def _posted_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -179,11 +206,26 @@ def _posted_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         last_end = m.end()
         name = m.group("name")
         words = name.split()
+        name_start = m.start("name")
+        while len(words) > 2 and words[0] in _BODY_WORDS:
+            # "Deputy Secretary for Naval Shipbuilding Tony Dalton": "Shipbuilding" ends the post
+            name_start = text.index(words[1], name_start + len(words[0]))
+            words = words[1:]
+            name = " ".join(words)
         if (not _valid(name) or any(w in _NOT_NAMES or w in _POST_WORDS for w in words)
-                or held.covers(m.start("name"))):
+                or held.covers(m.start("name")) or _firm_like(name)):
             continue
-        out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 2, {}))
+        out.append(Mention(name_start, m.end("name"), text[name_start:m.end("name")], name, "Person", 2, {}))
     return out
+
+
+# a name after the verb of an appointment or a succession ("appointed X as", "succeeds X, who", "replacing X.")
+_APPOINTING = ("appointed", "named", "succeeds", "succeeded", "succeeding", "replaces", "replaced", "replacing",
+               "hired", "promoted", "elected")
+_APPOINTED_NAME_RE = re.compile(
+    rf"{words_regex(_APPOINTING, word_start=True)}"
+    rf"\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
+    rf"(?=\s+(?:as|to|who|at|from|after|in|on)\b|\s*[,.;)]|\s*$)")
 
 
 # "his Turkish counterpart Yasar Guler", "her counterpart, Jane Doe": the name after the word
@@ -254,15 +296,20 @@ def find_persons(text: str) -> list[Mention]:
     held, starts = Spans(taken), sorted(s for s, _e in taken)
     for m in _PLAIN_RE.finditer(text):
         name = m.group("name")
-        if any(w in _ORG_WORDS for w in name.split()):
+        if any(w in _ORG_WORDS for w in name.split()) or _firm_like(name):
             continue
         after = bisect_right(starts, m.start())  # the first name taken that begins after this one does
         if not _valid(name) or held.covers(m.start()) or (after < len(starts) and starts[after] < m.end("name")):
             continue
         out.append(Mention(m.start(), m.end("name"), name, name, "Person", 1, {}))
+    for m in _appointed_names(text):
+        name = m.group("name")
+        if (_valid(name) and not held.covers(m.start("name")) and not _firm_like(name)
+                and not any(w in _NOT_NAMES or w in _POST_WORDS or w in _ORG_WORDS for w in name.split())):
+            out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 1, {}))
     for m in _SAID_RE.finditer(text):
         name = m.group("name")
-        if _valid(name) and not held.covers(m.start("name")):
+        if _valid(name) and not held.covers(m.start("name")) and not _firm_like(name):
             out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 1, {}))
     out.sort(key=lambda m: m.start)
     prev_end = 0
@@ -286,6 +333,8 @@ def _attach_role(text: str, p: Mention, prev_end: int) -> None:
         role = best.group("role").strip().rstrip(",").strip()
         p.attributes["role"] = role
         p.attributes["role_span"] = (window_start + best.start("role"), window_start + best.end("role"))
+        if best.group("envoy"):
+            p.attributes["role_span"] = (window_start + best.start("envoy"), window_start + best.end("envoy"))
         return
     m2 = _POST_ROLE_RE.match(text[p.end:p.end + 160])
     if m2:
@@ -319,9 +368,10 @@ def short_forms(name: str) -> list[str]:
 # off by commas straight after a post
 _APPOSED_RE = re.compile(
     rf",\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
-    rf"(?=\s*,|\s+(?:said|told|added|says)\b)")
+    rf"(?=\s*,|\s+(?:said|told|added|says)\b|\.(?:\s|$))")
 _APPOSED_POST_RE = re.compile(
-    rf"(?:^|\b(?:the|The|and|by|with|as)\s+|[A-Z][\w-]*['’]s\s+)(?P<role>{_ROLE_LOOSE})$")
+    rf"(?:^|\b(?:the|The|and|by|with|as|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Z]{{2,5}}\s+)?|[A-Z][\w-]*['’]s\s+)"
+    rf"(?P<role>{_ROLE_LOOSE}|{_ENVOY})$")
 
 
 def _apposed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:

@@ -9,10 +9,13 @@ import re
 from itertools import pairwise
 
 from .agreements import AgreementState
+from .anchors import sentences_with
 from .document import Document
 from .editions import another_edition, earlier_count
 from .mentions import Mention
+from .patterns import branches_regex
 from .persons import NATIONAL_POSTS
+from .text import Sentence
 
 __all__ = ["extract_relations"]
 
@@ -62,9 +65,16 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
             if o.type == "Country" and not NATIONAL_POSTS.search(role):
                 pass
         before = [m for m in doc.mentions_ending(span[0] - 4, span[0]) if m.type != "Person"
-                  and "," not in doc.text[m.end:span[0]]]  # "... for the Navy, Defense Secretary X said"
+                  and "," not in doc.text[m.end:span[0]]  # "... for the Navy, Defense Secretary X said"
+                  and not _SENTENCE_GAP.search(doc.text, m.end, span[0])]  # "... Aselsan. Deputy Minister X"
         if org is None and before:
             org = before[-1].name
+        if org is None and _ITS_BEFORE.search(doc.text, max(0, span[0] - 6), span[0]):
+            org = _its_owner(doc, span[0])
+        if org is None:
+            org = _whose_owner(doc, span[0])
+        if org is None and NATIONAL_POSTS.search(role):
+            org = _state_astride(doc, span[0])
     service = _service_branch(role)
     if service is not None and (org is None or doc.entities.type_of(org) not in ("ArmedForce",)):
         org = _service_force(doc, p, service, org)
@@ -73,6 +83,43 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
     if org and doc.entities.type_of(org) in ("GovernmentAgency",) and NATIONAL_POSTS.search(role) and "(" in org:
         org = doc.entities.records[org].attributes.get("country", org)
     return role, org
+
+
+_ITS_BEFORE = re.compile(r"\b[Ii]ts\s+$")
+_SENTENCE_GAP = re.compile(r"[.!?;]|\n")
+_WHOSE_BEFORE = re.compile(r",\s+whose\s+$")
+
+
+def _whose_owner(doc: Document, at: int) -> str | None:
+    """Return the body named right before "whose" ("Italy's Leonardo, whose chief executive X said")."""
+    wm = _WHOSE_BEFORE.search(doc.text, max(0, at - 12), at)
+    if wm is None:
+        return None
+    owners = [m for m in doc.mentions_ending(wm.start() - 1, wm.start()) if m.type in _BODIES]
+    return owners[-1].name if owners else None
+
+
+def _state_astride(doc: Document, at: int) -> str | None:
+    """Return the state of a national force or body whose name runs into a national post ("French Armed Forces
+    Minister X": the minister is France's, not the force's)."""
+    for m in doc.mentions_ending(at + 1, at + 40):
+        if m.start < at and m.type in ("ArmedForce", "GovernmentAgency") and m.attributes.get("country"):
+            return str(m.attributes["country"])
+    return None
+_BODIES = ("Company", "Organisation", "GovernmentAgency", "ArmedForce")
+
+
+def _its_owner(doc: Document, at: int) -> str | None:
+    """Return the body "its" stands for before a post ("X is owned by Y. Its managing director, Z, said"): the first
+    body of the sentence, or else of the sentence before."""
+    s = doc.sentence_at(at)
+    here = [m for m in doc.mentions_in(s, *_BODIES) if m.end <= at]
+    if here:
+        return here[0].name
+    if s.index == 0:
+        return None
+    prev = doc.mentions_in(doc.sentences[s.index - 1], *_BODIES)
+    return prev[0].name if prev else None
 
 
 # a post at the head of one service ("Chief of Navy", "Chief of the Naval Staff", "Army chief", "Air Force commander")
@@ -138,6 +185,7 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
             role, org = _role_org(doc, p)
             if role and len(role) < 90:
                 doc.relate(p.name, "holds_role", role, {"organisation": org}, doc.sentence_at(p.start))
+    _appointments(doc)
     # affiliation and location of organisations
     forces: dict[str, int] = {}  # each armed force's name, and where it is first mentioned
     for i, o in enumerate(doc.mentions):
@@ -340,3 +388,130 @@ def _platform_lineage(doc: Document) -> None:
             parent = max(parents, key=len)
             m = next(x for x in doc.mentions if x.name == n)
             doc.relate(n, "derived_from", parent, {}, doc.sentence_at(m.start))
+
+
+# a post taken, given or held, written after the verb: "X was named Deputy Commander of the Army", "she served as
+# commandant of the Academy and as head of ...", "Y takes over as Chief of Staff"
+_NAMED_AS = r"(?:named|appointed|confirmed\s+as)(?:\s+as)?\s+"
+_COPULA = (r"(?:(?:previously|formerly|also|then|once)\s+)?(?=(?:the\s+)?(?:president|chairman|chief\s+executive|"
+           r"managing\s+director|general\s+manager|head|commander|director|CEO)\s+of\b)")
+# the verbs as a trie, the boundary before them checked behind, so that the scan skips to their first letters
+_APPOINTED = re.compile(branches_regex([
+    ("was", rf"\s+(?:{_NAMED_AS}|(?:sworn\s+in|installed)\s+as\s+|{_COPULA})"),
+    ("is", rf"\s+(?:{_NAMED_AS}|(?:sworn\s+in|installed)\s+as\s+|{_COPULA})"),
+    ("were", rf"\s+{_NAMED_AS}"),
+    ("has", rf"\s+(?:been\s+(?:{_NAMED_AS}|{_COPULA})|served\s+as\s+|taken\s+over\s+as\s+)"),
+    ("had", rf"\s+(?:been\s+(?:{_NAMED_AS}|{_COPULA})|served\s+as\s+|taken\s+over\s+as\s+)"),
+    ("will", rf"\s+(?:be\s+{_NAMED_AS}|take\s+over\s+as\s+|become\s+)"),
+    ("takes", r"\s+over\s+as\s+"), ("took", r"\s+over\s+as\s+"),
+    ("serves", r"\s+as\s+"), ("served", r"\s+as\s+"),
+    ("becomes", r"\s+"), ("became", r"\s+")], word_start=True) + r"(?:the\s+)?(?:new\s+)?(?=[A-Za-z])")
+_APPOINTED_ANCHORS = ("named", "appointed", "over as", "serve", "becom", "became", "sworn in", "installed",
+                      "confirmed as", "president of", "chairman of", "executive of", "director of", "commander of",
+                      "head of", "manager of")
+# "the board appointed X as chief executive officer", "the company named X as its chief financial officer"
+_APPOINTED_AS = re.compile(r"\b(?:appointed|named|hired|elected|promoted)\s+$")
+_AS_POST = re.compile(r"\s+as\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?")
+_POST_AFTER = re.compile(
+    r"(?P<role>(?:(?:Deputy|Vice|Acting|Assistant|Chief|deputy|vice|acting|assistant)\s+)?(?:Chief\s+Executive(?:\s+"
+    r"Officer)?|Chief\s+(?:Financial|Operating|Technology|Technical|Commercial)\s+Officer|Managing\s+Director|"
+    r"Commander|Commandant|Chief(?:\s+of\s+(?:the\s+)?(?:General\s+|Defen[cs]e\s+|Naval\s+|Army\s+|Air\s+)?Staff)?|"
+    r"Director(?:[- ]General)?|Head|Chairman|Chairwoman|Chair|President|Secretary(?:[- ]General)?|Minister|"
+    r"Ambassador|Inspector[- ]General|CEO|chief\s+executive(?:\s+officer)?|"
+    r"chief\s+(?:financial|operating|technology|technical|commercial)\s+officer|managing\s+director|commander|"
+    r"general\s+manager|commandant|chief|director|head|chairman|chairwoman|president|spokesman|spokeswoman)"
+    r"(?P<of>\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|and\s+|for\s+)?(?:the\s+)?[A-Z][\w-]*)"
+    r"{0,5})?)")
+_POSSESSIVE_NEXT = re.compile(r"(?:\s+[A-Z][\w-]*)*['’]s\b")
+_ANCHORS = (*_APPOINTED_ANCHORS, "command of")
+_AND_AS = re.compile(r"\s+and\s+(?:later\s+)?as\s+(?:the\s+)?")
+# "handed over command of the Army to General Y", "took over command of the Fleet", "assumed command of X"
+_COMMAND = re.compile(r"\b(?P<v>handed\s+over|hands\s+over|relinquished|took\s+over|takes\s+over|assumed|assumes|"
+                      r"took|takes)\s+command\s+of\s+(?:the\s+)?")
+
+
+def _subject_before(doc: Document, verb: int) -> Mention | None:
+    """Return the person whose clause the verb at ``verb`` ends: the last person before it, with nothing but a
+    relative clause or an adverb between."""
+    persons = [p for p in doc.mentions_ending(max(0, verb - 120), verb) if p.type == "Person"]
+    if not persons:
+        return None
+    p = persons[-1]
+    between = doc.text[p.end:verb]
+    if re.fullmatch(r"(?:\s*,[^.;]{0,90},)?\s*(?:[a-z]+ly\s+|later\s+|then\s+|also\s+|now\s+|previously\s+|"
+                    r"formally\s+|officially\s+)*", between):
+        return p
+    return None
+
+
+def _hold(doc: Document, p: Mention, role: str, start: int, end: int, s: Sentence,
+          employer: str | None = None) -> None:
+    post = Mention(p.start, p.end, p.surface, p.name, "Person", 0, {"role": role, "role_span": (start, end)})
+    named = [m for m in doc.mentions_starting(start, end) if m.end <= end and m.type != "Person"]
+    if employer is not None and not named:
+        org: str | None = employer  # "Saab appointed X as chief executive": the post is held at the appointer
+    else:
+        role, org = _role_org(doc, post)
+    if role and len(role) < 90:
+        doc.relate(p.name, "holds_role", role, {"organisation": org}, s)
+
+
+def _appointer(doc: Document, s: Sentence, verb: int) -> str | None:
+    """Return the firm that appoints: the first company of the sentence before the verb, else "its" / "the company"
+    standing for the first body of the sentence before."""
+    here = [m for m in doc.mentions_in(s, *_BODIES) if m.end <= verb]
+    if here:
+        return here[0].name
+    if re.search(r"\b(?:[Ii]ts|[Tt]he\s+(?:company|group|firm|agency|board))\b", doc.text[s.start:verb]):
+        return _its_owner(doc, s.start)
+    return None
+
+
+def _appointments(doc: Document) -> None:
+    """Posts taken, given or held that are written after a verb, and commands handed over or taken."""
+    text = doc.text
+    for s in sentences_with(doc, _ANCHORS):
+        if _APPOINTED.search(text, s.start, s.end):
+            for am in _APPOINTED.finditer(text, s.start, s.end):
+                p = _subject_before(doc, am.start())
+                pos = am.end()
+                while p is not None:
+                    rm = _POST_AFTER.match(text, pos, s.end)
+                    if rm is None:
+                        break
+                    end = rm.end("role")
+                    if rm.group("of") and _POSSESSIVE_NEXT.match(text, end):
+                        end = rm.start("of")  # "commander of the Air Force's training command": the post alone
+                    role = " ".join(text[rm.start("role"):end].split())
+                    _hold(doc, p, role, rm.start("role"), end, s)
+                    nm = _AND_AS.match(text, rm.end(), s.end)
+                    if nm is None:
+                        break
+                    pos = nm.end()
+        if "appointed" in s.text or "named" in s.text or "hired" in s.text or "elected" in s.text or \
+                "promoted" in s.text:
+            for p in doc.mentions_in(s, "Person"):
+                vm = _APPOINTED_AS.search(text, max(s.start, p.start - 12), p.start)
+                as_m = _AS_POST.match(text, p.end, s.end) if vm else None
+                post = _POST_AFTER.match(text, as_m.end(), s.end) if as_m else None
+                if vm is None or post is None:
+                    continue
+                end = post.end("role")
+                if post.group("of") and _POSSESSIVE_NEXT.match(text, end):
+                    end = post.start("of")
+                _hold(doc, p, " ".join(text[post.start("role"):end].split()), post.start("role"), end, s,
+                      _appointer(doc, s, vm.start()))
+        if "command of" in s.text:
+            for cm in _COMMAND.finditer(text, s.start, s.end):
+                body = next((m for m in doc.mentions_starting(cm.end(), cm.end() + 1)
+                             if m.type in ("ArmedForce", "GovernmentAgency", "Organisation")), None)
+                if body is None:
+                    continue
+                p = _subject_before(doc, cm.start())
+                given = re.match(r"\s+to\s+", text[body.end:s.end]) if cm.group("v").startswith(("hand", "relinq"))\
+                    else None
+                to = next((m for m in doc.mentions_starting(body.end + given.end(), body.end + given.end() + 1)
+                           if m.type == "Person"), None) if given else None
+                for who in (p, to):
+                    if who is not None:
+                        doc.relate(who.name, "holds_role", "Commander", {"organisation": body.name}, s)

@@ -1,0 +1,284 @@
+"""Companies known by their form, not by a list: a name that ends in an industry word ("Baltic Workboats",
+"Nordic Ammunition"), and the local unit of a known group ("BAE Systems Australia", "Naval Group Far East",
+"Kongsberg Maritime"), which is a company of its own, located in its country and part of its group.
+
+>>> [(m.surface, m.type) for m in find_industry_companies("Officials said Tallinn Workboats would bid.")]
+[('Tallinn Workboats', 'Company')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from .document import Document
+from .mentions import Mention
+from .patterns import branches_regex
+
+__all__ = ["INDUSTRY_WORDS", "find_apposed_units", "find_industry_companies", "find_post_companies", "find_units",
+           "ownership_relations", "unit_relations"]
+
+#: words a firm's name ends in beyond the company words of :mod:`.orgs` ("Kongsberg Maritime", "Harbin Aircraft")
+INDUSTRY_WORDS = frozenset(
+    "Maritime Ammunition Ammunitions Composites Workboats Boats Boatyard Boatbuilders Yachts Arms Armaments Armament "
+    "Optronics Optics Photonics Avionics Aeronautics Aerostructures Aircraft Helicopters Solutions Vehicles "
+    "Automotive Propulsion Steel Metals Explosives Chemicals Microwave Sensors Communications Networks Labs "
+    "Laboratories Manufacturing Machinery Instruments Innovations Firearms Armour Armor Dockyards Yards Ballistics "
+    "Pyrotechnics Energetics Simulation Simulators".split())
+# words that describe a kind of hardware or a service, not a firm ("Light Combat Aircraft", "Small Arms")
+_GENERIC = frozenset(
+    "The A An This That These Those Its Their Our All Both Other More Most Some Any Each Every New Next "
+    "Light Heavy Combat Small Large Medium Transport Military Defence Defense Naval Air Army Navy "
+    "Unmanned Uncrewed Special Advanced Future National Royal Strategic Tactical Attack Patrol Fighter "
+    "Trainer Armoured Armored Utility Surface Underwater Aerial Amphibious Landing Main Battle Modern "
+    "Conventional Nuclear Precision Guided Artillery Infantry Long Short Range Multirole Multi-Role "
+    "Autonomous Remote Remotely Piloted Commercial Civil Civilian Cargo Tanker Training Basic Jet Rotary "
+    "Fixed Wing Electric Hybrid Sea Land Ground Coastal Offshore Fast Rigid Pacific Atlantic Indo-Pacific "
+    "Arctic Mediterranean Kamikaze Support Logistics Mission Intelligence Reconnaissance Surveillance "
+    "Early Warning Airborne Electronic Warfare Mine Anti Submarine Allied Western Soviet Foreign Domestic "
+    "Local Global Indigenous Export Generation Rescue Search Medical Personal Loitering Strike Cruise "
+    "Ballistic Hypersonic Government State Public Private Federal Joint Marine Coast Guard Border Police "
+    "Security Emergency Disaster Counter Counter-Drone Chemical Biological Aircraft Helicopters Vehicles "
+    "Boats Drones Arms Ammunition Systems Industries In On At By For And But With From After Before "
+    "During Under Over Into When While Where Since Although Meanwhile However Also Today Yesterday Monday "
+    "Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December".split())
+_INDUSTRY_RE = re.compile(branches_regex(((w, "") for w in sorted(INDUSTRY_WORDS, key=len, reverse=True)),
+                                         word_start=True) + r"\b(?![ \t]+[A-Z0-9]|-\w)")
+_NAME_BEFORE = re.compile(r"(?<![\w'’.&-])(?P<name>(?:[A-Z][a-z][\w&-]*\s+){1,2})$")
+# hardware a group's unit is seldom named after: "Airbus Aircraft" is the group's product
+_HARDWARE = frozenset("Aircraft Helicopters Vehicles Boats Drones Arms Ammunition Ammunitions Armour Armor Firearms "
+                      "Workboats Yachts".split())
+
+
+def find_industry_companies(text: str, demonym_starts: Sequence[int] = ()) -> list[Mention]:
+    """Return firms named by one or two words and an industry word, not a person ("Tallinn Workboats said").
+
+    A name that begins with a demonym ("Polish Arms") is left alone: it more often describes than names.
+    """
+    out: list[Mention] = []
+    skip = set(demonym_starts)
+    for h in _INDUSTRY_RE.finditer(text):
+        m = _NAME_BEFORE.search(text, max(0, h.start() - 50), h.start())
+        if m is None:
+            continue
+        words = m.group("name").split()
+        while words and (words[0] in _GENERIC or words[0].endswith("-based")):
+            words = words[1:]
+        if not words or any(w in _HARDWARE for w in words):
+            continue
+        start = h.start() - len(" ".join(words)) - 1
+        while text[start:start + 1].isspace():
+            start += 1
+        if start in skip or text[start:start + len(words[0])] != words[0]:
+            continue
+        name = text[start:h.end()]
+        name = " ".join(name.split())
+        out.append(Mention(start, h.end(), text[start:h.end()], name, "Company", 3, {}))
+    return out
+
+
+# the names of states in their own languages, as local units write them ("Rheinmetall Defence Lietuva")
+_ENDONYMS = {"Lietuva": "Lithuania", "Latvija": "Latvia", "Eesti": "Estonia", "Polska": "Poland",
+             "Deutschland": "Germany", "España": "Spain", "Espana": "Spain", "Italia": "Italy", "Brasil": "Brazil",
+             "Nederland": "Netherlands", "Norge": "Norway", "Sverige": "Sweden", "Suomi": "Finland",
+             "Danmark": "Denmark", "Hellas": "Greece", "Magyarország": "Hungary", "Romania": "Romania",
+             "Česko": "Czech Republic", "Slovensko": "Slovakia", "Hrvatska": "Croatia", "Srbija": "Serbia",
+             "Österreich": "Austria", "Schweiz": "Switzerland", "Suisse": "Switzerland", "Belgique": "Belgium",
+             "México": "Mexico", "Nippon": "Japan", "Bharat": "India"}
+_REGIONS = ("Far East", "Middle East", "Asia Pacific", "Asia-Pacific", "North America", "Latin America", "Asia",
+            "Pacific", "Nordic", "Nordics", "Americas", "Europe", "Africa", "Gulf", "Arabia", "Scandinavia",
+            "Baltics", "Oceania", "Benelux")
+# the words a unit's name may hold between the group's name and its place ("Rheinmetall Defence Lietuva")
+_UNIT_MIDDLE = (r"(?:(?:Defen[cs]e|Systems|Aerospace|Land|Naval|Maritime|Air|Electronics|Technologies|Mission\s+"
+                r"Systems|Munitions|Vehicles|Space|Cyber|Shipbuilding|Marine|Services|Support|Training)\s+){0,2}")
+_UNIT_PLACE_RE = re.compile(rf"[ \t]+(?P<mid>{_UNIT_MIDDLE})(?P<place>{'|'.join(map(re.escape, _REGIONS))}|"
+                            rf"{'|'.join(_ENDONYMS)})\b(?![ \t]+[A-Z]|-\w)")
+_UNIT_TAIL_RE = re.compile(r"[ \t]+(?P<tail>(?:[A-Z][a-z]+[ \t]+)?(?P<last>[A-Z][a-z]+))\b(?![ \t]+[A-Z]|-\w)")
+_UNIT_WORDS = frozenset("Maritime Munitions Ordnance Shipbuilding Shipyards Aerospace Electronics Systems Aeronautics "
+                        "Aerostructures Optronics Avionics Propulsion Dynamics Technologies Engineering Solutions "
+                        "Composites Sensors Communications Simulation Engines".split())
+_MIDDLE_COUNTRY = re.compile(rf"[ \t]+(?P<mid>{_UNIT_MIDDLE})$")
+
+
+def find_units(text: str, gazetteer_mentions: list[Mention]) -> list[Mention]:
+    """Return the local units and divisions of known companies, named by the group's name and a place or a trade.
+
+    ``gazetteer_mentions`` are the known names in the text, left to right and not overlapping.
+    """
+    out: list[Mention] = []
+    for i in [i for i, m in enumerate(gazetteer_mentions) if m.type == "Company"]:
+        m = gazetteer_mentions[i]
+        nxt = gazetteer_mentions[i + 1] if i + 1 < len(gazetteer_mentions) else None
+        country: str | None = None
+        end = -1
+        if nxt is not None and nxt.type == "Country" and nxt.form == "name":
+            mid = _MIDDLE_COUNTRY.match(text[m.end:nxt.start]) if nxt.start > m.end else None
+            if mid is not None and not re.match(r"[ \t]*(?:['’]s\b|[A-Z]|-\w)", text[nxt.end:nxt.end + 3]):
+                country, end = nxt.name, nxt.end
+        if end < 0:
+            pm = _UNIT_PLACE_RE.match(text, m.end)
+            if pm is not None:
+                country, end = _ENDONYMS.get(pm.group("place")), pm.end()
+        if end < 0:
+            tm = _UNIT_TAIL_RE.match(text, m.end)
+            if tm is not None and tm.group("last") in _UNIT_WORDS and tm.group("last") not in _HARDWARE:
+                end = tm.end()
+        if end < 0 or (nxt is not None and nxt.start < end and nxt.end > end):
+            continue
+        surface = text[m.start:end]
+        attrs = {"parent": m.name, "country": country, "unit": True}
+        out.append(Mention(m.start, end, surface, " ".join(surface.split()), "Company", 5, attrs))
+    return out
+
+
+def unit_relations(doc: Document) -> None:
+    """A unit is located in its country and part of its group, when the article names the group itself too."""
+    for m in doc.mentions:
+        if m.type != "Company" or not m.attributes.get("unit"):
+            continue
+        s = doc.sentence_at(m.start)
+        country = m.attributes.get("country")
+        if country:
+            doc.entities.add(country, "Country")
+            doc.relate(m.name, "located_in", country, {}, s, 0.6)
+        parent = m.attributes.get("parent")
+        if parent and parent in doc.entities and doc.entities.type_of(parent) == "Company":
+            doc.relate(m.name, "part_of", parent, {}, s, 0.6)
+
+
+# "Birdon managing director X", "Vantor CEO X": a name written straight before a firm's post and a person's name;
+# the post words as a trie, the name before them tried only where one occurs
+_FIRM_POSTS = ("chief executive", "managing director", "CEO", "chairman", "chairwoman", "founder", "general manager")
+_FIRM_POST_HEAD = re.compile(branches_regex(((w, "") for w in _FIRM_POSTS), word_start=True)
+                             + r"(?:[ \t]+officer)?[ \t]+(?=[A-Z][a-z])")
+_FIRM_NAME_END = re.compile(r"(?<![\w'’.&-])(?P<name>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,2})[ \t]+$")
+_NOT_FIRM = frozenset("Deputy Former Acting Interim Group Company Regional Vice Executive Assistant Joint Senior "
+                      "Committee Senate House Board Council Commission Parliament Party Union Association Federation "
+                      "Chamber Institute University Agency Ministry Department Office Its Their His Her Then "
+                      "Bank Fund Authority Exchange Club League".split())
+
+
+def find_post_companies(text: str, known: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Return the firms named only before a firm's post ("Birdon managing director Mark Ellison said"), where no
+    known name (``known``: spans of the lists' matches) covers the words."""
+    out: list[Mention] = []
+    for h in _FIRM_POST_HEAD.finditer(text):
+        m = _FIRM_NAME_END.search(text, max(0, h.start() - 60), h.start())
+        if m is None:
+            continue
+        words = m.group("name").split()
+        while words and words[0] in _GENERIC:
+            words = words[1:]
+        if not words or any(w in _GENERIC or w in _NOT_FIRM for w in words):
+            continue
+        end = m.end("name")
+        start = end - len(" ".join(words))
+        if text[start:end] != " ".join(words) or any(s < end and start < e for s, e in known):
+            continue
+        out.append(Mention(start, end, text[start:end], text[start:end], "Company", 1, {}))
+    return out
+
+
+_OWNER_NOUNS = r"(?:subsidiary|subsidiaries|unit|arm|affiliate|division|joint\s+venture)"
+# "X, the Brazilian subsidiary of Y", "X, a wholly owned unit of Y", "X, an EDGE subsidiary,"
+_APPOSED_OF = re.compile(rf",\s+(?:an?|the|its)\s+(?:(?:local|wholly[- ]owned|majority[- ]owned|[A-Z][a-z]+|"
+                         rf"[a-z]+-based)\s+){{0,2}}{_OWNER_NOUNS}\s+of\s+(?:the\s+)?")
+_APPOSED_NAMED = re.compile(rf",\s+(?:an?|the)\s+(?P<owner>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})\s+{_OWNER_NOUNS}\b")
+# "X is majority-owned by Y", "X is a subsidiary of Y", "X has been part of Y since 2019"
+_IS_OWNED = re.compile(rf"(?:\s+(?:is|was|remains|has\s+been|became)|,)\s+(?:now\s+|also\s+)?(?:(?:an?|the)\s+)?"
+                       rf"(?:(?:wholly|majority|fully)[- ]owned\s+)?(?:{_OWNER_NOUNS}\s+of|part\s+of|"
+                       rf"(?:wholly[- ]|majority[- ]|fully\s+)?owned\s+by)\s+(?:the\s+)?")
+# "its subsidiary X", "the group's British unit X"
+_ITS_UNIT = re.compile(rf"\b(?:[Ii]ts|the\s+(?:group|company|firm)['’]s)\s+(?:(?:local|[A-Z][a-z]+|new)\s+)?"
+                       rf"{_OWNER_NOUNS}\s+$")
+_APPOSED_UNIT_NAME = re.compile(r"(?<![\w'’.&-])(?P<name>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})$")
+
+
+def find_apposed_units(text: str, known: list[Mention]) -> list[Mention]:
+    """Return the firms the lists do not know that the text calls a unit of a known one ("Lahab, an EDGE subsidiary",
+    "Helibras, the Brazilian subsidiary of Airbus Helicopters")."""
+    if "subsidiar" not in text and " unit" not in text and " arm " not in text and "affiliate" not in text:
+        return []
+    companies = {m.start: m for m in known if m.type == "Company"}
+    spans = [(m.start, m.end) for m in known]
+    out: list[Mention] = []
+    for rx in (_APPOSED_OF, _APPOSED_NAMED):
+        for am in rx.finditer(text):
+            parent = companies.get(am.end()) if rx is _APPOSED_OF else companies.get(am.start("owner"))
+            if parent is None:
+                continue
+            nm = _APPOSED_UNIT_NAME.search(text, max(0, am.start() - 60), am.start())
+            if nm is None:
+                continue
+            words = nm.group("name").split()
+            while words and (words[0] in _GENERIC or words[0] in _NOT_FIRM):
+                words = words[1:]
+            if not words or any(w in _NOT_FIRM for w in words):
+                continue
+            start = am.start() - len(" ".join(words))
+            if text[start:am.start()] != " ".join(words) or any(s < am.start() and start < e for s, e in spans):
+                continue
+            out.append(Mention(start, am.start(), text[start:am.start()], " ".join(words), "Company", 3,
+                               {"parent": parent.name, "unit": True}))
+    return out
+
+
+_OWNER_CUES = ("subsidiar", " unit", " arm ", " arm,", "affiliate", "division", "owned by", "part of", "joint venture")
+
+
+def _owner_cues(text: str) -> list[int]:
+    """Return where a word of ownership occurs, sorted (found by ``str.find``, far faster than a pattern's scan)."""
+    out = []
+    for cue in _OWNER_CUES:
+        at = text.find(cue)
+        while at >= 0:
+            out.append(at)
+            at = text.find(cue, at + 1)
+    out.sort()
+    return out
+_DESCRIBED = re.compile(r"\s+(?!state\b|government\b)[a-z]")
+
+
+def ownership_relations(doc: Document) -> None:
+    """A firm is part of the firm (or owned by the state) the text says owns it: "X is majority-owned by Y", "X, the
+    British subsidiary of Y", "X, a Y subsidiary", "Y said its subsidiary X"."""
+    text = doc.text
+    cues = _owner_cues(text)
+    if not cues:
+        return
+    for m in doc.mentions:
+        if m.type not in ("Company", "Organisation"):
+            continue
+        i = bisect_left(cues, m.start - 50)
+        if i == len(cues) or cues[i] > m.end + 60:
+            continue  # no word of ownership near the name
+        s = doc.sentence_at(m.start)
+        parent: Mention | None = None
+        om = _IS_OWNED.match(text, m.end, s.end) or _APPOSED_OF.match(text, m.end, s.end)
+        if om is not None:
+            after = [o for o in doc.mentions_starting(om.end(), om.end() + 1) if o.type != "Person"]
+            if after and after[0].type == "Country" and re.match(r"['’]s\s", text[after[0].end:after[0].end + 3]):
+                after = [o for o in doc.mentions_starting(after[0].end + 3, after[0].end + 4) if o.type != "Person"]
+            parent = after[0] if after else None
+        if parent is None:
+            nm = _APPOSED_NAMED.match(text, m.end, s.end)
+            if nm is not None:
+                parent = next((o for o in doc.mentions_starting(nm.start("owner"), nm.start("owner") + 1)
+                               if o.type == "Company"), None)
+        if parent is None and _ITS_UNIT.search(text, max(s.start, m.start - 50), m.start):
+            parent = next((o for o in doc.mentions_in(s, "Company", "Organisation") if o.end <= m.start), None)
+        if parent is None or parent.name == m.name:
+            continue
+        if parent.type == "Country":
+            if _DESCRIBED.match(text, parent.end, s.end):
+                continue  # "the local arm of the US contractor": a description, not the state as owner
+            doc.relate(m.name, "owned_by", parent.name, {}, s, 0.6)
+        elif parent.type in ("Company", "Organisation"):
+            doc.relate(m.name, "part_of", parent.name, {}, s, 0.6)
+            named = m.attributes.get("parent")
+            if m.attributes.get("unit") and named and named != parent.name:
+                # "Denel Vehicle Systems, now part of Hensoldt": the text's owner, not the one its name tells
+                gone = doc.triple_facts(m.name, "part_of", named)
+                doc.facts[:] = [f for f in doc.facts if not any(f is g for g in gone)]

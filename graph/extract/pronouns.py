@@ -1,0 +1,160 @@
+"""Who "he" and "she" are: the person a subject pronoun stands for, as a mention the relation rules read.
+
+"She met her Polish counterpart X", "He later visited the shipyard": the rules for meetings,
+visits and signatures look for a person before the verb. A pronoun is resolved to the subject
+of the nearest sentence before it that names a compatible person (the sentence's first person,
+or the person a pronoun there stood for), looking back at most three sentences. A person is
+compatible unless the article has shown the other gender: an honorific ("Mr", "Ms") or a
+pronoun resolved to them before.
+
+>>> from .mentions import Mention
+>>> from .text import split_sentences
+>>> text = "Defence Minister Jane Roe arrived on Monday. She met Gen. Bo Li."
+>>> people = [Mention(17, 25, "Jane Roe", "Jane Roe", "Person"), Mention(53, 63, "Gen. Bo Li", "Bo Li", "Person")]
+>>> [(m.surface, m.name) for m in pronoun_mentions(text, split_sentences(text), people)]
+[('She', 'Jane Roe')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .mentions import Mention
+from .patterns import branches_regex
+from .text import Sentence
+
+__all__ = ["nominal_mentions", "pronoun_mentions"]
+
+# a subject pronoun followed by a word that is not a name ("He Yong-joon" is a person, "He said" a pronoun)
+_PRONOUN_RE = re.compile(r"(?<![\w'’-])(?P<p>[Hh]e|[Ss]he)\s+(?=[a-z])")
+_LITERALS = ("He ", "She ", " he ", " she ")  # found by ``str.find``, which a pattern's scan is far slower than
+
+
+def _pronouns(text: str) -> list[re.Match[str]]:
+    """Return what ``_PRONOUN_RE.finditer(text)`` yields, the pattern tried only where a literal occurs."""
+    out = []
+    for lit in _LITERALS:
+        at = text.find(lit)
+        while at >= 0:
+            m = _PRONOUN_RE.match(text, at + (lit[0] == " "))
+            if m is not None:
+                out.append(m)
+            at = text.find(lit, at + 1)
+    out.sort(key=lambda m: m.start())
+    return out
+_MALE = frozenset("Mr Mr. Sir Lord King Prince Sheikh Sultan Emir Amir Tun Haji Pak Shri".split())
+_FEMALE = frozenset("Ms Ms. Mrs Mrs. Miss Dame Queen Princess Sheikha Baroness Datin Hajah Ibu Smt. Toh Puan "
+                    "Puan Sri".split())
+_LOOK_BACK = 3  # sentences
+
+
+def _gender_of_title(honorific: object) -> str | None:
+    if not isinstance(honorific, str):
+        return None
+    words = set(honorific.split()) | {honorific}
+    if words & _FEMALE:
+        return "f"
+    if words & _MALE:
+        return "m"
+    return None
+
+
+def _in_quote(text: str, s: Sentence, at: int) -> bool:
+    """Tell whether offset ``at`` lies inside a quotation opened earlier in its sentence."""
+    before = text[s.start:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def pronoun_mentions(text: str, sentences: list[Sentence], persons: list[Mention]) -> list[Mention]:
+    """Return a person mention for each "he" / "she" that stands for a person named before it.
+
+    ``persons`` are the article's person mentions in order; the mentions returned carry the
+    resolved person's name, the pronoun as surface and ``form="pronoun"``.
+    """
+    if not persons or ("he " not in text and "He " not in text):
+        return []
+    gender: dict[str, str] = {}
+    for p in persons:
+        g = _gender_of_title(p.attributes.get("honorific"))
+        if g is not None:
+            gender.setdefault(p.name, g)
+    starts = [s.start for s in sentences]
+    held = sorted((p.start, p.end) for p in persons)
+    # per sentence: the person mentions in it (named and resolved), in order
+    by_sentence: dict[int, list[Mention]] = {}
+    for p in persons:
+        i = bisect_right(starts, p.start) - 1
+        if i >= 0:
+            by_sentence.setdefault(i, []).append(p)
+    out: list[Mention] = []
+    for pm in _pronouns(text):
+        at = pm.start("p")
+        j = bisect_right(held, (at, len(text) + 1)) - 1
+        if j >= 0 and held[j][0] <= at < held[j][1]:
+            continue
+        i = bisect_right(starts, at) - 1
+        if i < 0 or _in_quote(text, sentences[i], at):
+            continue
+        want = "f" if pm.group("p").lower() == "she" else "m"
+        found: Mention | None = None
+        for k in range(i, max(-1, i - _LOOK_BACK - 1), -1):
+            here = [p for p in by_sentence.get(k, ()) if p.end <= at and gender.get(p.name, want) == want]
+            if here:
+                found = here[0]
+                break
+        if found is None:
+            continue
+        gender.setdefault(found.name, want)
+        m = Mention(at, pm.end("p"), pm.group("p"), found.name, "Person", 0, {}, "pronoun")
+        out.append(m)
+        by_sentence.setdefault(i, []).append(m)
+        by_sentence[i].sort(key=lambda x: x.start)
+    return out
+
+
+# "The admiral later met ...", "the minister visited ...": a post or rank named again with "the", as the subject;
+# the nouns found first (as a trie), "the" checked before them
+_NOMINAL_NOUNS = ("minister", "admiral", "ambassador", "secretary", "envoy", "senator", "marshal", "commander",
+                  "colonel", "brigadier", "chairman", "chairwoman")
+_NOMINAL_NOUN_RE = re.compile(branches_regex(((w, "") for w in _NOMINAL_NOUNS), word_start=True))
+_NOMINAL_LITERALS = tuple(f"{t}he {w}" for t in "tT" for w in _NOMINAL_NOUNS)
+_THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s+$")
+_NOMINAL_AFTER = re.compile(r"\s+(?!of\b|for\b|to\b|and\b|or\b|in\b|at\b|on\b|who\b|whose\b|general\b|"
+                            r"public\b|staff\b)(?=[a-z])")
+
+
+def nominal_mentions(text: str, persons: list[Mention]) -> list[Mention]:
+    """Return a person mention for each "the minister" / "the admiral" that stands for the latest person named before
+    it with that post or rank ("Admiral X visited Paris. The admiral later met Y")."""
+    hits = []
+    for lit in _NOMINAL_LITERALS:  # found by ``str.find``: a pattern's scan of every letter costs far more
+        at = text.find(lit)
+        while at >= 0:
+            nm = _NOMINAL_NOUN_RE.match(text, at + 4)
+            the = _THE_BEFORE.search(text, max(0, at - 4), at + 4) if nm is not None else None
+            if (nm is not None and the is not None and _NOMINAL_AFTER.match(text, nm.end())
+                    and not text[nm.end():nm.end() + 1].isalnum()):
+                hits.append((the, nm))
+            at = text.find(lit, at + 1)
+    if not hits:
+        return []
+    titles: dict[str, str] = {}
+    for p in persons:
+        words = " ".join(str(p.attributes.get(k) or "") for k in ("role", "rank")).casefold()
+        if words.strip():
+            titles[p.name] = titles.get(p.name, "") + " " + words
+    if not titles:
+        return []
+    out: list[Mention] = []
+    for the, nm in hits:
+        noun = nm.group()
+        found = None
+        for p in reversed(persons):
+            if p.end <= the.start() and re.search(rf"\b{noun}\b", titles.get(p.name, "")):
+                found = p
+                break
+        if found is not None:
+            out.append(Mention(the.start(), nm.end(), text[the.start():nm.end()], found.name, "Person", 0, {},
+                               "pronoun"))
+    return out
