@@ -27,6 +27,7 @@ from .mentions import Mention
 from .ordinals import find_ordinals
 from .orgs import find_organisations
 from .persons import find_persons
+from .platform_names import guard_listed_platforms, maker_named_platforms
 from .platform_relations import extract_platform_relations
 from .platform_trade import extract_platform_trade
 from .platform_variants import settle_platforms
@@ -202,6 +203,8 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     raw += find_platforms(text)
     raw += find_events(text)
     raw += find_persons(text)
+    raw = guard_listed_platforms(text, raw)
+    raw += maker_named_platforms(text, raw)
     for m in _BYLINE_RE.finditer(text):
         raw.append(Mention(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "Person", 7,
                            {"kind": "news agency"}))

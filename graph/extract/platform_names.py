@@ -1,0 +1,86 @@
+"""Platforms known by a trade name: the listed ones kept from false readings, the unlisted ones after their maker.
+
+* A listed platform name is not the platform when it begins a class ("Mistral-class
+  amphibious ships") or ends a person's name ("Graham Hawk"), and yields to a longer
+  designation it begins ("F-16 Block 70"), or to a longer counted name when the text
+  names the bare model too (the variants are contrasted then);
+* "the Hanwha Redback", "48 Saab Gripen", "Hanwha's Redback vehicles": a capitalised name
+  after a known manufacturer, with a determiner or a number before the maker or a kind of
+  platform after the name, is a platform of that maker.
+
+>>> [(m.surface, m.attributes["maker"]) for m in maker_named_platforms(
+...     "Chile chose the Hanwha Tigon over others.", [Mention(16, 22, "Hanwha", "Hanwha Group", "Company", 4)])]
+[('Tigon', 'Hanwha Group')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention
+from .platforms import PLATFORM_NOUNS
+
+__all__ = ["guard_listed_platforms", "maker_named_platforms"]
+
+_NOUN = "|".join(sorted((re.escape(n) for n in PLATFORM_NOUNS), key=len, reverse=True))
+_CLASS_AFTER = re.compile(r"[- ]class\b", re.I)
+_SUFFIX_AFTER = re.compile(r"\s+(?:Mk|Mark|Block|Batch|Flight|Increment|[A-Z]{1,2})\b")
+_NAME_AFTER = re.compile(r"(?P<gap> |['’]s )(?P<name>[A-Z][a-z]+[A-Za-z]*(?:[- ](?:[A-Z][a-z]*|\d+)[A-Za-z\d]*)?)"
+                         r"(?![\w'’-])")
+_KIND_AFTER = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_NOUN})(?:s|es)?\b")
+_END_AFTER = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|over|for|to|in|from|with|was|were|is|are|will|would|has|had|"
+                        r"as|at|on|by|under|which|that|instead)\b")
+_LEAD_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|of|more|new|additional)|\d)\s+$", re.I)
+_NOT_NAMES = frozenset(
+    "Group Defence Defense Systems System Industries Industry Corporation Company Chairman Chief CEO President "
+    "Executive "
+    "Director Directors Board Land Naval Air Aerospace Electronics Dynamics Technologies Technology Holdings Shipyard "
+    "Shipyards Shipbuilding Marine Engineering International Limited Ltd Inc AG SA SpA GmbH Pty Plc Division Unit "
+    "Subsidiary Head Spokesman Spokeswoman Vice Senior Managing General Deputy Team Services Solutions Munitions "
+    "Vehicles Helicopters Aviation Aircraft Space Missiles Ordnance Works Plant Factory Yard Business Sector Unit "
+    "Global North South East West Europe Asia Africa America Pacific Middle The This That These Those It Its Monday "
+    "Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September "
+    "October November December".split())
+_PARTY_TYPES = ("Company", "Country", "GovernmentAgency", "ArmedForce", "Organisation", "Person", "Event")
+
+
+def guard_listed_platforms(text: str, raw: list[Mention]) -> list[Mention]:
+    """Drop the listed platform names that begin a class, end a person's name or begin a longer designation."""
+    persons = [m for m in raw if m.type == "Person"]
+    longer = {m.start: m.end for m in raw if m.type == "Platform" and m.priority < 4}
+    designated = {m.start: m.end for m in raw if m.type == "Platform" and m.priority == 1}
+    listed = [m for m in raw if m.type == "Platform" and m.priority == 4]
+    bare = {m.name for m in listed if longer.get(m.start, 0) <= m.end and not _SUFFIX_AFTER.match(text, m.end)}
+    out = []
+    for m in raw:
+        if m.type == "Platform" and m.priority == 4:
+            if _CLASS_AFTER.match(text, m.end):
+                continue
+            if any(p.start < m.start and m.end <= p.end for p in persons):
+                continue
+            if designated.get(m.start, 0) > m.end or (longer.get(m.start, 0) > m.end and m.name in bare):
+                continue
+        out.append(m)
+    return out
+
+
+def maker_named_platforms(text: str, raw: list[Mention]) -> list[Mention]:
+    """Return the platforms named after a known maker ("the Hanwha Redback"), each with the maker as attribute."""
+    companies = [m for m in raw if m.type == "Company" and m.priority >= 3]
+    if not companies:
+        return []
+    others = [(m.start, m.end) for m in raw if m.type in _PARTY_TYPES]
+    out = []
+    for c in companies:
+        nm = _NAME_AFTER.match(text, c.end)
+        if nm is None or any(w in _NOT_NAMES for w in re.split(r"[- ]", nm.group("name"))):
+            continue
+        start, end = nm.start("name"), nm.end("name")
+        if _CLASS_AFTER.match(text, end) or any(s < end and start < e for s, e in others):
+            continue
+        kind = _KIND_AFTER.match(text, end)
+        led = nm.group("gap") == " " and _LEAD_BEFORE.search(text, max(0, c.start - 12), c.start)
+        if kind is None and not (led and _END_AFTER.match(text, end)):
+            continue
+        out.append(Mention(start, end, nm.group("name"), nm.group("name"), "Platform", 1, {"maker": c.name}))
+    return out
