@@ -46,3 +46,43 @@ def test_a_name_after_a_known_maker_is_that_makers_platform() -> None:
 def test_a_place_or_a_post_after_a_maker_is_no_platform() -> None:
     facts = _facts("Saab Chairman Marcus Wallenberg toured the Saab Linkoping site and the Otokar Sakarya plant.")
     assert _entities(facts, "Platform") == []
+
+
+# local assembly and industrial participation
+
+
+def test_the_first_hulls_built_abroad_and_the_rest_assembled_by_a_local_yard() -> None:
+    facts = _facts("LIMA – Peru has signed a contract with Navantia for five Avante-class corvettes. The first two "
+                   "hulls will be built in Ferrol and the rest assembled locally by SIMA Peru in Callao.")
+    made = {s: q for s, o, q in _rels(facts, "manufactures") if o == "Avante-class corvette"}
+    assert made["Navantia"] == {"quantity": 2, "site": "Ferrol", "status": "planned"}
+    assert made["SIMA Peru"] == {"quantity": 3, "site": "Callao", "status": "planned"}
+
+
+def test_a_build_at_another_firms_yard_is_not_given_to_the_supplier() -> None:
+    facts = _facts("Ghana signed a contract with Damen Shipyards for four Stan-class patrol boats. The boats will be "
+                   "assembled at the Sekondi yard of a local partner.")
+    assert _rels(facts, "manufactures") == []
+
+
+def test_local_content_goes_to_the_firm_named_as_its_source_else_to_the_buying_state() -> None:
+    facts = _facts("NAIROBI – Kenya signed a contract with Otokar for 40 Arma vehicles. The contract sets 25% local "
+                   "content.")
+    assert ("Kenya", "Arma", {"role": "local content", "work_share": "25%"}) in _rels(facts, "contributes_to")
+    facts = _facts("RABAT – Morocco signed a contract with Elbit Systems for 36 ATMOS howitzers. The deal requires a "
+                   "local content of 30 per cent from Nammo.")
+    assert [(s, q.get("work_share")) for s, _o, q in _rels(facts, "contributes_to")] == [("Nammo", "30%")]
+
+
+def test_a_firm_that_makes_a_part_contributes_to_the_platform_and_does_not_make_it() -> None:
+    facts = _facts("Embraer signed a deal with the Netherlands for the C-390. Fokker Technologies will manufacture "
+                   "the tail sections for the C-390, while Thales will supply the mission systems for the C-390.",)
+    contrib = {(s, q.get("role")) for s, o, q in _rels(facts, "contributes_to") if o == "C-390"}
+    assert ("Thales", "mission systems") in contrib
+    assert not any(s == "Thales" for s, _o, _q in _rels(facts, "manufactures"))
+
+
+def test_a_support_centre_run_by_a_local_firm_is_its_contribution() -> None:
+    facts = _facts("Chile signed a contract with Airbus for eight H225M helicopters. The offset package includes a "
+                   "maintenance centre run by ENAER near Santiago.")
+    assert ("ENAER", "H225M", {"role": "maintenance centre"}) in _rels(facts, "contributes_to")

@@ -23,6 +23,7 @@ from .entities import build_entities
 from .event_relations import extract_event_relations
 from .events import find_events
 from .gazetteer import Gazetteers, load_gazetteers
+from .industry import extract_industry
 from .mentions import Mention
 from .ordinals import find_ordinals
 from .orgs import find_organisations
@@ -223,6 +224,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     extract_platform_relations(doc)
     extract_platform_trade(doc, agreements)
     extract_deliveries(doc, agreements)
+    extract_industry(doc)
     scope_from_focus(doc, agreements)
     parties_from_supplies(doc, agreements)
     extract_approvals(doc, agreements)
