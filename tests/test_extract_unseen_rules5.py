@@ -86,3 +86,69 @@ def test_a_support_centre_run_by_a_local_firm_is_its_contribution() -> None:
     facts = _facts("Chile signed a contract with Airbus for eight H225M helicopters. The offset package includes a "
                    "maintenance centre run by ENAER near Santiago.")
     assert ("ENAER", "H225M", {"role": "maintenance centre"}) in _rels(facts, "contributes_to")
+
+
+# statuses in other words
+
+
+def _statuses(facts: object) -> dict[object, dict]:
+    return {o: q for _s, o, q in _rels(facts, "has_status")}  # type: ignore[arg-type]
+
+
+def test_a_body_that_approved_the_sale_gives_the_agreement_its_approval() -> None:
+    facts = _facts("ROME – Qatar signed a €2 billion contract with Fincantieri for four corvettes on Monday. Italy's "
+                   "Cabinet approved the sale in March, officials said.", date="2026-05-12")
+    approved = _statuses(facts)["approved"]
+    assert approved["date"] == "2026-03" and approved["by"] in _entities(facts, "GovernmentAgency")
+
+
+def test_an_agreement_awaiting_approval_is_pending_by_the_approving_body() -> None:
+    facts = _facts("A contract with Rheinmetall for 50 Lynx vehicles awaits cabinet approval.")
+    assert "pending approval" in _statuses(facts)
+    facts = _facts("Hungary is finalising an agreement with Hanwha Aerospace, expected for Cabinet approval by "
+                   "September.")
+    expected = [q for _s, o, q in _rels(facts, "has_status") if o == "expected" and q.get("by")]
+    assert expected and expected[0]["expected_date"] == "2026-09"
+    assert expected[0]["by"] in _entities(facts, "GovernmentAgency")
+
+
+def test_a_deal_shelved_cancelled_or_stalled_has_that_status() -> None:
+    facts = _facts("A 2021 contract with Leonardo for six M-346 jets was shelved in 2024.")
+    assert _statuses(facts) == {"shelved": {"date": "2024"}}
+    facts = _facts("Norway signed a contract with Nammo for shells. The deal was cancelled in April.")
+    assert _statuses(facts)["cancelled"] == {"date": "2026-04"}
+    facts = _facts("A planned deal with Embraer for 12 C-390 aircraft has stalled over financing.")
+    assert "stalled" in _statuses(facts)
+    assert any(e.endswith("contract (2026)") for e in _entities(facts, "Agreement"))
+
+
+def test_a_cancelled_exercise_gives_no_agreement_a_status() -> None:
+    facts = _facts("Norway signed a contract with Nammo for shells. A joint exercise was cancelled in April.")
+    assert "cancelled" not in _statuses(facts)
+
+
+def test_a_states_possessive_contract_has_the_state_as_buyer() -> None:
+    facts = _facts("Uruguay's contract with Embraer for two C-390 aircraft was signed on Friday.")
+    parties = {(s, q.get("role")) for s, _o, q in _rels(facts, "party_to")}
+    assert parties == {("Uruguay", "buyer"), ("Embraer", "supplier")}
+
+
+# values stated after the agreement
+
+
+def test_values_stated_after_the_agreement_in_other_words() -> None:
+    for sentence, value, approx in (
+            ("The contract has a value of $460 million.", "460000000 USD", None),
+            ("The deal, which also covers spare parts and training, is worth $95 million.", "95000000 USD", None),
+            ("The agreement carries a price tag of $500 million.", "500000000 USD", None),
+            ("The contract is estimated to be worth €1 billion.", "1000000000 EUR", True),
+            ("Its value was not disclosed, but analysts put the cost at $60 million.", "60000000 USD", True)):
+        facts = _facts(f"Ecuador signed a contract with Otokar for 20 Arma vehicles. {sentence}")
+        values = _rels(facts, "has_value")
+        assert [(o, q.get("approximate")) for _s, o, q in values] == [(value, approx)], sentence
+
+
+def test_an_amount_of_another_thing_after_the_agreement_is_not_its_value() -> None:
+    facts = _facts("Ecuador signed a contract with Otokar for 20 Arma vehicles. The ministry, which has a budget of "
+                   "$900 million, welcomed it.")
+    assert _rels(facts, "has_value") == []

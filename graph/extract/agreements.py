@@ -85,6 +85,12 @@ _NP_WORD_MORE = re.compile(r"^(?:(?:[A-Z]{0,3}[$€£₩¥]|Rs\.?|RM|Rp|R|N|₦)
                            r"-million)?|[\d.,]+(?:bn|m|mn)|teaming|cooperation|co-operation|partnership|licen[cs]e|"
                            r"licensing|offset|strategic|technology|transfer|co-production|co-development|"
                            r"memorandum|supplementary|amended|revised|foreign|military|sale)$", re.I)
+# what the text says of a deal still to come, or held up: "a planned deal", "a proposed $2 billion contract"
+_NP_WORD_STATE = re.compile(r"^(?:planned|proposed|potential|possible|prospective|long-awaited|stalled|delayed|"
+                            r"pending|mooted|tentative|preliminary|provisional|draft|outline|anticipated|controversial|"
+                            r"cancelled|canceled|shelved|disputed|fresh|government-backed|state-backed)$", re.I)
+# "Colombia's contract with Saab": the state or body whose agreement it is stands as the determiner
+_POSSESSOR = re.compile(r"^[A-Z][\w-]*['’]s$")
 _SINCE = re.compile(r"\bsince\s+$", re.I)
 _ORDINAL_MOD = re.compile(r"\b(?P<o>first|second|third|fourth|fifth)\b", re.I)
 _DETS = ("a", "an", "the", "this", "that", "its", "their", "his", "her")
@@ -97,10 +103,10 @@ def _noun_phrase(doc: Document, s: Sentence, kind_start: int) -> tuple[str, str,
     mods: list[str] = []
     det = ""
     for w in reversed(words):
-        if w.casefold() in _DETS:
+        if w.casefold() in _DETS or (_POSSESSOR.match(w) and w[:-2] not in ("It", "That", "This")):
             det = w
             break
-        if not (_NP_WORD.match(w) or _NP_WORD_MORE.match(w)) or len(mods) >= 5:
+        if not (_NP_WORD.match(w) or _NP_WORD_MORE.match(w) or _NP_WORD_STATE.match(w)) or len(mods) >= 5:
             break
         mods.insert(0, w)
     text = " ".join(mods)
@@ -255,7 +261,7 @@ def _countries_before(doc: Document, start: int) -> tuple[Counter[str], dict[str
 
 
 def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
-    gap = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+")
+    gap = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|(?!(?:with|from|to|for|by)\b)[a-z][\w-]*)){0,3}\s+")
     return any(o is not m and o.type != "Country" and gap.fullmatch(doc.text[m.end:o.start])
                for o in ms if o.start > m.end)
 
@@ -341,7 +347,8 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
             det, mods, np_start = _noun_phrase(doc, s, start)
             np = doc.text[np_start:end].strip()
             kind = _kind(kind_word)
-            new = bool(mods and _NEW_MOD.search(mods)) or det.casefold() in ("a", "an", "its", "their")
+            new = bool(mods and _NEW_MOD.search(mods)) or det.casefold() in ("a", "an", "its", "their") or bool(
+                _POSSESSOR.match(det))
             if det.casefold() in ("the", "this", "that") and not re.search(r"\b(?:19|20)\d\d\b|[$€£]|\d", mods):
                 new = False
             if not new and not agreements:
@@ -613,8 +620,13 @@ def _late_supplier(doc: Document, s: Sentence, agr: AgreementState, end: int) ->
         doc.relate(co.name, "supplies", agr.platform, {"buyer": buyer, "status": status}, s, 0.55)
 
 
-_VALUED = re.compile(r"\s*,?\s*(?:(?:which|that)\s+is\s+|is\s+|was\s+|are\s+|were\s+)?(?:valued\s+at|worth|"
-                     r"estimated\s+at|priced\s+at|totall?ing|amounting\s+to|with\s+a\s+value\s+of)\s+$")
+_VALUED = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:also\s+)?[a-z][^,;.]{0,80}?,\s*)?"
+                     r"(?:(?:which|that)\s+is\s+|is\s+|was\s+|are\s+|were\s+|has\s+been\s+|had\s+been\s+)?"
+                     r"(?:(?:estimated|expected|said|reported|understood|believed|thought|set)\s+to\s+be\s+)?"
+                     r"(?:(?:officially\s+|reportedly\s+)?valued\s+at|worth|estimated\s+at|priced\s+at|put\s+at|"
+                     r"totall?ing|totals|totalled|totaled|amounting\s+to|amounts\s+to|comes\s+to|costs?|"
+                     r"(?:with|has|had|carries|carried|carrying)\s+an?\s+(?:total\s+|estimated\s+|overall\s+)?"
+                     r"(?:value|price\s+tag|price|cost)\s+of)\s+$")
 
 
 def _late_value(doc: Document, s: Sentence, agr: AgreementState, end: int) -> None:
@@ -626,7 +638,8 @@ def _late_value(doc: Document, s: Sentence, agr: AgreementState, end: int) -> No
         return
     main = money[0]
     eq = [m.value for m in money[1:2] if doc.text[main.end:m.start].strip() in ("(", "or", "or about", "")]
-    doc.relate(agr.name, "has_value", main.value, {"approximate": main.approximate or None,
+    estimated = "estimated" in doc.text[end:main.start]  # "is estimated to be worth"
+    doc.relate(agr.name, "has_value", main.value, {"approximate": main.approximate or estimated or None,
                                                    "equivalent": eq or None}, s, 0.6)
     values = [main.value, *eq]
     for f in doc.facts:
@@ -652,7 +665,8 @@ def _signing_named_again(doc: Document, s: Sentence, agr: AgreementState) -> Non
 
 
 _PUT_AT = re.compile(r"\b(?:put|puts|estimated|estimates|estimate|valued|values|priced|prices)\s+"
-                     r"(?:it|its\s+value|the\s+(?:deal|contract|agreement|order)(?:['’]s\s+value)?)\s+at\s+")
+                     r"(?:it|its\s+(?:value|cost|price)|the\s+(?:deal|contract|agreement|order)(?:['’]s\s+value)?|"
+                     r"the\s+(?:total\s+)?(?:value|cost|price))\s+at\s+")
 
 
 def _value_put_at(doc: Document, s: Sentence, agr: AgreementState) -> None:

@@ -11,6 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..articles import Article
 from ..models import _UNCARRIED, ArticleFacts, Entity, Relation
 from .agreement_links import extract_agreement_links
+from .agreement_status import extract_agreement_statuses
 from .agreements import buyer_from_announcer, extract_agreements, witnessed_the_signing
 from .alliances import extract_alliances
 from .amounts import find_money, find_quantities, localise_rupees
@@ -214,6 +215,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     settle_platforms(doc)
     agreements = extract_agreements(doc)
     buyer_from_announcer(doc, agreements)
+    extract_agreement_statuses(doc, agreements)
     extract_relations(doc, agreements)
     _ordinal_facts(doc, agreements)
     extract_topics(doc, agreements)

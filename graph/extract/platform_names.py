@@ -46,10 +46,12 @@ _PARTY_TYPES = ("Company", "Country", "GovernmentAgency", "ArmedForce", "Organis
 
 def guard_listed_platforms(text: str, raw: list[Mention]) -> list[Mention]:
     """Drop the listed platform names that begin a class, end a person's name or begin a longer designation."""
+    listed = [m for m in raw if m.priority == 4 and m.type == "Platform"]
+    if not listed:
+        return raw
     persons = [m for m in raw if m.type == "Person"]
     longer = {m.start: m.end for m in raw if m.type == "Platform" and m.priority < 4}
     designated = {m.start: m.end for m in raw if m.type == "Platform" and m.priority == 1}
-    listed = [m for m in raw if m.type == "Platform" and m.priority == 4]
     bare = {m.name for m in listed if longer.get(m.start, 0) <= m.end and not _SUFFIX_AFTER.match(text, m.end)}
     out = []
     for m in raw:
