@@ -152,3 +152,54 @@ def test_an_amount_of_another_thing_after_the_agreement_is_not_its_value() -> No
     facts = _facts("Ecuador signed a contract with Otokar for 20 Arma vehicles. The ministry, which has a budget of "
                    "$900 million, welcomed it.")
     assert _rels(facts, "has_value") == []
+
+
+# classes found on further articles
+
+
+def test_a_status_of_a_second_deal_in_the_sentence_is_not_the_first_deals() -> None:
+    facts = _facts("Serbia's contract with Airbus for 12 H145M helicopters was signed in May, while a planned deal "
+                   "with Leonardo for AW139 helicopters has stalled.")
+    assert "stalled" not in _statuses(facts)
+
+
+def test_a_counted_kind_built_in_a_city_is_built_by_the_contracted_maker() -> None:
+    facts = _facts("Latvia signed a contract with KNDS Deutschland for 20 Leopard 2 tanks. The first eight tanks will "
+                   "be built in Munich.")
+    assert ("KNDS Deutschland", "Leopard 2", {"quantity": 8, "site": "Munich", "status": "planned"}) in _rels(
+        facts, "manufactures")
+
+
+def test_a_share_of_the_work_that_goes_to_a_states_industry_or_a_firm() -> None:
+    facts = _facts("Poland signed a contract with Boeing for 96 AH-64 Apache helicopters. Boeing said 35% of the work "
+                   "would go to Polish industry, and 10% of the work will go to WB Group.")
+    shares = {(s, q.get("role"), q.get("work_share")) for s, o, q in _rels(facts, "contributes_to")}
+    assert ("Poland", "local industry", "35%") in shares and ("WB Group", None, "10%") in shares
+
+
+def test_a_firm_that_makes_the_barrels_or_chassis_contributes_them() -> None:
+    facts = _facts("Norway signed a contract with Hanwha Aerospace for K239 launchers. Huta Stalowa Wola, which will "
+                   "produce the chassis for the K239, is a partner.")
+    assert ("Huta Stalowa Wola", "K239", {"role": "chassis"}) in _rels(facts, "contributes_to")
+
+
+def test_a_state_which_operates_the_platform_and_a_platform_chosen_over_another() -> None:
+    facts = _facts("Chile, which operates the F-16, is watching. Switzerland picked the F-35 over the Rafale in 2021.")
+    assert ("Chile", "F-16", {}) in _rels(facts, "operates")
+    assert [(s, o) for s, o, _q in _rels(facts, "selected_over")] == [("F-35", "Rafale")]
+
+
+def test_the_body_whose_approval_is_awaited_after_the_word_approval() -> None:
+    facts = _facts("Vietnam signed a contract with Hanwha Ocean for two corvettes. The contract awaits final approval "
+                   "from the Cabinet.")
+    pending = _statuses(facts)["pending approval"]
+    assert pending["by"] in _entities(facts, "GovernmentAgency")
+
+
+def test_an_earlier_contract_named_by_ordinal_and_designation_is_an_agreement_and_its_order_is_not() -> None:
+    facts = _facts("Norway signed a contract with Hanwha Aerospace for 24 K239 launchers on Friday. It follows the "
+                   "first K239 contract, signed in 2023.")
+    assert any(a.endswith("(2023)") for a in _entities(facts, "Agreement"))
+    facts = _facts("Norway signed a contract with Hanwha Aerospace for 24 K239 launchers on Friday. Estonia placed its "
+                   "K239 order earlier.")
+    assert len(_entities(facts, "Agreement")) == 1

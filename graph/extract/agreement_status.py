@@ -40,6 +40,9 @@ _ENDED_RE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|
                        r"halted|put\s+on\s+hold|placed\s+on\s+hold|on\s+hold|postponed)\b")
 _AGREEMENT_WORD = re.compile(r"\b(?:contract|deal|order|agreement|MoU|memorandum|purchase|sale|procurement|"
                              r"acquisition|tender|talks|negotiations|it)\b")
+_FROM_BODY = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
+_OTHER_CLAUSE = re.compile(r"(?:,\s+(?:while|whereas|but|although)|;)\s+[^,;]*?\b(?:contract|deal|order|agreement|"
+                           r"purchase|sale)\b")
 _BODY_WORDS = ("Cabinet", "Parliament", "Congress", "Council", "Committee", "Senate", "Assembly", "Ministry",
                "Government", "Sejm", "Bundestag", "Knesset", "Diet", "Majlis")
 
@@ -108,7 +111,12 @@ def _awaited(doc: Document, agreements: list[AgreementState]) -> None:
                          if m.start >= s.start + aw.start() and m.name.casefold().startswith(word[:6])), None)
         if body is None:
             body = _body_in(doc, s, s.start + aw.end())
-        future = [d.value for d in doc.in_sentence(s, doc.dates) if d.prospective and d.start >= s.start + aw.start()]
+        if body is None:
+            fm = _FROM_BODY.match(s.text, aw.end())
+            body = next((m.name for m in doc.mentions_in(s, "GovernmentAgency") if fm is not None
+                         and m.start == s.start + fm.end()), None)
+        future = [d.value for d in doc.in_sentence(s, doc.dates) if d.start >= s.start + aw.start()
+                  and (d.prospective or d.value >= (doc.article_date or "")[:len(d.value)])]
         status = "expected" if aw.group("exp") else "pending approval"
         doc.relate(agr.name, "has_status", status, {"by": body, "expected_date": future[0] if future else None},
                    s, 0.55)
@@ -121,8 +129,8 @@ def _ended(doc: Document, agreements: list[AgreementState]) -> None:
         if em is None or not _AGREEMENT_WORD.search(s.text, 0, em.start()):
             continue
         agr = _agreement_of(doc, s, agreements)
-        if agr is None:
-            continue
+        if agr is None or (_OTHER_CLAUSE.search(s.text, 0, em.start()) and agr.sentence is s):
+            continue  # "X was finalised, while a planned deal with Y has stalled": another deal than the first
         word = _ENDED.get(" ".join(em.group("w").split()), em.group("w"))
         dates = [d for d in doc.in_sentence(s, doc.dates) if d.start >= s.start + em.start()]
         doc.relate(agr.name, "has_status", word, {"date": dates[0].value if dates else None}, s, 0.55)

@@ -85,10 +85,14 @@ _NP_WORD_MORE = re.compile(r"^(?:(?:[A-Z]{0,3}[$€£₩¥]|Rs\.?|RM|Rp|R|N|₦)
                            r"-million)?|[\d.,]+(?:bn|m|mn)|teaming|cooperation|co-operation|partnership|licen[cs]e|"
                            r"licensing|offset|strategic|technology|transfer|co-production|co-development|"
                            r"memorandum|supplementary|amended|revised|foreign|military|sale)$", re.I)
-# what the text says of a deal still to come, or held up: "a planned deal", "a proposed $2 billion contract"
-_NP_WORD_STATE = re.compile(r"^(?:planned|proposed|potential|possible|prospective|long-awaited|stalled|delayed|"
+# what the text says of a deal still to come, or held up: "a planned deal", "a proposed $2 billion contract";
+# or the designation it is for: "the first K9 contract"
+_NP_WORD_STATE = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}|planned|proposed|potential|possible|"
+                            r"prospective|long-awaited|stalled|delayed|"
                             r"pending|mooted|tentative|preliminary|provisional|draft|outline|anticipated|controversial|"
                             r"cancelled|canceled|shelved|disputed|fresh|government-backed|state-backed)$", re.I)
+_DESIGNATION_MOD = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}$")
+_ORDINAL_OR_YEAR = re.compile(r"^(?:first|second|third|fourth|fifth|initial|earlier|previous|(?:19|20)\d\d)$", re.I)
 # "Colombia's contract with Saab": the state or body whose agreement it is stands as the determiner
 _POSSESSOR = re.compile(r"^[A-Z][\w-]*['’]s$")
 _SINCE = re.compile(r"\bsince\s+$", re.I)
@@ -109,6 +113,10 @@ def _noun_phrase(doc: Document, s: Sentence, kind_start: int) -> tuple[str, str,
         if not (_NP_WORD.match(w) or _NP_WORD_MORE.match(w) or _NP_WORD_STATE.match(w)) or len(mods) >= 5:
             break
         mods.insert(0, w)
+    designations = [i for i, w in enumerate(mods) if _DESIGNATION_MOD.match(w)]
+    if designations and not any(_ORDINAL_OR_YEAR.match(w) for w in mods[:designations[-1]]):
+        # "its TB3 order" names an order already known; "the first K9 contract" a new one
+        det, mods = "", mods[designations[-1] + 1:]
     text = " ".join(mods)
     start = kind_start - (len(before) - before.rfind(mods[0])) if mods else kind_start
     return det, text, start

@@ -29,7 +29,7 @@ from .mentions import Mention
 from .ordinals import find_ordinals
 from .orgs import find_organisations
 from .persons import find_persons
-from .platform_names import guard_listed_platforms, maker_named_platforms
+from .platform_names import chosen_over, guard_listed_platforms, maker_named_platforms
 from .platform_relations import extract_platform_relations
 from .platform_trade import extract_platform_trade
 from .platform_variants import settle_platforms
@@ -227,6 +227,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     extract_platform_trade(doc, agreements)
     extract_deliveries(doc, agreements)
     extract_industry(doc)
+    chosen_over(doc)
     scope_from_focus(doc, agreements)
     parties_from_supplies(doc, agreements)
     extract_approvals(doc, agreements)

@@ -36,11 +36,18 @@ _LOCAL_CONTENT_RE = re.compile(
 # "40% local content from <Co>": the firm that provides it
 _CONTENT_BY_RE = re.compile(r"\s+(?:(?:to\s+be\s+)?(?:provided|supplied|delivered|sourced)\s+)?"
                             r"(?:from|by|through|via)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+|local\s+(?:firm|company|partner)\s+)?")
+# "40% of the work would go to Romanian industry", "30 per cent of production will be placed with <Co>"
+_WORK_TO_RE = re.compile(r"(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)\s+of\s+(?:the\s+)?(?:work|production|"
+                         r"manufacturing|value|programme|program|contract)(?:\s+[a-z]+){0,2}?\s+(?:would|will|is\s+to|"
+                         r"was\s+to|to|should)\s+(?:go|be\s+(?:awarded|placed|allocated|subcontracted|given))\s+"
+                         r"(?:to|with)\s+(?:the\s+)?(?:local\s+)?")
+_INDUSTRY_AFTER = re.compile(r"\s+(?:industry|industries|firms|companies|suppliers|manufacturers|defence\s+industry)\b")
 _PARTS = (r"(?:(?:[a-z][\w-]*\s+){0,3}?(?:fuselages?|fuselage\s+sections|wings?|wing\s+sections|tails?|"
           r"tail\s+sections|hull\s+(?:blocks|sections|modules)|blocks|modules|engines?|sub-?assembl(?:y|ies)|"
           r"components|parts|landing\s+gears?|turrets?|gearbox(?:es)?|avionics|propulsion\s+systems?|"
           r"combat\s+management\s+systems?|sensors?|radars?|structures|airframes?|rotor\s+blades|"
-          r"mission\s+systems?|electronics))")
+          r"mission\s+systems?|electronics|barrels|gun\s+barrels|chassis|hulls|superstructures|masts|"
+          r"munitions|ammunition))")
 _PART_VERB_RE = re.compile(rf"(?:,\s+which)?\s+(?:will|would|is\s+to|are\s+to|to|also|is\s+set\s+to)\s+(?:also\s+)?"
                            rf"(?P<v>manufacture|produce|build|make|supply|provide|deliver)\s+(?:the\s+|its\s+)?"
                            rf"(?P<part>{_PARTS})\s+(?:for|of)\s+(?:the\s+|all\s+)?")
@@ -122,6 +129,19 @@ def _local_content(doc: Document) -> None:
             doc.relate(who, "contributes_to", platform, {"role": "local content", "work_share": f"{pct}%"}, s, 0.5)
 
 
+def _work_to(doc: Document) -> None:
+    for s in sentences_with(doc, ("of the work", "of production", "of the production", "of the value",
+                                  "of the manufacturing", "of the programme", "of the contract", "of work")):
+        for wm in _WORK_TO_RE.finditer(doc.text, s.start, s.end):
+            platform = _platform_of(doc, s)
+            who = next((m for m in mentions_in(doc, s, "Company", "Country") if m.start == wm.end()), None)
+            if who is None or platform is None:
+                continue
+            local = who.type == "Country" and _INDUSTRY_AFTER.match(doc.text, who.end)
+            doc.relate(who.name, "contributes_to", platform,
+                       {"role": "local industry" if local else None, "work_share": f"{wm.group('pct')}%"}, s, 0.5)
+
+
 def _parts(doc: Document) -> None:
     for s in sentences_with(doc, (" for the ", " of the ", " for all ")):
         for c in mentions_in(doc, s, "Company"):
@@ -161,5 +181,6 @@ def extract_industry(doc: Document) -> None:
     """Add the local assembly, local content, parts and support centres an article assigns to firms and states."""
     _the_rest(doc)
     _local_content(doc)
+    _work_to(doc)
     _parts(doc)
     _centres(doc)

@@ -34,6 +34,10 @@ _NP_LEAD_COUNT_RE = re.compile(rf"^(?:the\s+)?(?P<n>{NUM})\s+(?:[\w-]+\s+){{0,2}
 _NP_SINGLE_RE = re.compile(r"^(?:the\s+)?(?:first|second|third|fourth|last|lead|final|next)\b(?!.*\b\w+s\b)", re.I)
 _NP_ELLIPSIS_RE = re.compile(rf"^(?:the\s+)?(?:remaining|other|second|third|fourth|last|final|rest)\b(?:\s+{NUM})?$",
                              re.I)
+# "the first 18 howitzers", "the remaining 40 tanks": a counted kind of platform, the one the sentence is about
+_COUNTED_KIND_RE = re.compile(rf"\b(?:first|remaining|other|last|initial|next|{NUM})\s+(?:[\w-]+\s+)?(?:howitzers|"
+                              r"guns|tanks|launchers|helicopters|fighters|trainers|drones|systems|batteries|radars|"
+                              r"missiles|corvettes|frigates|submarines|boats|vessels)\b", re.I)
 _BY_RE = re.compile(r"\s*\bby\s+(?:the\s+|an?\s+)?")
 _AT_RE = re.compile(r"\s*\bat\s+(?:the\s+)?")
 _IN_PLACE_RE = re.compile(r"\bin\s+(?:the\s+)?(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
@@ -77,7 +81,7 @@ def _np_platform(doc: Document, s: Sentence, np_start: int, np_end: int) -> str 
         last = getattr(doc, "_last_built", None)
         if last:
             return str(last)
-    if re.search(rf"\b{SHIP_NOUNS}\b", np) or _NP_ELLIPSIS_RE.match(np.strip()):
+    if re.search(rf"\b{SHIP_NOUNS}\b", np) or _NP_ELLIPSIS_RE.match(np.strip()) or _COUNTED_KIND_RE.search(np):
         return focus(doc, s)
     return None
 

@@ -6,7 +6,8 @@
   names the bare model too (the variants are contrasted then);
 * "the Hanwha Redback", "48 Saab Gripen", "Hanwha's Redback vehicles": a capitalised name
   after a known manufacturer, with a determiner or a number before the maker or a kind of
-  platform after the name, is a platform of that maker.
+  platform after the name, is a platform of that maker;
+* "Colombia selected the Gripen E over the F-16": the first is selected over the second.
 
 >>> [(m.surface, m.attributes["maker"]) for m in maker_named_platforms(
 ...     "Chile chose the Hanwha Tigon over others.", [Mention(16, 22, "Hanwha", "Hanwha Group", "Company", 4)])]
@@ -17,10 +18,12 @@ from __future__ import annotations
 
 import re
 
+from .anchors import mentions_in, sentences_with
+from .document import Document
 from .mentions import Mention
 from .platforms import PLATFORM_NOUNS
 
-__all__ = ["guard_listed_platforms", "maker_named_platforms"]
+__all__ = ["chosen_over", "guard_listed_platforms", "maker_named_platforms"]
 
 _NOUN = "|".join(sorted((re.escape(n) for n in PLATFORM_NOUNS), key=len, reverse=True))
 _CLASS_AFTER = re.compile(r"[- ]class\b", re.I)
@@ -86,3 +89,19 @@ def maker_named_platforms(text: str, raw: list[Mention]) -> list[Mention]:
             continue
         out.append(Mention(start, end, nm.group("name"), nm.group("name"), "Platform", 1, {"maker": c.name}))
     return out
+
+
+_CHOSE_RE = re.compile(r"\b(?:selected|chose|chosen|picked|preferred|opted\s+for)\s+(?:the\s+)?")
+_OVER_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:over|ahead\s+of|in\s+preference\s+to)\s+"
+                      r"(?:the\s+|rival\s+|a\s+)?")
+
+
+def chosen_over(doc: Document) -> None:
+    """"Colombia selected the Gripen E over the F-16": the chosen platform over the other."""
+    for s in sentences_with(doc, (" over ", "ahead of", "in preference to")):
+        for cm in _CHOSE_RE.finditer(doc.text, s.start, s.end):
+            won = next((p for p in mentions_in(doc, s, "Platform") if p.start == cm.end()), None)
+            om = _OVER_RE.match(doc.text, won.end, s.end) if won is not None else None
+            lost = next((p for p in mentions_in(doc, s, "Platform") if om is not None and p.start == om.end()), None)
+            if won is not None and lost is not None and won.name != lost.name:
+                doc.relate(won.name, "selected_over", lost.name, {}, s, 0.6)
