@@ -203,3 +203,27 @@ def test_an_earlier_contract_named_by_ordinal_and_designation_is_an_agreement_an
     facts = _facts("Norway signed a contract with Hanwha Aerospace for 24 K239 launchers on Friday. Estonia placed its "
                    "K239 order earlier.")
     assert len(_entities(facts, "Agreement")) == 1
+
+
+def test_ships_built_in_a_country_before_the_contract_names_the_platform_are_the_suppliers() -> None:
+    facts = _facts("Canada has selected the F110 frigate of Navantia. The government expects to sign a contract with "
+                   "Navantia next year. Four ships will be built in Spain and the rest at Halifax.")
+    assert ("Navantia", "F110", {"quantity": 4, "site": "Spain", "status": "planned"}) in _rels(facts, "manufactures")
+
+
+def test_the_deal_first_named_after_a_purchase_is_that_purchase() -> None:
+    facts = _facts("ACCRA – Ghana has shelved a planned purchase of eight AW139 helicopters from Leonardo, the air "
+                   "force said. The deal, first agreed in 2023 and estimated at $240 million, was put on hold in June.",
+                   date="2026-09-01")
+    [agreement] = _entities(facts, "Agreement")
+    assert agreement == "Ghana–Leonardo AW139 contract (2023)"
+    assert {(s, q.get("role")) for s, _o, q in _rels(facts, "party_to")} == {("Ghana", "buyer"),
+                                                                             ("Leonardo", "supplier")}
+    assert ("on hold", {"date": "2026-06"}) in [(o, q) for _s, o, q in _rels(facts, "has_status")]
+    assert _rels(facts, "covers") == [(agreement, "AW139", {"quantity": 8})]
+
+
+def test_the_contract_named_by_its_platform_is_the_one_named_before() -> None:
+    facts = _facts("Chad signed a contract with Leonardo for six M-346 jets. Critics said the M-346 contract was too "
+                   "costly.")
+    assert len(_entities(facts, "Agreement")) == 1

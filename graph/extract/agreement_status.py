@@ -7,16 +7,19 @@ stalled or was cancelled.
   approval by October": status "pending approval" (or "expected"), by the approving body
   where one is named;
 * "was shelved", "has been cancelled", "was put on hold", "has stalled": that word (or
-  "on hold") as the status, with the date of the act.
+  "on hold") as the status, with the date of the act;
+* "a planned purchase of 12 <P> from <Co>. The deal, first agreed in 2024, ...": the deal
+  first named by "the deal" is that purchase, with its buyer, supplier and platform.
 """
 
 from __future__ import annotations
 
 import re
 
-from .agreements import AgreementState
+from .agreements import AgreementState, _party_label
 from .anchors import has_any, sentences_with
 from .document import Document
+from .platform_focus import number
 from .text import Sentence
 
 __all__ = ["extract_agreement_statuses"]
@@ -136,10 +139,66 @@ def _ended(doc: Document, agreements: list[AgreementState]) -> None:
         doc.relate(agr.name, "has_status", word, {"date": dates[0].value if dates else None}, s, 0.55)
 
 
+_PURCHASE_OF = re.compile(r"\b(?:purchase|acquisition|procurement|order|buy|sale)\s+of\s+(?:the\s+)?(?:(?P<n>\d+|"
+                          r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?:more\s+|new\s+)?$")
+_FROM = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+from\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
+_BUYER_TYPES = ("Country", "ArmedForce", "GovernmentAgency")
+
+
+def _rename(doc: Document, agr: AgreementState, new: str) -> None:
+    """Give agreement ``agr`` the name ``new`` in the entity table and in every fact made so far."""
+    old = agr.name
+    rec = doc.entities.records.pop(old)
+    rec.name = new
+    doc.entities.records[new] = rec
+    moved = [f for f in doc.facts if old in (f.subject, f.object)]
+    doc.facts[:] = [f for f in doc.facts if old not in (f.subject, f.object)]
+    agr.name = new
+    for f in moved:
+        doc.relate(new if f.subject == old else f.subject, f.predicate, new if f.object == old else f.object,
+                   f.qualifiers, f.sentence, f.confidence)
+
+
+def _named_after_purchase(doc: Document, agreements: list[AgreementState]) -> None:
+    """"Nigeria has shelved a planned purchase of 12 <P> from <Co>. The deal, first agreed in 2024, ...": the deal
+    named first by "the deal" is that purchase, with its buyer, supplier and platform."""
+    text = doc.text
+    for agr in agreements:
+        s = agr.sentence
+        rec = doc.entities.records.get(agr.name)
+        if s is None or s.index == 0 or agr.platform or rec is None or agr.parties:
+            continue
+        if not any(a.casefold().startswith(("the deal", "the contract", "the order", "the agreement", "the purchase"))
+                   for a in rec.aliases):
+            continue
+        prev = doc.sentences[s.index - 1]
+        for p in doc.mentions_in(prev, "Platform"):
+            pm = _PURCHASE_OF.search(text, max(prev.start, p.start - 40), p.start)
+            fm = _FROM.match(text, p.end, prev.end) if pm is not None else None
+            supplier = next((m for m in doc.mentions_in(prev, "Company", "Country")
+                             if fm is not None and m.start == fm.end()), None)
+            buyers = [m for m in doc.mentions_in(prev, *_BUYER_TYPES) if pm is not None and m.end <= pm.start()]
+            if supplier is None or not buyers or buyers[0].name == supplier.name:
+                continue
+            buyer = buyers[0]
+            label = f"{_party_label(doc, buyer.name)}–{_party_label(doc, supplier.name)}"
+            _rename(doc, agr, f"{label} {p.name} {agr.kind}" + (f" ({agr.year})" if agr.year else ""))
+            n = number(pm.group("n")) if pm is not None else None
+            doc.relate(buyer.name, "party_to", agr.name, {"role": "buyer"}, prev, 0.5)
+            doc.relate(supplier.name, "party_to", agr.name, {"role": "supplier"}, prev, 0.5)
+            doc.relate(agr.name, "covers", p.name, {"quantity": n}, prev, 0.5)
+            if supplier.type == "Company":
+                doc.relate(supplier.name, "supplies", p.name, {"buyer": buyer.name, "quantity": n}, prev, 0.5)
+            agr.parties = [(buyer.name, "buyer"), (supplier.name, "supplier")]
+            agr.platform = p.name
+            break
+
+
 def extract_agreement_statuses(doc: Document, agreements: list[AgreementState]) -> None:
     """Add the approvals, awaited approvals and ends of agreements that no signing verb states."""
     if not agreements:
         return
+    _named_after_purchase(doc, agreements)
     _approvals(doc, agreements)
     _awaited(doc, agreements)
     _ended(doc, agreements)

@@ -115,8 +115,8 @@ def _noun_phrase(doc: Document, s: Sentence, kind_start: int) -> tuple[str, str,
         mods.insert(0, w)
     designations = [i for i, w in enumerate(mods) if _DESIGNATION_MOD.match(w)]
     if designations and not any(_ORDINAL_OR_YEAR.match(w) for w in mods[:designations[-1]]):
-        # "its TB3 order" names an order already known; "the first K9 contract" a new one
-        det, mods = "", mods[designations[-1] + 1:]
+        # "its TB3 order", "the M-346 contract" name an order already known; "the first K9 contract" a new one
+        det, mods = det if det.casefold() == "the" else "", mods[designations[-1] + 1:]
     text = " ".join(mods)
     start = kind_start - (len(before) - before.rfind(mods[0])) if mods else kind_start
     return det, text, start

@@ -65,6 +65,9 @@ def contracted_maker(doc: Document, platform: str) -> str | None:
     """Return the one company the article has supplying ``platform`` (its maker when a build names no other)."""
     makers = {str(f.subject) for f in doc.facts if f.predicate == "supplies" and f.object == platform
               and doc.entities.type_of(str(f.subject)) == "Company"}
+    if not makers:  # the platform not yet tied to the contract: the one company any contract has as supplier
+        makers = {str(f.subject) for f in doc.facts if f.predicate == "party_to"
+                  and f.qualifiers.get("role") == "supplier" and doc.entities.type_of(str(f.subject)) == "Company"}
     return makers.pop() if len(makers) == 1 else None
 
 
