@@ -227,3 +227,20 @@ def test_the_contract_named_by_its_platform_is_the_one_named_before() -> None:
     facts = _facts("Chad signed a contract with Leonardo for six M-346 jets. Critics said the M-346 contract was too "
                    "costly.")
     assert len(_entities(facts, "Agreement")) == 1
+
+
+def test_a_deal_inked_after_it_was_said_signed_is_the_same_signing_with_its_place() -> None:
+    facts = _facts("MANILA – The Philippine Navy signed a contract with Hanwha Ocean for two corvettes on Monday, "
+                   "officials said. The deal was inked in Manila by Admiral Juan Cruz.")
+    assert _statuses(facts) == {"signed": {"date": "2026-05-11", "location": "Manila"}}
+
+
+def test_a_possible_sale_approved_by_the_selling_state_is_an_approved_agreement() -> None:
+    facts = _facts("The US State Department approved a possible Foreign Military Sale of 12 AH-64 Apache helicopters "
+                   "to Morocco on Monday, with an estimated cost of $1.2 billion.")
+    [sale] = _entities(facts, "Agreement")
+    assert {(s, q["role"]) for s, _o, q in _rels(facts, "party_to")} == {("United States", "supplier"),
+                                                                         ("Morocco", "buyer")}
+    assert _rels(facts, "has_value") == [(sale, "1200000000 USD", {"approximate": True})]
+    assert _statuses(facts)["approved"]["by"] in _entities(facts, "GovernmentAgency")
+    assert _rels(facts, "covers") == [(sale, "AH-64 Apache", {"quantity": 12})]

@@ -9,7 +9,8 @@ stalled or was cancelled.
 * "was shelved", "has been cancelled", "was put on hold", "has stalled": that word (or
   "on hold") as the status, with the date of the act;
 * "a planned purchase of 12 <P> from <Co>. The deal, first agreed in 2024, ...": the deal
-  first named by "the deal" is that purchase, with its buyer, supplier and platform.
+  first named by "the deal" is that purchase, with its buyer, supplier and platform;
+* "<State> approved the possible sale of 12 <P> to <State>": a sale approved by the seller.
 """
 
 from __future__ import annotations
@@ -194,8 +195,65 @@ def _named_after_purchase(doc: Document, agreements: list[AgreementState]) -> No
             break
 
 
+_POSSIBLE_SALE = re.compile(r"\b(?:approved|cleared|authori[sz]ed|notified\s+Congress\s+of)\s+(?:a|the)\s+"
+                            r"(?:possible|potential|proposed)\s+(?P<fms>(?:foreign\s+military|direct\s+commercial)\s+)?"
+                            r"sales?\b", re.I)
+_TO = re.compile(r"\bto\s+(?:the\s+)?$")
+
+
+def _possible_sales(doc: Document, agreements: list[AgreementState]) -> None:
+    """"The United States approved the possible sale of 12 <P> to <State>, with an estimated value of $X": a sale
+    approved by the selling state, with the buyer, the platform and the value."""
+    text = doc.text
+    for s in sentences_with(doc, ("possible", "potential", "proposed")):
+        pm = _POSSIBLE_SALE.search(s.text)
+        if pm is None or any(a.sentence is s for a in agreements):
+            continue
+        cue, end = s.start + pm.start(), s.start + pm.end()
+        sellers = [m for m in doc.mentions_in(s, "Country", "GovernmentAgency") if m.end <= cue]
+        buyer = next((m for m in doc.mentions_in(s, "Country", "ArmedForce") if m.start > end
+                      and _TO.search(text, max(end, m.start - 8), m.start)), None)
+        if not sellers or buyer is None:
+            continue
+        seller = sellers[-1]
+        state = seller.name if seller.type == "Country" else doc.entities.records[seller.name].attributes.get("country")
+        if not isinstance(state, str) or state == buyer.name:
+            continue
+        doc.entities.add(state, "Country")  # "the US State Department": the state it speaks for
+        platform = next((m for m in doc.mentions_in(s, "Platform") if end <= m.start < buyer.start), None)
+        year = ((doc.article_date or "")[:4])
+        kind = "foreign military sale" if pm.group("fms") and "military" in pm.group("fms").casefold() else "sale"
+        label = f"{_party_label(doc, state)}–{_party_label(doc, buyer.name)}"
+        name = " ".join(x for x in (label, platform.name if platform else "", kind) if x)
+        name += f" ({year})" if year else ""
+        if name in doc.entities:
+            continue
+        doc.entities.add(name, "Agreement", text[cue:end].split(" ", 1)[1], agreement_type=kind)
+        agr = AgreementState(name, kind, year, [(state, "supplier"), (buyer.name, "buyer")],
+                             platform.name if platform else None, s)
+        agreements.append(agr)
+        approved = _past_date(doc, s)
+        doc.relate(state, "party_to", name, {"role": "supplier", "status": "approved"}, s, 0.55)
+        doc.relate(buyer.name, "party_to", name, {"role": "buyer", "status": "approved"}, s, 0.55)
+        doc.relate(name, "has_status", "approved", {"date": approved,
+                                                    "by": seller.name if seller.type != "Country" else None}, s, 0.55)
+        money = [m for m in doc.in_sentence(s, doc.money) if m.start > end]
+        estimated = "estimated" in s.text or "up to" in s.text
+        if money:
+            doc.relate(name, "has_value", money[0].value, {"approximate": money[0].approximate or estimated or None},
+                       s, 0.55)
+        if platform is not None:
+            qty = [q for q in doc.in_sentence(s, doc.quantities) if q.end <= platform.start
+                   and platform.start - q.end <= 25 and q.start >= end]
+            n = qty[-1].value if qty else None
+            doc.relate(name, "covers", platform.name, {"quantity": n}, s, 0.55)
+            doc.relate(state, "supplies", platform.name, {"buyer": buyer.name, "quantity": n, "status": "approved"},
+                       s, 0.5)
+
+
 def extract_agreement_statuses(doc: Document, agreements: list[AgreementState]) -> None:
     """Add the approvals, awaited approvals and ends of agreements that no signing verb states."""
+    _possible_sales(doc, agreements)
     if not agreements:
         return
     _named_after_purchase(doc, agreements)

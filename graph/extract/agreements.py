@@ -688,6 +688,9 @@ def _value_put_at(doc: Document, s: Sentence, agr: AgreementState) -> None:
         doc.relate(agr.name, "has_value", money.value, {"approximate": True}, s, 0.5)
 
 
+_SIGNING_WORDS = ("signed", "inked", "sealed")
+
+
 def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = False) -> None:
     status = _status(s)
     if not status:
@@ -712,6 +715,11 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
             q["by"] = cab[0].name
             if status == "expected" and "approv" in s.text.casefold():
                 pass
+    if not new and status in _SIGNING_WORDS:
+        # "The deal was inked in Bangkok by ...": the signing the article told before, now with its place
+        told = next((f.object for f in doc.facts if f.subject == agr.name and f.predicate == "has_status"
+                     and f.object in _SIGNING_WORDS), None)
+        status = str(told) if told is not None else status
     doc.relate(agr.name, "has_status", status, q, s)
     if not new:
         for party, role in agr.parties:
