@@ -244,3 +244,27 @@ def test_a_possible_sale_approved_by_the_selling_state_is_an_approved_agreement(
     assert _rels(facts, "has_value") == [(sale, "1200000000 USD", {"approximate": True})]
     assert _statuses(facts)["approved"]["by"] in _entities(facts, "GovernmentAgency")
     assert _rels(facts, "covers") == [(sale, "AH-64 Apache", {"quantity": 12})]
+
+
+# lists of platforms, and buying without a supplier
+
+
+def test_what_is_said_of_the_first_platform_of_a_list_is_said_of_each() -> None:
+    facts = _facts("Kenya operates the Z-9 helicopter, the Super Tucano and the Bayraktar TB2. The Greek Army operates "
+                   "180 Leopard 2 tanks and 60 M1 Abrams tanks, and will buy the Lynx.")
+    ops = {(s, o, q.get("quantity")) for s, o, q in _rels(facts, "operates")}
+    assert {("Kenya", "Z-9", None), ("Kenya", "Super Tucano", None), ("Kenya", "Bayraktar TB2", None)} <= ops
+    assert {("Greek Army", "Leopard 2", 180), ("Greek Army", "M1 Abrams", 60)} <= ops
+    assert not any(o == "Lynx" for _s, o, _q in _rels(facts, "operates"))
+
+
+def test_a_state_that_signed_for_or_will_buy_a_platform_buys_it() -> None:
+    facts = _facts("Latvia signed for 36 CV90 vehicles on Tuesday. Slovenia will buy the Patriot and the Piranha.")
+    buys = {(s, o): q for s, o, q in _rels(facts, "buys")}
+    assert buys[("Latvia", "CV90")] == {"quantity": 36, "status": "contracted", "date": "2026-05-12"}
+    assert buys[("Slovenia", "Patriot")] == {"status": "planned"} == buys[("Slovenia", "Piranha")]
+
+
+def test_a_state_that_signed_for_a_platform_from_a_supplier_is_its_buyer_not_a_bare_buy() -> None:
+    facts = _facts("Latvia signed a contract with BAE Systems Hagglunds for 36 CV90 vehicles.")
+    assert _rels(facts, "buys") == []

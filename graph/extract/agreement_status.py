@@ -205,7 +205,7 @@ def _possible_sales(doc: Document, agreements: list[AgreementState]) -> None:
     """"The United States approved the possible sale of 12 <P> to <State>, with an estimated value of $X": a sale
     approved by the selling state, with the buyer, the platform and the value."""
     text = doc.text
-    for s in sentences_with(doc, ("possible", "potential", "proposed")):
+    for s in sentences_with(doc, ("sale",)):
         pm = _POSSIBLE_SALE.search(s.text)
         if pm is None or any(a.sentence is s for a in agreements):
             continue

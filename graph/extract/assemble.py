@@ -29,7 +29,13 @@ from .mentions import Mention
 from .ordinals import find_ordinals
 from .orgs import find_organisations
 from .persons import find_persons
-from .platform_names import chosen_over, guard_listed_platforms, maker_named_platforms
+from .platform_names import (
+    bought_by_name,
+    chosen_over,
+    guard_listed_platforms,
+    listed_platforms,
+    maker_named_platforms,
+)
 from .platform_relations import extract_platform_relations
 from .platform_trade import extract_platform_trade
 from .platform_variants import settle_platforms
@@ -235,6 +241,8 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     witnessed_the_signing(doc, agreements)
     extract_considered(doc)
     extract_shortlists(doc)
+    bought_by_name(doc)
+    listed_platforms(doc)
     return _to_facts(article, doc)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .anchors import mentions_in, sentences_with
+from .anchors import has_any, mentions_in, sentences_with
 from .document import Document
 from .platform_focus import NUM, focus, number, principal_platforms
 from .text import Sentence
@@ -48,13 +48,17 @@ _PARTS = (r"(?:(?:[a-z][\w-]*\s+){0,3}?(?:fuselages?|fuselage\s+sections|wings?|
           r"combat\s+management\s+systems?|sensors?|radars?|structures|airframes?|rotor\s+blades|"
           r"mission\s+systems?|electronics|barrels|gun\s+barrels|chassis|hulls|superstructures|masts|"
           r"munitions|ammunition))")
+_PART_WORDS = ("fuselage", "wing", "tail", "hull", "block", "module", "engine", "assembl", "component", "parts",
+               "landing gear", "turret", "gearbox", "avionics", "propulsion", "combat management", "sensor", "radar",
+               "structure", "airframe", "rotor", "mission system", "electronics", "barrel", "chassis", "mast",
+               "munition", "ammunition")
 _PART_VERB_RE = re.compile(rf"(?:,\s+which)?\s+(?:will|would|is\s+to|are\s+to|to|also|is\s+set\s+to)\s+(?:also\s+)?"
                            rf"(?P<v>manufacture|produce|build|make|supply|provide|deliver)\s+(?:the\s+|its\s+)?"
                            rf"(?P<part>{_PARTS})\s+(?:for|of)\s+(?:the\s+|all\s+)?")
 _CENTRE = r"(?:maintenance|repair|overhaul|MRO|support|training|service|servicing|simulator|logistics)"
 _CENTRE_RE = re.compile(rf"\b(?P<what>(?:(?:new|joint|regional|local|national|dedicated|aircraft|helicopter|vehicle|"
                         rf"engine|naval|submarine|fleet|heavy|depot-level)\s+){{0,2}}{_CENTRE}(?:\s+and\s+{_CENTRE})?\s+"
-                        r"(?:centre|center|facility|hub|depot|base|workshop))s?\b")
+                        r"(?:centre|center|facility|depot))s?\b")
 _RUN_BY_RE = re.compile(r"\s+(?:to\s+be\s+|will\s+be\s+)?(?:run|operated|set\s+up|established|built|managed)\s+by\s+"
                         r"(?:the\s+)?")
 _SETS_UP_RE = re.compile(r"\s+(?:will|would|is\s+to|are\s+to|plans\s+to|is\s+set\s+to|to)\s+(?:also\s+)?"
@@ -80,6 +84,8 @@ def _batch_size(doc: Document, platform: str) -> int | None:
 
 def _the_rest(doc: Document) -> None:
     for s in sentences_with(doc, ("the rest", "the remainder", "the remaining", "the other")):
+        if " by " not in s.text:
+            continue
         for rm in _REST_RE.finditer(doc.text, s.start, s.end):
             if not rm.group("by"):
                 continue
@@ -133,8 +139,7 @@ def _local_content(doc: Document) -> None:
 
 
 def _work_to(doc: Document) -> None:
-    for s in sentences_with(doc, ("of the work", "of production", "of the production", "of the value",
-                                  "of the manufacturing", "of the programme", "of the contract", "of work")):
+    for s in sentences_with(doc, ("% of", "cent of")):
         for wm in _WORK_TO_RE.finditer(doc.text, s.start, s.end):
             platform = _platform_of(doc, s)
             who = next((m for m in mentions_in(doc, s, "Company", "Country") if m.start == wm.end()), None)
@@ -147,6 +152,8 @@ def _work_to(doc: Document) -> None:
 
 def _parts(doc: Document) -> None:
     for s in sentences_with(doc, (" for the ", " of the ", " for all ")):
+        if not has_any(doc, s, _PART_WORDS):
+            continue
         for c in mentions_in(doc, s, "Company"):
             pm = _PART_VERB_RE.match(doc.text, c.end, s.end)
             if pm is None:
@@ -161,7 +168,7 @@ def _parts(doc: Document) -> None:
 
 
 def _centres(doc: Document) -> None:
-    for s in sentences_with(doc, ("centre", "center", "facility", "hub", "depot", "workshop")):
+    for s in sentences_with(doc, ("centre", "center", "facilit", "depot")):
         for cm in _CENTRE_RE.finditer(doc.text, s.start, s.end):
             who = None
             rb = _RUN_BY_RE.match(doc.text, cm.end(), s.end)

@@ -7,7 +7,9 @@
 * "the Hanwha Redback", "48 Saab Gripen", "Hanwha's Redback vehicles": a capitalised name
   after a known manufacturer, with a determiner or a number before the maker or a kind of
   platform after the name, is a platform of that maker;
-* "Colombia selected the Gripen E over the F-16": the first is selected over the second.
+* "Colombia selected the Gripen E over the F-16": the first is selected over the second;
+* "Ukraine operates the A and the B": what is said of the first of a list, of each one;
+* "Lithuania signed for 44 <P> tanks", "Romania will buy the <P>": buys, when no supplier.
 
 >>> [(m.surface, m.attributes["maker"]) for m in maker_named_platforms(
 ...     "Chile chose the Hanwha Tigon over others.", [Mention(16, 22, "Hanwha", "Hanwha Group", "Company", 4)])]
@@ -21,9 +23,11 @@ import re
 from .anchors import mentions_in, sentences_with
 from .document import Document
 from .mentions import Mention
+from .platform_focus import number
 from .platforms import PLATFORM_NOUNS
+from .text import Sentence
 
-__all__ = ["chosen_over", "guard_listed_platforms", "maker_named_platforms"]
+__all__ = ["bought_by_name", "chosen_over", "guard_listed_platforms", "listed_platforms", "maker_named_platforms"]
 
 _NOUN = "|".join(sorted((re.escape(n) for n in PLATFORM_NOUNS), key=len, reverse=True))
 _CLASS_AFTER = re.compile(r"[- ]class\b", re.I)
@@ -52,21 +56,24 @@ def guard_listed_platforms(text: str, raw: list[Mention]) -> list[Mention]:
     listed = [m for m in raw if m.priority == 4 and m.type == "Platform"]
     if not listed:
         return raw
-    persons = [m for m in raw if m.type == "Person"]
-    longer = {m.start: m.end for m in raw if m.type == "Platform" and m.priority < 4}
-    designated = {m.start: m.end for m in raw if m.type == "Platform" and m.priority == 1}
-    bare = {m.name for m in listed if longer.get(m.start, 0) <= m.end and not _SUFFIX_AFTER.match(text, m.end)}
-    out = []
+    starts = {m.start for m in listed}
+    longer: dict[int, int] = {}
+    designated: dict[int, int] = {}
+    person_ends: dict[int, int] = {}  # where a person's name ends: the start of its first word
     for m in raw:
-        if m.type == "Platform" and m.priority == 4:
-            if _CLASS_AFTER.match(text, m.end):
-                continue
-            if any(p.start < m.start and m.end <= p.end for p in persons):
-                continue
-            if designated.get(m.start, 0) > m.end or (longer.get(m.start, 0) > m.end and m.name in bare):
-                continue
-        out.append(m)
-    return out
+        if m.type == "Platform" and m.priority < 4 and m.start in starts:
+            longer[m.start] = max(longer.get(m.start, 0), m.end)
+            if m.priority == 1:
+                designated[m.start] = max(designated.get(m.start, 0), m.end)
+        elif m.type == "Person":
+            person_ends[m.end] = min(person_ends.get(m.end, m.start), m.start)
+    bare = {m.name for m in listed if longer.get(m.start, 0) <= m.end and not _SUFFIX_AFTER.match(text, m.end)}
+    dropped = set()
+    for m in listed:
+        if (_CLASS_AFTER.match(text, m.end) or person_ends.get(m.end, m.start) < m.start
+                or designated.get(m.start, 0) > m.end or (longer.get(m.start, 0) > m.end and m.name in bare)):
+            dropped.add(id(m))
+    return [m for m in raw if id(m) not in dropped] if dropped else raw
 
 
 def maker_named_platforms(text: str, raw: list[Mention]) -> list[Mention]:
@@ -105,3 +112,65 @@ def chosen_over(doc: Document) -> None:
             lost = next((p for p in mentions_in(doc, s, "Platform") if om is not None and p.start == om.end()), None)
             if won is not None and lost is not None and won.name != lost.name:
                 doc.relate(won.name, "selected_over", lost.name, {}, s, 0.6)
+
+
+_NUM_WORD = (r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+             r"[a-z]+teen)")
+_LIST_GAP = re.compile(rf"(?:\s+(?![Aa]nd\b|[Oo]r\b)[a-z][\w-]*){{0,3}}?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)"
+                       rf"(?:the\s+|its\s+|some\s+)?(?:(?P<n>{_NUM_WORD})\s+)?(?:more\s+|additional\s+|new\s+)?")
+_LISTED_PREDICATES = ("operates", "buys", "requires", "interested_in")
+
+
+def _listed_after(doc: Document, s: Sentence, first: Mention) -> list[tuple[Mention, int | None]]:
+    """Return the platforms listed after ``first`` ("the A and the B", "250 A tanks and 116 B tanks"), with counts."""
+    platforms = mentions_in(doc, s, "Platform")
+    out: list[tuple[Mention, int | None]] = []
+    at = first
+    while True:
+        gm = _LIST_GAP.match(doc.text, at.end, s.end)
+        nxt = next((p for p in platforms if gm is not None and p.start == gm.end()), None)
+        if gm is None or nxt is None or nxt.name == first.name:
+            return out
+        out.append((nxt, number(gm.group("n"))))
+        at = nxt
+
+
+def listed_platforms(doc: Document) -> None:
+    """"Ukraine operates the A and the B", "Poland will buy 96 A and 180 B": what is said of the first platform of
+    a list is said of each one listed after it (with its own count)."""
+    for f in [f for f in doc.facts if f.predicate in _LISTED_PREDICATES and f.sentence is not None]:
+        s = f.sentence
+        first = next((p for p in mentions_in(doc, s, "Platform") if p.name == f.object), None)
+        if first is None:
+            continue
+        for p, n in _listed_after(doc, s, first):
+            q = {k: v for k, v in f.qualifiers.items() if k not in ("quantity", "lower_bound", "approximate")}
+            doc.relate(str(f.subject), f.predicate, p.name, {**q, "quantity": n}, s, 0.5)
+
+
+_SIGNED_FOR = re.compile(rf"\s+(?:has\s+|have\s+|had\s+|on\s+\w+\s+)?(?P<v>signed\s+(?:up\s+)?for)\s+(?:the\s+)?"
+                         rf"(?:(?P<n>{_NUM_WORD})\s+)?(?:more\s+|additional\s+|new\s+)?")
+_WILL_BUY = re.compile(r"\s+(?:will|would|is\s+to|are\s+to|plans?\s+to|intends?\s+to|is\s+set\s+to|wants\s+to|"
+                       r"aims\s+to|is\s+expected\s+to)\s+(?:also\s+)?(?:buy|acquire|purchase|procure)\s+(?:the\s+)")
+
+
+def bought_by_name(doc: Document) -> None:
+    """"Lithuania signed for 44 <P> tanks", "Romania will buy the <P>": the buyer buys the platform, contracted or
+    planned, when no supplier is said to supply it."""
+    for s in sentences_with(doc, ("signed for", "signed up for", " buy the", " acquire the", " purchase the",
+                                  " procure the")):
+        for b in mentions_in(doc, s, "Country", "ArmedForce", "GovernmentAgency"):
+            if b.type == "Country" and b.form == "demonym":
+                continue
+            sm = _SIGNED_FOR.match(doc.text, b.end, s.end)
+            wm = _WILL_BUY.match(doc.text, b.end, s.end) if sm is None else None
+            at = sm.end() if sm is not None else wm.end() if wm is not None else None
+            p = next((m for m in mentions_in(doc, s, "Platform") if m.start == at), None)
+            if p is None or any(f.predicate == "supplies" and f.object == p.name and f.sentence is s
+                                for f in doc.facts):
+                continue
+            n = number(sm.group("n")) if sm is not None else None
+            dates = doc.in_sentence(s, doc.dates)
+            q = {"quantity": n, "status": "contracted", "date": dates[0].value if dates else doc.article_date} \
+                if sm is not None else {"status": "planned"}
+            doc.relate(b.name, "buys", p.name, q, s, 0.5)
