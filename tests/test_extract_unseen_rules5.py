@@ -268,3 +268,27 @@ def test_a_state_that_signed_for_or_will_buy_a_platform_buys_it() -> None:
 def test_a_state_that_signed_for_a_platform_from_a_supplier_is_its_buyer_not_a_bare_buy() -> None:
     facts = _facts("Latvia signed a contract with BAE Systems Hagglunds for 36 CV90 vehicles.")
     assert _rels(facts, "buys") == []
+
+
+def test_a_status_said_of_another_platforms_purchase_is_not_the_deals() -> None:
+    facts = _facts("Peru signed a contract with Airbus for six C295 aircraft in 2019. A planned purchase of Su-35 "
+                   "fighters from Russia was shelved in 2021.")
+    assert "shelved" not in _statuses(facts)
+
+
+def test_the_deal_named_by_its_platform_after_talks_is_those_talks() -> None:
+    facts = _facts("Qatar signed an MoU with Rheinmetall on ammunition. Separately, Kuwait is negotiating with "
+                   "Raytheon for a Patriot battery. The Patriot deal, estimated at $3 billion, has been delayed.")
+    deal = next(a for a in _entities(facts, "Agreement") if "Patriot" in a)
+    assert deal == "Kuwait–Raytheon Patriot contract (2026)"
+    assert (deal, "delayed") in [(s, o) for s, o, _q in _rels(facts, "has_status")]
+    assert [(s, o) for s, o, _q in _rels(facts, "has_value")] == [(deal, "3000000000 USD")]
+
+
+def test_a_firm_that_will_assemble_the_kind_and_a_states_industry_that_provides_a_share() -> None:
+    facts = _facts("Algeria signed a contract with Rheinmetall for 54 Boxer vehicles. Algerian industry will provide "
+                   "35% of the content.")
+    assert ("Algeria", "Boxer", {"role": "local content", "work_share": "35%"}) in _rels(facts, "contributes_to")
+    facts = _facts("Algeria signed a contract with Rheinmetall for 54 Boxer vehicles. Under the deal, Tatra Trucks "
+                   "will assemble the vehicles at its plant in Koprivnice.")
+    assert ("Tatra Trucks", "Boxer", {"site": "Koprivnice", "status": "planned"}) in _rels(facts, "manufactures")

@@ -41,7 +41,7 @@ _ENDED = {"shelved": "shelved", "cancelled": "cancelled", "canceled": "cancelled
 _ENDED_RE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|has|have|had|been|remains|remain|"
                        r"being|now)\s+(?:(?:formally|officially|effectively|indefinitely|quietly|since|also)\s+)?"
                        r"(?P<w>shelved|cancell?ed|scrapped|suspended|frozen|terminated|stalled|collapsed|abandoned|"
-                       r"halted|put\s+on\s+hold|placed\s+on\s+hold|on\s+hold|postponed)\b")
+                       r"halted|put\s+on\s+hold|placed\s+on\s+hold|on\s+hold|postponed|delayed)\b")
 _AGREEMENT_WORD = re.compile(r"\b(?:contract|deal|order|agreement|MoU|memorandum|purchase|sale|procurement|"
                              r"acquisition|tender|talks|negotiations|it)\b")
 _FROM_BODY = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
@@ -71,6 +71,13 @@ def _current(doc: Document, agreements: list[AgreementState], s: Sentence) -> Ag
         counts = {a.name: sum(1 for f in doc.facts if f.subject == a.name or f.object == a.name) for a in now}
         return max(now, key=lambda a: (counts[a.name], a.sentence.index if a.sentence else 0))
     return before[-1] if before else None
+
+
+def _other_platform(doc: Document, s: Sentence, agr: AgreementState, before: int) -> bool:
+    """Tell whether the sentence speaks of platforms before ``before`` and none is the agreement's ("A planned
+    purchase of Su-35 fighters was shelved" after an AW149 deal: another purchase)."""
+    named = {m.name for m in doc.mentions_in(s, "Platform") if m.end <= before}
+    return bool(named) and agr.sentence is not s and agr.platform not in named
 
 
 def _past_date(doc: Document, s: Sentence) -> str | None:
@@ -105,7 +112,8 @@ def _awaited(doc: Document, agreements: list[AgreementState]) -> None:
         if aw is None:
             continue
         agr = _agreement_of(doc, s, agreements)
-        if agr is None or (agr.sentence is not s and not _AGREEMENT_WORD.search(s.text, 0, aw.start())):
+        if agr is None or (agr.sentence is not s and not _AGREEMENT_WORD.search(s.text, 0, aw.start())) \
+                or _other_platform(doc, s, agr, s.start + aw.start()):
             continue
         body = None
         named = aw.group("body")
@@ -128,12 +136,13 @@ def _awaited(doc: Document, agreements: list[AgreementState]) -> None:
 
 def _ended(doc: Document, agreements: list[AgreementState]) -> None:
     for s in sentences_with(doc, ("shelved", "cancel", "scrapped", "suspended", "frozen", "terminated", "stalled",
-                                  "collapsed", "abandoned", "halted", "on hold", "postponed")):
+                                  "collapsed", "abandoned", "halted", "on hold", "postponed", "delayed")):
         em = _ENDED_RE.search(s.text)
         if em is None or not _AGREEMENT_WORD.search(s.text, 0, em.start()):
             continue
         agr = _agreement_of(doc, s, agreements)
-        if agr is None or (_OTHER_CLAUSE.search(s.text, 0, em.start()) and agr.sentence is s):
+        if agr is None or (_OTHER_CLAUSE.search(s.text, 0, em.start()) and agr.sentence is s) \
+                or _other_platform(doc, s, agr, s.start + em.start()):
             continue  # "X was finalised, while a planned deal with Y has stalled": another deal than the first
         word = _ENDED.get(" ".join(em.group("w").split()), em.group("w"))
         dates = [d for d in doc.in_sentence(s, doc.dates) if d.start >= s.start + em.start()]
@@ -144,6 +153,10 @@ _PURCHASE_OF = re.compile(r"\b(?:purchase|acquisition|procurement|order|buy|sale
                           r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?:more\s+|new\s+)?$")
 _FROM = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+from\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
 _BUYER_TYPES = ("Country", "ArmedForce", "GovernmentAgency")
+_THE_DEAL = re.compile(r"(?i)the\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|order|agreement|purchase)$")
+_TALKS_WITH = re.compile(r"\b(?:negotiating|negotiations|in\s+talks|holding\s+talks|talks)\s+with\s+(?:the\s+)?$")
+_TALKS_FOR = re.compile(r"\s+(?:for|over|on|about)\s+(?:the\s+|an?\s+)?(?:(?P<n>\d+|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|eleven|twelve)\s+)?(?:more\s+|additional\s+)?$")
 
 
 def _rename(doc: Document, agr: AgreementState, new: str) -> None:
@@ -167,21 +180,29 @@ def _named_after_purchase(doc: Document, agreements: list[AgreementState]) -> No
     for agr in agreements:
         s = agr.sentence
         rec = doc.entities.records.get(agr.name)
-        if s is None or s.index == 0 or agr.platform or rec is None or agr.parties:
+        if s is None or s.index == 0 or rec is None or agr.parties:
             continue
-        if not any(a.casefold().startswith(("the deal", "the contract", "the order", "the agreement", "the purchase"))
-                   for a in rec.aliases):
+        if not any(_THE_DEAL.match(a) for a in rec.aliases):
             continue
         prev = doc.sentences[s.index - 1]
         for p in doc.mentions_in(prev, "Platform"):
+            if agr.platform not in (None, p.name):
+                continue
             pm = _PURCHASE_OF.search(text, max(prev.start, p.start - 40), p.start)
             fm = _FROM.match(text, p.end, prev.end) if pm is not None else None
             supplier = next((m for m in doc.mentions_in(prev, "Company", "Country")
                              if fm is not None and m.start == fm.end()), None)
-            buyers = [m for m in doc.mentions_in(prev, *_BUYER_TYPES) if pm is not None and m.end <= pm.start()]
-            if supplier is None or not buyers or buyers[0].name == supplier.name:
+            cue = pm.start() if pm is not None else p.start
+            if supplier is None:  # "<Buyer> is negotiating with <Co> for a <P> battery"
+                tm = _TALKS_FOR.search(text, max(prev.start, p.start - 30), p.start)
+                supplier = next((m for m in doc.mentions_in(prev, "Company") if tm is not None and m.end == tm.start()
+                                 and _TALKS_WITH.search(text, max(prev.start, m.start - 40), m.start)), None)
+                pm = tm if supplier is not None else None
+                cue = supplier.start if supplier is not None else cue
+            buyers = [m for m in doc.mentions_in(prev, *_BUYER_TYPES) if m.end <= cue]
+            if supplier is None or not buyers or buyers[-1].name == supplier.name:
                 continue
-            buyer = buyers[0]
+            buyer = buyers[-1]  # the one nearest the purchase or the talks
             label = f"{_party_label(doc, buyer.name)}–{_party_label(doc, supplier.name)}"
             _rename(doc, agr, f"{label} {p.name} {agr.kind}" + (f" ({agr.year})" if agr.year else ""))
             n = number(pm.group("n")) if pm is not None else None

@@ -91,6 +91,8 @@ _NP_WORD_STATE = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}|plann
                             r"prospective|long-awaited|stalled|delayed|"
                             r"pending|mooted|tentative|preliminary|provisional|draft|outline|anticipated|controversial|"
                             r"cancelled|canceled|shelved|disputed|fresh|government-backed|state-backed)$", re.I)
+_ONLY_SPACE = re.compile(r"\s+")
+_THE_BEFORE = re.compile(r"\b(the|The)\s+$")
 _DESIGNATION_MOD = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}$")
 _ORDINAL_OR_YEAR = re.compile(r"^(?:first|second|third|fourth|fifth|initial|earlier|previous|(?:19|20)\d\d)$", re.I)
 # "Colombia's contract with Saab": the state or body whose agreement it is stands as the determiner
@@ -365,6 +367,18 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
             sibling = _ordinal_sibling(agreements, kind, om.group("o").casefold()) if om else None
             if sibling is not None:
                 new = True
+            target = None
+            named = next((m for m in doc.mentions_in(s, "Platform") if m.end < start
+                          and _ONLY_SPACE.fullmatch(doc.text, m.end, start)), None) if not mods else None
+            if named is not None and not det:
+                dm = _THE_BEFORE.search(doc.text, max(s.start, named.start - 6), named.start)
+                if dm is not None:
+                    det, np = dm.group(1), doc.text[named.start:end]
+            if det.casefold() == "the" and not new:
+                # "the THAAD deal": the agreement for that platform, else a new one
+                if named is not None:
+                    target = next((a for a in reversed(agreements) if a.platform == named.name), None)
+                    new = target is None
             if not det and not mods and kind_word in ("order", "deal", "contract", "agreement", "arrangement"):
                 continue
             if new:
@@ -381,7 +395,7 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 agreements.append(agr)
             else:
                 same = [a for a in agreements if a.kind == kind] or agreements
-                agr = same[-1]
+                agr = target or same[-1]
                 doc.entities.add(agr.name, "Agreement", np)
                 _status_facts(doc, s, agr)
                 _late_supplier(doc, s, agr, end)

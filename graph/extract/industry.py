@@ -104,6 +104,30 @@ def _the_rest(doc: Document) -> None:
                        {"quantity": n, "site": place.group("p") if place else None, "status": "planned"}, s, 0.55)
 
 
+_ASSEMBLES_KIND_RE = re.compile(r"\s+(?:will|would|is\s+to|are\s+to|plans\s+to|is\s+set\s+to|to)\s+"
+                                r"(?:locally\s+|also\s+)?(?P<v>assemble|build|produce|manufacture)\s+(?:the|all|some\s+of\s+the|part\s+of\s+the|"
+                                r"most\s+of\s+the)\s+(?:remaining\s+|other\s+)?(?:launchers|vehicles|helicopters|aircraft|"
+                                r"jets|fighters|howitzers|guns|tanks|ships|vessels|frigates|corvettes|boats|submarines|"
+                                r"drones|systems|radars|trainers)\b(?:\s+locally)?")
+_SITE_AFTER_RE = re.compile(r"(?:\s+at\s+(?:its|their|the)\s+(?:[a-z][\w-]*\s+){0,2}(?:plant|factory|facility|yard|"
+                            r"shipyard|site|works)(?:\s+in\s+(?P<in>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?|"
+                            r"\s+in\s+(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))")
+
+
+def _assembles_the_kind(doc: Document) -> None:
+    """"SAMI will assemble the launchers at its plant in Riyadh": the firm makes the platform the sentence is
+    about, where it says."""
+    for s in sentences_with(doc, ("assemble", "build", "produce", "manufacture")):
+        for c in mentions_in(doc, s, "Company"):
+            am = _ASSEMBLES_KIND_RE.match(doc.text, c.end, s.end)
+            platform = focus(doc, s) if am is not None else None
+            if am is None or platform is None or c.name == contracted_maker(doc, platform):
+                continue
+            sm = _SITE_AFTER_RE.match(doc.text, am.end(), s.end)
+            site = (sm.group("in") or sm.group("p")) if sm is not None else None
+            doc.relate(c.name, "manufactures", platform, {"site": site, "status": "planned"}, s, 0.55)
+
+
 def _platform_of(doc: Document, s: Sentence) -> str | None:
     found = principal_platforms(doc, s)
     return found[0].name if found else focus(doc, s)
@@ -121,6 +145,26 @@ def _buyer_state(doc: Document, platform: str) -> str | None:
                 if isinstance(country, str) and country in doc.entities:
                     return country
     return None
+
+
+_PROVIDES_SHARE_RE = re.compile(r"(?:\s+(?:industry|industries|firms|companies|suppliers|defence\s+industry))?\s+"
+                                r"(?:will\s+|would\s+|is\s+to\s+|are\s+to\s+|is\s+set\s+to\s+)?(?:provide|supply|"
+                                r"account\s+for|deliver|take|receive|get)s?\s+(?:about\s+|some\s+|around\s+|at\s+least\s+)?"
+                                r"(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)\s+of\s+(?:the\s+)?"
+                                r"(?P<what>content|local\s+content|work|value|production|workshare|programme)\b")
+
+
+def _shares_provided(doc: Document) -> None:
+    """"Egyptian industry will provide 25% of the content": that state (or firm) contributes that share."""
+    for s in sentences_with(doc, ("% of the", "cent of the")):
+        for m in mentions_in(doc, s, "Country", "Company"):
+            pm = _PROVIDES_SHARE_RE.match(doc.text, m.end, s.end)
+            platform = _platform_of(doc, s) if pm is not None else None
+            if pm is None or platform is None or (m.type == "Country" and pm.start() == pm.end("pct")):
+                continue
+            local = m.type == "Country" or "content" in pm.group("what")
+            doc.relate(m.name, "contributes_to", platform, {"role": "local content" if local else None,
+                                                            "work_share": f"{pm.group('pct')}%"}, s, 0.5)
 
 
 def _local_content(doc: Document) -> None:
@@ -190,7 +234,9 @@ def _centres(doc: Document) -> None:
 def extract_industry(doc: Document) -> None:
     """Add the local assembly, local content, parts and support centres an article assigns to firms and states."""
     _the_rest(doc)
+    _assembles_the_kind(doc)
     _local_content(doc)
+    _shares_provided(doc)
     _work_to(doc)
     _parts(doc)
     _centres(doc)

@@ -42,7 +42,7 @@ _BY_RE = re.compile(r"\s*\bby\s+(?:the\s+|an?\s+)?")
 _AT_RE = re.compile(r"\s*\bat\s+(?:the\s+)?")
 _IN_PLACE_RE = re.compile(r"\bin\s+(?:the\s+)?(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
 _IN_CITY_RE = re.compile(r"\s+(?:locally\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*$")
-_AT_SITE_RE = re.compile(r"\bat\s+the\s+(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4})")
+_AT_SITE_RE = re.compile(r"\bat\s+(?:the|its|their)\s+(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4})")
 _GENERIC_MAKER_RE = re.compile(r"\s+(?:state-owned\s+|private\s+|local\s+)?(?:shipbuilder|shipyard|yard|firm|company|"
                                r"manufacturer|industry|contractor|builder)s?\b")
 _LOCAL_BUILD_RE = re.compile(r"\s+(?:will\s+|would\s+|is\s+to\s+|to\s+|plans\s+to\s+|is\s+set\s+to\s+)"
