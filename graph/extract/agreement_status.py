@@ -92,7 +92,7 @@ def _body_in(doc: Document, s: Sentence, end: int) -> str | None:
 
 
 def _approvals(doc: Document, agreements: list[AgreementState]) -> None:
-    for s in sentences_with(doc, ("approved", "cleared", "authorised", "authorized", "ratified", "endorsed")):
+    for s in sentences_with(doc, ("approved", "cleared", "authori", "ratified", "endorsed")):
         am = _APPROVED_DEAL.search(s.text)
         if am is None:
             continue
@@ -105,7 +105,7 @@ def _approvals(doc: Document, agreements: list[AgreementState]) -> None:
 
 
 def _awaited(doc: Document, agreements: list[AgreementState]) -> None:
-    for s in sentences_with(doc, ("approval", "clearance", "endorsement", "sign-off", "ratification")):
+    for s in sentences_with(doc, ("approval", "clearance", "ratification")):
         if not has_any(doc, s, ("await", "pending", "subject to", "requires", "needs", "expected", "due", "set ")):
             continue
         aw = _AWAITED.search(s.text)
@@ -135,8 +135,8 @@ def _awaited(doc: Document, agreements: list[AgreementState]) -> None:
 
 
 def _ended(doc: Document, agreements: list[AgreementState]) -> None:
-    for s in sentences_with(doc, ("shelved", "cancel", "scrapped", "suspended", "frozen", "terminated", "stalled",
-                                  "collapsed", "abandoned", "halted", "on hold", "postponed", "delayed")):
+    for s in sentences_with(doc, ("shelved", "cancel", "scrapped", "suspended", "frozen", "stalled", "on hold",
+                                  "postponed", "delayed")):
         em = _ENDED_RE.search(s.text)
         if em is None or not _AGREEMENT_WORD.search(s.text, 0, em.start()):
             continue

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
-from .anchors import has_any, mentions_in, sentences_with
+from .anchors import mentions_in, sentences_with
 from .document import Document
+from .mentions import Mention
 from .platform_focus import NUM, focus, number, principal_platforms
 from .text import Sentence
 
@@ -83,7 +84,7 @@ def _batch_size(doc: Document, platform: str) -> int | None:
 
 
 def _the_rest(doc: Document) -> None:
-    for s in sentences_with(doc, ("the rest", "the remainder", "the remaining", "the other")):
+    for s in sentences_with(doc, ("the re", "the other")):
         if " by " not in s.text:
             continue
         for rm in _REST_RE.finditer(doc.text, s.start, s.end):
@@ -117,15 +118,21 @@ _SITE_AFTER_RE = re.compile(r"(?:\s+at\s+(?:its|their|the)\s+(?:[a-z][\w-]*\s+){
 def _assembles_the_kind(doc: Document) -> None:
     """"SAMI will assemble the launchers at its plant in Riyadh": the firm makes the platform the sentence is
     about, where it says."""
-    for s in sentences_with(doc, ("assemble", "build", "produce", "manufacture")):
-        for c in mentions_in(doc, s, "Company"):
-            am = _ASSEMBLES_KIND_RE.match(doc.text, c.end, s.end)
-            platform = focus(doc, s) if am is not None else None
-            if am is None or platform is None or c.name == contracted_maker(doc, platform):
-                continue
-            sm = _SITE_AFTER_RE.match(doc.text, am.end(), s.end)
-            site = (sm.group("in") or sm.group("p")) if sm is not None else None
-            doc.relate(c.name, "manufactures", platform, {"site": site, "status": "planned"}, s, 0.55)
+    for c in _of_type(doc, "Company"):
+        am = _ASSEMBLES_KIND_RE.match(doc.text, c.end)
+        if am is None:
+            continue
+        s = doc.sentence_at(c.start)
+        platform = focus(doc, s)
+        if platform is None or c.name == contracted_maker(doc, platform):
+            continue
+        sm = _SITE_AFTER_RE.match(doc.text, am.end(), s.end)
+        site = (sm.group("in") or sm.group("p")) if sm is not None else None
+        doc.relate(c.name, "manufactures", platform, {"site": site, "status": "planned"}, s, 0.55)
+
+
+def _of_type(doc: Document, *types: str) -> list[Mention]:
+    return [m for m in doc.mentions if m.type in types]
 
 
 def _platform_of(doc: Document, s: Sentence) -> str | None:
@@ -156,20 +163,23 @@ _PROVIDES_SHARE_RE = re.compile(r"(?:\s+(?:industry|industries|firms|companies|s
 
 def _shares_provided(doc: Document) -> None:
     """"Egyptian industry will provide 25% of the content": that state (or firm) contributes that share."""
-    for s in sentences_with(doc, ("% of the", "cent of the")):
-        for m in mentions_in(doc, s, "Country", "Company"):
-            pm = _PROVIDES_SHARE_RE.match(doc.text, m.end, s.end)
-            platform = _platform_of(doc, s) if pm is not None else None
-            if pm is None or platform is None or (m.type == "Country" and pm.start() == pm.end("pct")):
-                continue
-            local = m.type == "Country" or "content" in pm.group("what")
-            doc.relate(m.name, "contributes_to", platform, {"role": "local content" if local else None,
-                                                            "work_share": f"{pm.group('pct')}%"}, s, 0.5)
+    for m in _of_type(doc, "Country", "Company"):
+        pm = _PROVIDES_SHARE_RE.match(doc.text, m.end)
+        if pm is None:
+            continue
+        s = doc.sentence_at(m.start)
+        platform = _platform_of(doc, s)
+        if platform is None or pm.end() > s.end:
+            continue
+        local = m.type == "Country" or "content" in pm.group("what")
+        doc.relate(m.name, "contributes_to", platform, {"role": "local content" if local else None,
+                                                        "work_share": f"{pm.group('pct')}%"}, s, 0.5)
 
 
 def _local_content(doc: Document) -> None:
-    for s in sentences_with(doc, ("local content", "local participation", "local industrial participation",
-                                  "localisation", "localization", "local work")):
+    for s in sentences_with(doc, ("local",)):
+        if "%" not in s.text and "cent" not in s.text:
+            continue
         lm = _LOCAL_CONTENT_RE.search(s.text)
         platform = _platform_of(doc, s) if lm else None
         if lm is None or platform is None:
@@ -195,20 +205,18 @@ def _work_to(doc: Document) -> None:
 
 
 def _parts(doc: Document) -> None:
-    for s in sentences_with(doc, (" for the ", " of the ", " for all ")):
-        if not has_any(doc, s, _PART_WORDS):
+    for c in _of_type(doc, "Company"):
+        pm = _PART_VERB_RE.match(doc.text, c.end)
+        if pm is None:
             continue
-        for c in mentions_in(doc, s, "Company"):
-            pm = _PART_VERB_RE.match(doc.text, c.end, s.end)
-            if pm is None:
-                continue
-            p = next((m for m in mentions_in(doc, s, "Platform") if m.start == pm.end()), None)
-            if p is not None:
-                role = " ".join(pm.group("part").split())
-                doc.relate(c.name, "contributes_to", p.name, {"role": role}, s, 0.55)
-                # the firm makes a part of the platform, not the platform
-                doc.facts[:] = [f for f in doc.facts if not (f.sentence is s and f.predicate == "manufactures"
-                                                             and f.subject == c.name and f.object == p.name)]
+        s = doc.sentence_at(c.start)
+        p = next((m for m in mentions_in(doc, s, "Platform") if m.start == pm.end()), None)
+        if p is not None:
+            role = " ".join(pm.group("part").split())
+            doc.relate(c.name, "contributes_to", p.name, {"role": role}, s, 0.55)
+            # the firm makes a part of the platform, not the platform
+            doc.facts[:] = [f for f in doc.facts if not (f.sentence is s and f.predicate == "manufactures"
+                                                         and f.subject == c.name and f.object == p.name)]
 
 
 def _centres(doc: Document) -> None:

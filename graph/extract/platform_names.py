@@ -78,16 +78,17 @@ def guard_listed_platforms(text: str, raw: list[Mention]) -> list[Mention]:
 
 def maker_named_platforms(text: str, raw: list[Mention]) -> list[Mention]:
     """Return the platforms named after a known maker ("the Hanwha Redback"), each with the maker as attribute."""
-    companies = [m for m in raw if m.type == "Company" and m.priority >= 3]
-    if not companies:
-        return []
-    others = [(m.start, m.end) for m in raw if m.type in _PARTY_TYPES]
     out = []
-    for c in companies:
+    others: list[tuple[int, int]] | None = None
+    for c in raw:
+        if c.type != "Company" or c.priority < 3:
+            continue
         nm = _NAME_AFTER.match(text, c.end)
         if nm is None or any(w in _NOT_NAMES for w in re.split(r"[- ]", nm.group("name"))):
             continue
         start, end = nm.start("name"), nm.end("name")
+        if others is None:
+            others = [(m.start, m.end) for m in raw if m.type in _PARTY_TYPES]
         if _CLASS_AFTER.match(text, end) or any(s < end and start < e for s, e in others):
             continue
         kind = _KIND_AFTER.match(text, end)
@@ -157,20 +158,24 @@ _WILL_BUY = re.compile(r"\s+(?:will|would|is\s+to|are\s+to|plans?\s+to|intends?\
 def bought_by_name(doc: Document) -> None:
     """"Lithuania signed for 44 <P> tanks", "Romania will buy the <P>": the buyer buys the platform, contracted or
     planned, when no supplier is said to supply it."""
-    for s in sentences_with(doc, ("signed for", "signed up for", " buy the", " acquire the", " purchase the",
-                                  " procure the")):
-        for b in mentions_in(doc, s, "Country", "ArmedForce", "GovernmentAgency"):
-            if b.type == "Country" and b.form == "demonym":
-                continue
-            sm = _SIGNED_FOR.match(doc.text, b.end, s.end)
-            wm = _WILL_BUY.match(doc.text, b.end, s.end) if sm is None else None
-            at = sm.end() if sm is not None else wm.end() if wm is not None else None
-            p = next((m for m in mentions_in(doc, s, "Platform") if m.start == at), None)
-            if p is None or any(f.predicate == "supplies" and f.object == p.name and f.sentence is s
-                                for f in doc.facts):
-                continue
-            n = number(sm.group("n")) if sm is not None else None
-            dates = doc.in_sentence(s, doc.dates)
-            q = {"quantity": n, "status": "contracted", "date": dates[0].value if dates else doc.article_date} \
-                if sm is not None else {"status": "planned"}
-            doc.relate(b.name, "buys", p.name, q, s, 0.5)
+    text = doc.text
+    if "signed" not in text and " buy" not in text and " acquire" not in text and " purchase" not in text \
+            and " procure" not in text:
+        return
+    for b in doc.mentions:
+        if b.type not in ("Country", "ArmedForce", "GovernmentAgency") or (b.type == "Country" and b.form == "demonym"):
+            continue
+        sm = _SIGNED_FOR.match(doc.text, b.end)
+        wm = _WILL_BUY.match(doc.text, b.end) if sm is None else None
+        if sm is None and wm is None:
+            continue
+        s = doc.sentence_at(b.start)
+        at = sm.end() if sm is not None else wm.end() if wm is not None else None
+        p = next((m for m in mentions_in(doc, s, "Platform") if m.start == at), None)
+        if p is None or any(f.predicate == "supplies" and f.object == p.name and f.sentence is s for f in doc.facts):
+            continue
+        n = number(sm.group("n")) if sm is not None else None
+        dates = doc.in_sentence(s, doc.dates)
+        q = {"quantity": n, "status": "contracted", "date": dates[0].value if dates else doc.article_date} \
+            if sm is not None else {"status": "planned"}
+        doc.relate(b.name, "buys", p.name, q, s, 0.5)
