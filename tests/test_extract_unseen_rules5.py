@@ -292,3 +292,20 @@ def test_a_firm_that_will_assemble_the_kind_and_a_states_industry_that_provides_
     facts = _facts("Algeria signed a contract with Rheinmetall for 54 Boxer vehicles. Under the deal, Tatra Trucks "
                    "will assemble the vehicles at its plant in Koprivnice.")
     assert ("Tatra Trucks", "Boxer", {"site": "Koprivnice", "status": "planned"}) in _rels(facts, "manufactures")
+
+
+def test_the_amount_and_year_of_a_credit_line_named_in_a_contracts_sentence() -> None:
+    facts = _facts("COLOMBO: India and Sri Lanka have agreed a new credit line for defence purchases. On Monday Sri "
+                   "Lanka signed a contract with Goa Shipyard for two patrol vessels, the first deal financed from a "
+                   "US$450 million line of credit that New Delhi extended to Colombo last year.")
+    credit = next(a for a in _entities(facts, "Agreement") if "line of credit" in a)
+    assert credit.endswith("(2025)")
+    assert _rels(facts, "has_value")[-1:] == [(credit, "450000000 USD", {})] or (
+        (credit, "450000000 USD", {}) in _rels(facts, "has_value"))
+    roles = {s: q.get("role") for s, o, q in _rels(facts, "party_to") if o == credit}
+    assert roles == {"India": "lender", "Sri Lanka": "recipient"}
+
+
+def test_a_states_name_that_begins_like_an_honorific_is_the_state() -> None:
+    facts = _facts("Sri Lanka bought two patrol vessels from India.")
+    assert "Sri Lanka" in _entities(facts, "Country") and _entities(facts, "Person") == []

@@ -10,7 +10,9 @@ stalled or was cancelled.
   "on hold") as the status, with the date of the act;
 * "a planned purchase of 12 <P> from <Co>. The deal, first agreed in 2024, ...": the deal
   first named by "the deal" is that purchase, with its buyer, supplier and platform;
-* "<State> approved the possible sale of 12 <P> to <State>": a sale approved by the seller.
+* "<State> approved the possible sale of 12 <P> to <State>": a sale approved by the seller;
+* "a US$300 million line of credit that New Delhi extended last year", in the sentence of
+  another agreement: the value and year of the article's line of credit.
 """
 
 from __future__ import annotations
@@ -165,12 +167,15 @@ def _rename(doc: Document, agr: AgreementState, new: str) -> None:
     rec = doc.entities.records.pop(old)
     rec.name = new
     doc.entities.records[new] = rec
-    moved = [f for f in doc.facts if old in (f.subject, f.object)]
-    doc.facts[:] = [f for f in doc.facts if old not in (f.subject, f.object)]
     agr.name = new
-    for f in moved:
-        doc.relate(new if f.subject == old else f.subject, f.predicate, new if f.object == old else f.object,
-                   f.qualifiers, f.sentence, f.confidence)
+    for f in doc.facts:  # in place, so that the facts keep their order
+        if old not in (f.subject, f.object):
+            continue
+        doc._by_triple.get((f.subject, f.predicate, f.object), []).remove(f)
+        f.subject = new if f.subject == old else f.subject
+        f.object = new if f.object == old else f.object
+        doc._seen.add(f"{f.subject}\x00{f.predicate}\x00{f.object}")
+        doc._by_triple.setdefault((f.subject, f.predicate, f.object), []).append(f)
 
 
 def _named_after_purchase(doc: Document, agreements: list[AgreementState]) -> None:
@@ -272,12 +277,61 @@ def _possible_sales(doc: Document, agreements: list[AgreementState]) -> None:
                        s, 0.5)
 
 
+_CREDIT_AFTER = re.compile(r"\s+(?:defence\s+|defense\s+|concessional\s+)?(?:line\s+of\s+credit|credit\s+line)\b")
+_EXTENDED = re.compile(r"\s+(?:that|which)\s+[^.;,]{0,40}?\b(?:extended|approved|granted|opened|offered)\b")
+
+
+def _capital_to(doc: Document, s: Sentence, after: int) -> str | None:
+    """Return the state whose capital follows "to" after ``after`` ("extended to Hanoi"), read as a place."""
+    gaz = getattr(doc, "gazetteers", None)
+    for start, _end, surface in doc.places:
+        if after <= start < s.end and _TO.search(doc.text, max(after, start - 8), start) and gaz is not None:
+            hit = gaz.match(surface)
+            if hit and hit[0].entry.type == "Country" and hit[0].entry.name in doc.entities:
+                return str(hit[0].entry.name)
+    return None
+
+
+def _credit_terms(doc: Document, agreements: list[AgreementState]) -> None:
+    """"... financed from a US$300 million line of credit that New Delhi extended to Hanoi last year": the amount
+    and the year of the article's one line of credit, named in the sentence of another agreement."""
+    credit = [a for a in agreements if a.kind == "line of credit"]
+    if len(credit) != 1 or any(f.subject == credit[0].name and f.predicate == "has_value" for f in doc.facts):
+        return
+    agr = credit[0]
+    for m in doc.money:
+        cm = _CREDIT_AFTER.match(doc.text, m.end)
+        if cm is None:
+            continue
+        s = doc.sentence_at(m.start)
+        em = _EXTENDED.match(doc.text, cm.end(), s.end)
+        when = [d for d in doc.in_sentence(s, doc.dates) if em is not None and d.start >= em.end()
+                and not d.prospective]
+        if when and agr.year and when[0].value[:4] < agr.year:
+            _rename(doc, agr, agr.name.replace(f"({agr.year})", f"({when[0].value[:4]})"))
+            agr.year = when[0].value[:4]
+        doc.entities.add(agr.name, "Agreement", cm.group().strip())  # a form the text calls it by
+        if em is not None:  # "that New Delhi extended to Hanoi": the lender and the recipient
+            states = [c for c in doc.mentions_in(s, "Country") if cm.end() <= c.start < em.end() + 40]
+            lender = next((c for c in states if c.end <= em.end()), None)
+            recipient = next((c for c in states if c.start >= em.end()
+                              and _TO.search(doc.text, max(em.end(), c.start - 8), c.start)), None)
+            to_name = recipient.name if recipient is not None else _capital_to(doc, s, em.end())
+            year = when[0].value if when else None
+            for who, role in ((lender.name if lender else None, "lender"), (to_name, "recipient")):
+                if who is not None and who in {p for p, _r in agr.parties}:
+                    doc.relate(who, "party_to", agr.name, {"role": role, "date": year}, s, 0.55)
+        doc.relate(agr.name, "has_value", m.value, {"approximate": m.approximate or None}, s, 0.55)
+        return
+
+
 def extract_agreement_statuses(doc: Document, agreements: list[AgreementState]) -> None:
     """Add the approvals, awaited approvals and ends of agreements that no signing verb states."""
     _possible_sales(doc, agreements)
     if not agreements:
         return
     _named_after_purchase(doc, agreements)
+    _credit_terms(doc, agreements)
     _approvals(doc, agreements)
     _awaited(doc, agreements)
     _ended(doc, agreements)

@@ -52,7 +52,11 @@ _PARTY_TYPES = ("Company", "Country", "GovernmentAgency", "ArmedForce", "Organis
 
 
 def guard_listed_platforms(text: str, raw: list[Mention]) -> list[Mention]:
-    """Drop the listed platform names that begin a class, end a person's name or begin a longer designation."""
+    """Drop the listed platform names that begin a class, end a person's name or begin a longer designation;
+    and a person read in a listed state's name ("Sri Lanka" is no "Lanka" with the honorific "Sri")."""
+    states = {(m.start, m.end) for m in raw if m.type == "Country" and m.form == "name" and " " in m.surface}
+    if states:
+        raw = [m for m in raw if m.type != "Person" or (m.start, m.end) not in states]
     listed = [m for m in raw if m.priority == 4 and m.type == "Platform"]
     if not listed:
         return raw
