@@ -142,6 +142,7 @@ def test_values_stated_after_the_agreement_in_other_words() -> None:
             ("The deal, which also covers spare parts and training, is worth $95 million.", "95000000 USD", None),
             ("The agreement carries a price tag of $500 million.", "500000000 USD", None),
             ("The contract is estimated to be worth €1 billion.", "1000000000 EUR", True),
+            ("The contract, signed in Quito on Friday, is valued at $310 million.", "310000000 USD", None),
             ("Its value was not disclosed, but analysts put the cost at $60 million.", "60000000 USD", True)):
         facts = _facts(f"Ecuador signed a contract with Otokar for 20 Arma vehicles. {sentence}")
         values = _rels(facts, "has_value")

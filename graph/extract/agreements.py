@@ -642,7 +642,8 @@ def _late_supplier(doc: Document, s: Sentence, agr: AgreementState, end: int) ->
         doc.relate(co.name, "supplies", agr.platform, {"buyer": buyer, "status": status}, s, 0.55)
 
 
-_VALUED = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:also\s+)?[a-z][^,;.]{0,80}?,\s*)?"
+_VALUED = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:also\s+)?[a-z][^,;.]{0,80}?,\s*|"
+                     r"(?:signed|inked|awarded|announced|concluded|agreed|finalised|finalized)\b[^,;]{0,60}?,\s*)?"
                      r"(?:(?:which|that)\s+is\s+|is\s+|was\s+|are\s+|were\s+|has\s+been\s+|had\s+been\s+)?"
                      r"(?:(?:estimated|expected|said|reported|understood|believed|thought|set)\s+to\s+be\s+)?"
                      r"(?:(?:officially\s+|reportedly\s+)?valued\s+at|worth|estimated\s+at|priced\s+at|put\s+at|"
