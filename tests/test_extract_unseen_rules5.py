@@ -310,3 +310,10 @@ def test_the_amount_and_year_of_a_credit_line_named_in_a_contracts_sentence() ->
 def test_a_states_name_that_begins_like_an_honorific_is_the_state() -> None:
     facts = _facts("Sri Lanka bought two patrol vessels from India.")
     assert "Sri Lanka" in _entities(facts, "Country") and _entities(facts, "Person") == []
+
+
+def test_a_status_is_dated_by_the_date_nearest_it() -> None:
+    facts = _facts("Ghana signed a contract with Damen Shipyards for two corvettes. It builds on the 2019 contract for "
+                   "four patrol boats, the last of which was handed over in Accra in March 2025.")
+    handed = [(s, q) for s, o, q in _rels(facts, "has_status") if o == "handed over"]
+    assert handed and "2019" in handed[0][0] and handed[0][1]["date"] == "2025-03"

@@ -710,7 +710,9 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
     status = _status(s)
     if not status:
         return
-    past, future = _date_for(doc, s)
+    sm = _STATUS_RE.search(s.text)
+    # "the 2018 contract ..., the last of which was handed over in late 2024": the date nearest the act
+    past, future = _date_for(doc, s, near=s.start + sm.end() if sm is not None else None)
     q: dict[str, object] = {}
     if status in ("expected", "planned", "proposed", "being accelerated"):
         q["expected_date"] = future
