@@ -131,8 +131,18 @@ def _assembles_the_kind(doc: Document) -> None:
         doc.relate(c.name, "manufactures", platform, {"site": site, "status": "planned"}, s, 0.55)
 
 
+# what may follow a firm or a state that one of the rules reads on: one test before the three patterns
+_MAY_ACT = re.compile(r"(?:,\s+which)?\s+(?:will|would|is|are|to|also|plans|provides?|supplies|supply|accounts?|"
+                      r"delivers?|takes?|receives?|gets?|industry|industries|firms|companies|suppliers|defence)\b")
+
+
 def _of_type(doc: Document, *types: str) -> list[Mention]:
-    return [m for m in doc.mentions if m.type in types]
+    """Return the mentions of ``types`` that a verb or an industry word follows, once per article."""
+    acting: list[Mention] | None = doc.__dict__.get("_acting")
+    if acting is None:
+        acting = doc.__dict__["_acting"] = [m for m in doc.mentions if m.type in ("Company", "Country")
+                                            and _MAY_ACT.match(doc.text, m.end)]
+    return [m for m in acting if m.type in types]
 
 
 def _platform_of(doc: Document, s: Sentence) -> str | None:

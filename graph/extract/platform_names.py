@@ -54,29 +54,37 @@ _PARTY_TYPES = ("Company", "Country", "GovernmentAgency", "ArmedForce", "Organis
 def guard_listed_platforms(text: str, raw: list[Mention]) -> list[Mention]:
     """Drop the listed platform names that begin a class, end a person's name or begin a longer designation;
     and a person read in a listed state's name ("Sri Lanka" is no "Lanka" with the honorific "Sri")."""
-    states = {(m.start, m.end) for m in raw if m.type == "Country" and m.form == "name" and " " in m.surface}
-    if states:
-        raw = [m for m in raw if m.type != "Person" or (m.start, m.end) not in states]
-    listed = [m for m in raw if m.priority == 4 and m.type == "Platform"]
-    if not listed:
-        return raw
-    starts = {m.start for m in listed}
-    longer: dict[int, int] = {}
-    designated: dict[int, int] = {}
-    person_ends: dict[int, int] = {}  # where a person's name ends: the start of its first word
+    listed: list[Mention] = []
+    states: set[tuple[int, int]] = set()
+    persons: list[Mention] = []
+    others: list[Mention] = []  # the platforms found by form
     for m in raw:
-        if m.type == "Platform" and m.priority < 4 and m.start in starts:
-            longer[m.start] = max(longer.get(m.start, 0), m.end)
-            if m.priority == 1:
-                designated[m.start] = max(designated.get(m.start, 0), m.end)
+        if m.type == "Platform" and m.priority == 4:
+            listed.append(m)
+        elif m.type == "Platform" and m.priority < 4:
+            others.append(m)
         elif m.type == "Person":
-            person_ends[m.end] = min(person_ends.get(m.end, m.start), m.start)
-    bare = {m.name for m in listed if longer.get(m.start, 0) <= m.end and not _SUFFIX_AFTER.match(text, m.end)}
-    dropped = set()
-    for m in listed:
-        if (_CLASS_AFTER.match(text, m.end) or person_ends.get(m.end, m.start) < m.start
-                or designated.get(m.start, 0) > m.end or (longer.get(m.start, 0) > m.end and m.name in bare)):
-            dropped.add(id(m))
+            persons.append(m)
+        elif m.type == "Country" and m.form == "name" and " " in m.surface:
+            states.add((m.start, m.end))
+    dropped = {id(p) for p in persons if (p.start, p.end) in states}
+    if listed:
+        starts = {m.start for m in listed}
+        longer: dict[int, int] = {}
+        designated: dict[int, int] = {}
+        for m in others:
+            if m.start in starts:
+                longer[m.start] = max(longer.get(m.start, 0), m.end)
+                if m.priority == 1:
+                    designated[m.start] = max(designated.get(m.start, 0), m.end)
+        person_ends: dict[int, int] = {}  # where a person's name ends: the start of its first word
+        for p in persons:
+            person_ends[p.end] = min(person_ends.get(p.end, p.start), p.start)
+        bare = {m.name for m in listed if longer.get(m.start, 0) <= m.end and not _SUFFIX_AFTER.match(text, m.end)}
+        for m in listed:
+            if (_CLASS_AFTER.match(text, m.end) or person_ends.get(m.end, m.start) < m.start
+                    or designated.get(m.start, 0) > m.end or (longer.get(m.start, 0) > m.end and m.name in bare)):
+                dropped.add(id(m))
     return [m for m in raw if id(m) not in dropped] if dropped else raw
 
 
