@@ -85,6 +85,18 @@ _NP_WORD_MORE = re.compile(r"^(?:(?:[A-Z]{0,3}[$€£₩¥]|Rs\.?|RM|Rp|R|N|₦)
                            r"-million)?|[\d.,]+(?:bn|m|mn)|teaming|cooperation|co-operation|partnership|licen[cs]e|"
                            r"licensing|offset|strategic|technology|transfer|co-production|co-development|"
                            r"memorandum|supplementary|amended|revised|foreign|military|sale)$", re.I)
+# what the text says of a deal still to come, or held up: "a planned deal", "a proposed $2 billion contract";
+# or the designation it is for: "the first K9 contract"
+_NP_WORD_STATE = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}|planned|proposed|potential|possible|"
+                            r"prospective|long-awaited|stalled|delayed|"
+                            r"pending|mooted|tentative|preliminary|provisional|draft|outline|anticipated|controversial|"
+                            r"cancelled|canceled|shelved|disputed|fresh|government-backed|state-backed)$", re.I)
+_ONLY_SPACE = re.compile(r"\s+")
+_THE_BEFORE = re.compile(r"\b(the|The)\s+$")
+_DESIGNATION_MOD = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}$")
+_ORDINAL_OR_YEAR = re.compile(r"^(?:first|second|third|fourth|fifth|initial|earlier|previous|(?:19|20)\d\d)$", re.I)
+# "Colombia's contract with Saab": the state or body whose agreement it is stands as the determiner
+_POSSESSOR = re.compile(r"^[A-Z][\w-]*['’]s$")
 _SINCE = re.compile(r"\bsince\s+$", re.I)
 _ORDINAL_MOD = re.compile(r"\b(?P<o>first|second|third|fourth|fifth)\b", re.I)
 _DETS = ("a", "an", "the", "this", "that", "its", "their", "his", "her")
@@ -97,12 +109,16 @@ def _noun_phrase(doc: Document, s: Sentence, kind_start: int) -> tuple[str, str,
     mods: list[str] = []
     det = ""
     for w in reversed(words):
-        if w.casefold() in _DETS:
+        if w.casefold() in _DETS or (_POSSESSOR.match(w) and w[:-2] not in ("It", "That", "This")):
             det = w
             break
-        if not (_NP_WORD.match(w) or _NP_WORD_MORE.match(w)) or len(mods) >= 5:
+        if not (_NP_WORD.match(w) or _NP_WORD_MORE.match(w) or _NP_WORD_STATE.match(w)) or len(mods) >= 5:
             break
         mods.insert(0, w)
+    designations = [i for i, w in enumerate(mods) if _DESIGNATION_MOD.match(w)]
+    if designations and not any(_ORDINAL_OR_YEAR.match(w) for w in mods[:designations[-1]]):
+        # "its TB3 order", "the M-346 contract" name an order already known; "the first K9 contract" a new one
+        det, mods = det if det.casefold() == "the" else "", mods[designations[-1] + 1:]
     text = " ".join(mods)
     start = kind_start - (len(before) - before.rfind(mods[0])) if mods else kind_start
     return det, text, start
@@ -255,7 +271,7 @@ def _countries_before(doc: Document, start: int) -> tuple[Counter[str], dict[str
 
 
 def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
-    gap = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|[a-z][\w-]*)){0,3}\s+")
+    gap = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|(?!(?:with|from|to|for|by)\b)[a-z][\w-]*)){0,3}\s+")
     return any(o is not m and o.type != "Country" and gap.fullmatch(doc.text[m.end:o.start])
                for o in ms if o.start > m.end)
 
@@ -341,7 +357,8 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
             det, mods, np_start = _noun_phrase(doc, s, start)
             np = doc.text[np_start:end].strip()
             kind = _kind(kind_word)
-            new = bool(mods and _NEW_MOD.search(mods)) or det.casefold() in ("a", "an", "its", "their")
+            new = bool(mods and _NEW_MOD.search(mods)) or det.casefold() in ("a", "an", "its", "their") or bool(
+                _POSSESSOR.match(det))
             if det.casefold() in ("the", "this", "that") and not re.search(r"\b(?:19|20)\d\d\b|[$€£]|\d", mods):
                 new = False
             if not new and not agreements:
@@ -350,6 +367,18 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
             sibling = _ordinal_sibling(agreements, kind, om.group("o").casefold()) if om else None
             if sibling is not None:
                 new = True
+            target = None
+            named = next((m for m in doc.mentions_in(s, "Platform") if m.end < start
+                          and _ONLY_SPACE.fullmatch(doc.text, m.end, start)), None) if not mods else None
+            if named is not None and not det:
+                dm = _THE_BEFORE.search(doc.text, max(s.start, named.start - 6), named.start)
+                if dm is not None:
+                    det, np = dm.group(1), doc.text[named.start:end]
+            if det.casefold() == "the" and not new:
+                # "the THAAD deal": the agreement for that platform, else a new one
+                if named is not None:
+                    target = next((a for a in reversed(agreements) if a.platform == named.name), None)
+                    new = target is None
             if not det and not mods and kind_word in ("order", "deal", "contract", "agreement", "arrangement"):
                 continue
             if new:
@@ -366,7 +395,7 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 agreements.append(agr)
             else:
                 same = [a for a in agreements if a.kind == kind] or agreements
-                agr = same[-1]
+                agr = target or same[-1]
                 doc.entities.add(agr.name, "Agreement", np)
                 _status_facts(doc, s, agr)
                 _late_supplier(doc, s, agr, end)
@@ -613,8 +642,14 @@ def _late_supplier(doc: Document, s: Sentence, agr: AgreementState, end: int) ->
         doc.relate(co.name, "supplies", agr.platform, {"buyer": buyer, "status": status}, s, 0.55)
 
 
-_VALUED = re.compile(r"\s*,?\s*(?:(?:which|that)\s+is\s+|is\s+|was\s+|are\s+|were\s+)?(?:valued\s+at|worth|"
-                     r"estimated\s+at|priced\s+at|totall?ing|amounting\s+to|with\s+a\s+value\s+of)\s+$")
+_VALUED = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:also\s+)?[a-z][^,;.]{0,80}?,\s*|"
+                     r"(?:signed|inked|awarded|announced|concluded|agreed|finalised|finalized)\b[^,;]{0,60}?,\s*)?"
+                     r"(?:(?:which|that)\s+is\s+|is\s+|was\s+|are\s+|were\s+|has\s+been\s+|had\s+been\s+)?"
+                     r"(?:(?:estimated|expected|said|reported|understood|believed|thought|set)\s+to\s+be\s+)?"
+                     r"(?:(?:officially\s+|reportedly\s+)?valued\s+at|worth|estimated\s+at|priced\s+at|put\s+at|"
+                     r"totall?ing|totals|totalled|totaled|amounting\s+to|amounts\s+to|comes\s+to|costs?|"
+                     r"(?:with|has|had|carries|carried|carrying)\s+an?\s+(?:total\s+|estimated\s+|overall\s+)?"
+                     r"(?:value|price\s+tag|price|cost)\s+of)\s+$")
 
 
 def _late_value(doc: Document, s: Sentence, agr: AgreementState, end: int) -> None:
@@ -626,7 +661,8 @@ def _late_value(doc: Document, s: Sentence, agr: AgreementState, end: int) -> No
         return
     main = money[0]
     eq = [m.value for m in money[1:2] if doc.text[main.end:m.start].strip() in ("(", "or", "or about", "")]
-    doc.relate(agr.name, "has_value", main.value, {"approximate": main.approximate or None,
+    estimated = "estimated" in doc.text[end:main.start]  # "is estimated to be worth"
+    doc.relate(agr.name, "has_value", main.value, {"approximate": main.approximate or estimated or None,
                                                    "equivalent": eq or None}, s, 0.6)
     values = [main.value, *eq]
     for f in doc.facts:
@@ -652,7 +688,8 @@ def _signing_named_again(doc: Document, s: Sentence, agr: AgreementState) -> Non
 
 
 _PUT_AT = re.compile(r"\b(?:put|puts|estimated|estimates|estimate|valued|values|priced|prices)\s+"
-                     r"(?:it|its\s+value|the\s+(?:deal|contract|agreement|order)(?:['’]s\s+value)?)\s+at\s+")
+                     r"(?:it|its\s+(?:value|cost|price)|the\s+(?:deal|contract|agreement|order)(?:['’]s\s+value)?|"
+                     r"the\s+(?:total\s+)?(?:value|cost|price))\s+at\s+")
 
 
 def _value_put_at(doc: Document, s: Sentence, agr: AgreementState) -> None:
@@ -666,11 +703,16 @@ def _value_put_at(doc: Document, s: Sentence, agr: AgreementState) -> None:
         doc.relate(agr.name, "has_value", money.value, {"approximate": True}, s, 0.5)
 
 
+_SIGNING_WORDS = ("signed", "inked", "sealed")
+
+
 def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = False) -> None:
     status = _status(s)
     if not status:
         return
-    past, future = _date_for(doc, s)
+    sm = _STATUS_RE.search(s.text)
+    # "the 2018 contract ..., the last of which was handed over in late 2024": the date nearest the act
+    past, future = _date_for(doc, s, near=s.start + sm.end() if sm is not None else None)
     q: dict[str, object] = {}
     if status in ("expected", "planned", "proposed", "being accelerated"):
         q["expected_date"] = future
@@ -690,6 +732,11 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
             q["by"] = cab[0].name
             if status == "expected" and "approv" in s.text.casefold():
                 pass
+    if not new and status in _SIGNING_WORDS:
+        # "The deal was inked in Bangkok by ...": the signing the article told before, now with its place
+        told = next((f.object for f in doc.facts if f.subject == agr.name and f.predicate == "has_status"
+                     and f.object in _SIGNING_WORDS), None)
+        status = str(told) if told is not None else status
     doc.relate(agr.name, "has_status", status, q, s)
     if not new:
         for party, role in agr.parties:

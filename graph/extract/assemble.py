@@ -11,6 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..articles import Article
 from ..models import _UNCARRIED, ArticleFacts, Entity, Relation
 from .agreement_links import extract_agreement_links
+from .agreement_status import extract_agreement_statuses
 from .agreements import buyer_from_announcer, extract_agreements, witnessed_the_signing
 from .alliances import extract_alliances
 from .amounts import find_money, find_quantities, localise_rupees
@@ -32,10 +33,18 @@ from .firms import (
     unit_relations,
 )
 from .gazetteer import Gazetteers, load_gazetteers
+from .industry import extract_industry
 from .mentions import Mention
 from .ordinals import find_ordinals
 from .orgs import find_organisations
 from .persons import find_persons
+from .platform_names import (
+    bought_by_name,
+    chosen_over,
+    guard_listed_platforms,
+    listed_platforms,
+    maker_named_platforms,
+)
 from .platform_relations import extract_platform_relations
 from .platform_trade import extract_platform_trade
 from .platform_variants import settle_platforms
@@ -318,6 +327,8 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     raw += [m for m in find_platforms(text) if (m.start, m.end) not in fiscal]  # "FY2026" is a year, no model
     raw += find_events(text)
     raw += find_persons(text)
+    raw = guard_listed_platforms(text, raw)
+    raw += maker_named_platforms(text, raw)
     for m in _BYLINE_RE.finditer(text):
         raw.append(Mention(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "Person", 7,
                            {"kind": "news agency"}))
@@ -328,6 +339,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     agreements = extract_agreements(doc)
     buyer_from_announcer(doc, agreements)
     unit_relations(doc)
+    extract_agreement_statuses(doc, agreements)
     extract_relations(doc, agreements)
     ownership_relations(doc)
     _ordinal_facts(doc, agreements)
@@ -339,6 +351,8 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     extract_platform_relations(doc)
     extract_platform_trade(doc, agreements)
     extract_deliveries(doc, agreements)
+    extract_industry(doc)
+    chosen_over(doc)
     scope_from_focus(doc, agreements)
     parties_from_supplies(doc, agreements)
     extract_approvals(doc, agreements)
@@ -346,6 +360,8 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     witnessed_the_signing(doc, agreements)
     extract_considered(doc)
     extract_shortlists(doc)
+    bought_by_name(doc)
+    listed_platforms(doc)
     return _to_facts(article, doc)
 
 

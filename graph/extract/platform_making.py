@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from .anchors import mentions_in, sentences_with
 from .document import Document
+from .industry import contracted_maker
 from .mentions import Mention
 from .platform_focus import NUM, SHIP_NOUNS, coordinated, focus, number, pin, quantity_q
 from .text import Sentence
@@ -26,16 +27,22 @@ __all__ = ["extract_making"]
 _BUILT_RE = re.compile(r"\b(?P<aux>will|would|to|is|are|was|were|been|being)\s+(?:be\s+|being\s+)?"
                        r"(?P<v>built|constructed|assembled|produced|manufactured)\b")
 _CLAUSE_START_RE = re.compile(r"(?:,\s+(?:while|whereas|and)\s+|;\s+|:\s+)")
-_CLAUSE_END_RE = re.compile(r",\s+(?:with|while|whereas|and|but)\b|;|\.(?:\s|$)|\s+with\s+")
+_CLAUSE_END_RE = re.compile(r",\s+(?:with|while|whereas|and|but)\b|;|\.(?:\s|$)|\s+with\s+|"
+                            r"\s+(?:and|while)\s+(?:the\s+)?(?:rest|remainder|remaining|others|other)\b")
 _NP_COUNT_RE = re.compile(rf"\b(?:first|remaining|other|last|final|next|initial|further)\s+(?P<n>{NUM})\b", re.I)
 _NP_LEAD_COUNT_RE = re.compile(rf"^(?:the\s+)?(?P<n>{NUM})\s+(?:[\w-]+\s+){{0,2}}{SHIP_NOUNS}\b", re.I)
 _NP_SINGLE_RE = re.compile(r"^(?:the\s+)?(?:first|second|third|fourth|last|lead|final|next)\b(?!.*\b\w+s\b)", re.I)
 _NP_ELLIPSIS_RE = re.compile(rf"^(?:the\s+)?(?:remaining|other|second|third|fourth|last|final|rest)\b(?:\s+{NUM})?$",
                              re.I)
+# "the first 18 howitzers", "the remaining 40 tanks": a counted kind of platform, the one the sentence is about
+_COUNTED_KIND_RE = re.compile(rf"\b(?:first|remaining|other|last|initial|next|{NUM})\s+(?:[\w-]+\s+)?(?:howitzers|"
+                              r"guns|tanks|launchers|helicopters|fighters|trainers|drones|systems|batteries|radars|"
+                              r"missiles|corvettes|frigates|submarines|boats|vessels)\b", re.I)
 _BY_RE = re.compile(r"\s*\bby\s+(?:the\s+|an?\s+)?")
 _AT_RE = re.compile(r"\s*\bat\s+(?:the\s+)?")
 _IN_PLACE_RE = re.compile(r"\bin\s+(?:the\s+)?(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
-_AT_SITE_RE = re.compile(r"\bat\s+the\s+(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4})")
+_IN_CITY_RE = re.compile(r"\s+(?:locally\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*$")
+_AT_SITE_RE = re.compile(r"\bat\s+(?:the|its|their)\s+(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4})")
 _GENERIC_MAKER_RE = re.compile(r"\s+(?:state-owned\s+|private\s+|local\s+)?(?:shipbuilder|shipyard|yard|firm|company|"
                                r"manufacturer|industry|contractor|builder)s?\b")
 _LOCAL_BUILD_RE = re.compile(r"\s+(?:will\s+|would\s+|is\s+to\s+|to\s+|plans\s+to\s+|is\s+set\s+to\s+)"
@@ -46,7 +53,7 @@ _DESIGN_AUTH_RE = re.compile(r"\s+(?:acting|serving|will\s+act|to\s+act|acts)\s+
                              r"(?P<role>design authority|prime contractor|lead contractor|system integrator)"
                              r"(?:\s+and\s+(?:providing|to\s+provide|offering)\s+(?P<more>[a-z -]{3,40}?))?(?=[,.;]|$)")
 _SHARE_RE = re.compile(r"(?:\s*\([A-Z]+\))?\s+(?:will\s+|would\s+|is\s+to\s+)?(?:take|receive|get|hold|have|"
-                       r"account\s+for)?\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent)")
+                       r"account\s+for|takes|receives|gets|holds|has)?\s*(?:an?\s+)?(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent)")
 _SHARE_ROLE_RE = re.compile(r"(?:\s+of\s+(?P<work>[^,;.]*?))?(?:\s+as\s+(?P<as>[^,;.]+)|\s+for\s+(?P<for>[^,;.]+)|"
                             r",\s+(?:covering|responsible\s+for|for)\s+(?P<cov>[^;.]+?)(?=[,;.]\s|[;.]?$)|"
                             r",\s+(?:supplying|providing)\s+(?P<sup>[^;.]+))")
@@ -74,7 +81,7 @@ def _np_platform(doc: Document, s: Sentence, np_start: int, np_end: int) -> str 
         last = getattr(doc, "_last_built", None)
         if last:
             return str(last)
-    if re.search(rf"\b{SHIP_NOUNS}\b", np) or _NP_ELLIPSIS_RE.match(np.strip()):
+    if re.search(rf"\b{SHIP_NOUNS}\b", np) or _NP_ELLIPSIS_RE.match(np.strip()) or _COUNTED_KIND_RE.search(np):
         return focus(doc, s)
     return None
 
@@ -131,6 +138,8 @@ def _building(doc: Document) -> None:
             end = ce.start() if ce else s.end
             maker, site = _maker_after(doc, s, bm.end(), end)
             platform = _np_platform(doc, s, np_start, bm.start())
+            if maker is None and site and platform is not None and _IN_CITY_RE.match(text, bm.end(), end):
+                maker = contracted_maker(doc, platform)  # "the first two will be built in Gdynia": by the supplier
             if maker is None or platform is None:
                 continue
             ahead = bm.group("aux") in ("will", "would", "to")

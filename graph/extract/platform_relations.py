@@ -50,7 +50,7 @@ _WITH_FORCE_RE = re.compile(r"\bwith\s+(?:the\s+)?")
 _SINCE_RE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?P<y>(?:19|20)\d\d)\b")
 
 _OPERATES_AFTER_RE = re.compile(rf",?\s+(?:which|that)?\s*(?:already\s+|currently\s+|also\s+)?(?:operates|flies|fields|"
-                                rf"deploys|operated|has\s+operated)\s+(?:(?P<n>{NUM})\s+)?")
+                                rf"deploys|operated|has\s+operated)\s+(?:the\s+|its\s+)?(?:(?P<n>{NUM})\s+)?")
 _WHOSE_RE = re.compile(rf",?\s+whose\s+(?:(?P<n>{NUM})\s+)?")
 _POSSESSIVE_RE = re.compile(rf"['’]s\s+(?:(?P<n>{NUM})\s+)?(?:[a-z][\w-]*\s+){{0,2}}")
 _SERVES_WITH_RE = re.compile(r"\b(?:serves?|served|has\s+served|in\s+service|flown|flies|flying|operated)\s+"
