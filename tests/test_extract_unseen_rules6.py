@@ -26,7 +26,9 @@ def test_a_second_ranked_clause_ranks_its_own_subject_and_its_own_platform() -> 
     assert ranks == [("Chile", 1), ("Peru", 2)]
     facts = _facts("Chile became the first Latin American country to order the Boxer from Rheinmetall, and Peru "
                    "became the second country in South America to order the CAESAR from KNDS France.")
-    assert not any(q.get("buyer") == "Chile" for _s, _o, q in _rels(facts, "supplies"))
+    sales = sorted((s, o, q.get("buyer"), q.get("ordinal")) for s, o, q in _rels(facts, "supplies"))
+    assert ("KNDS France", "CAESAR", "Peru", 2) in sales
+    assert all(o != "CAESAR" for _s, o, buyer, _n in sales if buyer == "Chile")
 
 
 def test_a_ranked_operator_or_a_deal_told_of_long_before_gets_no_rank_on_an_agreement() -> None:
