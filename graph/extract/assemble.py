@@ -22,8 +22,10 @@ from .dates import find_dates, reference
 from .deliveries import extract_deliveries, first_deliveries, parties_from_supplies, scope_from_focus
 from .document import Document, Fact
 from .entities import build_entities
+from .envoys import envoy_names, envoy_posts
 from .event_relations import extract_event_relations
 from .events import find_events
+from .exercises import find_named_exercises
 from .firms import (
     find_apposed_units,
     find_industry_companies,
@@ -52,6 +54,7 @@ from .platforms import find_platforms
 from .pronouns import nominal_mentions, pronoun_mentions
 from .relations import extract_relations
 from .spans import Spans
+from .state_bodies import find_state_bodies
 from .text import split_sentences
 from .topics import extract_topics
 
@@ -323,10 +326,13 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
         raw += find_committees(text, gaz)
     raw += find_academies(text, gaz)
     raw += find_organisations(text, {})
+    raw += find_state_bodies(text, known)
     fiscal = {(d.start, d.end) for d in doc.dates if d.surface[:2] == "FY"}
     raw += [m for m in find_platforms(text) if (m.start, m.end) not in fiscal]  # "FY2026" is a year, no model
     raw += find_events(text)
+    raw += find_named_exercises(text, raw)
     raw += find_persons(text)
+    raw += envoy_names(text, known)
     raw = guard_listed_platforms(text, raw)
     raw += maker_named_platforms(text, raw)
     for m in _BYLINE_RE.finditer(text):
@@ -341,6 +347,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     unit_relations(doc)
     extract_agreement_statuses(doc, agreements)
     extract_relations(doc, agreements)
+    envoy_posts(doc)
     ownership_relations(doc)
     _ordinal_facts(doc, agreements)
     extract_topics(doc, agreements)

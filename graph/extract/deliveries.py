@@ -12,6 +12,7 @@ covers the platform with the order's count.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .agreements import AgreementState
 from .amounts import NUMBER_WORDS
@@ -82,8 +83,8 @@ def extract_deliveries(doc: Document, agreements: list[AgreementState]) -> None:
             qtys = [q for q in doc.in_sentence(s, doc.quantities) if obj_start <= q.start and q.end <= p.start]
             qty = qtys[-1] if qtys else None
             ahead = bool(rm.group("aux") and re.match(r"(?:will|would|is|are|expects?|plans?|to)\b", rm.group("aux")))
-            dates = [d for d in doc.in_sentence(s, doc.dates) if d.start >= obj_start]
-            before = [d for d in doc.in_sentence(s, doc.dates) if d.start < verb]
+            dates = clause_dates(doc, s, verb, [d for d in doc.in_sentence(s, doc.dates) if d.start >= obj_start])
+            before = clause_dates(doc, s, verb, [d for d in doc.in_sentence(s, doc.dates) if d.start < verb])
             when = (dates or before or [None])[0]
             q: dict[str, object] = {"buyer": who[-1].name, "quantity": qty.value if qty else None,
                                     "approximate": qty.approximate or None if qty else None,
@@ -131,7 +132,7 @@ def _deliveries_to(doc: Document, agreements: list[AgreementState]) -> None:
                 continue
             qtys = [q for q in doc.in_sentence(s, doc.quantities) if obj_start <= q.start and q.end <= p.start]
             ahead = bool(dm.group("aux") and not dm.group("aux").startswith("ha"))
-            dates = [d for d in doc.in_sentence(s, doc.dates) if d.start >= obj_start]
+            dates = clause_dates(doc, s, verb, [d for d in doc.in_sentence(s, doc.dates) if d.start >= obj_start])
             q: dict[str, object] = {"buyer": rec.name, "quantity": qtys[-1].value if qtys else None,
                                     "status": "expected" if ahead else "delivered"}
             if dates:
@@ -244,7 +245,7 @@ def passive_deliveries(doc: Document) -> None:
                     and re.fullmatch(r"(?:\s+[\w-]+){0,2}\s+", doc.text[q.end:p.start] + " ")]
             qty = qtys[-1].value if qtys and p.start - qtys[-1].end <= 20 else None
             ahead = not dm.group("aux").startswith(("was", "were", "ha"))
-            dates = [d for d in doc.in_sentence(s, doc.dates) if d.start >= dm.end()]
+            dates = clause_dates(doc, s, dm.start(), [d for d in doc.in_sentence(s, doc.dates) if d.start >= dm.end()])
             when = dates[0].value if dates else None
             verb = " ".join(dm.group("v").split())
             status = "expected" if ahead else verb
@@ -335,3 +336,24 @@ def _kind_words(doc: Document, platform: str) -> set[str]:
 def _platform_after(doc: Document, s: Sentence, obj_start: int) -> Mention | None:
     """Return the first platform named within 40 characters after ``obj_start`` (a verb's object), or None."""
     return next((p for p in mentions_in(doc, s, "Platform") if obj_start <= p.start <= obj_start + 40), None)
+
+
+#: clauses of a delivery sentence that tell of the order, not of the delivery: ", which ordered them in 2022",
+#: ", ordered in 2017,", "after signing for them in 2019", "under a contract signed in 2018"
+_ORDER_CLAUSE = re.compile(
+    r",\s+(?:which|who|that)\s+[^,;]*|"
+    r",\s+(?:(?:first|originally|initially)\s+)?(?:ordered|signed\s+for|bought|purchased|contracted|acquired|"
+    r"selected|procured)\b[^,;]*|"
+    r"\b(?:after|since)\s+(?:ordering|signing|buying|purchasing|selecting)\b[^,;]*|"
+    r"\bunder\s+(?:an?|the)\s+[^,;]{0,40}?\b(?:contract|deal|order|agreement)\s+(?:signed|awarded|placed|agreed|"
+    r"concluded)\b[^,;]*")
+
+
+def clause_dates(doc: Document, s: Sentence, verb: int, dates: list[Any]) -> list[Any]:
+    """Return ``dates`` without those in a clause of the sentence that tells of the order rather than of the act of
+    the verb at ``verb`` ("KNDS France will deliver the guns, ordered in 2017, by 2027": 2027 only)."""
+    if not dates or not any(w in s.text for w in (",", " after ", " since ", "under ")):
+        return dates
+    spans = [(s.start + m.start(), s.start + m.end()) for m in _ORDER_CLAUSE.finditer(s.text)]
+    spans = [(a, b) for a, b in spans if not a <= verb < b]
+    return [d for d in dates if not any(a <= d.start < b for a, b in spans)]

@@ -75,6 +75,10 @@ def _role_org(doc: Document, p: Mention) -> tuple[str, str | None]:
             org = _whose_owner(doc, span[0])
         if org is None and NATIONAL_POSTS.search(role):
             org = _state_astride(doc, span[0])
+    if org is not None and doc.entities.type_of(org) not in (None, "Country", *_BODIES):
+        org = None  # "At the K9 line, Minister X": a platform, an event or a person holds no posts
+        if span and NATIONAL_POSTS.search(role):
+            org = _state_astride(doc, span[0])
     service = _service_branch(role)
     if service is not None and (org is None or doc.entities.type_of(org) not in ("ArmedForce",)):
         org = _service_force(doc, p, service, org)

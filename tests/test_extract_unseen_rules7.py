@@ -1,0 +1,93 @@
+"""Rules for articles unlike the development texts, seventh round: posts held only at states and bodies, a state's
+councils and cabinets, exercises named before the common word, envoys with the state that sends them, dates of
+deliveries from their own clause. Every sentence is written for the test, with names the development texts do not
+use."""
+
+from __future__ import annotations
+
+from .test_extract_unseen_rules import _entities, _facts, _rels
+
+# a post is held at a state or a body, never at a platform
+
+
+def test_a_national_post_after_a_platforms_name_is_held_for_the_state() -> None:
+    facts = _facts("SOFIA – Bulgaria will buy eight Stryker vehicles from General Dynamics. At the Stryker Minister of "
+                   "Defence Atanas Zapryanov said the first would arrive next year. The Stryker's Deputy Minister "
+                   "Ivan Petrov agreed.")
+    posts = {(s, o, q.get("organisation")) for s, o, q in _rels(facts, "holds_role")}
+    assert ("Atanas Zapryanov", "Minister of Defence", "Bulgaria") in posts
+    assert all(org != "Stryker" for _s, _o, org in posts)
+
+
+# a state's councils and cabinets
+
+
+def test_a_council_or_presidency_tied_to_a_state_is_that_states_agency() -> None:
+    facts = _facts("ATHENS – Greece's Council of Ministers approved the purchase of four Belharra frigates on Tuesday. "
+                   "The Supreme Defence Council of Portugal met on Monday, and the Presidency of Nigeria said it "
+                   "backed the plan. The Cabinet of Canada also met.")
+    agencies = set(_entities(facts, "GovernmentAgency"))
+    assert {"Council of Ministers (Greece)", "Supreme Defence Council (Portugal)", "Presidency (Nigeria)",
+            "Cabinet (Canada)"} <= agencies
+    assert ("Presidency (Nigeria)", "Nigeria", {}) in _rels(facts, "part_of")
+
+
+def test_a_council_no_state_owns_and_a_named_presidency_are_no_state_council() -> None:
+    facts = _facts("ANKARA – The National Security Council met on Monday. Turkiye's Presidency of Defence Industries "
+                   "signed the contract, and the Council of the European Union welcomed it.")
+    agencies = _entities(facts, "GovernmentAgency")
+    assert not any(a.startswith(("National Security Council", "Presidency (", "Council of the")) for a in agencies)
+
+
+# exercises named before the word "exercise"
+
+
+def test_an_exercise_written_before_the_common_word_is_an_event_with_its_troops_place_and_day() -> None:
+    facts = _facts("RIGA – More than 3,000 troops from 11 countries will take part in the annual Baltic Shield "
+                   "exercise, which opens in western Latvia on 4 May, the command said. Participating nations "
+                   "include Latvia, Estonia and Poland.", date="2027-03-01")
+    events = [e for e in facts.entities if e.type == "Event"]
+    assert [(e.name, e.attributes.get("event_type")) for e in events] == [("Baltic Shield", "exercise")]
+    assert {(o, q["unit"]) for s, o, q in _rels(facts, "has_participant_count")} == {(3000, "troops"),
+                                                                                    (11, "countries")}
+    assert {s for s, o, q in _rels(facts, "participant_of")} == {"Latvia", "Estonia", "Poland"}
+    assert [(o, q) for s, o, q in _rels(facts, "held_in")] == [("Latvia", {"start_date": "2027-05-04"})]
+
+
+def test_drills_of_this_year_and_a_biennial_exercise_are_events_but_a_forces_exercise_is_not() -> None:
+    facts = _facts("This year's Southern Anchor drills drew 16 nations, and the biennial KAKADU 2026 exercise drew "
+                   "20. The Indian Navy exercise and a NATO exercise ended on Friday.")
+    events = sorted(e.name for e in facts.entities if e.type == "Event")
+    assert events == ["KAKADU 2026", "Southern Anchor"]
+
+
+# envoys
+
+
+def test_an_envoy_holds_the_post_for_the_state_that_sends_him() -> None:
+    text = ("LIMA – {} attended the signing, the embassy said.")
+    for lead, post in (("The Ambassador of Spain to Peru, Carlos Ortega,", "Ambassador to Peru"),
+                       ("Spain's ambassador to Peru, Carlos Ortega,", "Ambassador to Peru"),
+                       ("Spanish Ambassador to Peru Carlos Ortega", "Ambassador to Peru"),
+                       ("Carlos Ortega, Spain's ambassador to Peru,", "Ambassador to Peru")):
+        facts = _facts(text.format(lead))
+        assert _rels(facts, "holds_role") == [("Carlos Ortega", post, {"organisation": "Spain"})], lead
+    facts = _facts("MANILA – The Netherlands' ambassador to the Philippines, Anna de Vries, came.")
+    assert _rels(facts, "holds_role") == [("Anna de Vries", "Ambassador to the Philippines",
+                                           {"organisation": "Netherlands"})]
+
+
+# a delivery's date from its own clause
+
+
+def test_a_delivery_takes_no_date_from_a_clause_about_the_order() -> None:
+    facts = _facts("BRATISLAVA – Patria will deliver 76 AMV vehicles to Slovakia, ordered in 2022, with the last due "
+                   "in 2028.")
+    assert [(s, o, q.get("expected_date")) for s, o, q in _rels(facts, "supplies")] == [("Patria", "AMV", "2028")]
+    facts = _facts("TALLINN – Hanwha Aerospace delivered the first K9 howitzers to Estonia, which ordered them in "
+                   "2018.")
+    [(_s, _o, q)] = _rels(facts, "supplies")
+    assert "date" not in q and q["status"] == "delivered"
+    facts = _facts("OSLO – The Norwegian Army received 24 K9 howitzers from Hanwha Aerospace in March, after "
+                   "signing for them in 2017.")
+    assert [q.get("date") for s, o, q in _rels(facts, "supplies")] == ["2026-03"]
