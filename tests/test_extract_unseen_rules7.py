@@ -91,3 +91,44 @@ def test_a_delivery_takes_no_date_from_a_clause_about_the_order() -> None:
     facts = _facts("OSLO – The Norwegian Army received 24 K9 howitzers from Hanwha Aerospace in March, after "
                    "signing for them in 2017.")
     assert [q.get("date") for s, o, q in _rels(facts, "supplies")] == ["2026-03"]
+
+
+# places and bodies named with other words
+
+
+def test_a_place_named_after_a_state_is_no_state() -> None:
+    facts = _facts("NAIROBI – The ministers met at Uganda Barracks and later drove down Mexico Road to the port, "
+                   "Kenya's defence ministry said.")
+    assert _entities(facts, "Country") == ["Kenya"]
+
+
+def test_a_monitor_or_a_community_is_an_organisation_and_no_person() -> None:
+    facts = _facts("WARSAW – The Central European Defence Monitor, an independent group, published the study. "
+                   "Jan Nowak, the head of the Central European Defence Monitor, said so. The Southern African "
+                   "Development Community (SADC) welcomed it.")
+    assert _entities(facts, "Person") == ["Jan Nowak"]
+    assert "Southern African Development Community" in _entities(facts, "Organisation")
+
+
+def test_an_event_held_elsewhere_before_is_placed_there_and_then() -> None:
+    facts = _facts("LUSAKA – Zambia and India signed a defence pact on Monday. The talks follow the second "
+                   "Zambia-India Defence Industry Seminar, held in New Delhi in March 2025.")
+    assert [(o, q.get("date")) for s, o, q in _rels(facts, "held_in")] == [("New Delhi", "2025-03")]
+
+
+# more deliveries and orders
+
+
+def test_an_adverb_between_the_buyer_and_its_verb_keeps_the_order_or_the_delivery() -> None:
+    facts = _facts("BUCHAREST – Romania also ordered 54 Abrams tanks from General Dynamics in 2023. Poland also "
+                   "received 24 K9 howitzers from Hanwha Aerospace in 2024.")
+    sales = {(s, o, q.get("buyer"), q.get("status")) for s, o, q in _rels(facts, "supplies")}
+    assert sales == {("General Dynamics", "M1 Abrams", "Romania", "contracted"),
+                     ("Hanwha Aerospace", "K9", "Poland", "delivered")}
+
+
+def test_each_clause_of_a_list_of_transfers_is_its_own_supply_and_a_gift_is_donated() -> None:
+    facts = _facts("OSLO – The study notes that Denmark transferred 19 CAESAR howitzers to Ukraine in 2023, and that "
+                   "Sweden donated 12 Archer howitzers to Ukraine in 2024.")
+    sales = sorted((s, o, q.get("status"), q.get("date")) for s, o, q in _rels(facts, "supplies"))
+    assert sales == [("Denmark", "CAESAR", "delivered", "2023"), ("Sweden", "Archer", "donated", "2024")]

@@ -73,6 +73,8 @@ def _gazetteer_mentions(text: str, gaz: Gazetteers) -> list[Mention]:
         e = g.entry
         if e.type == "Country" and _in_water_name(text, g.start, g.end):
             continue  # "the South China Sea", "the Gulf of Oman": a place, no state
+        if e.type == "Country" and _PLACE_AFTER.match(text, g.end):
+            continue  # "Burma Camp", "Lebanon Road": a place named after the state, no state
         attrs: dict[str, Any] = {}
         if e.type != "Country":
             attrs = {"country": e.country, "kind": e.kind}
@@ -81,6 +83,7 @@ def _gazetteer_mentions(text: str, gaz: Gazetteers) -> list[Mention]:
     return out
 
 
+_PLACE_AFTER = re.compile(r"\s+(?:Camp|Barracks|Road|Street|Avenue|Square|Bridge|Airport|Cantonment|Garrison)\b")
 _WATER_AFTER = re.compile(r"\s+(?:Sea|Ocean|Peninsula|Strait|Straits)\b")
 _WATER_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Strait|Straits)\s+of\s+(?:the\s+)?$")
 

@@ -23,7 +23,8 @@ from .text import Sentence
 
 __all__ = ["extract_deliveries"]
 
-_RECEIVE = re.compile(r"\b(?P<aux>(?:will|would|is|are|was|were|has|have|had)\s+"
+_RECEIVE = re.compile(r"\b(?:(?:also|already|then|later|recently|finally|subsequently)\s+)?"
+                      r"(?P<aux>(?:will|would|is|are|was|were|has|have|had)\s+"
                       r"(?:(?:expected|set|due|scheduled)\s+to\s+)?|"
                       r"(?:expects?|plans?)\s+to\s+|to\s+)?"
                       r"(?P<v>receive[sd]?|receiving|take[sn]?\s+delivery\s+of|took\s+delivery\s+of|"
@@ -106,15 +107,17 @@ def extract_deliveries(doc: Document, agreements: list[AgreementState]) -> None:
     passive_deliveries(doc)
 
 
-_DELIVERED = re.compile(r"\b(?P<aux>(?:has|have|had)\s+|(?:will|would)\s+|is\s+to\s+)?(?:delivered|handed\s+over|"
-                        r"transferred|deliver|hand\s+over|transfer)\s+")
+_DELIVERED = re.compile(r"\b(?:(?:also|already|then|later|recently|finally|subsequently)\s+)?"
+                        r"(?P<aux>(?:has|have|had)\s+(?:also\s+|already\s+)?|(?:will|would)\s+|is\s+to\s+)?(?:delivered|handed\s+over|"
+                        r"transferred|deliver|hand\s+over|transfer|(?P<gift>donated|gifted|donate|gift))\s+")
+_AND_THAT = re.compile(r",\s+(?:and|while|whereas)\s+(?:that\s+)?[A-Z]")
 _TO_RECIPIENT = re.compile(r"[^.;]{0,70}?\bto\s+(?:the\s+)?")
 
 
 def _deliveries_to(doc: Document, agreements: list[AgreementState]) -> None:
     """"Japan has delivered the last of four <P> built by <Co> to the Philippine Air Force": the deliverer
     supplies the platform with the recipient as buyer; a party-less contract the next sentence names is theirs."""
-    for s in sentences_with(doc, ("deliver", "hand", "transfer")):
+    for s in sentences_with(doc, ("deliver", "hand", "transfer", "donate", "gift")):
         for dm in _DELIVERED.finditer(s.text):
             verb = s.start + dm.start()
             who = [m for m in mentions_in(doc, s, "Country", "Company") if m.end <= verb
@@ -134,7 +137,7 @@ def _deliveries_to(doc: Document, agreements: list[AgreementState]) -> None:
             ahead = bool(dm.group("aux") and not dm.group("aux").startswith("ha"))
             dates = clause_dates(doc, s, verb, [d for d in doc.in_sentence(s, doc.dates) if d.start >= obj_start])
             q: dict[str, object] = {"buyer": rec.name, "quantity": qtys[-1].value if qtys else None,
-                                    "status": "expected" if ahead else "delivered"}
+                                    "status": "expected" if ahead else "donated" if dm.group("gift") else "delivered"}
             if dates:
                 q["expected_date" if ahead else "date"] = dates[0].value
             doc.relate(who[-1].name, "supplies", p.name, q, s, 0.55)
@@ -142,7 +145,8 @@ def _deliveries_to(doc: Document, agreements: list[AgreementState]) -> None:
             for agr in agreements:
                 if agr.sentence in (s, nxt) and not agr.parties:
                     _order_of_delivery(doc, agr, (rec.name, who[-1].name, p.name, s))
-            break
+            if not _AND_THAT.search(s.text, dm.end() - s.start):
+                break  # one delivery a sentence, unless another clause tells of another ("..., and that Y donated")
 
 
 def _tail(text: str, pos: int, end: int) -> int:

@@ -96,6 +96,8 @@ def _held_in(doc: Document, runs: dict[str, _Run]) -> None:
             continue
         event = ev[0]
         venue = hm.group("venue").rstrip(".")  # "held in Hanoi." ends the sentence, not the name
+        if doc.triple_facts(event.name, "held_in", venue):
+            continue  # the place is known as the event's own, not as a venue in the city the report is filed from
         rm = _RANGE.search(s.text, hm.end())
         run = runs.setdefault(event.name, _Run())
         if rm:

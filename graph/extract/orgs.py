@@ -27,7 +27,8 @@ _AGENCY_HEADS = ("Ministry", "Department", "Agency", "Administration", "Authorit
 _FORCE_HEADS = ("Navy", "Army", "Air Force", "Forces", "Force", "Guard", "Command", "Corps", "Marines", "Fleet",
                 "Regiment", "Brigade", "Division", "Battalion", "Squadron")
 _ORG_HEADS = ("Association", "Institute", "University", "Organisation", "Organization", "Foundation", "Centre",
-              "Center", "Alliance", "Union", "Federation", "Society", "Chamber", "Academy", "School", "Council of")
+              "Center", "Alliance", "Union", "Federation", "Society", "Chamber", "Academy", "School", "Council of",
+              "Community")
 _COMPANY_WORDS = ("Industries", "Industry", "Aerospace", "Shipyard", "Shipyards", "Shipbuilding", "Shipbuilders",
                   "Systems", "Dynamics", "Defence", "Defense", "Sdn", "Bhd", "Berhad", "Ltd", "Limited", "Inc", "Group",
                   "Corp", "Corporation", "Company", "Co", "Technologies", "Technology", "Engineering", "Engineers",

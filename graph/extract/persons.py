@@ -83,7 +83,8 @@ _SPEECH_VERBS = (r"announced|welcomed|confirmed|stressed|explained|emphasi[sz]ed
 _ORG_WORDS = frozenset("Aerospace Technologies Technology Engineering Robotics Shipyard Shipyards Shipbuilding Marine "
                        "Aviation Electronics Holdings Motors Munitions Ordnance Works Limited Ltd Inc Bhd Berhad "
                        "Ministry Agency Navy Army Forces Exhibition Summit Show Airshow Expo Institute "
-                       "University Association Council Commission Bureau Administration House Street Palace".split())
+                       "University Association Council Commission Bureau Administration House Street Palace "
+                       "Monitor Observatory Network Forum Community".split())
 # "(?<![\w'’-])" checked behind the first letter, so that the scan begins with a character class
 _PLAIN_RE = re.compile(rf"(?P<name>[{_UP}](?<![\w'’-].)[{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?(?:\s+(?:{_PARTICLE}\s+)?"
                        rf"[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?=\s*,\s+(?:the\s+|an?\s+)?(?:{_ROLE_MOD}{{0,3}}"

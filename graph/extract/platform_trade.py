@@ -189,7 +189,8 @@ def _orders(doc: Document) -> None:
                 doc.relate(c.name, "buys", target, {"status": "contracted"}, s, 0.5)
 
 
-_BUY_FROM_RE = re.compile(r"\b(?P<aux>(?:will|would|is\s+to|are\s+to|plans?\s+to|agreed\s+to|is\s+set\s+to|"
+_BUY_FROM_RE = re.compile(r"\b(?:(?:also|already|then|later|recently|finally|subsequently)\s+)?"
+                          r"(?P<aux>(?:will|would|is\s+to|are\s+to|plans?\s+to|agreed\s+to|is\s+set\s+to|"
                           r"are\s+set\s+to|intends?\s+to|has|have|had)\s+(?:also\s+)?)?(?P<v>buy|order|acquire|purchase|procure|"
                           r"bought|ordered|acquired|purchased|procured)\s+(?:the\s+|an?\s+)?")
 _FROM_AFTER_RE = re.compile(r"(?:\s+(?:[a-z][\w-]*|Block\s+\d+)){0,4}?\s+from\s+(?:the\s+)?")

@@ -324,6 +324,8 @@ def _place_named_for(doc: Document, ev: Mention) -> str | None:
     return None
 
 
+_HELD_IN_AFTER = re.compile(r",?\s+(?:which\s+was\s+|that\s+was\s+)?(?:held|hosted|staged)\s+in\s+"
+                            r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _EVENT_WORDS = ("seminar", "summit", "show", "exhibition", "dialogue", "conference", "forum")
 _EVENT_REF_RE = re.compile(rf"\b(?:the|The)\s+(?:{'|'.join(_EVENT_WORDS)})\b")
 #: a partnership to come named before its verb: "a strategic partnership between A and B is planned"
@@ -345,9 +347,15 @@ def _events(doc: Document) -> None:
         if m.type == "Event" and place and m.name == first.name and m.attributes.get("event_type") != "exercise":
             # an exercise is held on ranges and at sea, seldom in the city the report is filed from
             elsewhere = _place_named_for(doc, m)
+            written = _HELD_IN_AFTER.match(doc.text, m.end)
+            if elsewhere is None and written is not None:
+                # "the first X Forum, held in Sao Paulo in October 2025": there and then, not where the report is filed
+                elsewhere = written.group("place")
             if elsewhere is not None and elsewhere.casefold() != place.casefold():
                 # "In Cairo, the fourth Egypt Defence Expo ..." in an article from Abuja
-                doc.relate(m.name, "held_in", elsewhere, {"date": _edition_date(doc, m)}, doc.sentence_at(m.start))
+                when = next((d.value for d in doc.dates if written is not None
+                             and 0 <= d.start - written.end() <= 4), None) or _edition_date(doc, m)
+                doc.relate(m.name, "held_in", elsewhere, {"date": when}, doc.sentence_at(m.start))
                 continue
             doc.relate(m.name, "held_in", place, {"date": _edition_date(doc, m)}, doc.sentence_at(m.start))
     for s in doc.sentences:
