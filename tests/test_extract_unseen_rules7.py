@@ -132,3 +132,25 @@ def test_each_clause_of_a_list_of_transfers_is_its_own_supply_and_a_gift_is_dona
                    "Sweden donated 12 Archer howitzers to Ukraine in 2024.")
     sales = sorted((s, o, q.get("status"), q.get("date")) for s, o, q in _rels(facts, "supplies"))
     assert sales == [("Denmark", "CAESAR", "delivered", "2023"), ("Sweden", "Archer", "donated", "2024")]
+
+
+def test_troops_from_regional_countries_who_joined_an_exercise_are_counted() -> None:
+    facts = _facts("DAKAR – More than 1,500 troops from five West African countries joined the annual Flintlock "
+                   "exercise on Monday, the Senegalese army said.")
+    counts = {(o, q["unit"], q.get("lower_bound")) for s, o, q in _rels(facts, "has_participant_count")}
+    assert counts == {(1500, "troops", True), (5, "countries", None)}
+
+
+def test_african_forces_and_us_commands_are_known_by_their_full_names() -> None:
+    facts = _facts("KAMPALA – The Uganda People's Defence Forces (UPDF) and the Rwanda Defence Force hosted officers "
+                   "of United States Africa Command.")
+    assert set(_entities(facts, "ArmedForce")) == {"Uganda People's Defence Forces", "Rwanda Defence Force",
+                                                   "US Africa Command"}
+
+
+def test_a_later_delivery_of_the_same_platform_to_the_same_buyer_is_a_supply_of_its_own() -> None:
+    facts = _facts("HELSINKI – Finland took delivery of 10 CAESAR howitzers from KNDS France in 2025. KNDS France will "
+                   "deliver a further eight CAESAR howitzers to Finland by 2027.")
+    sales = sorted((q["quantity"], q["status"], q.get("date"), q.get("expected_date"))
+                   for s, o, q in _rels(facts, "supplies"))
+    assert sales == [(8, "expected", None, "2027"), (10, "delivered", "2025", None)]

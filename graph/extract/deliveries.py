@@ -17,7 +17,7 @@ from typing import Any
 from .agreements import AgreementState
 from .amounts import NUMBER_WORDS
 from .anchors import mentions_in, sentences_with
-from .document import Document
+from .document import Document, Fact
 from .mentions import Mention
 from .text import Sentence
 
@@ -95,7 +95,7 @@ def extract_deliveries(doc: Document, agreements: list[AgreementState]) -> None:
                 q["expected_date" if ahead else "date"] = when.value
             if supplier.type == "Company" or not any(
                     f.predicate == "supplies" and f.object == p.name for f in doc.facts):
-                doc.relate(supplier.name, "supplies", p.name, q, s, 0.6)
+                relate_supply(doc, supplier.name, p.name, q, s, 0.6)
             last = (who[-1].name, supplier.name, p.name, s)
             break
         if last is not None and last[3] is s:
@@ -140,7 +140,7 @@ def _deliveries_to(doc: Document, agreements: list[AgreementState]) -> None:
                                     "status": "expected" if ahead else "donated" if dm.group("gift") else "delivered"}
             if dates:
                 q["expected_date" if ahead else "date"] = dates[0].value
-            doc.relate(who[-1].name, "supplies", p.name, q, s, 0.55)
+            relate_supply(doc, who[-1].name, p.name, q, s, 0.55)
             nxt = doc.sentences[s.index + 1] if s.index + 1 < len(doc.sentences) else None
             for agr in agreements:
                 if agr.sentence in (s, nxt) and not agr.parties:
@@ -361,3 +361,19 @@ def clause_dates(doc: Document, s: Sentence, verb: int, dates: list[Any]) -> lis
     spans = [(s.start + m.start(), s.start + m.end()) for m in _ORDER_CLAUSE.finditer(s.text)]
     spans = [(a, b) for a, b in spans if not a <= verb < b]
     return [d for d in dates if not any(a <= d.start < b for a, b in spans)]
+
+
+def relate_supply(doc: Document, supplier: str, platform: str, q: dict[str, object], s: Sentence,
+                  confidence: float) -> None:
+    """Record a supply; a second one of the platform by the same supplier to the same buyer told in another sentence,
+    of another count or in another state ("delivered 12 in 2024 ... will deliver a further six by 2026"), is a fact
+    of its own rather than more qualifiers on the first."""
+    q = {k: v for k, v in q.items() if v is not None and v != ""}
+    for f in doc.triple_facts(supplier, "supplies", platform):
+        if f.sentence is s or f.qualifiers.get("buyer") != q.get("buyer"):
+            continue
+        n, m = f.qualifiers.get("quantity"), q.get("quantity")
+        if f.qualifiers.get("status") != q.get("status") or (n is not None and m is not None and n != m):
+            doc.add_fact(Fact(supplier, "supplies", platform, q, s, confidence))
+            return
+    doc.relate(supplier, "supplies", platform, q, s, confidence)

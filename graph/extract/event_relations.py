@@ -42,7 +42,7 @@ _ATTEND = re.compile(r"\b(?:toured|tours|visited|attended|attends|opened|inaugur
                      r"(?:open|inaugurate|tour|attend))\s+(?:the\s+)?"
                      r"(?:show|exhibition|expo|fair|event|summit|seminar|conference|forum|dialogue)\b")
 _PARTICIPATE = re.compile(r"\b(?:participated|participate|[Pp]articipating|took part|take part|taking part|exhibited|"
-                          r"exhibiting|attended)\b")
+                          r"exhibiting|attended|joined|joining)\b")
 _PAVILION = re.compile(r"\bpavilions?\b")
 _OPENING_DAY = re.compile(r"\b(?:on\s+)?(?:its|the)\s+opening\s+day\b")
 _UNITS = re.compile(r"^\s*[”\"]?\s*(?P<unit>(?:[\w-]+\s+){0,3}?(?:participants|exhibitors|visitors|delegates|attendees|"
@@ -162,7 +162,9 @@ def _participants(doc: Document, runs: dict[str, _Run]) -> None:
                     break
         if event_at(doc, s) is not None:
             for q in doc.in_sentence(s, doc.quantities):
-                if re.match(r"\s+(?:countries|nations)\b", doc.text[q.end:q.end + 12]) and re.search(
+                # "from 9 countries", "from six East African nations"
+                if re.match(r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:countries|nations)\b",
+                            doc.text[q.end:q.end + 40]) and re.search(
                         r"(?:exhibitors|participants|delegates|companies|firms|personnel|troops|soldiers|sailors|"
                         r"service members|delegations|ministers|officials|representatives|navies|warships|"
                         r"ships|aircraft|chiefs)\s+from\s+$",
