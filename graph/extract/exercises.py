@@ -25,6 +25,9 @@ _LEAD = (r"(?:(?:[Tt]he|[Tt]his\s+year['’]s|[Ll]ast\s+year['’]s|[Nn]ext\s+ye
 _EXERCISE_RE = re.compile(
     rf"\b{_LEAD}(?P<n>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})(?:\s+(?P<year>(?:19|20)\d\d))?"
     r"\s+(?:exercises?|drills?|war\s*-?\s*games)\b")
+# the pattern is tried only on the words before each common word, cut there (``$`` matches at the cut)
+_EXERCISE_END_RE = re.compile(_EXERCISE_RE.pattern + "$")
+_COMMON_RE = re.compile(r"\b(?:exercises?|drills?|war\s*-?\s*games)\b")
 #: capitalised words that begin or make up no exercise's name
 _NOT_NAMES = frozenset("The This That These A An Our Its Their Annual Joint Combined Naval Air Land Military Army "
                        "Navy Marine Marines Special Forces Defence Defense Field Staff Command Live Fire Tabletop "
@@ -39,7 +42,8 @@ def find_named_exercises(text: str, known: Sequence[Mention]) -> list[Mention]:
         return []
     spans = [(m.start, m.end) for m in known if m.type != "Event"]
     out: list[Mention] = []
-    for m in _EXERCISE_RE.finditer(text):
+    found = (_EXERCISE_END_RE.search(text, max(0, c.start() - 120), c.end()) for c in _COMMON_RE.finditer(text))
+    for m in (f for f in found if f is not None):
         start, end = m.start("n"), m.end("n")
         words = m.group("n").split()
         if any(w in _NOT_NAMES for w in words) or any(w.endswith(("-led", "-based")) for w in words):
