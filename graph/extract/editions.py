@@ -42,9 +42,25 @@ _CUES = ("dition", "eld", "ast", "revious", "rior", "arlier", "naugural", "how",
          "eeting")
 
 
+_SHOWS = ("edition", "show", "exhibition", "exercise", "summit", "meeting", "event")
+_BEFORE_SHOW = ("last", "previous", "past", "prior", "inaugural", "earlier", "19", "20")
+
+
+def _may_match(low: str) -> bool:
+    """Tell whether lower-case ASCII ``low`` holds the words some branch of ``_OTHER`` needs (a pattern searched
+    case-insensitively costs far more than these tests)."""
+    if any(w in low for w in _SHOWS) and any(w in low for w in _BEFORE_SHOW):
+        return True  # a year, "last", "previous" ... and a show's word
+    if "first" in low and ("held" in low or "staged" in low or "run" in low or "conducted" in low):
+        return True  # "was first held"
+    return "held" in low and ("previous" in low or "last" in low)  # "last held in"
+
+
 @lru_cache(maxsize=256)
 def _other_edition(text: str) -> tuple[bool, str | None]:
     if not any(c in text for c in _CUES):
+        return False, None
+    if text.isascii() and not _may_match(text.lower()):  # ASCII: no letter folds otherwise than by lower()
         return False, None
     m = _OTHER.search(text)
     if m is None:

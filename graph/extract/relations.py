@@ -364,8 +364,9 @@ def _events(doc: Document) -> None:
             if "chair" in s.text and _CHAIRED_RE.search(s.text):
                 for p in persons:
                     doc.relate(p.name, "chairs", ev.name, {}, s)
-            counted = not another_edition(doc, s, ev)
-            for q in doc.in_sentence(s, doc.quantities):
+            quantities = doc.in_sentence(s, doc.quantities)
+            counted = bool(quantities) and not another_edition(doc, s, ev)  # asked only where a count may be
+            for q in quantities:
                 um = _COUNT_UNITS.match(doc.text[q.end:q.end + 60]) if counted else None
                 if um and earlier_count(doc, q.start, q.end, s):
                     continue
