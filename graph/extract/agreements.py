@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .amounts import Money
 from .anchors import sentences_with
@@ -138,13 +139,24 @@ def _party_label(doc: Document, name: str) -> str:
 
 
 def _status(s: Sentence) -> str | None:
-    m = _STATUS_RE.search(s.text)
+    return _status_match(s)[0]
+
+
+def _status_match(s: Sentence) -> tuple[str | None, re.Match[str] | None]:
+    """Return the sentence's status word and where it is (one search for both)."""
+    return _status_of_text(s.text)
+
+
+@lru_cache(maxsize=256)
+def _status_of_text(text: str) -> tuple[str | None, re.Match[str] | None]:
+    # the rules ask again and again of the same sentence: searched once
+    m = _STATUS_RE.search(text)
     if not m:
-        return None
+        return None, None
     w = " ".join(m.group("w").split()).casefold()
     if "to be signed" in w or w.endswith(" to sign") or w == "will sign":
-        return "expected"
-    return _CONCLUDED_VERB.get(w, w)
+        return "expected", m
+    return _CONCLUDED_VERB.get(w, w), m
 
 
 def _date_for(doc: Document, s: Sentence, prospective: bool | None = None,
@@ -707,10 +719,9 @@ _SIGNING_WORDS = ("signed", "inked", "sealed")
 
 
 def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = False) -> None:
-    status = _status(s)
+    status, sm = _status_match(s)
     if not status:
         return
-    sm = _STATUS_RE.search(s.text)
     # "the 2018 contract ..., the last of which was handed over in late 2024": the date nearest the act
     past, future = _date_for(doc, s, near=s.start + sm.end() if sm is not None else None)
     q: dict[str, object] = {}
