@@ -85,8 +85,11 @@ _WATER_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Strait|Straits)\s+of\s+(?:the\s+)
 def _in_water_name(text: str, start: int, end: int) -> bool:
     """Tell whether a state's name is part of a sea's, a strait's or a peninsula's ("Taiwan Strait", "Sea of
     Japan", "Indian Ocean")."""
-    return (_WATER_AFTER.match(text, end) is not None
-            or _WATER_BEFORE.search(text, max(0, start - 16), start) is not None)
+    if text[end:end + 1].isspace() and _WATER_AFTER.match(text, end) is not None:
+        return True
+    lo = max(0, start - 16)
+    # "of" is in every water name before a state's: the pattern runs only where it occurs
+    return "of" in text[lo:start] and _WATER_BEFORE.search(text, lo, start) is not None
 
 
 def _not_parties(doc: Document, s: Any, o: Any) -> None:
