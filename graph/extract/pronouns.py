@@ -128,8 +128,18 @@ _NOMINAL_AFTER = re.compile(r"\s+(?!of\b|for\b|to\b|and\b|or\b|in\b|at\b|on\b|wh
 def nominal_mentions(text: str, persons: list[Mention]) -> list[Mention]:
     """Return a person mention for each "the minister" / "the admiral" that stands for the latest person named before
     it with that post or rank ("Admiral X visited Paris. The admiral later met Y")."""
+    titles: dict[str, str] = {}
+    for p in persons:
+        words = " ".join(str(p.attributes.get(k) or "") for k in ("role", "rank")).casefold()
+        if words.strip():
+            titles[p.name] = titles.get(p.name, "") + " " + words
+    if not titles:  # no post or rank named: nothing to look for
+        return []
+    held = " ".join(titles.values())
     found_at = []
     for k, lit in enumerate(_NOMINAL_SUFFIXES):  # found by ``str.find``: a pattern's scan costs far more
+        if _NOMINAL_NOUNS[k] not in held:
+            continue  # a post no person holds stands for no one
         at = text.find(lit, 1)
         while at >= 0:
             t = text[at - 1]
@@ -147,13 +157,6 @@ def nominal_mentions(text: str, persons: list[Mention]) -> list[Mention]:
                 and not text[nm.end():nm.end() + 1].isalnum()):
             hits.append((the, nm))
     if not hits:
-        return []
-    titles: dict[str, str] = {}
-    for p in persons:
-        words = " ".join(str(p.attributes.get(k) or "") for k in ("role", "rank")).casefold()
-        if words.strip():
-            titles[p.name] = titles.get(p.name, "") + " " + words
-    if not titles:
         return []
     out: list[Mention] = []
     for the, nm in hits:
