@@ -58,14 +58,16 @@ def guard_listed_platforms(text: str, raw: list[Mention]) -> list[Mention]:
     states: set[tuple[int, int]] = set()
     persons: list[Mention] = []
     others: list[Mention] = []  # the platforms found by form
-    for m in raw:
-        if m.type == "Platform" and m.priority == 4:
-            listed.append(m)
-        elif m.type == "Platform" and m.priority < 4:
-            others.append(m)
-        elif m.type == "Person":
+    for m in raw:  # every mention of the article: its type read once
+        t = m.type
+        if t == "Platform":
+            if m.priority == 4:
+                listed.append(m)
+            elif m.priority < 4:
+                others.append(m)
+        elif t == "Person":
             persons.append(m)
-        elif m.type == "Country" and m.form == "name" and " " in m.surface:
+        elif t == "Country" and m.form == "name" and " " in m.surface:
             states.add((m.start, m.end))
     dropped = {id(p) for p in persons if (p.start, p.end) in states}
     if listed:

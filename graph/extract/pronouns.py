@@ -74,6 +74,9 @@ def pronoun_mentions(text: str, sentences: list[Sentence], persons: list[Mention
     """
     if not persons or ("he " not in text and "He " not in text):
         return []
+    found_pronouns = _pronouns(text)
+    if not found_pronouns:  # the persons' genders and sentences are needed only for a pronoun
+        return []
     gender: dict[str, str] = {}
     for p in persons:
         g = _gender_of_title(p.attributes.get("honorific"))
@@ -88,7 +91,7 @@ def pronoun_mentions(text: str, sentences: list[Sentence], persons: list[Mention
         if i >= 0:
             by_sentence.setdefault(i, []).append(p)
     out: list[Mention] = []
-    for pm in _pronouns(text):
+    for pm in found_pronouns:
         at = pm.start("p")
         j = bisect_right(held, (at, len(text) + 1)) - 1
         if j >= 0 and held[j][0] <= at < held[j][1]:
