@@ -169,12 +169,32 @@ _WILL_BUY = re.compile(r"\s+(?:will|would|is\s+to|are\s+to|plans?\s+to|intends?\
                        r"aims\s+to|is\s+expected\s+to)\s+(?:also\s+)?(?:buy|acquire|purchase|procure)\s+(?:the\s+)")
 
 
+# what a match of either pattern holds, looked for where its verb occurs before any mention is tried
+_SIGNED_FOR_CORE = re.compile(r"signed\s+(?:up\s+)?for")
+_BUY_THE_CORE = re.compile(r"(?:buy|acquire|purchase|procure)\s+the\s")
+
+
+def _may_buy_by_name(text: str) -> bool:
+    """Tell whether ``text`` holds "signed (up) for" or "buy the" (or acquire, purchase, procure): without one,
+    neither pattern of :func:`bought_by_name` matches after any mention."""
+    for verb, core in (("signed", _SIGNED_FOR_CORE), ("buy", _BUY_THE_CORE), ("acquire", _BUY_THE_CORE),
+                       ("purchase", _BUY_THE_CORE), ("procure", _BUY_THE_CORE)):
+        at = text.find(verb)
+        while at >= 0:
+            if core.match(text, at):
+                return True
+            at = text.find(verb, at + 1)
+    return False
+
+
 def bought_by_name(doc: Document) -> None:
     """"Lithuania signed for 44 <P> tanks", "Romania will buy the <P>": the buyer buys the platform, contracted or
     planned, when no supplier is said to supply it."""
     text = doc.text
     if "signed" not in text and " buy" not in text and " acquire" not in text and " purchase" not in text \
             and " procure" not in text:
+        return
+    if not _may_buy_by_name(text):
         return
     for b in doc.mentions:
         if b.type not in ("Country", "ArmedForce", "GovernmentAgency") or (b.type == "Country" and b.form == "demonym"):
