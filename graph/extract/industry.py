@@ -190,6 +190,9 @@ def _local_content(doc: Document) -> None:
     for s in sentences_with(doc, ("local",)):
         if "%" not in s.text and "cent" not in s.text:
             continue
+        if "content" not in s.text and "participation" not in s.text and "locali" not in s.text \
+                and "work" not in s.text:
+            continue  # none of the words the pattern ends in
         lm = _LOCAL_CONTENT_RE.search(s.text)
         platform = _platform_of(doc, s) if lm else None
         if lm is None or platform is None:
