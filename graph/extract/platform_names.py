@@ -155,9 +155,10 @@ def listed_platforms(doc: Document) -> None:
     a list is said of each one listed after it (with its own count)."""
     for f in [f for f in doc.facts if f.predicate in _LISTED_PREDICATES and f.sentence is not None]:
         s = f.sentence
-        first = next((p for p in mentions_in(doc, s, "Platform") if p.name == f.object), None)
-        if first is None:
-            continue
+        platforms = mentions_in(doc, s, "Platform")
+        first = next((p for p in platforms if p.name == f.object), None)
+        if first is None or all(p.name == first.name for p in platforms):
+            continue  # no other platform in the sentence to list after it
         for p, n in _listed_after(doc, s, first):
             q = {k: v for k, v in f.qualifiers.items() if k not in ("quantity", "lower_bound", "approximate")}
             doc.relate(str(f.subject), f.predicate, p.name, {**q, "quantity": n}, s, 0.5)
