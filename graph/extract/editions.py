@@ -81,5 +81,12 @@ def another_edition(doc: Document, s: Sentence, ev: Mention) -> bool:
 
 def earlier_count(doc: Document, start: int, end: int, s: Sentence) -> bool:
     """Tell whether the number at ``start:end`` is a figure to compare with ("up from 1,500", "90 in 2024")."""
-    return (_COMPARED_BEFORE.search(doc.text, max(s.start, start - 24), start) is not None
-            or _COMPARED_AFTER.match(doc.text[end:min(s.end, end + 50)]) is not None)
+    lo = max(s.start, start - 24)
+    before = doc.text[lo:start]
+    # each pattern tried only where a word it needs stands
+    if ("to" in before or "from" in before or "with" in before or "against" in before) \
+            and _COMPARED_BEFORE.search(doc.text, lo, start) is not None:
+        return True
+    after = doc.text[end:min(s.end, end + 50)]
+    return ("19" in after or "20" in after or "last" in after or "previous" in after or "ago" in after) \
+        and _COMPARED_AFTER.match(after) is not None

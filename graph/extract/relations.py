@@ -353,7 +353,7 @@ def _events(doc: Document) -> None:
         # each pattern is tried only on a sentence holding one of its words (a substring test costs less)
         if ev is None and any(w in s.text for w in _EVENT_WORDS) and _EVENT_REF_RE.search(s.text):
             ev = events[-1] if events[-1].start < s.start else events[0]
-        if ev is None and _ORGANISERS.match(s.text) and events[0].start < s.start:
+        if ev is None and "rgani" in s.text and _ORGANISERS.match(s.text) and events[0].start < s.start:
             ev = events[-1] if events[-1].start < s.start else events[0]  # "Organisers expect 120 delegations"
         if ev is not None:
             if ("keynote" in s.text or "address" in s.text or "speech" in s.text) and _SPEECH_RE.search(s.text):
