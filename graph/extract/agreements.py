@@ -466,6 +466,8 @@ def _negotiation_outlook(doc: Document, agreements: list[AgreementState]) -> Non
     for s in doc.sentences:
         if "expected" not in s.text and "due" not in s.text and "set" not in s.text and "scheduled" not in s.text:
             continue
+        if "egotiations" not in s.text and "alks" not in s.text and "iscussions" not in s.text:
+            continue
         if _OUTLOOK.search(s.text) is None or _TRIGGER_RE.search(s.text):
             continue
         _past, future = _date_for(doc, s)
