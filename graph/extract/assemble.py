@@ -418,7 +418,8 @@ def _to_facts(article: Article, doc: Document) -> ArticleFacts:
             attrs = {"mention_only": True, "kind": attrs.get("kind", "news agency")}
         entity_rows.append({"name": rec.name, "type": rec.type, "aliases": list(rec.aliases),
                             "attributes": {k: v for k, v in attrs.items() if v is not None}})
-    if _UNCARRIED.search(article.text):
+    text = article.text  # three tests by ``in`` cost less than one scan of the pattern
+    if "\x00" in text or "\ufffe" in text or "\uffff" in text:
         relation_rows, entity_rows = _carried(relation_rows), _carried(entity_rows)
     relations = _validated(_RELATIONS, Relation, relation_rows)
     entities = _validated(_ENTITIES, Entity, entity_rows)
