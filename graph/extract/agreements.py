@@ -531,7 +531,7 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
         parties.append(with_party)
     if sibling is not None and not parties:
         return _sibling_agreement(doc, s, kind, year, np, agreements, sibling)
-    bidders = [p for p in parties if p.type == "Company" and p.end <= start] if _BIDDING.search(s.text) else []
+    bidders = [p for p in parties if p.type == "Company" and p.end <= start] if _bidding(s.text) else []
     if bidders:
         return _tender(doc, s, kind, year, np, agreements, bidders)
     platforms = [m for m in doc.mentions_in(s, "Platform") if m.start >= start - 60]
@@ -796,6 +796,14 @@ def _signatories(doc: Document, s: Sentence, agr: AgreementState, date: str | No
 _BIDDING = re.compile(r"\b(?:are|were|is|was)\s+(?:competing|bidding|vying|in\s+the\s+running)\s+for\b|"
                       r"\b(?:have|has|had)\s+(?:submitted|lodged|placed)\s+(?:bids|offers|proposals|tenders)\b|"
                       r"\b(?:have|has|had)\s+bid\s+for\b")
+_BIDDING_WORDS = ("competing", "vying", "running", "submitted", "lodged", "placed", "bid")
+
+
+def _bidding(text: str) -> bool:
+    """Tell whether ``_BIDDING`` matches, the pattern tried only where one of its words stands."""
+    return any(w in text for w in _BIDDING_WORDS) and _BIDDING.search(text) is not None
+
+
 # "the Peruvian Navy's tender for four <P>", "a tender by <Agency> for ..."
 _TENDER_OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:tender|competition|requirement|programme|program)\b")
 

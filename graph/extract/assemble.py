@@ -332,7 +332,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     raw += find_persons(text)
     raw = guard_listed_platforms(text, raw)
     raw += maker_named_platforms(text, raw)
-    for m in _BYLINE_RE.finditer(text):
+    for m in _BYLINE_RE.finditer(text) if "By" in text else ():  # a byline's line is rare: "in" first
         raw.append(Mention(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "Person", 7,
                            {"kind": "news agency"}))
     build_entities(doc, gaz, raw)
