@@ -709,7 +709,7 @@ _PUT_AT = re.compile(r"\b(?:put|puts|estimated|estimates|estimate|valued|values|
 def _value_put_at(doc: Document, s: Sentence, agr: AgreementState) -> None:
     """"Neither side disclosed its value, although the media put it at roughly US$400 million": an estimate of
     the value of the agreement the sentence names again."""
-    pm = _PUT_AT.search(s.text)
+    pm = _PUT_AT.search(s.text) if any(w in s.text for w in ("put", "estimat", "value", "price")) else None
     if pm is None or any(f.subject == agr.name and f.predicate == "has_value" for f in doc.facts):
         return
     money = next((m for m in doc.in_sentence(s, doc.money) if m.start == s.start + pm.end()), None)

@@ -109,6 +109,8 @@ def _equipment(doc: Document) -> None:
                     if maker is not None and h == owner:
                         doc.relate(maker.name, "contributes_to", h, {}, s, 0.5)
     for s in sentences_with(doc, (" from ",)):
+        if not any(w in s.text for w in ("flown", "flies", "fly", "operate", "deployed", "embarked")):
+            continue  # none of the pattern's verbs
         for fm in _FLOWN_FROM_RE.finditer(text, s.start, s.end):
             ship = mention_at(doc, s, fm.end(), "Platform")
             flyers = [p for p in principal_platforms(doc, s) if p.end <= fm.start()]

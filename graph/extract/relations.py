@@ -295,7 +295,8 @@ def _edition_date(doc: Document, ev: Mention) -> str | None:
     if year is None and past and re.search(r"\b(?:last|earlier|ago|previous)\b", past[0].surface + " "
                                            + doc.text[max(s.start, past[0].start - 12):past[0].start]):
         return past[0].value
-    ahead = _HOSTS.search(s.text, max(0, ev.start - s.start - 80))
+    ahead = _HOSTS.search(s.text, max(0, ev.start - s.start - 80)) if any(
+        w in s.text for w in ("host", "hold", "stage", "held", "place", "convene", "open")) else None
     coming = [d for d in ds if d.prospective and ahead is not None and d.start > s.start + ahead.start()
               and (year is None or d.value.startswith(year.group()))]
     if coming:
