@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .amounts import Money
 from .anchors import sentences_with
@@ -138,13 +139,24 @@ def _party_label(doc: Document, name: str) -> str:
 
 
 def _status(s: Sentence) -> str | None:
-    m = _STATUS_RE.search(s.text)
+    return _status_match(s)[0]
+
+
+def _status_match(s: Sentence) -> tuple[str | None, re.Match[str] | None]:
+    """Return the sentence's status word and where it is (one search for both)."""
+    return _status_of_text(s.text)
+
+
+@lru_cache(maxsize=256)
+def _status_of_text(text: str) -> tuple[str | None, re.Match[str] | None]:
+    # the rules ask again and again of the same sentence: searched once
+    m = _STATUS_RE.search(text)
     if not m:
-        return None
+        return None, None
     w = " ".join(m.group("w").split()).casefold()
     if "to be signed" in w or w.endswith(" to sign") or w == "will sign":
-        return "expected"
-    return _CONCLUDED_VERB.get(w, w)
+        return "expected", m
+    return _CONCLUDED_VERB.get(w, w), m
 
 
 def _date_for(doc: Document, s: Sentence, prospective: bool | None = None,
@@ -454,6 +466,8 @@ def _negotiation_outlook(doc: Document, agreements: list[AgreementState]) -> Non
     for s in doc.sentences:
         if "expected" not in s.text and "due" not in s.text and "set" not in s.text and "scheduled" not in s.text:
             continue
+        if "egotiations" not in s.text and "alks" not in s.text and "iscussions" not in s.text:
+            continue
         if _OUTLOOK.search(s.text) is None or _TRIGGER_RE.search(s.text):
             continue
         _past, future = _date_for(doc, s)
@@ -517,7 +531,7 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
         parties.append(with_party)
     if sibling is not None and not parties:
         return _sibling_agreement(doc, s, kind, year, np, agreements, sibling)
-    bidders = [p for p in parties if p.type == "Company" and p.end <= start] if _BIDDING.search(s.text) else []
+    bidders = [p for p in parties if p.type == "Company" and p.end <= start] if _bidding(s.text) else []
     if bidders:
         return _tender(doc, s, kind, year, np, agreements, bidders)
     platforms = [m for m in doc.mentions_in(s, "Platform") if m.start >= start - 60]
@@ -695,7 +709,7 @@ _PUT_AT = re.compile(r"\b(?:put|puts|estimated|estimates|estimate|valued|values|
 def _value_put_at(doc: Document, s: Sentence, agr: AgreementState) -> None:
     """"Neither side disclosed its value, although the media put it at roughly US$400 million": an estimate of
     the value of the agreement the sentence names again."""
-    pm = _PUT_AT.search(s.text)
+    pm = _PUT_AT.search(s.text) if any(w in s.text for w in ("put", "estimat", "value", "price")) else None
     if pm is None or any(f.subject == agr.name and f.predicate == "has_value" for f in doc.facts):
         return
     money = next((m for m in doc.in_sentence(s, doc.money) if m.start == s.start + pm.end()), None)
@@ -707,10 +721,9 @@ _SIGNING_WORDS = ("signed", "inked", "sealed")
 
 
 def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = False) -> None:
-    status = _status(s)
+    status, sm = _status_match(s)
     if not status:
         return
-    sm = _STATUS_RE.search(s.text)
     # "the 2018 contract ..., the last of which was handed over in late 2024": the date nearest the act
     past, future = _date_for(doc, s, near=s.start + sm.end() if sm is not None else None)
     q: dict[str, object] = {}
@@ -783,6 +796,14 @@ def _signatories(doc: Document, s: Sentence, agr: AgreementState, date: str | No
 _BIDDING = re.compile(r"\b(?:are|were|is|was)\s+(?:competing|bidding|vying|in\s+the\s+running)\s+for\b|"
                       r"\b(?:have|has|had)\s+(?:submitted|lodged|placed)\s+(?:bids|offers|proposals|tenders)\b|"
                       r"\b(?:have|has|had)\s+bid\s+for\b")
+_BIDDING_WORDS = ("competing", "vying", "running", "submitted", "lodged", "placed", "bid")
+
+
+def _bidding(text: str) -> bool:
+    """Tell whether ``_BIDDING`` matches, the pattern tried only where one of its words stands."""
+    return any(w in text for w in _BIDDING_WORDS) and _BIDDING.search(text) is not None
+
+
 # "the Peruvian Navy's tender for four <P>", "a tender by <Agency> for ..."
 _TENDER_OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:tender|competition|requirement|programme|program)\b")
 

@@ -92,6 +92,7 @@ def event_at(doc: Document, s: Sentence) -> Mention | None:
     here = mentions_in(doc, s, "Event")
     if here:
         return here[0]
-    if _EVENT_REF.search(s.text):
-        return doc.last_before(s.start, "Event")
+    before = doc.last_before(s.start, "Event")  # with no event named before, nothing to refer to
+    if before is not None and _EVENT_REF.search(s.text):
+        return before
     return None

@@ -32,7 +32,9 @@ def extract_approvals(doc: Document, agreements: list[AgreementState]) -> None:
     when: str | None = None
     taken = {a.sentence.index for a in agreements if a.sentence is not None}
     for s in doc.sentences:
-        cue = _APPROVING.search(s.text)
+        # the pattern tried only where one of its words stands: most sentences hold none
+        cue = _APPROVING.search(s.text) if ("approve" in s.text or "clear" in s.text or "accorded" in s.text
+                                            or "sanctioned" in s.text) else None
         refers = _REFERRING.match(s.text) is not None
         if cue is None and not refers:
             continue

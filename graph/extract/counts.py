@@ -47,7 +47,7 @@ def extract_counts(doc: Document, agreements: list[AgreementState]) -> None:
     for q in doc.quantities:
         s = doc.sentence_at(q.start)
         hedges = {"approximate": q.approximate or None, "lower_bound": q.lower_bound or None}
-        tm = _TRAINEES.match(doc.text, q.end, s.end)
+        tm = _TRAINEES.match(doc.text, q.end, s.end) if "trained" in s.text else None
         if tm:
             agr = _latest_agreement(doc, agreements, s)
             if agr is not None:

@@ -42,9 +42,25 @@ _CUES = ("dition", "eld", "ast", "revious", "rior", "arlier", "naugural", "how",
          "eeting")
 
 
+_SHOWS = ("edition", "show", "exhibition", "exercise", "summit", "meeting", "event")
+_BEFORE_SHOW = ("last", "previous", "past", "prior", "inaugural", "earlier", "19", "20")
+
+
+def _may_match(low: str) -> bool:
+    """Tell whether lower-case ASCII ``low`` holds the words some branch of ``_OTHER`` needs (a pattern searched
+    case-insensitively costs far more than these tests)."""
+    if any(w in low for w in _SHOWS) and any(w in low for w in _BEFORE_SHOW):
+        return True  # a year, "last", "previous" ... and a show's word
+    if "first" in low and ("held" in low or "staged" in low or "run" in low or "conducted" in low):
+        return True  # "was first held"
+    return "held" in low and ("previous" in low or "last" in low)  # "last held in"
+
+
 @lru_cache(maxsize=256)
 def _other_edition(text: str) -> tuple[bool, str | None]:
     if not any(c in text for c in _CUES):
+        return False, None
+    if text.isascii() and not _may_match(text.lower()):  # ASCII: no letter folds otherwise than by lower()
         return False, None
     m = _OTHER.search(text)
     if m is None:
@@ -65,5 +81,12 @@ def another_edition(doc: Document, s: Sentence, ev: Mention) -> bool:
 
 def earlier_count(doc: Document, start: int, end: int, s: Sentence) -> bool:
     """Tell whether the number at ``start:end`` is a figure to compare with ("up from 1,500", "90 in 2024")."""
-    return (_COMPARED_BEFORE.search(doc.text, max(s.start, start - 24), start) is not None
-            or _COMPARED_AFTER.match(doc.text[end:min(s.end, end + 50)]) is not None)
+    lo = max(s.start, start - 24)
+    before = doc.text[lo:start]
+    # each pattern tried only where a word it needs stands
+    if ("to" in before or "from" in before or "with" in before or "against" in before) \
+            and _COMPARED_BEFORE.search(doc.text, lo, start) is not None:
+        return True
+    after = doc.text[end:min(s.end, end + 50)]
+    return ("19" in after or "20" in after or "last" in after or "previous" in after or "ago" in after) \
+        and _COMPARED_AFTER.match(after) is not None

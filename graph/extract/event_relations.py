@@ -41,6 +41,7 @@ _COMPANY_WORD = re.compile(r"\b(?:Events|Exhibitions?|Expo|Group|Ltd|Limited|Inc
 _ATTEND = re.compile(r"\b(?:toured|tours|visited|attended|attends|opened|inaugurated|walked|(?:will|to)\s+"
                      r"(?:open|inaugurate|tour|attend))\s+(?:the\s+)?"
                      r"(?:show|exhibition|expo|fair|event|summit|seminar|conference|forum|dialogue)\b")
+_ATTEND_VERBS = ("tour", "visited", "attend", "open", "inaugurat", "walked")
 _PARTICIPATE = re.compile(r"\b(?:participated|participate|[Pp]articipating|took part|take part|taking part|exhibited|"
                           r"exhibiting|attended|joined|joining)\b")
 _PAVILION = re.compile(r"\bpavilions?\b")
@@ -145,11 +146,12 @@ def _participants(doc: Document, runs: dict[str, _Run]) -> None:
         ev = _latest_event(doc, s)
         if ev is None or another_edition(doc, s, ev):
             continue
-        if _PAVILION.search(s.text):
+        if "pavilion" in s.text and _PAVILION.search(s.text):
             for c in mentions_in(doc, s, "Country"):
                 if c.form != "capital":
                     doc.relate(c.name, "participant_of", ev.name, {"role": "national pavilion"}, s, 0.6)
-        am = _ATTEND.search(s.text)
+        # the pattern tried only where one of its verbs stands
+        am = _ATTEND.search(s.text) if any(v in s.text for v in _ATTEND_VERBS) else None
         if am:
             date = None
             if _OPENING_DAY.search(s.text) and ev.name in runs:

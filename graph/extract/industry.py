@@ -28,6 +28,7 @@ _REST_RE = re.compile(rf"\b(?:and|while|with)\s+the\s+(?P<np>rest|remainder|rema
                       rf"other\s+(?P<m>{NUM})|others)\s+(?:(?:of\s+the\s+\w+\s+)?)"
                       r"(?P<v>assembled|built|produced|manufactured|constructed|completed)\b(?P<local>\s+locally)?"
                       r"(?P<by>\s+(?:under\s+licen[cs]e\s+)?by\s+(?:the\s+)?)?")
+_REST_VERBS = ("assembled", "built", "produced", "manufactured", "constructed", "completed")
 _IN_PLACE_RE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
 _LOCAL_CONTENT_RE = re.compile(
     r"(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)\s+(?:of\s+(?:the\s+)?)?(?:local\s+content|"
@@ -85,7 +86,7 @@ def _batch_size(doc: Document, platform: str) -> int | None:
 
 def _the_rest(doc: Document) -> None:
     for s in sentences_with(doc, ("the re", "the other")):
-        if " by " not in s.text:
+        if " by " not in s.text or not any(v in s.text for v in _REST_VERBS):
             continue
         for rm in _REST_RE.finditer(doc.text, s.start, s.end):
             if not rm.group("by"):
@@ -190,6 +191,9 @@ def _local_content(doc: Document) -> None:
     for s in sentences_with(doc, ("local",)):
         if "%" not in s.text and "cent" not in s.text:
             continue
+        if "content" not in s.text and "participation" not in s.text and "locali" not in s.text \
+                and "work" not in s.text:
+            continue  # none of the words the pattern ends in
         lm = _LOCAL_CONTENT_RE.search(s.text)
         platform = _platform_of(doc, s) if lm else None
         if lm is None or platform is None:

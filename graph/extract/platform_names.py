@@ -58,14 +58,16 @@ def guard_listed_platforms(text: str, raw: list[Mention]) -> list[Mention]:
     states: set[tuple[int, int]] = set()
     persons: list[Mention] = []
     others: list[Mention] = []  # the platforms found by form
-    for m in raw:
-        if m.type == "Platform" and m.priority == 4:
-            listed.append(m)
-        elif m.type == "Platform" and m.priority < 4:
-            others.append(m)
-        elif m.type == "Person":
+    for m in raw:  # every mention of the article: its type read once
+        t = m.type
+        if t == "Platform":
+            if m.priority == 4:
+                listed.append(m)
+            elif m.priority < 4:
+                others.append(m)
+        elif t == "Person":
             persons.append(m)
-        elif m.type == "Country" and m.form == "name" and " " in m.surface:
+        elif t == "Country" and m.form == "name" and " " in m.surface:
             states.add((m.start, m.end))
     dropped = {id(p) for p in persons if (p.start, p.end) in states}
     if listed:
@@ -153,9 +155,10 @@ def listed_platforms(doc: Document) -> None:
     a list is said of each one listed after it (with its own count)."""
     for f in [f for f in doc.facts if f.predicate in _LISTED_PREDICATES and f.sentence is not None]:
         s = f.sentence
-        first = next((p for p in mentions_in(doc, s, "Platform") if p.name == f.object), None)
-        if first is None:
-            continue
+        platforms = mentions_in(doc, s, "Platform")
+        first = next((p for p in platforms if p.name == f.object), None)
+        if first is None or all(p.name == first.name for p in platforms):
+            continue  # no other platform in the sentence to list after it
         for p, n in _listed_after(doc, s, first):
             q = {k: v for k, v in f.qualifiers.items() if k not in ("quantity", "lower_bound", "approximate")}
             doc.relate(str(f.subject), f.predicate, p.name, {**q, "quantity": n}, s, 0.5)
@@ -167,12 +170,32 @@ _WILL_BUY = re.compile(r"\s+(?:will|would|is\s+to|are\s+to|plans?\s+to|intends?\
                        r"aims\s+to|is\s+expected\s+to)\s+(?:also\s+)?(?:buy|acquire|purchase|procure)\s+(?:the\s+)")
 
 
+# what a match of either pattern holds, looked for where its verb occurs before any mention is tried
+_SIGNED_FOR_CORE = re.compile(r"signed\s+(?:up\s+)?for")
+_BUY_THE_CORE = re.compile(r"(?:buy|acquire|purchase|procure)\s+the\s")
+
+
+def _may_buy_by_name(text: str) -> bool:
+    """Tell whether ``text`` holds "signed (up) for" or "buy the" (or acquire, purchase, procure): without one,
+    neither pattern of :func:`bought_by_name` matches after any mention."""
+    for verb, core in (("signed", _SIGNED_FOR_CORE), ("buy", _BUY_THE_CORE), ("acquire", _BUY_THE_CORE),
+                       ("purchase", _BUY_THE_CORE), ("procure", _BUY_THE_CORE)):
+        at = text.find(verb)
+        while at >= 0:
+            if core.match(text, at):
+                return True
+            at = text.find(verb, at + 1)
+    return False
+
+
 def bought_by_name(doc: Document) -> None:
     """"Lithuania signed for 44 <P> tanks", "Romania will buy the <P>": the buyer buys the platform, contracted or
     planned, when no supplier is said to supply it."""
     text = doc.text
     if "signed" not in text and " buy" not in text and " acquire" not in text and " purchase" not in text \
             and " procure" not in text:
+        return
+    if not _may_buy_by_name(text):
         return
     for b in doc.mentions:
         if b.type not in ("Country", "ArmedForce", "GovernmentAgency") or (b.type == "Country" and b.form == "demonym"):

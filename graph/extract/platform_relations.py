@@ -68,6 +68,9 @@ _INSPECTED_RE = re.compile(r"\b(?:inspected|examined|viewed|toured|test-drove|te
 
 
 
+#: a word each branch of ``_ROLE_SLOT_RE`` holds, but for the air defence ones ("air" and "defen")
+_SLOT_WORDS = ("sensor", "radar", "armament", "gun", "engine", "powerplant", "propulsion", "missile", "weapon")
+
 # matched at an offset of the text: a copy of the text's rest for each is quadratic in its length
 _AFTER_MAKER_RE = re.compile(r"(?:['’]s)?\s+")
 _OWNER_S_RE = re.compile(r"['’]s\s+")
@@ -77,10 +80,13 @@ def _equipment(doc: Document) -> None:
     text = doc.text
     for s in sentences_with(doc, (" with ", "will be", " is ", " are ")):
         hits: list[tuple[int, re.Match[str]]] = []
-        for em in _EQUIPPED_RE.finditer(text, s.start, s.end):
-            hits.append((0, em))
-        for rm in _ROLE_SLOT_RE.finditer(text, s.start, s.end):
-            hits.append((1, rm))
+        t = s.text  # each pattern scanned for only where words it needs stand
+        if "with" in t and ("armed" in t or "equipped" in t or "fitted" in t):
+            for em in _EQUIPPED_RE.finditer(text, s.start, s.end):
+                hits.append((0, em))
+        if any(w in t for w in _SLOT_WORDS) or ("air" in t and "defen" in t):
+            for rm in _ROLE_SLOT_RE.finditer(text, s.start, s.end):
+                hits.append((1, rm))
         for kind, hm in hits:
             pos = hm.end()
             maker = mention_at(doc, s, pos, "Company")
@@ -103,6 +109,8 @@ def _equipment(doc: Document) -> None:
                     if maker is not None and h == owner:
                         doc.relate(maker.name, "contributes_to", h, {}, s, 0.5)
     for s in sentences_with(doc, (" from ",)):
+        if not any(w in s.text for w in ("flown", "flies", "fly", "operate", "deployed", "embarked")):
+            continue  # none of the pattern's verbs
         for fm in _FLOWN_FROM_RE.finditer(text, s.start, s.end):
             ship = mention_at(doc, s, fm.end(), "Platform")
             flyers = [p for p in principal_platforms(doc, s) if p.end <= fm.start()]

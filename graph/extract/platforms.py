@@ -137,7 +137,8 @@ def find_platforms(text: str) -> list[Mention]:
         if name.split()[0] in _BAD_PRE or "-class" in name:
             continue
         out.append(Mention(m.start("name"), m.end("name"), name, name, "Platform", priority=0))
-    for m in _gated(text, _PAREN_RE, _ACRONYM_END_RE, 100):
+    # the anchor's scan stops at every space: run only when there is a bracket at all
+    for m in _gated(text, _PAREN_RE, _ACRONYM_END_RE, 100) if "(" in text else ():
         long = m.group("long")
         words = long.split()
         for i in range(len(words) - 1, -1, -1):

@@ -74,6 +74,9 @@ def pronoun_mentions(text: str, sentences: list[Sentence], persons: list[Mention
     """
     if not persons or ("he " not in text and "He " not in text):
         return []
+    found_pronouns = _pronouns(text)
+    if not found_pronouns:  # the persons' genders and sentences are needed only for a pronoun
+        return []
     gender: dict[str, str] = {}
     for p in persons:
         g = _gender_of_title(p.attributes.get("honorific"))
@@ -88,7 +91,7 @@ def pronoun_mentions(text: str, sentences: list[Sentence], persons: list[Mention
         if i >= 0:
             by_sentence.setdefault(i, []).append(p)
     out: list[Mention] = []
-    for pm in _pronouns(text):
+    for pm in found_pronouns:
         at = pm.start("p")
         j = bisect_right(held, (at, len(text) + 1)) - 1
         if j >= 0 and held[j][0] <= at < held[j][1]:
@@ -118,7 +121,8 @@ def pronoun_mentions(text: str, sentences: list[Sentence], persons: list[Mention
 _NOMINAL_NOUNS = ("minister", "admiral", "ambassador", "secretary", "envoy", "senator", "marshal", "commander",
                   "colonel", "brigadier", "chairman", "chairwoman")
 _NOMINAL_NOUN_RE = re.compile(branches_regex(((w, "") for w in _NOMINAL_NOUNS), word_start=True))
-_NOMINAL_LITERALS = tuple(f"{t}he {w}" for t in "tT" for w in _NOMINAL_NOUNS)
+# "he minister" and the like: each found once, the "t" or "T" before it told apart by one look back
+_NOMINAL_SUFFIXES = tuple(f"he {w}" for w in _NOMINAL_NOUNS)
 _THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s+$")
 _NOMINAL_AFTER = re.compile(r"\s+(?!of\b|for\b|to\b|and\b|or\b|in\b|at\b|on\b|who\b|whose\b|general\b|"
                             r"public\b|staff\b)(?=[a-z])")
@@ -127,24 +131,35 @@ _NOMINAL_AFTER = re.compile(r"\s+(?!of\b|for\b|to\b|and\b|or\b|in\b|at\b|on\b|wh
 def nominal_mentions(text: str, persons: list[Mention]) -> list[Mention]:
     """Return a person mention for each "the minister" / "the admiral" that stands for the latest person named before
     it with that post or rank ("Admiral X visited Paris. The admiral later met Y")."""
-    hits = []
-    for lit in _NOMINAL_LITERALS:  # found by ``str.find``: a pattern's scan of every letter costs far more
-        at = text.find(lit)
-        while at >= 0:
-            nm = _NOMINAL_NOUN_RE.match(text, at + 4)
-            the = _THE_BEFORE.search(text, max(0, at - 4), at + 4) if nm is not None else None
-            if (nm is not None and the is not None and _NOMINAL_AFTER.match(text, nm.end())
-                    and not text[nm.end():nm.end() + 1].isalnum()):
-                hits.append((the, nm))
-            at = text.find(lit, at + 1)
-    if not hits:
-        return []
     titles: dict[str, str] = {}
     for p in persons:
         words = " ".join(str(p.attributes.get(k) or "") for k in ("role", "rank")).casefold()
         if words.strip():
             titles[p.name] = titles.get(p.name, "") + " " + words
-    if not titles:
+    if not titles:  # no post or rank named: nothing to look for
+        return []
+    held = " ".join(titles.values())
+    found_at = []
+    for k, lit in enumerate(_NOMINAL_SUFFIXES):  # found by ``str.find``: a pattern's scan costs far more
+        if _NOMINAL_NOUNS[k] not in held:
+            continue  # a post no person holds stands for no one
+        at = text.find(lit, 1)
+        while at >= 0:
+            t = text[at - 1]
+            if t == "t" or t == "T":  # "the" or "The" before the noun, in the order the literals are listed
+                found_at.append((t == "T", k, at - 1))
+            at = text.find(lit, at + 1)
+    if not found_at:
+        return []
+    found_at.sort()
+    hits = []
+    for _, _, at in found_at:
+        nm = _NOMINAL_NOUN_RE.match(text, at + 4)
+        the = _THE_BEFORE.search(text, max(0, at - 4), at + 4) if nm is not None else None
+        if (nm is not None and the is not None and _NOMINAL_AFTER.match(text, nm.end())
+                and not text[nm.end():nm.end() + 1].isalnum()):
+            hits.append((the, nm))
+    if not hits:
         return []
     out: list[Mention] = []
     for the, nm in hits:

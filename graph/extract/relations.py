@@ -299,7 +299,8 @@ def _edition_date(doc: Document, ev: Mention) -> str | None:
     if year is None and past and re.search(r"\b(?:last|earlier|ago|previous)\b", past[0].surface + " "
                                            + doc.text[max(s.start, past[0].start - 12):past[0].start]):
         return past[0].value
-    ahead = _HOSTS.search(s.text, max(0, ev.start - s.start - 80))
+    ahead = _HOSTS.search(s.text, max(0, ev.start - s.start - 80)) if any(
+        w in s.text for w in ("host", "hold", "stage", "held", "place", "convene", "open")) else None
     coming = [d for d in ds if d.prospective and ahead is not None and d.start > s.start + ahead.start()
               and (year is None or d.value.startswith(year.group()))]
     if coming:
@@ -365,7 +366,7 @@ def _events(doc: Document) -> None:
         # each pattern is tried only on a sentence holding one of its words (a substring test costs less)
         if ev is None and any(w in s.text for w in _EVENT_WORDS) and _EVENT_REF_RE.search(s.text):
             ev = events[-1] if events[-1].start < s.start else events[0]
-        if ev is None and _ORGANISERS.match(s.text) and events[0].start < s.start:
+        if ev is None and "rgani" in s.text and _ORGANISERS.match(s.text) and events[0].start < s.start:
             ev = events[-1] if events[-1].start < s.start else events[0]  # "Organisers expect 120 delegations"
         if ev is not None:
             if ("keynote" in s.text or "address" in s.text or "speech" in s.text) and _SPEECH_RE.search(s.text):
@@ -376,8 +377,9 @@ def _events(doc: Document) -> None:
             if "chair" in s.text and _CHAIRED_RE.search(s.text):
                 for p in persons:
                     doc.relate(p.name, "chairs", ev.name, {}, s)
-            counted = not another_edition(doc, s, ev)
-            for q in doc.in_sentence(s, doc.quantities):
+            quantities = doc.in_sentence(s, doc.quantities)
+            counted = bool(quantities) and not another_edition(doc, s, ev)  # asked only where a count may be
+            for q in quantities:
                 um = _COUNT_UNITS.match(doc.text[q.end:q.end + 60]) if counted else None
                 if um and earlier_count(doc, q.start, q.end, s):
                     continue
