@@ -150,6 +150,9 @@ def generate_article(i: int, rng: random.Random) -> dict[str, Any]:
          "evidence": ev(f"{b} is strong in this domain.")},
         {"subject": company, "predicate": "located_in", "object": a, "evidence": ev(f"{company} is based in {a}.")},
     ]
+    for r in rel:  # as the extractor writes them: every fact with its confidence, extractor and version
+        r.setdefault("confidence", 0.75)
+        r["extractor"], r["extractor_version"] = "dikg-rules", "0.1.0"
     return {"url": f"https://news.example/{year}/{i}", "date": date, "source": f"Wire {i % 9}",
             "title": f"{a} and {b} sign agreement {i}", "entities": entities, "relations": rel}
 
