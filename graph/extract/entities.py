@@ -16,7 +16,9 @@ from .spans import Spans
 
 __all__ = ["build_entities"]
 
-_PLACE_CUE = re.compile(r"(?:\b(?:in|at|near|outside|from|to|into|around|across|of)\s+)$")
+# "in Cairo", and "In Cairo, the expo ..." at a sentence's start
+_PLACE_CUE = re.compile(r"(?:\b(?:in|at|near|outside|from|to|into|around|across|of)|(?<![\w'’-])(?:In|At|Near|Outside))"
+                        r"\s+$")
 _ACRONYM_TAIL = re.compile(r"\s+\((?P<acr>[A-Z][A-Za-z0-9&-]+)\)")
 _DATELINE_RE = re.compile(r"(?m)^\s*(?P<place>[A-Z][A-Z .'’-]{2,30}?)\s*(?:,[^:–—\n]{0,30})?\s*(?::|–|—|-{1,2})\s")
 _MENTION_ONLY_KINDS = ("news agency",)
@@ -27,7 +29,6 @@ _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents|pounds?|rupees?|ringgit|won|
                              r"shekels?|forints?|lei|reais|real|euros?)\b")
 
 
-_PLACE_CUE_LEAD = re.compile(r"(?<![\w'’-])(?:In|At|Near|Outside)\s+$")  # "In Cairo, the expo ..."
 _REGION_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Pan)[\s-]$")
 
 
@@ -146,20 +147,17 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
     money = Spans((m.start, m.end) for m in doc.money)
     kept: list[Mention] = []
     for m in raw:
-        if m.type == "Country" and money.covers(m.start):
-            continue
+        if m.type in ("Country", "Platform") and money.covers(m.start):
+            continue  # "Rs280 billion", "N120 billion": an amount, not a state or a designation
         if m.type == "Country" and m.surface.startswith("America") and _REGION_BEFORE.search(
                 text, max(0, m.start - 10), m.start):
             continue  # "Latin American", "South America": a region, not the United States
-        if m.type == "Platform" and money.covers(m.start):
-            continue  # "Rs280 billion", "N120 billion": an amount, not a designation
         if (m.type == "Country" and _CURRENCY_AFTER.match(text, m.end)
                 and _AMOUNT_BEFORE.search(text, max(0, m.start - 30), m.start)):
             continue  # "6.5 billion US dollars", "Australian dollars": a currency, not the state
         if m.type == "Country" and m.form == "capital":
             before = text[max(0, m.start - 12):m.start]
-            if (_PLACE_CUE.search(before) or _PLACE_CUE_LEAD.search(before)
-                    or (m.surface.isupper() and len(m.surface) > 3)):
+            if _PLACE_CUE.search(before) or (m.surface.isupper() and len(m.surface) > 3):
                 doc.places.append((m.start, m.end, m.surface))
                 continue
         kept.append(m)

@@ -101,6 +101,8 @@ _UNIT_WORDS = frozenset("Maritime Munitions Ordnance Shipbuilding Shipyards Aero
                         "Aerostructures Optronics Avionics Propulsion Dynamics Technologies Engineering Solutions "
                         "Composites Sensors Communications Simulation Engines".split())
 _MIDDLE_COUNTRY = re.compile(rf"[ \t]+(?P<mid>{_UNIT_MIDDLE})$")
+# the state's name goes on past the unit's ("Airbus Spain's", "Airbus Spain Defence"): no unit ends there
+_COUNTRY_GOES_ON = re.compile(r"[ \t]*(?:['’]s\b|[A-Z]|-\w)")
 
 
 def find_units(text: str, gazetteer_mentions: list[Mention]) -> list[Mention]:
@@ -116,7 +118,7 @@ def find_units(text: str, gazetteer_mentions: list[Mention]) -> list[Mention]:
         end = -1
         if nxt is not None and nxt.type == "Country" and nxt.form == "name":
             mid = _MIDDLE_COUNTRY.match(text[m.end:nxt.start]) if nxt.start > m.end else None
-            if mid is not None and not re.match(r"[ \t]*(?:['’]s\b|[A-Z]|-\w)", text[nxt.end:nxt.end + 3]):
+            if mid is not None and not _COUNTRY_GOES_ON.match(text[nxt.end:nxt.end + 3]):
                 country, end = nxt.name, nxt.end
         if end < 0:
             pm = _UNIT_PLACE_RE.match(text, m.end)
@@ -124,7 +126,7 @@ def find_units(text: str, gazetteer_mentions: list[Mention]) -> list[Mention]:
                 country, end = _ENDONYMS.get(pm.group("place")), pm.end()
         if end < 0:
             tm = _UNIT_TAIL_RE.match(text, m.end)
-            if tm is not None and tm.group("last") in _UNIT_WORDS and tm.group("last") not in _HARDWARE:
+            if tm is not None and tm.group("last") in _UNIT_WORDS:
                 end = tm.end()
         if end < 0 or (nxt is not None and nxt.start < end and nxt.end > end):
             continue
@@ -252,7 +254,10 @@ def _owner_cues(text: str) -> list[int]:
     """Return where a word of ownership occurs, sorted."""
     cues = _cue_starts(text)
     return sorted(at for cue in _OWNER_CUES for at in cues[cue])
+
+
 _DESCRIBED = re.compile(r"\s+(?!state\b|government\b)[a-z]")
+_POSSESSIVE = re.compile(r"['’]s\s")
 
 
 def ownership_relations(doc: Document) -> None:
@@ -273,7 +278,7 @@ def ownership_relations(doc: Document) -> None:
         om = _IS_OWNED.match(text, m.end, s.end) or _APPOSED_OF.match(text, m.end, s.end)
         if om is not None:
             after = [o for o in doc.mentions_starting(om.end(), om.end() + 1) if o.type != "Person"]
-            if after and after[0].type == "Country" and re.match(r"['’]s\s", text[after[0].end:after[0].end + 3]):
+            if after and after[0].type == "Country" and _POSSESSIVE.match(text, after[0].end):
                 after = [o for o in doc.mentions_starting(after[0].end + 3, after[0].end + 4) if o.type != "Person"]
             parent = after[0] if after else None
         if parent is None:

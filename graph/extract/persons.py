@@ -125,8 +125,10 @@ _POST_OF_2 = (r"(?:Affairs|Defen[cs]e|Security|Industry|Industries|Procurement|P
 _POST = (rf"(?:{_POST_MODS}{{0,3}}{_POST_HEADS}(?:\s+(?:of|for)\s+(?:the\s+)?(?:National\s+|State\s+for\s+)?"
          rf"[A-Z][A-Za-z]+(?:\s+(?:and\s+)?{_POST_OF_2})?)?)")
 _POSTED_NAMEWORD = rf"[{_UP}](?:[{_LO}]+(?:['’][{_UP}][{_LO}]+)?|['’][{_UP}][{_LO}]+)(?:-[{_UP}]?[{_LO}]+)*"
+# two to four such words: the full name the post, appointment, counterpart and apposition rules take
+_POSTED_NAME = rf"{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}}"
 _POSTED_RE = re.compile(
-    rf"(?<![\w'’-]){_POST}\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
+    rf"(?<![\w'’-]){_POST}\s+(?P<name>{_POSTED_NAME})"
     rf"(?=['’]s\b|\s*[,.;:)]|\s+[a-z]|\s*$)")
 _WORD_START = re.compile(r"(?<![^\s(\"“])[A-Za-z]")
 # the same words as a trie, the boundary before them checked behind, so that the scan skips to their letters
@@ -179,6 +181,12 @@ def _valid(name: str) -> bool:
     return bool(words) and words[0] not in _NOT_NAMES and words[-1] not in _NOT_NAMES
 
 
+def _bare_name(name: str) -> bool:
+    """Tell whether a name found with no honorific or rank holds no word of a post, a body or a sentence's lead."""
+    words = name.split()
+    return bool(words) and not any(w in _NOT_NAMES or w in _POST_WORDS or w in _ORG_WORDS for w in words)
+
+
 def _firm_like(name: str) -> bool:
     """Tell whether a name ends like a firm's ("Baltic Workboats", "Harbin Aircraft"): no person's name does."""
     last = name.rsplit(None, 1)[-1]
@@ -225,13 +233,13 @@ _APPOINTING = ("appointed", "named", "succeeds", "succeeded", "succeeding", "rep
                "hired", "promoted", "elected")
 _APPOINTED_NAME_RE = re.compile(
     rf"{words_regex(_APPOINTING, word_start=True)}"
-    rf"\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
+    rf"\s+(?P<name>{_POSTED_NAME})"
     rf"(?=\s+(?:as|to|who|at|from|after|in|on)\b|\s*[,.;)]|\s*$)")
 
 
 # "his Turkish counterpart Yasar Guler", "her counterpart, Jane Doe": the name after the word
 _COUNTERPART_RE = re.compile(
-    rf"\bcounterparts?,?\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
+    rf"\bcounterparts?,?\s+(?P<name>{_POSTED_NAME})"
     rf"(?=['’]s\b|\s*[,.;:)]|\s+[a-z]|\s*$)")
 
 
@@ -240,8 +248,7 @@ def _counterpart_persons(text: str, taken: list[tuple[int, int]]) -> list[Mentio
     out: list[Mention] = []
     for m in _COUNTERPART_RE.finditer(text):
         name = m.group("name")
-        if (not _valid(name) or any(w in _NOT_NAMES or w in _POST_WORDS or w in _ORG_WORDS for w in name.split())
-                or any(s <= m.start("name") < e for s, e in taken)):
+        if not _bare_name(name) or any(s <= m.start("name") < e for s, e in taken):
             continue
         out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 2, {}))
     return out
@@ -305,8 +312,7 @@ def find_persons(text: str) -> list[Mention]:
         out.append(Mention(m.start(), m.end("name"), name, name, "Person", 1, {}))
     for m in _appointed_names(text):
         name = m.group("name")
-        if (_valid(name) and not held.covers(m.start("name")) and not _firm_like(name)
-                and not any(w in _NOT_NAMES or w in _POST_WORDS or w in _ORG_WORDS for w in name.split())):
+        if _bare_name(name) and not held.covers(m.start("name")) and not _firm_like(name):
             out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 1, {}))
     for m in _SAID_RE.finditer(text):
         name = m.group("name")
@@ -368,7 +374,7 @@ def short_forms(name: str) -> list[str]:
 # "the chief executive of Turkey's ASFAT, Esad Cakar, said", "Brazil's defence minister, Jose Mucio,": a name set
 # off by commas straight after a post
 _APPOSED_RE = re.compile(
-    rf",\s+(?P<name>{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}})"
+    rf",\s+(?P<name>{_POSTED_NAME})"
     rf"(?=\s*,|\s+(?:said|told|added|says)\b|\.(?:\s|$))")
 _APPOSED_POST_RE = re.compile(
     rf"(?:^|\b(?:the|The|and|by|with|as|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Z]{{2,5}}\s+)?|[A-Z][\w-]*['’]s\s+)"
@@ -381,9 +387,7 @@ def _apposed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     held = Spans(taken)
     for m in _APPOSED_RE.finditer(text):
         name = m.group("name")
-        words = name.split()
-        if (not _valid(name) or any(w in _NOT_NAMES or w in _POST_WORDS or w in _ORG_WORDS for w in words)
-                or held.covers(m.start("name"))):
+        if not _bare_name(name) or held.covers(m.start("name")):
             continue
         lo = max(0, m.start() - 120)
         for b in _BREAK_RE.finditer(text, lo, m.start()):
