@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import resources
 
 from .document import Document
 from .mentions import Mention
@@ -80,14 +81,10 @@ def find_industry_companies(text: str, demonym_starts: Sequence[int] = ()) -> li
     return out
 
 
-# the names of states in their own languages, as local units write them ("Rheinmetall Defence Lietuva")
-_ENDONYMS = {"Lietuva": "Lithuania", "Latvija": "Latvia", "Eesti": "Estonia", "Polska": "Poland",
-             "Deutschland": "Germany", "España": "Spain", "Espana": "Spain", "Italia": "Italy", "Brasil": "Brazil",
-             "Nederland": "Netherlands", "Norge": "Norway", "Sverige": "Sweden", "Suomi": "Finland",
-             "Danmark": "Denmark", "Hellas": "Greece", "Magyarország": "Hungary", "Romania": "Romania",
-             "Česko": "Czech Republic", "Slovensko": "Slovakia", "Hrvatska": "Croatia", "Srbija": "Serbia",
-             "Österreich": "Austria", "Schweiz": "Switzerland", "Suisse": "Switzerland", "Belgique": "Belgium",
-             "México": "Mexico", "Nippon": "Japan", "Bharat": "India"}
+# the names of states in their own languages, as local units write them ("Rheinmetall Defence Lietuva"),
+# from ``graph/data/endonyms.tsv``
+_ENDONYMS = dict(line.split("\t", 1) for line in resources.files("graph.data").joinpath("endonyms.tsv")
+                 .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
 _REGIONS = ("Far East", "Middle East", "Asia Pacific", "Asia-Pacific", "North America", "Latin America", "Asia",
             "Pacific", "Nordic", "Nordics", "Americas", "Europe", "Africa", "Gulf", "Arabia", "Scandinavia",
             "Baltics", "Oceania", "Benelux")
