@@ -19,6 +19,7 @@ from .anaphora import country_pair, event_at
 from .anchors import mentions_in, sentences_with
 from .document import Document
 from .editions import another_edition, earlier_count
+from .events import ordinal
 from .mentions import Mention
 from .text import Sentence
 
@@ -250,7 +251,7 @@ def _next_edition(doc: Document) -> None:
         if year and dates:
             name = ev.name.replace(year, dates[0].value[:4])
         elif edition:
-            name = re.sub(r"\b\d{1,3}(?:st|nd|rd|th)\b", _ordinal(edition + 1), ev.name, count=1)
+            name = re.sub(r"\b\d{1,3}(?:st|nd|rd|th)\b", ordinal(edition + 1), ev.name, count=1)
         else:
             continue
         if name == ev.name:
@@ -258,11 +259,6 @@ def _next_edition(doc: Document) -> None:
         doc.entities.add(name, "Event", nm.group().removeprefix("The ").removeprefix("the "),
                          event_type=ev.attributes.get("event_type"))
         doc.relate(ev.name, "precedes", name, {}, s, 0.7)
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 _BY = re.compile(r"\s+(?:jointly\s+)?by\s+")

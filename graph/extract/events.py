@@ -16,7 +16,7 @@ from itertools import pairwise
 from .mentions import Mention
 from .patterns import words_regex
 
-__all__ = ["SHOWS", "find_events"]
+__all__ = ["SHOWS", "find_events", "ordinal"]
 
 #: recurring defence shows known by name alone (``graph/data/shows.txt``)
 SHOWS = tuple(line.strip() for line in resources.files("graph.data").joinpath("shows.txt").read_text(encoding="utf-8")
@@ -131,6 +131,12 @@ _MEETING_OF = re.compile(
     re.I)
 
 
+def ordinal(n: int) -> str:
+    """Return ``n`` written as an edition is: "1st", "12th", "23rd"."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _meetings_of_bodies(text: str) -> list[Mention]:
     """"the fifth meeting of the India-Japan Joint Working Group": the meeting is the event, of that edition."""
     out = []
@@ -140,13 +146,12 @@ def _meetings_of_bodies(text: str) -> list[Mention]:
             continue  # "the fourth meeting of the committee": a reference, not a name
         w = m.group("ord").casefold()
         n = _ORDINALS.get(w) or int(re.sub(r"\D", "", w))
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         if m.group("talks"):  # "the second meeting of the X Strategic Dialogue": its second edition
-            out.append(Mention(m.start(), m.end(), m.group(0), f"{n}{suffix} {body}", "Event", priority=6,
+            out.append(Mention(m.start(), m.end(), m.group(0), f"{ordinal(n)} {body}", "Event", priority=6,
                                attributes={"event_type": _KINDS.get(m.group("talks").casefold(), "dialogue"),
                                            "edition": n}))
             continue
-        out.append(Mention(m.start(), m.end(), m.group(0), f"{n}{suffix} {body} meeting", "Event", priority=5,
+        out.append(Mention(m.start(), m.end(), m.group(0), f"{ordinal(n)} {body} meeting", "Event", priority=5,
                            attributes={"event_type": "meeting", "edition": n}))
     return out
 
