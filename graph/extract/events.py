@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from importlib import resources
 from itertools import pairwise
 
+from .exercises import add_names_again
 from .mentions import Mention
 from .patterns import words_regex
 
@@ -167,13 +168,7 @@ def _exercises(text: str) -> list[Mention]:
         name = m.group("n") + (f" {m.group('year')}" if m.group("year") else "")
         out.append(Mention(m.start(), m.end(), m.group(0), name, "Event", priority=5,
                            attributes={"event_type": "exercise", "edition": None, "year": m.group("year")}))
-    for first in list(out):
-        stem = first.name.removesuffix(f" {first.attributes['year']}") if first.attributes["year"] else first.name
-        bare = re.compile(rf"(?<![\w-])(?<!Exercise ){re.escape(stem)}(?![\w-])")
-        for b in bare.finditer(text):
-            if not any(o.start <= b.start() < o.end for o in out):
-                out.append(Mention(b.start(), b.end(), b.group(0), first.name, "Event", priority=5,
-                                   attributes=dict(first.attributes)))
+    add_names_again(text, out, behind="(?<!Exercise )")
     return out
 
 
