@@ -307,24 +307,21 @@ def _visits(doc: Document) -> None:
             if who is None:
                 continue
             dates = [d for d in doc.in_sentence(s, doc.dates) if d.start >= s.start + vm.start()]
+            when = dates[0].value if dates else None
+            status = "planned" if vm.group("aux") else None
             purpose = _PURPOSE.search(s.text, vm.end())
             doc.relate(who.name, "visited", targets[0].name, {
-                "date": dates[0].value if dates else None,
-                "status": "planned" if vm.group("aux") else None,
-                "purpose": purpose.group("p") if purpose else None}, s, 0.6)
+                "date": when, "status": status, "purpose": purpose.group("p") if purpose else None}, s, 0.6)
             mate = next((p for p in before if p.type == "Person" and p.end <= who.start and p.name != who.name
                          and _AND_RE.fullmatch(doc.text, p.end, who.start)), None) if who.type == "Person" else None
             if mate is not None:  # "X and Y visited the plant": both did
-                doc.relate(mate.name, "visited", targets[0].name, {
-                    "date": dates[0].value if dates else None,
-                    "status": "planned" if vm.group("aux") else None}, s, 0.55)
+                doc.relate(mate.name, "visited", targets[0].name, {"date": when, "status": status}, s, 0.55)
             for more in _listed_after(doc, s, targets[0]):
-                doc.relate(who.name, "visited", more.name, {"date": dates[0].value if dates else None,
-                                                            "status": "planned" if vm.group("aux") else None}, s, 0.55)
+                doc.relate(who.name, "visited", more.name, {"date": when, "status": status}, s, 0.55)
             ev = next((m for m in mentions_in(doc, s, "Event") if m.start > pos
                        and _FOR_EVENT.search(doc.text, max(pos, m.start - 14), m.start)), None)
             if ev is not None:
-                doc.relate(who.name, "participant_of", ev.name, {"date": dates[0].value if dates else None}, s, 0.6)
+                doc.relate(who.name, "participant_of", ev.name, {"date": when}, s, 0.6)
 
 
 # "visited the Okpo shipyard of X", "toured the main plant operated by X": the firm or body the site belongs to
