@@ -64,7 +64,6 @@ EXTRACTOR_NAME = "dikg-rules"
 EXTRACTOR_VERSION = "0.1.0"
 
 _BYLINE_RE = re.compile(r"^By\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,3})\s*$", re.M)
-_MONTH_PREFIX = re.compile(r"^\d{4}")
 
 
 def _gazetteer_mentions(text: str, gaz: Gazetteers) -> list[Mention]:

@@ -19,6 +19,7 @@ from .anaphora import country_pair, event_at
 from .anchors import mentions_in, sentences_with
 from .document import Document
 from .editions import another_edition, earlier_count
+from .events import ordinal
 from .mentions import Mention
 from .text import Sentence
 
@@ -250,7 +251,7 @@ def _next_edition(doc: Document) -> None:
         if year and dates:
             name = ev.name.replace(year, dates[0].value[:4])
         elif edition:
-            name = re.sub(r"\b\d{1,3}(?:st|nd|rd|th)\b", _ordinal(edition + 1), ev.name, count=1)
+            name = re.sub(r"\b\d{1,3}(?:st|nd|rd|th)\b", ordinal(edition + 1), ev.name, count=1)
         else:
             continue
         if name == ev.name:
@@ -258,11 +259,6 @@ def _next_edition(doc: Document) -> None:
         doc.entities.add(name, "Event", nm.group().removeprefix("The ").removeprefix("the "),
                          event_type=ev.attributes.get("event_type"))
         doc.relate(ev.name, "precedes", name, {}, s, 0.7)
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 _BY = re.compile(r"\s+(?:jointly\s+)?by\s+")
@@ -311,24 +307,21 @@ def _visits(doc: Document) -> None:
             if who is None:
                 continue
             dates = [d for d in doc.in_sentence(s, doc.dates) if d.start >= s.start + vm.start()]
+            when = dates[0].value if dates else None
+            status = "planned" if vm.group("aux") else None
             purpose = _PURPOSE.search(s.text, vm.end())
             doc.relate(who.name, "visited", targets[0].name, {
-                "date": dates[0].value if dates else None,
-                "status": "planned" if vm.group("aux") else None,
-                "purpose": purpose.group("p") if purpose else None}, s, 0.6)
+                "date": when, "status": status, "purpose": purpose.group("p") if purpose else None}, s, 0.6)
             mate = next((p for p in before if p.type == "Person" and p.end <= who.start and p.name != who.name
                          and _AND_RE.fullmatch(doc.text, p.end, who.start)), None) if who.type == "Person" else None
             if mate is not None:  # "X and Y visited the plant": both did
-                doc.relate(mate.name, "visited", targets[0].name, {
-                    "date": dates[0].value if dates else None,
-                    "status": "planned" if vm.group("aux") else None}, s, 0.55)
+                doc.relate(mate.name, "visited", targets[0].name, {"date": when, "status": status}, s, 0.55)
             for more in _listed_after(doc, s, targets[0]):
-                doc.relate(who.name, "visited", more.name, {"date": dates[0].value if dates else None,
-                                                            "status": "planned" if vm.group("aux") else None}, s, 0.55)
+                doc.relate(who.name, "visited", more.name, {"date": when, "status": status}, s, 0.55)
             ev = next((m for m in mentions_in(doc, s, "Event") if m.start > pos
                        and _FOR_EVENT.search(doc.text, max(pos, m.start - 14), m.start)), None)
             if ev is not None:
-                doc.relate(who.name, "participant_of", ev.name, {"date": dates[0].value if dates else None}, s, 0.6)
+                doc.relate(who.name, "participant_of", ev.name, {"date": when}, s, 0.6)
 
 
 # "visited the Okpo shipyard of X", "toured the main plant operated by X": the firm or body the site belongs to

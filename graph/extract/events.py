@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from importlib import resources
 from itertools import pairwise
 
+from .exercises import add_names_again
 from .mentions import Mention
 from .patterns import words_regex
 
-__all__ = ["SHOWS", "find_events"]
+__all__ = ["SHOWS", "find_events", "ordinal"]
 
 #: recurring defence shows known by name alone (``graph/data/shows.txt``)
 SHOWS = tuple(line.strip() for line in resources.files("graph.data").joinpath("shows.txt").read_text(encoding="utf-8")
@@ -131,6 +132,12 @@ _MEETING_OF = re.compile(
     re.I)
 
 
+def ordinal(n: int) -> str:
+    """Return ``n`` written as an edition is: "1st", "12th", "23rd"."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _meetings_of_bodies(text: str) -> list[Mention]:
     """"the fifth meeting of the India-Japan Joint Working Group": the meeting is the event, of that edition."""
     out = []
@@ -140,13 +147,12 @@ def _meetings_of_bodies(text: str) -> list[Mention]:
             continue  # "the fourth meeting of the committee": a reference, not a name
         w = m.group("ord").casefold()
         n = _ORDINALS.get(w) or int(re.sub(r"\D", "", w))
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         if m.group("talks"):  # "the second meeting of the X Strategic Dialogue": its second edition
-            out.append(Mention(m.start(), m.end(), m.group(0), f"{n}{suffix} {body}", "Event", priority=6,
+            out.append(Mention(m.start(), m.end(), m.group(0), f"{ordinal(n)} {body}", "Event", priority=6,
                                attributes={"event_type": _KINDS.get(m.group("talks").casefold(), "dialogue"),
                                            "edition": n}))
             continue
-        out.append(Mention(m.start(), m.end(), m.group(0), f"{n}{suffix} {body} meeting", "Event", priority=5,
+        out.append(Mention(m.start(), m.end(), m.group(0), f"{ordinal(n)} {body} meeting", "Event", priority=5,
                            attributes={"event_type": "meeting", "edition": n}))
     return out
 
@@ -162,13 +168,7 @@ def _exercises(text: str) -> list[Mention]:
         name = m.group("n") + (f" {m.group('year')}" if m.group("year") else "")
         out.append(Mention(m.start(), m.end(), m.group(0), name, "Event", priority=5,
                            attributes={"event_type": "exercise", "edition": None, "year": m.group("year")}))
-    for first in list(out):
-        stem = first.name.removesuffix(f" {first.attributes['year']}") if first.attributes["year"] else first.name
-        bare = re.compile(rf"(?<![\w-])(?<!Exercise ){re.escape(stem)}(?![\w-])")
-        for b in bare.finditer(text):
-            if not any(o.start <= b.start() < o.end for o in out):
-                out.append(Mention(b.start(), b.end(), b.group(0), first.name, "Event", priority=5,
-                                   attributes=dict(first.attributes)))
+    add_names_again(text, out, behind="(?<!Exercise )")
     return out
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from .mentions import Mention
 
-__all__ = ["find_named_exercises"]
+__all__ = ["add_names_again", "find_named_exercises"]
 
 _WORDS = (" exercise", " drills", " drill", " wargames", " war games", " war-games")
 _LEAD = (r"(?:(?:[Tt]he|[Tt]his\s+year['’]s|[Ll]ast\s+year['’]s|[Nn]ext\s+year['’]s|a|an)\s+)"
@@ -54,11 +54,17 @@ def find_named_exercises(text: str, known: Sequence[Mention]) -> list[Mention]:
         out.append(Mention(start, m.end("year") if m.group("year") else end, text[start:(m.end("year") if
                            m.group("year") else end)], name, "Event", priority=5,
                            attributes={"event_type": "exercise", "edition": None, "year": m.group("year")}))
+    add_names_again(text, out, spans)
+    return out
+
+
+def add_names_again(text: str, out: list[Mention], spans: Sequence[tuple[int, int]] = (), behind: str = "") -> None:
+    """Add to ``out`` each exercise's name written again without its year ("Cobra Gold drew ..."), where no mention
+    found yet and none of ``spans`` stands; ``behind`` is a look-behind the name must pass."""
     for first in list(out):
         stem = first.name.removesuffix(f" {first.attributes['year']}") if first.attributes["year"] else first.name
-        for b in re.finditer(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", text):
+        for b in re.finditer(rf"(?<![\w-]){behind}{re.escape(stem)}(?![\w-])", text):
             if not any(o.start <= b.start() < o.end for o in out) and not any(
                     s < b.end() and b.start() < e for s, e in spans):
                 out.append(Mention(b.start(), b.end(), b.group(0), first.name, "Event", priority=5,
                                    attributes=dict(first.attributes)))
-    return out

@@ -21,9 +21,10 @@ __all__ = ["Ordinal", "find_ordinals"]
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10}
-# "the" with the word boundary checked behind it, so that the scan looks for the literal
+# "the" with the word boundary checked behind it, so that the scan looks for the literal, and the rank
+_THE_NTH = r"the(?<!\w...)\s+(?P<ord>" + "|".join(_ORD) + r"|\d{1,2}(?:st|nd|rd|th))"
 _RE = re.compile(
-    r"the(?<!\w...)\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+"
+    _THE_NTH + r"\s+"
     r"(?P<scope>(?:(?:[a-z][\w-]*|[A-Z]{2,6}|[A-Z][a-z]+)\s+){0,3}?(?:country|countries|nation|customer|operator|"
     r"user|export customer|buyer|navy|air force|army|state|foreign customer|defence deal|deal|contract|company|firm|"
     r"member|member state|ally)),?\s+"
@@ -36,8 +37,7 @@ _RE = re.compile(
 
 # "the third export customer for the Rafale after India and Qatar": a ranked buyer or operator with no verb
 _CUSTOMER_RE = re.compile(
-    r"the(?<!\w...)\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
-    r"\s+(?P<scope>(?:(?:foreign|export|international|overseas|[A-Z][a-z]+|[A-Z]{2,6})\s+){0,2}"
+    _THE_NTH + r"\s+(?P<scope>(?:(?:foreign|export|international|overseas|[A-Z][a-z]+|[A-Z]{2,6})\s+){0,2}"
     r"(?P<who>customer|operator|user|buyer))\s+(?:for|of)\s+(?:the\s+)?[^,.;]{1,40}?"
     r"(?:\s+after\s+(?P<after>[^.;,]{1,80}?))?(?=\s*[,.;]|\s+(?:when|in|with|by|under|following)\b|$)")
 
@@ -52,13 +52,18 @@ class Ordinal:
     verb: str
 
 
+def _rank(m: re.Match[str]) -> int:
+    """Return the rank the match's ``ord`` group writes: "third" and "3rd" are 3."""
+    w = m.group("ord").casefold()
+    return _ORD.get(w) or int(re.sub(r"\D", "", w))
+
+
 @lru_cache(maxsize=4)
 def find_ordinals(text: str) -> list[Ordinal]:
     """Return the ranked claims in ``text``."""
     out = []
     for m in _RE.finditer(text):
-        w = m.group("ord").casefold()
-        n = _ORD.get(w) or int(re.sub(r"\D", "", w))
+        n = _rank(m)
         scope = m.group("scope")
         if m.group("outside"):
             scope = f"{scope} {m.group('outside')}"
@@ -71,8 +76,7 @@ def find_ordinals(text: str) -> list[Ordinal]:
         for m in _CUSTOMER_RE.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            w = m.group("ord").casefold()
-            n = _ORD.get(w) or int(re.sub(r"\D", "", w))
+            n = _rank(m)
             verb = "operate" if m.group("who") in ("operator", "user") else "buy"
             out.append(Ordinal(m.start(), m.end(), n, m.group("scope"), m.group("after"), verb))
         out.sort(key=lambda o: o.start)

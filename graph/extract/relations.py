@@ -481,27 +481,33 @@ def _appointer(doc: Document, s: Sentence, verb: int) -> str | None:
     return None
 
 
+def _post_end(text: str, m: re.Match[str]) -> int:
+    """Return where the post ``_POST_AFTER`` matched ends: before its "of ..." when a possessive follows
+    ("commander of the Air Force's training command": the post alone)."""
+    end = m.end("role")
+    if m.group("of") and _POSSESSIVE_NEXT.match(text, end):
+        return m.start("of")
+    return end
+
+
 def _appointments(doc: Document) -> None:
     """Posts taken, given or held that are written after a verb, and commands handed over or taken."""
     text = doc.text
     for s in sentences_with(doc, _ANCHORS):
-        if _APPOINTED.search(text, s.start, s.end):
-            for am in _APPOINTED.finditer(text, s.start, s.end):
-                p = _subject_before(doc, am.start())
-                pos = am.end()
-                while p is not None:
-                    rm = _POST_AFTER.match(text, pos, s.end)
-                    if rm is None:
-                        break
-                    end = rm.end("role")
-                    if rm.group("of") and _POSSESSIVE_NEXT.match(text, end):
-                        end = rm.start("of")  # "commander of the Air Force's training command": the post alone
-                    role = " ".join(text[rm.start("role"):end].split())
-                    _hold(doc, p, role, rm.start("role"), end, s)
-                    nm = _AND_AS.match(text, rm.end(), s.end)
-                    if nm is None:
-                        break
-                    pos = nm.end()
+        for am in _APPOINTED.finditer(text, s.start, s.end):
+            p = _subject_before(doc, am.start())
+            pos = am.end()
+            while p is not None:
+                rm = _POST_AFTER.match(text, pos, s.end)
+                if rm is None:
+                    break
+                end = _post_end(text, rm)
+                role = " ".join(text[rm.start("role"):end].split())
+                _hold(doc, p, role, rm.start("role"), end, s)
+                nm = _AND_AS.match(text, rm.end(), s.end)
+                if nm is None:
+                    break
+                pos = nm.end()
         if "appointed" in s.text or "named" in s.text or "hired" in s.text or "elected" in s.text or \
                 "promoted" in s.text:
             for p in doc.mentions_in(s, "Person"):
@@ -510,9 +516,7 @@ def _appointments(doc: Document) -> None:
                 post = _POST_AFTER.match(text, as_m.end(), s.end) if as_m else None
                 if vm is None or post is None:
                     continue
-                end = post.end("role")
-                if post.group("of") and _POSSESSIVE_NEXT.match(text, end):
-                    end = post.start("of")
+                end = _post_end(text, post)
                 _hold(doc, p, " ".join(text[post.start("role"):end].split()), post.start("role"), end, s,
                       _appointer(doc, s, vm.start()))
         if "command of" in s.text:
