@@ -53,7 +53,7 @@ _BODY_WORDS = ("Cabinet", "Parliament", "Congress", "Council", "Committee", "Sen
                "Government", "Sejm", "Bundestag", "Knesset", "Diet", "Majlis")
 
 
-def _agreement_of(doc: Document, s: Sentence, agreements: list[AgreementState]) -> AgreementState | None:
+def _agreement_of(s: Sentence, agreements: list[AgreementState]) -> AgreementState | None:
     """Return the agreement sentence ``s`` speaks of: one it names first, else the latest named before it."""
     here = [a for a in agreements if a.sentence is s]
     if here:
@@ -113,7 +113,7 @@ def _awaited(doc: Document, agreements: list[AgreementState]) -> None:
         aw = _AWAITED.search(s.text)
         if aw is None:
             continue
-        agr = _agreement_of(doc, s, agreements)
+        agr = _agreement_of(s, agreements)
         if agr is None or (agr.sentence is not s and not _AGREEMENT_WORD.search(s.text, 0, aw.start())) \
                 or _other_platform(doc, s, agr, s.start + aw.start()):
             continue
@@ -142,7 +142,7 @@ def _ended(doc: Document, agreements: list[AgreementState]) -> None:
         em = _ENDED_RE.search(s.text)
         if em is None or not _AGREEMENT_WORD.search(s.text, 0, em.start()):
             continue
-        agr = _agreement_of(doc, s, agreements)
+        agr = _agreement_of(s, agreements)
         if agr is None or (_OTHER_CLAUSE.search(s.text, 0, em.start()) and agr.sentence is s) \
                 or _other_platform(doc, s, agr, s.start + em.start()):
             continue  # "X was finalised, while a planned deal with Y has stalled": another deal than the first
@@ -284,8 +284,10 @@ _EXTENDED = re.compile(r"\s+(?:that|which)\s+[^.;,]{0,40}?\b(?:extended|approved
 def _capital_to(doc: Document, s: Sentence, after: int) -> str | None:
     """Return the state whose capital follows "to" after ``after`` ("extended to Hanoi"), read as a place."""
     gaz = getattr(doc, "gazetteers", None)
+    if gaz is None:
+        return None
     for start, _end, surface in doc.places:
-        if after <= start < s.end and _TO.search(doc.text, max(after, start - 8), start) and gaz is not None:
+        if after <= start < s.end and _TO.search(doc.text, max(after, start - 8), start):
             hit = gaz.match(surface)
             if hit and hit[0].entry.type == "Country" and hit[0].entry.name in doc.entities:
                 return str(hit[0].entry.name)

@@ -60,6 +60,9 @@ _STATUS_WORDS = (*((w, r"\s+expected\s+to\s+be\s+signed") for w in ("is", "are",
                  *((w, "") for w in ("negotiating", "finalising", "finalizing")))
 _STATUS_RE = re.compile(rf"(?P<w>{caseless_branches_regex(_STATUS_WORDS, word_start=True)})\b")
 _CONCLUDED_VERB = {"placed": "contracted", "awarded": "awarded", "accelerating": "being accelerated"}
+#: the statuses of an agreement still to come, dated by an expected date rather than a date
+_AHEAD_STATUSES = ("expected", "planned", "proposed", "being accelerated")
+_SIGNING_WORDS = ("signed", "inked", "sealed")
 _ROLE_PARTIES = ("Country", "Company", "GovernmentAgency", "ArmedForce")
 _BUY_CUE = re.compile(r"\b(?:procure|procurement|acquisition|acquire|buy|buying|purchase|order|orders|ordered)\b", re.I)
 
@@ -157,6 +160,12 @@ def _status_of_text(text: str) -> tuple[str | None, re.Match[str] | None]:
     if "to be signed" in w or w.endswith(" to sign") or w == "will sign":
         return "expected", m
     return _CONCLUDED_VERB.get(w, w), m
+
+
+def _status_date(doc: Document, agr: AgreementState, besides: Sentence | None = None) -> object:
+    """Return the date of the first dated status the article gives ``agr`` (told outside sentence ``besides``)."""
+    return next((f.qualifiers.get("date") for f in doc.facts if f.subject == agr.name and f.predicate == "has_status"
+                 and (besides is None or f.sentence is not besides) and f.qualifiers.get("date")), None)
 
 
 def _date_for(doc: Document, s: Sentence, prospective: bool | None = None,
@@ -397,7 +406,7 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 years = re.findall(r"\b((?:19|20)\d\d)\b", mods)
                 past, future = _date_for(doc, s, near=start)
                 st = _status(s) or ""
-                ahead = st in ("expected", "planned", "proposed", "being accelerated") or "to be signed" in s.text
+                ahead = st in _AHEAD_STATUSES or "to be signed" in s.text
                 year = years[0] if years else ((future if ahead else past) or year_now or "")[:4]
                 agr = _new_agreement(doc, s, kind, year, start, end, np, agreements, sibling)
                 if agr is None:
@@ -444,7 +453,7 @@ def _named_agreements(doc: Document, agreements: list[AgreementState]) -> None:
         start, end = s.start + nm.start("head"), s.start + nm.end("head")
         past, future = _date_for(doc, s, near=start)
         st = _status(s) or ""
-        ahead = st in ("expected", "planned", "proposed", "being accelerated")
+        ahead = st in _AHEAD_STATUSES
         year = ((future if ahead else past) or year_now)[:4]
         agr = _new_agreement(doc, s, "agreement", year, start, end, nm.group("name"), agreements)
         if agr is None:
@@ -693,8 +702,7 @@ _SIGNING_REF = re.compile(r"\s*(?:It|The\s+(?:signing|ceremony|signing\s+ceremon
 
 
 def _signing_named_again(doc: Document, s: Sentence, agr: AgreementState) -> None:
-    date = next((f.qualifiers.get("date") for f in doc.facts
-                 if f.subject == agr.name and f.predicate == "has_status" and f.qualifiers.get("date")), None)
+    date = _status_date(doc, agr)
     _signatories(doc, s, agr, date if isinstance(date, str) else None)
     if re.match(r"\s*The\s+(?:signing|ceremony|signing\s+ceremony)\s+(?:was|were)\s+(?:witnessed|attended)\b", s.text):
         for p in doc.mentions_in(s, "Person"):
@@ -717,9 +725,6 @@ def _value_put_at(doc: Document, s: Sentence, agr: AgreementState) -> None:
         doc.relate(agr.name, "has_value", money.value, {"approximate": True}, s, 0.5)
 
 
-_SIGNING_WORDS = ("signed", "inked", "sealed")
-
-
 def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = False) -> None:
     status, sm = _status_match(s)
     if not status:
@@ -727,7 +732,7 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
     # "the 2018 contract ..., the last of which was handed over in late 2024": the date nearest the act
     past, future = _date_for(doc, s, near=s.start + sm.end() if sm is not None else None)
     q: dict[str, object] = {}
-    if status in ("expected", "planned", "proposed", "being accelerated"):
+    if status in _AHEAD_STATUSES:
         q["expected_date"] = future
         if status == "being accelerated":
             q["date"] = doc.article_date
@@ -735,7 +740,7 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
         art = doc.article_date or ""
         q["date"] = past or (art if agr.year and art.startswith(agr.year) else agr.year or None)
     place = [p for p in doc.places if s.start <= p[0] < s.end]
-    if place and status in ("signed", "inked", "sealed"):
+    if place and status in _SIGNING_WORDS:
         q["location"] = place[0][2]
     by = re.search(r"\b(?:Cabinet|Parliament|Congress)\b", s.text) if (
         "Cabinet" in s.text or "Parliament" in s.text or "Congress" in s.text) else None
@@ -743,8 +748,6 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
         cab = [m for m in doc.mentions_in(s, "GovernmentAgency") if m.surface.startswith(by.group())]
         if cab:
             q["by"] = cab[0].name
-            if status == "expected" and "approv" in s.text.casefold():
-                pass
     if not new and status in _SIGNING_WORDS:
         # "The deal was inked in Bangkok by ...": the signing the article told before, now with its place
         told = next((f.object for f in doc.facts if f.subject == agr.name and f.predicate == "has_status"
@@ -758,10 +761,9 @@ def _status_facts(doc: Document, s: Sentence, agr: AgreementState, new: bool = F
                     if f.subject == party and f.predicate == "party_to" and f.object == agr.name:
                         f.qualifiers.setdefault("status", status)
     qdate = q.get("date")
-    if not past and status not in ("expected", "planned", "proposed", "being accelerated"):
+    if not past and status not in _AHEAD_STATUSES:
         # "The contract was signed in Athens by X": the signing the article dated before ("on Tuesday")
-        prior = next((f.qualifiers.get("date") for f in doc.facts if f.subject == agr.name
-                      and f.predicate == "has_status" and f.sentence is not s and f.qualifiers.get("date")), None)
+        prior = _status_date(doc, agr, besides=s)
         qdate = prior if isinstance(prior, str) else qdate
     _signatories(doc, s, agr, qdate if isinstance(qdate, str) else None)
 
@@ -936,6 +938,5 @@ def witnessed_the_signing(doc: Document, agreements: list[AgreementState]) -> No
         if not signed or not persons:
             continue
         agr = signed[-1]
-        date = next((f.qualifiers.get("date") for f in doc.facts
-                     if f.subject == agr.name and f.predicate == "has_status" and f.qualifiers.get("date")), None)
+        date = _status_date(doc, agr)
         doc.relate(persons[-1].name, "witnessed", agr.name, {"date": date}, s, 0.55)

@@ -8,6 +8,7 @@ import re
 
 from .agreements import AgreementState
 from .document import Document
+from .mentions import Mention
 from .text import Sentence
 
 __all__ = ["extract_approvals", "extract_considered", "extract_shortlists"]
@@ -71,6 +72,13 @@ _CONSIDERING = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:consid
                           r"(?:(?:more|additional|new)\s+)?")
 
 
+def _buyer_before(doc: Document, s: Sentence, end: int) -> Mention | None:
+    """Return the last state, force or body named in ``s`` before ``end``, a demonym aside: the one that buys."""
+    who = [m for m in doc.mentions_in(s, "Country", "ArmedForce", "GovernmentAgency")
+           if m.end <= end and not (m.type == "Country" and m.form == "demonym")]
+    return who[-1] if who else None
+
+
 def extract_considered(doc: Document) -> None:
     """"Kenya is considering the purchase of TB2 drones": the state (or force) is interested in the platform."""
     for s in doc.sentences:
@@ -80,12 +88,11 @@ def extract_considered(doc: Document) -> None:
         for cm in _CONSIDERING.finditer(s.text):
             pos = s.start + cm.end()
             p = next((m for m in doc.mentions_in(s, "Platform") if pos <= m.start <= pos + 3), None)
-            who = [m for m in doc.mentions_in(s, "Country", "ArmedForce", "GovernmentAgency")
-                   if m.end <= s.start + cm.start() and not (m.type == "Country" and m.form == "demonym")]
-            if p is None or not who:
+            who = _buyer_before(doc, s, s.start + cm.start())
+            if p is None or who is None:
                 continue
             n = int(cm.group("n")) if cm.group("n") else None
-            doc.relate(who[-1].name, "interested_in", p.name, {"quantity": n}, s, 0.5)
+            doc.relate(who.name, "interested_in", p.name, {"quantity": n}, s, 0.5)
 
 
 _SHORTLISTED = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?short-?listed\s+")
@@ -102,10 +109,9 @@ def extract_shortlists(doc: Document) -> None:
             pos = s.start + sm.end()
             em = _SHORTLIST_END.search(doc.text, pos, s.end)
             stop = em.start() if em is not None else s.end
-            who = [m for m in doc.mentions_in(s, "Country", "ArmedForce", "GovernmentAgency")
-                   if m.end <= s.start + sm.start() and not (m.type == "Country" and m.form == "demonym")]
+            who = _buyer_before(doc, s, s.start + sm.start())
             listed = [p for p in doc.mentions_in(s, "Platform") if pos <= p.start < stop]
-            if not who or not listed:
+            if who is None or not listed:
                 continue
             for p in listed:
-                doc.relate(who[-1].name, "interested_in", p.name, {"status": "shortlisted"}, s, 0.5)
+                doc.relate(who.name, "interested_in", p.name, {"status": "shortlisted"}, s, 0.5)

@@ -181,7 +181,7 @@ def _order_of_delivery(doc: Document, agr: AgreementState, last: tuple[str, str,
 
 
 _COUNTED = re.compile(r"\b(?:the\s+first\s+(?:\w+\s+)?of\s+|for\s+)(?P<n>\d{1,4}|"
-                      rf"{'|'.join(w for w in NUMBER_WORDS if ' ' not in w and NUMBER_WORDS[w] > 1)})\s+"
+                      rf"{_WORDS})\s+"
                       r"(?:[\w-]+\s+){0,2}?"
                       r"(?P<noun>frigates|corvettes|submarines|destroyers|vessels|ships|jets|fighters|aircraft|"
                       r"helicopters|tanks|howitzers|vehicles|drones|launchers)\b")
@@ -328,7 +328,7 @@ def first_deliveries(doc: Document) -> None:
         q.update({"quantity": n, "status": "expected" if ahead else "delivered"})
         if dates:
             q["expected_date" if ahead else "date"] = dates[0].value
-        doc.add_fact(type(last)(last.subject, last.predicate, last.object, q, s, 0.5))
+        doc.add_fact(Fact(last.subject, last.predicate, last.object, q, s, 0.5))
 
 
 def _kind_words(doc: Document, platform: str) -> set[str]:

@@ -196,6 +196,13 @@ _BUY_FROM_RE = re.compile(r"\b(?:(?:also|already|then|later|recently|finally|sub
 _FROM_AFTER_RE = re.compile(r"(?:\s+(?:[a-z][\w-]*|Block\s+\d+)){0,4}?\s+from\s+(?:the\s+)?")
 
 
+def _buyer_before(buyers: list[Mention], verb: int) -> Mention | None:
+    """Return the buyer written just before the verb at ``verb`` ("Kenya will buy"), a demonym aside."""
+    who = [b for b in buyers if b.end <= verb and verb - b.end <= 3
+           and not (b.type == "Country" and b.form == "demonym")]
+    return who[-1] if who else None
+
+
 def _bought_from(doc: Document) -> None:
     """"Kenya will buy 16 <P> drones from <Co>", "the navy ordered two <P> from <Co>": the seller supplies the
     platform to the buyer, planned or contracted."""
@@ -205,9 +212,8 @@ def _bought_from(doc: Document) -> None:
             continue
         buyers = mentions_in(doc, s, "Country", "ArmedForce", "GovernmentAgency")
         for bm in _BUY_FROM_RE.finditer(text, s.start, s.end):
-            who = [b for b in buyers if b.end <= bm.start() and bm.start() - b.end <= 3
-                   and not (b.type == "Country" and b.form == "demonym")]
-            if not who:
+            buyer = _buyer_before(buyers, bm.start())
+            if buyer is None:
                 continue
             pos = bm.end()
             count = _COUNT_LEAD_RE.match(text, pos)
@@ -218,7 +224,7 @@ def _bought_from(doc: Document) -> None:
             fm = _FROM_AFTER_RE.match(text, p.end, s.end)
             seller = next((m for m in mentions_in(doc, s, "Company", "Country") if fm is not None
                            and m.start == fm.end()), None)
-            if seller is None or seller.name == who[-1].name:
+            if seller is None or seller.name == buyer.name:
                 continue
             if seller.type == "Country":  # "from Turkey's Baykar": the company
                 co = next((m for m in mentions_in(doc, s, "Company") if m.start > seller.end and re.fullmatch(
@@ -227,7 +233,7 @@ def _bought_from(doc: Document) -> None:
             ahead = bool(bm.group("aux")) and not bm.group("aux").startswith("ha")
             qty = _quantity_at(doc, pos, p.start) if count is not None else None
             dates = [d for d in doc.in_sentence(s, doc.dates) if d.prospective == ahead]
-            q = {"buyer": who[-1].name, **_count_q(qty), "status": "planned" if ahead else "contracted",
+            q = {"buyer": buyer.name, **_count_q(qty), "status": "planned" if ahead else "contracted",
                  ("expected_date" if ahead else "date"): dates[0].value if dates else None}
             doc.relate(seller.name, "supplies", p.name, q, s, 0.55)
 
@@ -406,10 +412,9 @@ def _planned_buys(doc: Document) -> None:
         for bm in _BUY_FROM_RE.finditer(text, s.start, s.end):
             if not bm.group("aux") or not _PLANNED_AUX.match(bm.group("aux")):
                 continue
-            who = [b for b in buyers if b.end <= bm.start() and bm.start() - b.end <= 3
-                   and not (b.type == "Country" and b.form == "demonym")]
+            buyer = _buyer_before(buyers, bm.start())
             count = _COUNT_LEAD_RE.match(text, bm.end())
-            if not who or count is None:
+            if buyer is None or count is None:
                 continue
             p = next((m for m in mentions_in(doc, s, "Platform") if m.start == count.end()), None)
             if p is None or _FROM_AFTER_RE.match(text, p.end, s.end) is not None:
@@ -417,4 +422,4 @@ def _planned_buys(doc: Document) -> None:
             if any(f.predicate in ("covers", "supplies") and f.object == p.name for f in doc.facts):
                 continue
             qty = _quantity_at(doc, bm.end(), p.start)
-            doc.relate(who[-1].name, "buys", p.name, {**_count_q(qty), "status": "planned"}, s, 0.5)
+            doc.relate(buyer.name, "buys", p.name, {**_count_q(qty), "status": "planned"}, s, 0.5)
