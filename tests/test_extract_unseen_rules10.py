@@ -1,0 +1,43 @@
+"""Rules for articles unlike the development texts, tenth round: numbers written in words however long, legislatures
+known from a list users can extend, shows whose names are common words, and platforms named only by their type.
+Every sentence is written for the test, with names the development texts do not use."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.amounts import find_quantities
+from graph.extract.numbers import parse_number
+
+from .test_extract_unseen_rules import _facts, _rels
+
+# numbers in words: one reading for every rule
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("twenty-four", 24), ("Thirty six", 36), ("two hundred and fifty", 250), ("a hundred", 100),
+    ("four thousand five hundred", 4500), ("1,200", 1200), ("a dozen", 12), ("two dozen", 24),
+    ("half a dozen", 6), ("a pair", 2), ("ninety-nine", 99), ("several", None), ("", None),
+])
+def test_a_number_in_words_or_digits_reads_as_its_value(text: str, value: int | None) -> None:
+    assert parse_number(text) == value
+
+
+def test_compound_numbers_and_counted_phrases_are_one_quantity_each() -> None:
+    text = ("The brigade fields forty-eight guns, about a dozen trucks, half a dozen radars, a pair of cranes and "
+            "three hundred and twenty rifles.")
+    assert [(q.value, q.approximate) for q in find_quantities(text)] == [(48, False), (12, True), (6, False),
+                                                                         (2, False), (320, False)]
+
+
+def test_a_requirement_counted_in_a_compound_word_carries_its_quantity() -> None:
+    facts = _facts("SANTIAGO – The Chilean Army requires twenty-four Leopard 2A7 tanks, officials said.")
+    assert [(s, q) for s, o, q in _rels(facts, "requires")] == [("Chilean Army", {"quantity": 24})]
+
+
+def test_half_a_dozen_and_about_a_dozen_are_read_whole() -> None:
+    facts = _facts("NAIROBI – The Kenya Defence Forces received about a dozen Bayraktar TB2 drones from Baykar last "
+                   "year, and Kenya will buy half a dozen AW149 helicopters from Leonardo.")
+    sales = {o: q for s, o, q in _rels(facts, "supplies")}
+    assert sales["Bayraktar TB2"]["quantity"] == 12 and sales["Bayraktar TB2"].get("approximate") is True
+    assert sales["AW149"]["quantity"] == 6
