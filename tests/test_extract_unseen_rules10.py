@@ -4,9 +4,14 @@ Every sentence is written for the test, with names the development texts do not 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from graph.articles import Article
+from graph.extract import extract
 from graph.extract.amounts import find_quantities
+from graph.extract.gazetteer import load_gazetteers
 from graph.extract.numbers import parse_number
 
 from .test_extract_unseen_rules import _facts, _rels
@@ -41,3 +46,38 @@ def test_half_a_dozen_and_about_a_dozen_are_read_whole() -> None:
     sales = {o: q for s, o, q in _rels(facts, "supplies")}
     assert sales["Bayraktar TB2"]["quantity"] == 12 and sales["Bayraktar TB2"].get("approximate") is True
     assert sales["AW149"]["quantity"] == 6
+
+
+# legislatures come from a gazetteer, users' own files included
+
+
+def test_a_listed_legislature_that_approved_a_deal_is_named_as_the_approving_body() -> None:
+    facts = _facts("BERLIN – Germany signed a contract with Rheinmetall for 50 Boxer vehicles on Monday. The Bundestag "
+                   "approved the deal last week.")
+    assert [q.get("by") for s, o, q in _rels(facts, "has_status") if o == "approved"] == ["Bundestag"]
+    assert ("Bundestag", "Germany", {}) in _rels(facts, "part_of")
+
+
+def test_an_approval_awaited_from_a_legislatures_possessive_is_pending_by_it() -> None:
+    facts = _facts("WARSAW – Poland and South Korea signed a deal for 96 K9 howitzers. The contract now awaits the "
+                   "Sejm's approval.")
+    assert [(o, q) for s, o, q in _rels(facts, "has_status") if o == "pending approval"] == [
+        ("pending approval", {"by": "Sejm"})]
+
+
+def test_a_users_gazetteer_row_of_kind_legislature_is_read_by_the_status_rules(tmp_path: Path) -> None:
+    own = tmp_path / "own.tsv"
+    own.write_text("Althing\tGovernmentAgency\tIceland\tAlthingi\tlegislature\n", encoding="utf-8")
+    text = ("REYKJAVIK – Iceland signed a contract with Saab for two Giraffe 1X radars. The Althing approved the "
+            "contract on Friday.")
+    plain = extract(Article(text, "t.txt", date="2026-05-12"))
+    extended = extract(Article(text, "t.txt", date="2026-05-12"), load_gazetteers([own]))
+    assert all("by" not in r.qualifiers for r in plain.relations if r.predicate == "has_status")
+    assert [r.qualifiers.get("by") for r in extended.relations
+            if r.predicate == "has_status" and r.object == "approved"] == ["Althing"]
+
+
+def test_chambers_several_states_share_a_name_with_are_no_listed_legislature() -> None:
+    facts = _facts("BOGOTA – The defence minister told Congress that the plan was ready. The DPR Korea delegation and "
+                   "the National Assembly met.")
+    assert not {"United States Congress", "Dewan Perwakilan Rakyat"} & {e.name for e in facts.entities}
