@@ -81,3 +81,19 @@ def test_chambers_several_states_share_a_name_with_are_no_listed_legislature() -
     facts = _facts("BOGOTA – The defence minister told Congress that the plan was ready. The DPR Korea delegation and "
                    "the National Assembly met.")
     assert not {"United States Congress", "Dewan Perwakilan Rakyat"} & {e.name for e in facts.entities}
+
+
+# shows whose names end other names are marked in the shows list
+
+
+def test_a_show_marked_generic_is_an_event_alone_but_not_at_the_end_of_another_name() -> None:
+    facts = _facts("SYDNEY – Hanwha Defense and Security unveiled a vehicle at Indo Pacific 2027, and the Royal "
+                   "Australian Navy's Land Forces unit visited.")
+    assert [e.name for e in facts.entities if e.type == "Event"] == ["Indo Pacific 2027"]
+
+
+def test_the_shows_list_marks_generic_names_in_a_column_of_its_own() -> None:
+    from graph.extract.events import _GENERIC_SHOWS, SHOWS
+
+    assert {"Land Forces", "Defense & Security"} <= set(_GENERIC_SHOWS) <= set(SHOWS)
+    assert not any("\t" in s or s != s.strip() for s in SHOWS)
