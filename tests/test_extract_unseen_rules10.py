@@ -97,3 +97,45 @@ def test_the_shows_list_marks_generic_names_in_a_column_of_its_own() -> None:
 
     assert {"Land Forces", "Defense & Security"} <= set(_GENERIC_SHOWS) <= set(SHOWS)
     assert not any("\t" in s or s != s.strip() for s in SHOWS)
+
+
+# platforms counted by their type alone
+
+
+def test_a_contract_for_a_counted_type_covers_that_type_with_its_quantity() -> None:
+    facts = _facts("ACCRA – Ghana's Ministry of Defence signed a contract with Damen for four fast patrol boats worth "
+                   "80 million euros on Monday.")
+    assert [e.name for e in facts.entities if e.type == "Platform"] == ["Fast patrol boat"]
+    assert [(o, q["quantity"]) for s, o, q in _rels(facts, "covers")] == [("Fast patrol boat", 4)]
+    assert [(s, o, q["quantity"], q["buyer"]) for s, o, q in _rels(facts, "supplies")] == [
+        ("Damen Shipyards", "Fast patrol boat", 4, "Ministry of Defence (Ghana)")]
+
+
+def test_a_counted_type_the_article_defines_an_acronym_for_is_one_platform_by_that_name() -> None:
+    facts = _facts("SANTIAGO – Chile ordered twelve infantry fighting vehicles (IFVs) from Hanwha Aerospace. The "
+                   "first six infantry fighting vehicles will be delivered in 2028.")
+    platforms = [e for e in facts.entities if e.type == "Platform"]
+    assert [p.name for p in platforms] == ["Infantry fighting vehicle (IFV)"]
+    assert "infantry fighting vehicles" in platforms[0].aliases
+    assert [(o, q["quantity"]) for s, o, q in _rels(facts, "supplies")] == [("Infantry fighting vehicle (IFV)", 12)]
+
+
+def test_a_counted_type_after_a_named_model_of_that_kind_is_that_model() -> None:
+    facts = _facts("LIMA – Peru ordered eight CV90 infantry fighting vehicles from BAE Systems; the eight infantry "
+                   "fighting vehicles arrive in 2028.")
+    assert [e.name for e in facts.entities if e.type == "Platform"] == ["CV90"]
+
+
+def test_a_type_neither_counted_nor_traded_is_no_platform() -> None:
+    facts = _facts("About 300 armoured personnel carriers took part in the parade. The navy wants offshore patrol "
+                   "vessels, and seventeen tactical reporters attended.")
+    assert not [e for e in facts.entities if e.type == "Platform"]
+
+
+def test_a_credit_line_in_the_sentence_of_a_deal_covers_no_platform() -> None:
+    facts = _facts("Kenya, India seal deal for six fast attack craft under new credit line\n\nMOMBASA: Kenya and "
+                   "India on Monday signed a contract for six fast attack craft for the Kenya Navy, financed from a "
+                   "US$100 million line of credit that New Delhi extended last year.")
+    credit = [e.name for e in facts.entities if e.type == "Agreement" and "line of credit" in e.name]
+    assert credit and not any(s in credit for s, o, q in _rels(facts, "covers"))
+    assert [o for s, o, q in _rels(facts, "covers")] == ["Fast attack craft"]
