@@ -139,3 +139,16 @@ def test_a_credit_line_in_the_sentence_of_a_deal_covers_no_platform() -> None:
     credit = [e.name for e in facts.entities if e.type == "Agreement" and "line of credit" in e.name]
     assert credit and not any(s in credit for s, o, q in _rels(facts, "covers"))
     assert [o for s, o, q in _rels(facts, "covers")] == ["Fast attack craft"]
+
+
+def test_interest_in_a_counted_platform_carries_the_count() -> None:
+    facts = _facts("DAKAR – Senegal has expressed interest in eight fast attack craft from Piriou, officials said.")
+    assert [(s, o, q) for s, o, q in _rels(facts, "interested_in")] == [
+        ("Senegal", "Fast attack craft", {"quantity": 8})]
+
+
+def test_a_type_of_a_class_named_after_it_is_that_class() -> None:
+    facts = _facts("LISBON – Portugal will buy two multi-mission frigates of the Arrowhead class from Babcock, the "
+                   "navy said.")
+    assert [e.name for e in facts.entities if e.type == "Platform"] == ["Arrowhead-class frigate"]
+    assert [(o, q["quantity"]) for s, o, q in _rels(facts, "supplies")] == [("Arrowhead-class frigate", 2)]

@@ -369,10 +369,13 @@ def _interest(doc: Document) -> None:
     text = doc.text
     for s in sentences_with(doc, ("interest", "discussions", "talks")):
         for im in _INTEREST_RE.finditer(text, s.start, s.end):
-            p = next((m for m in mentions_in(doc, s, "Platform") if im.end() <= m.start <= im.end() + 3), None)
+            lead = _COUNT_LEAD_RE.match(text, im.end(), s.end)  # "interest in six <P>": that many
+            at = lead.end() if lead else im.end()
+            p = next((m for m in mentions_in(doc, s, "Platform") if at <= m.start <= at + 3), None)
             who = [m for m in mentions_in(doc, s, "Country", "ArmedForce", "GovernmentAgency") if m.end <= im.start()]
             if p is not None and who:
-                doc.relate(who[-1].name, "interested_in", p.name, {}, s, 0.5)
+                q = _count_q(_quantity_at(doc, im.end(), p.start)) if lead else {}
+                doc.relate(who[-1].name, "interested_in", p.name, q, s, 0.5)
     for s in sentences_with(doc, ("requires", "needs", "seeking", "seeks", "requirement for")):
         for rm in _REQUIRES_RE.finditer(text, s.start, s.end):
             p = next((m for m in mentions_in(doc, s, "Platform") if m.start == rm.end()), None)

@@ -38,7 +38,7 @@ _COUNT_BEFORE_RE = re.compile(rf"(?i:(?<![\w-]){NUMBER}(?<=\w)(?:\s+of)?\s+(?:(?
 _TRADE_WORDS = ("order", "contract", "deal", "agreement", "buy", "bought", "acqui", "purchas", "procur", "deliver",
                 "suppl", "build", "built", "sign", "tender", "requir", "receiv", "operat", "fleet", "evaluat", "select",
                 "export", "sale", "sell", "sold", "fund", "manufactur", "produc", "replac", "commission", "induct",
-                "lease")
+                "lease", "interest", "seek", "need", "plan", "want", "talks", "bid", "offer")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
 
 
@@ -46,6 +46,10 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     lo = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     m = _SENTENCE_END_RE.search(text, end)
     return text[lo:m.start() if m else len(text)]
+
+
+# "four multi-mission frigates of the Tamandare class": a class named after the type
+_CLASS_AFTER_RE = re.compile(r"\s+of\s+the\s+(?P<cls>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s+class\b")
 
 
 def _head(kind: str) -> str:
@@ -71,6 +75,12 @@ def find_platform_types(text: str, known: Sequence[Mention]) -> list[Mention]:
     for tm in _TYPE_RE.finditer(text):
         kind = _CANONICAL[tm.group("t").casefold()]
         if tm.group("pl") and kind.endswith("craft"):
+            continue
+        cm = _CLASS_AFTER_RE.match(text, tm.end())
+        if cm is not None:
+            base = f"{cm.group('cls')}-class"
+            out.append(Mention(tm.start(), cm.end(), text[tm.start():cm.end()], f"{base} {_head(kind)}", "Platform",
+                               priority=2, attributes={"class": base}))
             continue
         if _COUNT_BEFORE_RE.search(text, max(0, tm.start() - 60), tm.start()) is None:
             continue
