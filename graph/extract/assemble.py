@@ -341,7 +341,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     raw += envoy_names(text, known)
     raw = guard_listed_platforms(text, raw)
     raw += maker_named_platforms(text, raw)
-    raw += find_platform_types(text, raw)
+    raw += find_platform_types(text, raw, [q.end for q in doc.quantities])
     for m in _BYLINE_RE.finditer(text) if "By" in text else ():  # a byline's line is rare: "in" first
         raw.append(Mention(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "Person", 7,
                            {"kind": "news agency"}))

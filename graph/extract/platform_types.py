@@ -7,7 +7,7 @@ the same: the type, in the singular, is its name ("Offshore patrol vessel"), or 
 platform of its own where the article names a model of that kind ("the Istif-class frigates", "KAI's FA-50 light
 combat aircraft"): the count then speaks of that model.
 
->>> [(m.surface, m.name) for m in find_platform_types("Oman ordered two multi-mission frigates.", [])]
+>>> [(m.surface, m.name) for m in find_platform_types("Oman ordered two multi-mission frigates.", [], [16])]
 [('multi-mission frigates', 'Multi-mission frigate')]
 """
 
@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from importlib import resources
 
 from .mentions import Mention
-from .numbers import NUMBER
 from .patterns import words_regex
 
 __all__ = ["PLATFORM_TYPES", "find_platform_types"]
@@ -29,8 +28,8 @@ PLATFORM_TYPES = tuple(line.strip() for line in resources.files("graph.data").jo
 _CANONICAL = {t.casefold(): t for t in PLATFORM_TYPES}
 _TYPE_RE = re.compile(rf"(?<![\w-])(?P<t>{words_regex(sorted(PLATFORM_TYPES, key=len, reverse=True), ignorecase=True)})"
                       r"(?P<pl>s?)(?![\w-])", re.I)
-# the count right before the type: "six", "a fleet of 20", "a pair of", "twenty-four more"
-_COUNT_BEFORE_RE = re.compile(rf"(?i:(?<![\w-]){NUMBER}(?<=\w)(?:\s+of)?\s+(?:(?:more|additional|new|further)\s+)?)$")
+# what may stand between a count and the type: "a pair of", "twenty-four more"
+_AFTER_COUNT_RE = re.compile(r"(?:\s+of)?\s+(?:(?:more|additional|new|further)\s+)?")
 
 
 # a counted type is a platform where the sentence trades, builds, wants or runs it, not where it is only counted
@@ -68,11 +67,16 @@ def _named_kind(text: str, platforms: Sequence[Mention], head: str) -> bool:
     return False
 
 
-def find_platform_types(text: str, known: Sequence[Mention]) -> list[Mention]:
-    """Return counted platform types; ``known`` holds the other mentions, the models the article names among them."""
+def find_platform_types(text: str, known: Sequence[Mention], counts: Sequence[int]) -> list[Mention]:
+    """Return counted platform types; ``known`` holds the other mentions, the models the article names among them,
+    and ``counts`` where the article's numbers end ("six", "a fleet of 20", "a pair")."""
     out: list[Mention] = []
     platforms = [m for m in known if m.type == "Platform"]
-    for tm in _TYPE_RE.finditer(text):
+    for end in counts:
+        gap = _AFTER_COUNT_RE.match(text, end)
+        tm = _TYPE_RE.match(text, gap.end()) if gap is not None else None
+        if tm is None:
+            continue
         kind = _CANONICAL[tm.group("t").casefold()]
         if tm.group("pl") and kind.endswith("craft"):
             continue
@@ -81,8 +85,6 @@ def find_platform_types(text: str, known: Sequence[Mention]) -> list[Mention]:
             base = f"{cm.group('cls')}-class"
             out.append(Mention(tm.start(), cm.end(), text[tm.start():cm.end()], f"{base} {_head(kind)}", "Platform",
                                priority=2, attributes={"class": base}))
-            continue
-        if _COUNT_BEFORE_RE.search(text, max(0, tm.start() - 60), tm.start()) is None:
             continue
         sentence = _sentence_around(text, tm.start(), tm.end()).casefold()
         if not any(w in sentence for w in _TRADE_WORDS):
