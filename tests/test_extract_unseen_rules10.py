@@ -152,3 +152,16 @@ def test_a_type_of_a_class_named_after_it_is_that_class() -> None:
                    "navy said.")
     assert [e.name for e in facts.entities if e.type == "Platform"] == ["Arrowhead-class frigate"]
     assert [(o, q["quantity"]) for s, o, q in _rels(facts, "supplies")] == [("Arrowhead-class frigate", 2)]
+
+
+def test_a_count_before_a_word_that_begins_like_a_month_is_a_count_not_a_date() -> None:
+    facts = _facts("HANOI – Vietnam signed a contract for 12 maritime patrol aircraft and 3 decommissioned frigates on "
+                   "Monday.")
+    assert [(o, q["quantity"]) for s, o, q in _rels(facts, "covers")] == [("Maritime patrol aircraft", 12)]
+    assert all(str(q.get("date", "")) != "2026-03-12" for r in facts.relations for q in [r.qualifiers])
+
+
+def test_a_counted_type_of_the_kind_a_listed_model_has_is_that_model() -> None:
+    facts = _facts("HANOI – Vietnam signed a contract for 12 light combat aircraft on Monday. The FA-50 jets will "
+                   "arrive from 2028.")
+    assert [e.name for e in facts.entities if e.type == "Platform"] == ["FA-50"]

@@ -56,10 +56,13 @@ def _head(kind: str) -> str:
 
 
 def _named_kind(text: str, platforms: Sequence[Mention], head: str) -> bool:
-    """Tell whether the text names a model of the kind ``head`` ("frigate"): in a model's own name or in the few
-    words after it ("FA-50 light combat aircraft")."""
+    """Tell whether the text names a model of the kind ``head`` ("frigate"): in a model's own name, in the few
+    words after it ("FA-50 light combat aircraft") or by the kind the gazetteers give it."""
     for m in platforms:
         if head in m.surface.casefold():
+            return True
+        listed = m.attributes.get("kind")  # a listed model's kind: "light combat aircraft" for a listed jet
+        if isinstance(listed, str) and listed and _head(listed) == head:
             return True
         after = text[m.end:m.end + 40].casefold()
         if re.match(rf"(?:\s+[\w-]+){{0,3}}?\s+{re.escape(head)}s?\b", after):
