@@ -165,3 +165,11 @@ def test_a_counted_type_of_the_kind_a_listed_model_has_is_that_model() -> None:
     facts = _facts("HANOI – Vietnam signed a contract for 12 light combat aircraft on Monday. The FA-50 jets will "
                    "arrive from 2028.")
     assert [e.name for e in facts.entities if e.type == "Platform"] == ["FA-50"]
+
+
+def test_a_fleet_or_batch_of_a_number_is_the_quantity_bought() -> None:
+    facts = _facts("NAIROBI – Kenya will buy a fleet of 20 armoured personnel carriers from Paramount Group. Uganda "
+                   "will buy a batch of 12 Casspir vehicles.")
+    assert ("Paramount Group", "Armoured personnel carrier", 20) in {
+        (s, o, q.get("quantity")) for s, o, q in _rels(facts, "supplies")}
+    assert ("Uganda", 12) in {(s, q.get("quantity")) for s, o, q in _rels(facts, "buys")}

@@ -42,7 +42,8 @@ _TRACK_RE = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|also\s+)?(?P<v>built
                        rf"(?P<obj>(?:[\w,-]+\s+){{0,6}}?{_HARDWARE})\s+(?P<prep>for|to)\s+(?:the\s+)?")
 _SELLER_POSSESSIVE_RE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
 _ORDERED_RE = re.compile(r"\b(?:ordered|bought|purchased|acquired|procured)\s+(?:the\s+)?")
-_COUNT_LEAD_RE = re.compile(r"(?:(?:more\s+than|at\s+least|about|some|up\s+to)\s+)?"
+_COUNT_LEAD_RE = re.compile(r"(?:(?:fleet|batch|total|squadron|flotilla)\s+of\s+)?"  # "a fleet of 20 <P>"
+                            r"(?:(?:more\s+than|at\s+least|about|some|up\s+to)\s+)?"
                             rf"(?:\d[\d,]*|(?!one\b){WORD_NUMBER})\s+"
                             r"(?:more\s+|additional\s+|new\s+|further\s+)?")
 _PLACED_RE = re.compile(r"\b(?:has\s+|had\s+)?placed\s+(?:an?|its|their)\s+")
