@@ -35,7 +35,7 @@ _AWAITED = re.compile(r"\b(?:awaits|awaiting|await|pending|requires|needs|subjec
                       r"(?:for|to\s+(?:receive|get|win|obtain|go\s+before|be\s+put\s+before)))\s+(?:the\s+)?"
                       r"(?:final\s+|formal\s+)?(?P<body>cabinet|Cabinet|parliamentary|Parliament's|parliament's|"
                       r"congressional|Congress's|government|government's|presidential|ministerial|legislative|"
-                      r"(?:[A-Z][\w-]*\s+){1,4}?)?\s*(?:approval|clearance|endorsement|sign-off|ratification)\b")
+                      r"(?:[A-Z][\w-]*\s+){1,4}?|[A-Z][\w-]*['’]s\s+)?\s*(?:approval|clearance|endorsement|sign-off|ratification)\b")
 _ENDED = {"shelved": "shelved", "cancelled": "cancelled", "canceled": "cancelled", "scrapped": "scrapped",
           "suspended": "suspended", "frozen": "frozen", "terminated": "terminated", "stalled": "stalled",
           "collapsed": "collapsed", "abandoned": "abandoned", "halted": "halted", "on hold": "on hold",
@@ -50,7 +50,9 @@ _FROM_BODY = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s
 _OTHER_CLAUSE = re.compile(r"(?:,\s+(?:while|whereas|but|although)|;)\s+[^,;]*?\b(?:contract|deal|order|agreement|"
                            r"purchase|sale)\b")
 _BODY_WORDS = ("Cabinet", "Parliament", "Congress", "Council", "Committee", "Senate", "Assembly", "Ministry",
-               "Government", "Sejm", "Bundestag", "Knesset", "Diet", "Majlis")
+               "Government")
+#: the gazetteers' kind of a parliament or chamber (``graph/data/gazetteers/legislatures.tsv``, users' own files)
+LEGISLATURE = "legislature"
 
 
 def _agreement_of(s: Sentence, agreements: list[AgreementState]) -> AgreementState | None:
@@ -89,7 +91,7 @@ def _past_date(doc: Document, s: Sentence) -> str | None:
 
 def _body_in(doc: Document, s: Sentence, end: int) -> str | None:
     bodies = [m for m in doc.mentions_in(s, "GovernmentAgency") if m.end <= end
-              and any(w in m.name for w in _BODY_WORDS)]
+              and (any(w in m.name for w in _BODY_WORDS) or m.attributes.get("kind") == LEGISLATURE)]
     return bodies[-1].name if bodies else None
 
 

@@ -544,6 +544,8 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     if bidders:
         return _tender(doc, s, kind, year, np, agreements, bidders)
     platforms = [m for m in doc.mentions_in(s, "Platform") if m.start >= start - 60]
+    if kind == "line of credit":
+        platforms = []  # a credit line pays for the contracts that cover platforms (funded_by), none itself
     platform = platforms[0].name if platforms else None
     buyer = supplier = None
     companies = [p for p in parties if p.type == "Company"]

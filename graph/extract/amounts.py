@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..money import format_money
+from .numbers import NUMBER_WORDS, SIMPLE_NUMBER_WORDS, WORD_NUMBER, parse_number
 from .patterns import words_regex
 
 __all__ = ["NUMBER_WORDS", "Money", "Quantity", "find_letter_money", "find_money", "find_quantities", "localise_rupees"]
@@ -51,11 +52,6 @@ CURRENCY_PHRASES: dict[str, str] = {
 }
 _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "mil": 10**6,
           "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12, "crore": 10**7, "lakh": 10**5}
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                     "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "two dozen": 24})
 
 #: currencies written before the amount, longest first
 _SYMBOLS = sorted((k for k in CURRENCIES if not k.isalpha() or k.isupper() or k in ("Rs", "Rp", "KSh", "Ksh")), key=len,
@@ -91,7 +87,7 @@ _MONEY_RE = re.compile(
 )
 _QTY_RE = re.compile(
     rf"(?:(?P<approx>{_APPROX}|some|up to)\s+)?"
-    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b"
+    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{WORD_NUMBER})\b"
     r"(?:\s+(?P<scale>thousand|million|hundred))?",
     re.I,
 )
@@ -101,7 +97,11 @@ _HEDGE_BEFORE_RE = re.compile(rf"(?i:\b{_APPROX}\s+|\bsome\s+|\bup to\s+)$")
 # ``re`` skips quickly to the places worth a look: any digit; a number word ("four",
 # case ignored) taken with the character before it, which is no letter or digit.
 _DIGIT_RE = re.compile(r"\d")
-_NUMBER_WORD = words_regex(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True), ignorecase=True)
+_NUMBER_WORD = words_regex(sorted([*SIMPLE_NUMBER_WORDS, "thousand", "pair"], key=len, reverse=True), ignorecase=True)
+# "a hundred", "a dozen", "half a dozen", "a pair of": the number begins at the article before the word
+_ARTICLE_BEFORE_RE = re.compile(r"(?i:(?<![\w-])(?:half\s+)?an?\s+)$")
+_AFTER_ARTICLE = frozenset({"hundred", "thousand", "dozen", "pair"})
+_WORD_AT_RE = re.compile(r"[A-Za-z]+")
 _FIRST_NUMBER_WORD_RE = re.compile(rf"(?i:{_NUMBER_WORD})\b")
 _LED_NUMBER_WORD_RE = re.compile(rf"\W(?i:{_NUMBER_WORD})\b")
 # a currency symbol ends right before a number's first digit, or one space before it
@@ -252,6 +252,10 @@ def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
     for anchor in _number_starts(text):
         if anchor < pos:
             continue
+        word = _WORD_AT_RE.match(text, anchor)
+        if word is not None and word.group().casefold() in _AFTER_ARTICLE:
+            lead = _ARTICLE_BEFORE_RE.search(text, max(pos, anchor - 8), anchor)
+            anchor = lead.start() if lead else anchor
         # a hedge ends in a space right before the number
         hedge = (_HEDGE_BEFORE_RE.search(text, max(0, anchor - 24), anchor)
                  if anchor and text[anchor - 1].isspace() else None)
@@ -266,8 +270,9 @@ def find_quantities(text: str) -> list[Quantity]:
     out = []
     for m in _quantity_matches(text):
         n = m.group("n").casefold()
-        if n in NUMBER_WORDS:
-            value = NUMBER_WORDS[n]
+        word_value = parse_number(n) if n[:1].isalpha() else None
+        if word_value is not None:
+            value = word_value
         else:
             try:
                 value = int(Decimal(n.replace(",", "")))

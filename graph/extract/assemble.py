@@ -49,6 +49,7 @@ from .platform_names import (
 )
 from .platform_relations import extract_platform_relations
 from .platform_trade import extract_platform_trade
+from .platform_types import find_platform_types
 from .platform_variants import settle_platforms
 from .platforms import find_platforms
 from .pronouns import nominal_mentions, pronoun_mentions
@@ -340,6 +341,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     raw += envoy_names(text, known)
     raw = guard_listed_platforms(text, raw)
     raw += maker_named_platforms(text, raw)
+    raw += find_platform_types(text, raw, [q.end for q in doc.quantities])
     for m in _BYLINE_RE.finditer(text) if "By" in text else ():  # a byline's line is rare: "in" first
         raw.append(Mention(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "Person", 7,
                            {"kind": "news agency"}))

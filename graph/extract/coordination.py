@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteers, Topic, load_gazetteers
+from .numbers import WORD_NUMBER
 
 __all__ = ["ACTIVITY_HEADS", "coordinated_topics", "gaz_surface", "is_activity", "list_items", "split_list",
            "topic_name"]
@@ -67,8 +68,7 @@ _TRANSFER = re.compile(r"^(?:the\s+)?transfers?\s+of\s+(?:[\w-]+\s+){0,3}?"
                        r"(?:technology|technologies|know-how|expertise|skills|knowledge)\b", re.I)
 _INVERT = re.compile(r"^(?P<head>opportunities|prospects|avenues|areas|options)\s+for\s+(?P<rest>.+)$", re.I)
 _NUMBER_START = re.compile(r"^(?:at least|more than|up to|about|around|some|over)?\s*"
-                           r"(?:\d+(?!\d|\s*(?:mm|cm|km|kg)\b)|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|"
-                           r"eight\b|nine\b|ten\b|dozens?\b|several\b|many\b)", re.I)
+                           rf"(?:\d+(?!\d|\s*(?:mm|cm|km|kg)\b)|{WORD_NUMBER}|dozens?\b|several\b|many\b)", re.I)
 
 
 def _topics_in(text: str, gaz: Gazetteers) -> list[tuple[int, int, Topic]]:

@@ -33,7 +33,7 @@ _WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday frida
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?!\w))")  # "12 maritime": no "12 Mar"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH_CUE = re.compile(r"\b(?:in|by|since|from|until|before|after|early|late|mid|of|end of)\s+$", re.I)
 _AHEAD_CUE = re.compile(r"\b(?:by|until|before|expected|scheduled|due|planned|will|next)\b[^.;]*$", re.I)

@@ -20,8 +20,9 @@ from .patterns import words_regex
 __all__ = ["SHOWS", "find_events", "ordinal"]
 
 #: recurring defence shows known by name alone (``graph/data/shows.txt``)
-SHOWS = tuple(line.strip() for line in resources.files("graph.data").joinpath("shows.txt").read_text(encoding="utf-8")
-              .splitlines() if line.strip() and not line.startswith("#"))
+_SHOW_ROWS = [line.split("\t") for line in resources.files("graph.data").joinpath("shows.txt")
+              .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+SHOWS = tuple(row[0].strip() for row in _SHOW_ROWS)
 _KINDS = {"seminar": "seminar", "summit": "summit", "conference": "conference", "dialogue": "dialogue",
           "exhibition": "exhibition", "expo": "exhibition", "show": "exhibition", "airshow": "exhibition",
           "forum": "forum", "symposium": "symposium", "meeting": "meeting", "talks": "talks", "exercise": "exercise",
@@ -49,8 +50,9 @@ _NAME_BREAK_RE = re.compile(r"[^\w&'’\s-]")
 _LEAD = re.compile(r"^(?:The|At|In|During|On|By|And|For|From|After|Before|This|That|Its|A|An)\s+")
 
 
-#: shows whose names are also common words of other names: a show only when no name runs into them
-_GENERIC_SHOWS = ("Defense & Security", "Defense and Security", "Land Forces", "Indo Pacific")
+#: shows whose names are also common words of other names (marked "generic" in ``shows.txt``): a show only when
+#: no name runs into them
+_GENERIC_SHOWS = tuple(row[0].strip() for row in _SHOW_ROWS if "generic" in (c.strip() for c in row[1:]))
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|At|In|During|On|By|And|For|From|After|Before|This|That|Its|A|An|"
                           r"Of|To|With)\s)[A-Z][\w&'’-]*\s+$")
 

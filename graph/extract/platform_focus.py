@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .amounts import NUMBER_WORDS
 from .anchors import mentions_in
 from .document import Document
 from .mentions import Mention
+from .numbers import WORD_NUMBER, parse_number
 from .text import Sentence
 
 __all__ = ["NUM", "SHIP_NOUNS", "coordinated", "focus", "mention_at", "number", "pin", "principal_platforms",
            "quantity_q"]
 
-NUM = r"(?:\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + r")"
+NUM = rf"(?:\d+|{WORD_NUMBER})"
 SHIP_NOUNS = r"(?:ships?|vessels?|hulls?|frigates?|corvettes?|boats?|submarines?|units?|aircraft|jets?|vehicles?)"
 
 # a platform that is only a part or the base of another is not what a sentence is about
@@ -34,8 +34,7 @@ _SUBSYSTEM_BEFORE_RE = re.compile(r"(?:\b(?:its|their)\s+(?:[\w-]+\s+){0,2}|['â€
 def number(word: str | None) -> int | None:
     if not word:
         return None
-    w = word.casefold()
-    return int(w) if w.isdigit() else NUMBER_WORDS.get(w)
+    return parse_number(word)
 
 
 def quantity_q(n: int | None) -> dict[str, Any]:

@@ -23,6 +23,7 @@ import re
 from .anchors import mentions_in, sentences_with
 from .document import Document
 from .mentions import Mention
+from .numbers import WORD_NUMBER
 from .platform_focus import number
 from .platforms import PLATFORM_NOUNS
 from .text import Sentence
@@ -129,8 +130,7 @@ def chosen_over(doc: Document) -> None:
                 doc.relate(won.name, "selected_over", lost.name, {}, s, 0.6)
 
 
-_NUM_WORD = (r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-             r"[a-z]+teen)")
+_NUM_WORD = rf"(?:\d[\d,]*|(?!one\b){WORD_NUMBER})"
 _LIST_GAP = re.compile(rf"(?:\s+(?![Aa]nd\b|[Oo]r\b)[a-z][\w-]*){{0,3}}?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)"
                        rf"(?:the\s+|its\s+|some\s+)?(?:(?P<n>{_NUM_WORD})\s+)?(?:more\s+|additional\s+|new\s+)?")
 _LISTED_PREDICATES = ("operates", "buys", "requires", "interested_in")

@@ -27,6 +27,7 @@ from .amounts import Quantity
 from .anchors import mentions_in, sentences_with
 from .document import Document, Fact
 from .mentions import Mention
+from .numbers import WORD_NUMBER, parse_number
 from .patterns import find_word
 from .platform_focus import focus, principal_platforms
 from .text import Sentence
@@ -41,8 +42,9 @@ _TRACK_RE = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|also\s+)?(?P<v>built
                        rf"(?P<obj>(?:[\w,-]+\s+){{0,6}}?{_HARDWARE})\s+(?P<prep>for|to)\s+(?:the\s+)?")
 _SELLER_POSSESSIVE_RE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
 _ORDERED_RE = re.compile(r"\b(?:ordered|bought|purchased|acquired|procured)\s+(?:the\s+)?")
-_COUNT_LEAD_RE = re.compile(r"(?:(?:more\s+than|at\s+least|about|some|up\s+to)\s+)?(?:\d[\d,]*|two|three|four|"
-                            r"five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)\s+"
+_COUNT_LEAD_RE = re.compile(r"(?:(?:fleet|batch|total|squadron|flotilla)\s+of\s+)?"  # "a fleet of 20 <P>"
+                            r"(?:(?:more\s+than|at\s+least|about|some|up\s+to)\s+)?"
+                            rf"(?:\d[\d,]*|(?!one\b){WORD_NUMBER})\s+"
                             r"(?:more\s+|additional\s+|new\s+|further\s+)?")
 _PLACED_RE = re.compile(r"\b(?:has\s+|had\s+)?placed\s+(?:an?|its|their)\s+")
 _ORDER_WORD_RE = re.compile(r"[^.;]{0,40}?\border\b")
@@ -51,15 +53,15 @@ _ALLOCATION_RE = re.compile(r"(?P<n>\d{1,4})\s+for\s+(?:the\s+)?")
 _BATCH_RE = re.compile(r"\b(?:batch|order|tranche|lot|total|fleet)\s+of\s+(?P<n>\d{1,4})\s+")
 _ANAPHOR_SCOPE_RE = re.compile(r"\b(?:The|the|This|this)\s+(?:deal|contract|agreement|order|package)\b[^.;]{0,120}?"
                                r"\b(?:covers|includes|comprises|is\s+for|provides\s+for)\s+")
-_FOR_COUNT_RE = re.compile(r"\bfor\s+(?:the\s+)?(?:first\s+|initial\s+)?(?P<n>\d+|two|three|four|five|six|seven|eight|"
-                           r"nine|ten|eleven|twelve)(?:\s+of\s+(?:the\s+)?[\w-]+)?\s+(?:[\w-]+\s+){0,3}?"
+_FOR_COUNT_RE = re.compile(rf"\bfor\s+(?:the\s+)?(?:first\s+|initial\s+)?(?P<n>\d+|(?!one\b){WORD_NUMBER})"
+                           r"(?:\s+of\s+(?:the\s+)?[\w-]+)?\s+(?:[\w-]+\s+){0,3}?"
                            rf"{_HARDWARE}\b")
 _PRODUCTION_KIND_RE = re.compile(r"\b(?:production|procurement|supply|purchase|serial)\s+contract\b", re.I)
 _INTEREST_RE = re.compile(r"\b(?:(?:expressed|showed|shown|signalled|signaled|has|had)\s+(?:\w+\s+)?interest\s+in|"
                           r"(?:is|are|was|were)\s+interested\s+in|(?:held|holding|had|hold)\s+(?:\w+\s+){0,2}"
                           r"(?:discussions|talks)\s+(?:on|about|over))\s+(?:the\s+|a\s+|an\s+)?")
 _REQUIRES_RE = re.compile(r"\b(?:requires|needs|is\s+seeking|seeks|has\s+a\s+requirement\s+for)\s+(?:up\s+to\s+)?"
-                          r"(?:(?P<n>\d+|two|three|four|five|six|eight|ten|twelve)\s+)?(?:new\s+|more\s+)?")
+                          rf"(?:(?P<n>\d+|(?!one\b){WORD_NUMBER})\s+)?(?:new\s+|more\s+)?")
 
 
 def _relate_per_buyer(doc: Document, supplier: str, obj: str, q: dict[str, Any], s: Sentence, conf: float) -> None:
@@ -296,8 +298,7 @@ def _scope(doc: Document, agreements: list[AgreementState]) -> None:
         np = doc.entities.records[agr.name].aliases if agr.name in doc.entities else []
         if fm is not None:
             n = fm.group("n")
-            count = int(n) if n.isdigit() else ("two three four five six seven eight nine ten eleven twelve".split()
-                                                .index(n.casefold()) + 2)
+            count = parse_number(n)
             doc.relate(agr.name, "covers", platform, {"quantity": count}, at, 0.5)
             agr.platform = platform
         elif any(_PRODUCTION_KIND_RE.search(a) for a in np):
@@ -369,10 +370,13 @@ def _interest(doc: Document) -> None:
     text = doc.text
     for s in sentences_with(doc, ("interest", "discussions", "talks")):
         for im in _INTEREST_RE.finditer(text, s.start, s.end):
-            p = next((m for m in mentions_in(doc, s, "Platform") if im.end() <= m.start <= im.end() + 3), None)
+            lead = _COUNT_LEAD_RE.match(text, im.end(), s.end)  # "interest in six <P>": that many
+            at = lead.end() if lead else im.end()
+            p = next((m for m in mentions_in(doc, s, "Platform") if at <= m.start <= at + 3), None)
             who = [m for m in mentions_in(doc, s, "Country", "ArmedForce", "GovernmentAgency") if m.end <= im.start()]
             if p is not None and who:
-                doc.relate(who[-1].name, "interested_in", p.name, {}, s, 0.5)
+                q = _count_q(_quantity_at(doc, im.end(), p.start)) if lead else {}
+                doc.relate(who[-1].name, "interested_in", p.name, q, s, 0.5)
     for s in sentences_with(doc, ("requires", "needs", "seeking", "seeks", "requirement for")):
         for rm in _REQUIRES_RE.finditer(text, s.start, s.end):
             p = next((m for m in mentions_in(doc, s, "Platform") if m.start == rm.end()), None)
@@ -380,7 +384,7 @@ def _interest(doc: Document) -> None:
                    and rm.start() - m.end <= 12]
             if p is not None and who:
                 n = rm.group("n")
-                count = int(n) if n and n.isdigit() else None
+                count = parse_number(n) if n else None
                 doc.relate(who[-1].name, "requires", p.name, {"quantity": count}, s, 0.5)
 
 

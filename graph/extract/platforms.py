@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .mentions import Mention
+from .numbers import SIMPLE_NUMBER_WORDS, parse_number
 from .patterns import words_regex
 
 __all__ = ["PLATFORM_NOUNS", "find_platforms"]
@@ -36,7 +37,8 @@ _ACRONYM_RE = re.compile(
 )
 _PHRASE_STOP = frozenset("the a an for of to on in with and four two three five six seven eight nine ten eleven twelve "
                          "new additional more its their our contract deal order orders buy acquire supply".split())
-_NUMBERS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+"
+# the number words a counted platform may follow ("twenty-four" is tried at its "four", "two hundred" at "hundred")
+_NUMBERS = "|".join([*(w for w, n in SIMPLE_NUMBER_WORDS.items() if n > 1), "\\d+"])
 _COUNTED_RE = re.compile(
     rf"\b(?:{_NUMBERS})\s+(?:more\s+|additional\s+|new\s+|further\s+|upgraded\s+)?"
     rf"(?P<name>[A-Z][\w-]*(?:\s(?:[A-Z0-9][\w-]*|Mk|Mark))*?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_NOUN})s?\b"
@@ -91,7 +93,7 @@ def _count_anchors(text: str) -> list[int]:
 
 
 def _counted(text: str) -> list[re.Match[str]]:
-    out = []
+    out: list[re.Match[str]] = []
     for a in _count_anchors(text):
         m = _COUNTED_RE.match(text, a)
         if m:
@@ -142,7 +144,7 @@ def find_platforms(text: str) -> list[Mention]:
         long = m.group("long")
         words = long.split()
         for i in range(len(words) - 1, -1, -1):
-            if words[i].lower() in _PHRASE_STOP or words[i][:1].isdigit():
+            if words[i].lower() in _PHRASE_STOP or words[i][:1].isdigit() or parse_number(words[i]) is not None:
                 words = words[i + 1:]
                 break
         while words and words[0].lower() in ("the", "a", "an", "for", "of", "four", "two", "three", "new", "and",
