@@ -14,7 +14,7 @@ __all__: list[str] = []
 @app.command("serve")
 def serve_cmd(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback unless told otherwise)."),
-    port: int = typer.Option(8000, "--port", help="Port to listen on (0: any free port)."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on (0: any free port)."),
     store: str | None = StoreOption,
     workers: int = typer.Option(2, "--workers", min=1, help="Query worker processes (queries run in parallel)."),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds a query may run before it is stopped."),
