@@ -146,3 +146,27 @@ def test_validate_lists_violations_and_exits_one(loaded: str) -> None:
     focuses = {r["focus"] for r in data["results"] if r["severity"] == "Violation"}
     assert "https://w3id.org/dikg/fact/broken" in focuses
     assert any("fact/broken/ev" in f for f in focuses)
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "ttl"], ["export", "--format", "graphml"], ["view"],
+                                     ["analyse", "--format", "md"]])
+def test_writing_to_a_directory_or_under_a_file_is_one_line_with_exit_two(
+        loaded: str, tmp_path: Path, command: list[str]) -> None:
+    (tmp_path / "plain").write_text("not a directory", encoding="utf-8")
+    for target, reason in ((tmp_path, "is a directory"), (tmp_path / "plain" / "out", "plain is a file")):
+        run = dikg(*command, "-o", str(target), "--store", loaded)
+        assert run.returncode == 2, run.stdout
+        [line] = run.stderr.strip().splitlines()
+        assert line.startswith(f"error: cannot write {target}: ") and reason in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plain", "store"]
+
+
+def test_written_files_get_the_permissions_of_any_new_file(loaded: str, tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "dikg.ttl"
+    run = subprocess.run([sys.executable, "-c", "import os, sys; os.umask(0o022); from graph.cli import main; main()",
+                          "export", "-o", str(out), "--store", loaded], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    assert run.returncode == 0, run.stderr
+    assert out.stat().st_mode & 0o777 == 0o644
