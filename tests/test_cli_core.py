@@ -170,3 +170,23 @@ def test_written_files_get_the_permissions_of_any_new_file(loaded: str, tmp_path
                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
     assert run.returncode == 0, run.stderr
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("args", [["stats"], ["validate"], ["export", "-o", "x.ttl"], ["analyse"],
+                                  ["view", "-o", "x.html"], ["path", "Malaysia", "Turkiye"],
+                                  ["query", "partners", "--param", "country=Malaysia"]])
+def test_reading_a_store_that_does_not_exist_is_an_error_and_creates_nothing(
+        tmp_path: Path, args: list[str]) -> None:
+    missing = tmp_path / "typo"
+    run = dikg(*args, "--store", str(missing), cwd=tmp_path)
+    assert run.returncode == 2
+    [line] = run.stderr.strip().splitlines()
+    assert line.startswith(f"error: no store at {missing}")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["stats", "validate"])
+def test_an_unknown_format_is_a_usage_error(loaded: str, command: str) -> None:
+    run = dikg(command, "--format", "yaml", "--store", loaded)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr.strip() == "error: unknown --format 'yaml'; available: text, json"

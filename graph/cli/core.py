@@ -33,6 +33,11 @@ def _params(pairs: list[str] | None) -> dict[str, str]:
     return out
 
 
+def _check_format(fmt: str) -> None:
+    if fmt not in ("text", "json"):
+        raise InputError(f"unknown --format {fmt!r}; available: text, json")
+
+
 @app.command()
 def load(
     paths: list[Path] = typer.Argument(..., help="Facts JSON files or directories of them.", show_default=False),
@@ -73,7 +78,7 @@ def query(
     if fmt not in ("table", *RESULT_FORMATS):
         raise InputError(f"unknown --format {fmt!r}; available: table, {', '.join(RESULT_FORMATS)}")
     if timeout is None:
-        st = open_store(store, read_only=False)
+        st = open_store(store, read_only=False, create=False)
     else:
         st = open_time_limited(store or default_location(), timeout)
     try:
@@ -127,7 +132,7 @@ def export_cmd(
     else:
         if fmt not in EXPORT_FORMATS:
             raise InputError(f"unknown export format {fmt!r}; available: {', '.join(EXPORT_FORMATS)}")
-        st = open_store(store)
+        st = open_store(store, create=False)
         try:
             n = export(st, fmt, output)
         finally:
@@ -141,7 +146,8 @@ def validate(
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """Validate the store against the SHACL shapes and invariants: exit 0 conforms, 1 violations, 2 error."""
-    st = open_store(store)
+    _check_format(fmt)
+    st = open_store(store, create=False)
     try:
         report = validate_store(st)
     finally:
@@ -164,7 +170,8 @@ def stats(
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """Count articles, entities by type, facts by kind and triples."""
-    st = open_store(store)
+    _check_format(fmt)
+    st = open_store(store, create=False)
     try:
         s = store_stats(st)
     finally:
