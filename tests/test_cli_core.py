@@ -190,3 +190,19 @@ def test_an_unknown_format_is_a_usage_error(loaded: str, command: str) -> None:
     run = dikg(command, "--format", "yaml", "--store", loaded)
     assert (run.returncode, run.stdout) == (2, "")
     assert run.stderr.strip() == "error: unknown --format 'yaml'; available: text, json"
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--since", "yesterday", "--since 'yesterday': expected a date"),
+    ("--since", "2025-13", "--since '2025-13': expected a date"),
+    ("--since", "2025-02-30", "--since '2025-02-30': expected a date"),
+    ("--min-confidence", "2", "--min-confidence 2: expected a number from 0 to 1"),
+])
+def test_a_view_filter_that_cannot_match_anything_is_refused(
+        loaded: str, tmp_path: Path, option: str, value: str, message: str) -> None:
+    out = tmp_path / "g.html"
+    run = dikg("view", "-o", str(out), option, value, "--store", loaded)
+    assert run.returncode == 2
+    [line] = run.stderr.strip().splitlines()
+    assert line.startswith(f"error: {message}")
+    assert not out.exists()
