@@ -260,6 +260,15 @@ def test_a_broken_json_line_is_one_failure_and_the_other_lines_are_read(tmp_path
     assert reasons[4] == '"date" must be a string or null, not int'
 
 
+def test_a_json_line_whose_string_is_left_open_says_so(tmp_path: Path) -> None:
+    f = tmp_path / "feed.jsonl"
+    f.write_bytes(b'{"text": "One."}\n{"url": "https://example.org/x", "text": "left open\n{"text": "Two."}\r\n'
+                  b'{"text": "Three."\r\n')
+    reasons = [i.reason for i in read_articles([f]) if isinstance(i, Failure)]
+    assert reasons == ["invalid JSON at column 42: Unterminated string starting",
+                       "invalid JSON at column 18: Expecting ',' delimiter"]
+
+
 def test_an_oversized_json_line_fails_alone(tmp_path: Path) -> None:
     f = tmp_path / "feed.jsonl"
     f.write_text(json.dumps({"text": "x" * 500}) + "\n" + json.dumps({"text": "Short."}) + "\n", encoding="utf-8")
