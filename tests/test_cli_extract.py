@@ -134,3 +134,31 @@ def test_no_progress_bar_is_drawn_when_stderr_is_not_a_terminal(tmp_path: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "ingest", str(inputs(tmp_path)), "--store", str(tmp_path / "s"))
     assert code == 0 and err == ""
+
+
+def test_ctrl_c_during_ingest_says_interrupted_and_exits_130(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for i in range(3000):
+        (articles / f"a{i:04d}.txt").write_text(
+            f"date: 2025-03-14\n\nNorway signed a contract with Kongsberg for {i + 2} radars worth {i + 1} million "
+            "US dollars on Friday. Norway and Sweden agreed to cooperate on air defence.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    proc = subprocess.Popen([sys.executable, "-m", "graph", "ingest", str(articles), "--store", str(store)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (store / "CURRENT").exists() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+        time.sleep(0.5)  # the command is running: the store is open
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130
+    assert err.strip() == "interrupted"
