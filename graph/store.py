@@ -246,6 +246,10 @@ class EmbeddedStore:
                 Path(path).mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
         except OSError as err:
+            if "lock file" in str(err).lower():
+                raise StoreError(f"cannot open store {self.location}: another process is writing to it (dikg ingest "
+                                 "or load); try again when it has finished, or read it meanwhile with "
+                                 "dikg query --timeout N or dikg serve") from None
             raise StoreError(f"cannot open store {self.location}: {err}") from None
         if not read_only:
             self._recover()

@@ -206,3 +206,18 @@ def test_a_view_filter_that_cannot_match_anything_is_refused(
     [line] = run.stderr.strip().splitlines()
     assert line.startswith(f"error: {message}")
     assert not out.exists()
+
+
+def test_a_store_another_process_is_writing_is_named_as_busy(loaded: str) -> None:
+    from graph.store import EmbeddedStore
+
+    writer = EmbeddedStore(loaded)  # holds the store's lock, as a running ingest does
+    try:
+        run = dikg("stats", "--store", loaded)
+        readable = dikg("query", "ASK { ?s ?p ?o }", "--timeout", "30", "--store", loaded)
+    finally:
+        writer.close()
+    assert run.returncode == 2
+    [line] = run.stderr.strip().splitlines()
+    assert line.startswith(f"error: cannot open store {loaded}: another process is writing to it")
+    assert (readable.returncode, readable.stdout.strip()) == (0, "true")
