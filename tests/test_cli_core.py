@@ -221,3 +221,11 @@ def test_a_store_another_process_is_writing_is_named_as_busy(loaded: str) -> Non
     [line] = run.stderr.strip().splitlines()
     assert line.startswith(f"error: cannot open store {loaded}: another process is writing to it")
     assert (readable.returncode, readable.stdout.strip()) == (0, "true")
+
+
+def test_a_table_written_to_a_file_or_pipe_keeps_every_value_whole(loaded: str) -> None:
+    run = dikg("query", "agreements", "--store", loaded)
+    assert run.returncode == 0, run.stderr
+    assert "https://w3id.org/dikg/id/agreement/malaysia-south-korea-g2g-procurement-agreement-2025" in run.stdout
+    assert "Malaysia–South Korea G2G procurement agreement (2025)" in run.stdout
+    assert "…" not in run.stdout

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import typer
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -104,7 +105,12 @@ def query(
     table = Table(*res.variables, show_lines=False)
     for row in res.rows:
         table.add_row(*(Text(cell(row.get(v))) for v in res.variables))
-    console.print(table)
+    if console.is_terminal:
+        console.print(table)
+    else:
+        # into a file or a pipe: the whole of every value, not cut to a terminal's width
+        natural = console.measure(table, options=console.options.update_width(1_000_000)).maximum
+        Console(highlight=False, soft_wrap=True, width=max(natural, 40)).print(table)
     console.print(f"{len(res.rows)} row(s)", markup=False)
 
 
