@@ -204,6 +204,16 @@ def test_html_keeps_the_article_text_and_drops_scripts_styles_and_boilerplate(tm
         assert dropped not in a.text
 
 
+def test_html_inline_markup_joins_words_as_a_browser_shows_them(tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    f.write_text("<html><body><article><p>The deal with <a href='/c/dassault'>Dassault Aviation</a>'s unit covers "
+                 "<em>Rafale</em>, H<sub>2</sub>O plants and a Kongs&shy;berg&#8203; radar; the <b>first</b> jet "
+                 "lands in\n<i>2026</i>.</p><table><tr><th>Buyer</th><td>Indonesia</td><td>18</td></tr></table>"
+                 "</article></body></html>", encoding="utf-8")
+    assert article(f).text == ("The deal with Dassault Aviation's unit covers Rafale, H2O plants and a Kongsberg "
+                               "radar; the first jet lands in 2026.\n\nBuyer Indonesia 18")
+
+
 def test_html_metadata_gives_url_date_and_publisher(tmp_path: Path) -> None:
     f = tmp_path / "page.htm"
     f.write_text(PAGE, encoding="utf-8")
