@@ -87,6 +87,31 @@ def test_markdown_front_matter_gives_metadata(tmp_path: Path) -> None:
     assert (a.title, a.date, a.text) == ("Frigate MoU", "2025-04", "JAKARTA: Two shipyards signed an MoU.")
 
 
+def test_header_keys_dikg_does_not_read_are_passed_over(tmp_path: Path) -> None:
+    f = tmp_path / "deal.txt"
+    f.write_text(f"title: Ships ordered\nauthor: A. Writer\nDate: 22 September 2025\nsection: defence\n\n{BODY}\n",
+                 encoding="utf-8")
+    a = article(f)
+    assert (a.title, a.date, a.text) == ("Ships ordered", "2025-09-22", BODY)
+
+
+def test_a_first_paragraph_that_only_looks_like_a_header_stays_in_the_body(tmp_path: Path) -> None:
+    f = tmp_path / "deal.txt"
+    f.write_text(f"Note: figures are provisional.\nUpdate: corrected.\n\n{BODY}\n", encoding="utf-8")
+    a = article(f)
+    assert (a.title, a.date) == (None, None)
+    assert a.text == f"Note: figures are provisional.\nUpdate: corrected.\n\n{BODY}"
+
+
+def test_markdown_front_matter_of_a_site_generator_gives_metadata(tmp_path: Path) -> None:
+    f = tmp_path / "a.md"
+    f.write_text('---\nlayout: post\ntitle: "Frigates: an MoU"\ntags:\n  - navy\n  - industry\n'
+                 "date: '2025-04-16'\nauthor: A. Writer\n---\n\nJAKARTA: Two shipyards signed an MoU.\n",
+                 encoding="utf-8")
+    a = article(f)
+    assert (a.title, a.date, a.text) == ("Frigates: an MoU", "2025-04-16", "JAKARTA: Two shipyards signed an MoU.")
+
+
 def test_a_header_date_that_cannot_be_read_is_a_failure_naming_it(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text(f"date: 03/04/2025\n\n{BODY}", encoding="utf-8")
