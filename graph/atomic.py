@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -17,12 +18,21 @@ def _umask() -> int:
     return mask
 
 
+def _mode(path: Path) -> int:
+    """Return the permissions for ``path``: those it has, else those of any new file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
 
-    The file gets the permissions any new file gets (``0o666`` less the umask), not the
-    owner-only mode of a temporary file. A path that cannot be written (a directory, a
-    parent that is a file, no permission, a full disk) raises :class:`InputError` naming it.
+    The file keeps the permissions it had, and a new one gets those any new file gets
+    (``0o666`` less the umask), not the owner-only mode of a temporary file. A path that
+    cannot be written (a directory, a parent that is a file, no permission, a full disk)
+    raises :class:`InputError` naming it.
     """
     path = Path(path)
     if path.is_dir():
@@ -39,7 +49,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise InputError(f"cannot write {path}: {err.strerror or err}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), 0o666 & ~_umask())
+            os.fchmod(fh.fileno(), _mode(path))
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

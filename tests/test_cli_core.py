@@ -170,6 +170,9 @@ def test_written_files_get_the_permissions_of_any_new_file(loaded: str, tmp_path
                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
     assert run.returncode == 0, run.stderr
     assert out.stat().st_mode & 0o777 == 0o644
+    out.chmod(0o600)  # a file the user closed to others stays closed when written again
+    assert dikg("export", "-o", str(out), "--store", loaded).returncode == 0
+    assert out.stat().st_mode & 0o777 == 0o600
 
 
 @pytest.mark.parametrize("args", [["stats"], ["validate"], ["export", "-o", "x.ttl"], ["analyse"],
