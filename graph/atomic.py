@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "prepare_target"]
 
 
 def _umask() -> int:
@@ -26,6 +26,22 @@ def _mode(path: Path) -> int:
         return 0o666 & ~_umask()
 
 
+def prepare_target(path: Path) -> int:
+    """Make the directory ``path`` goes in; return the permissions the written file should have.
+
+    Raises :class:`InputError` naming ``path`` when it is a directory or its directory cannot be made.
+    """
+    if path.is_dir():
+        raise InputError(f"cannot write {path}: it is a directory; give a file name")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise InputError(f"cannot write {path}: {path.parent} is a file, not a directory") from None
+    except OSError as err:
+        raise InputError(f"cannot write {path}: {err.strerror or err}") from None
+    return _mode(path)
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
 
@@ -35,21 +51,14 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     raises :class:`InputError` naming it.
     """
     path = Path(path)
-    if path.is_dir():
-        raise InputError(f"cannot write {path}: it is a directory; give a file name")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise InputError(f"cannot write {path}: {path.parent} is a file, not a directory") from None
-    except OSError as err:
-        raise InputError(f"cannot write {path}: {err.strerror or err}") from None
+    mode = prepare_target(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as err:
         raise InputError(f"cannot write {path}: {err.strerror or err}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), _mode(path))
+            os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

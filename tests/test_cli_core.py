@@ -232,3 +232,25 @@ def test_a_table_written_to_a_file_or_pipe_keeps_every_value_whole(loaded: str) 
     assert "https://w3id.org/dikg/id/agreement/malaysia-south-korea-g2g-procurement-agreement-2025" in run.stdout
     assert "Malaysia–South Korea G2G procurement agreement (2025)" in run.stdout
     assert "…" not in run.stdout
+
+
+def test_a_screenshot_path_that_is_a_directory_fails_before_anything_is_written(loaded: str, tmp_path: Path) -> None:
+    page = tmp_path / "g.html"
+    run = dikg("view", "-o", str(page), "--screenshot", str(tmp_path), "--store", loaded)
+    assert run.returncode == 2
+    assert run.stderr.strip() == f"error: cannot write {tmp_path}: it is a directory; give a file name"
+    assert "wrote" not in run.stdout and not page.exists()
+
+
+def test_a_screenshot_replaces_an_earlier_file_whole_and_leaves_no_temporary_file(
+        loaded: str, tmp_path: Path) -> None:
+    from .browser import chromium_or_skip
+
+    chromium_or_skip()
+    shot = tmp_path / "shots" / "graph.png"
+    shot.parent.mkdir()
+    shot.write_bytes(b"an earlier picture")
+    run = dikg("view", "-o", str(tmp_path / "g.html"), "--screenshot", str(shot), "--store", loaded)
+    assert run.returncode == 0, run.stderr
+    assert shot.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert [p.name for p in shot.parent.iterdir()] == ["graph.png"]

@@ -8,7 +8,7 @@ import typer
 
 from ..analysis import REPORT_FORMATS, paths_between
 from ..analysis import analyse as analyse_store
-from ..atomic import atomic_write_text
+from ..atomic import atomic_write_text, prepare_target
 from ..errors import InputError
 from ..store import open_store
 from ..view import ViewOptions, render_html, screenshot
@@ -86,6 +86,8 @@ def view(
     """Write the graph as one self-contained interactive HTML page (works offline, from file://)."""
     opts = ViewOptions(focus=focus, depth=depth, types=tuple(types or ()), since=since,
                        min_confidence=min_confidence, max_nodes=max_nodes)
+    if shot is not None:
+        prepare_target(shot)  # a PNG path that cannot be written fails before the page is drawn
     st = open_store(store, read_only=False, create=False)
     try:
         html = render_html(st, opts)
