@@ -554,6 +554,8 @@ def open_store(location: str | None = None, read_only: bool = False, create: boo
             return factory(loc, read_only=read_only)  # type: ignore[no-any-return]
     if loc == ":memory:":
         return EmbeddedStore(None)
+    if Path(loc).exists() and not Path(loc).is_dir():
+        raise StoreError(f"cannot open store {loc}: it is a file; a store is a directory")
     if not create and not Path(loc).is_dir():
         raise StoreError(f"no store at {loc}; load some facts first (dikg load FILES --store ...)")
     return EmbeddedStore(loc, read_only=read_only)

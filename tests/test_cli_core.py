@@ -188,6 +188,15 @@ def test_reading_a_store_that_does_not_exist_is_an_error_and_creates_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("args", [["stats"], ["load", str(SEED_FACTS)]])
+def test_a_store_that_is_a_file_is_named_as_such(tmp_path: Path, args: list[str]) -> None:
+    store = tmp_path / "store"
+    store.write_text("not a store", encoding="utf-8")
+    run = dikg(*args, "--store", str(store))
+    assert run.returncode == 2
+    assert run.stderr.strip() == f"error: cannot open store {store}: it is a file; a store is a directory"
+
+
 @pytest.mark.parametrize("command", ["stats", "validate"])
 def test_an_unknown_format_is_a_usage_error(loaded: str, command: str) -> None:
     run = dikg(command, "--format", "yaml", "--store", loaded)
