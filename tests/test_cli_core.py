@@ -104,6 +104,14 @@ def test_export_ontology_writes_the_ontology_file(tmp_path: Path) -> None:
     assert b"owl:Ontology" in out.read_bytes()
 
 
+def test_export_ontology_in_a_format_other_than_turtle_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "dikg.jsonld"
+    run = dikg("export", "--ontology", "--format", "jsonld", "-o", str(out))
+    assert run.returncode == 2
+    assert run.stderr.strip() == "error: --ontology is written as Turtle only, not 'jsonld'; leave out --format"
+    assert not out.exists()
+
+
 def test_stats_counts_articles_entities_and_facts(loaded: str) -> None:
     run = dikg("stats", "--format", "json", "--store", loaded)
     data = json.loads(run.stdout)

@@ -134,6 +134,8 @@ def export_cmd(
 ) -> None:
     """Export the store (or the ontology) to a file; the same store always gives the same bytes."""
     if ontology:
+        if fmt != "ttl":
+            raise InputError(f"--ontology is written as Turtle only, not {fmt!r}; leave out --format")
         n = export_ontology(output)
     else:
         if fmt not in EXPORT_FORMATS:
