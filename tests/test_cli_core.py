@@ -79,6 +79,16 @@ def test_user_errors_are_one_line_with_exit_two(loaded: str, args: list[str], me
     assert message in line
 
 
+def test_a_graph_result_asked_for_as_csv_or_json_is_refused_rather_than_printed_as_n_triples(loaded: str) -> None:
+    construct = "CONSTRUCT { ?e a dikg:Country } WHERE { ?e a dikg:Country }"
+    run = dikg("query", construct, "--store", loaded)
+    assert run.returncode == 0 and run.stdout.count(" .\n") == 3
+    for fmt in ("csv", "json"):
+        run = dikg("query", construct, "--format", fmt, "--store", loaded)
+        assert (run.returncode, run.stdout) == (2, "")
+        assert run.stderr.startswith(f"error: --format {fmt} is for SELECT and ASK results")
+
+
 def test_queries_lists_every_named_query_with_parameters() -> None:
     run = dikg("queries")
     assert run.returncode == 0

@@ -90,6 +90,9 @@ def query(
     finally:
         st.close()
     if res.kind == "graph":
+        if fmt != "table":
+            raise InputError(f"--format {fmt} is for SELECT and ASK results; a CONSTRUCT or DESCRIBE prints "
+                             "N-Triples (leave out --format)")
         # a graph is a set: the same triples print the same lines, however the store ordered them
         for line in sorted({f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in res.triples}):
             console.print(line, markup=False)
