@@ -84,12 +84,12 @@ def _header(lines: list[str]) -> tuple[dict[str, str], int]:
     >>> _header(["Note: markets closed.", "", "Body."])
     ({}, 0)
     """
-    matches = [_HEADER_LINE.match(line) for line in lines]
     block = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
-    whole = all(matches[:block]) and any(m.group("key").lower() in HEADER_KEYS for m in matches[:block] if m)
+    matches = [_HEADER_LINE.match(line) for line in lines[:block]]
+    whole = all(matches) and any(m.group("key").lower() in HEADER_KEYS for m in matches if m)
     fields: dict[str, str] = {}
     n = 0
-    for m in matches[:block] if whole else matches:
+    for m in matches:
         if m is None:
             break
         key = m.group("key").lower()
