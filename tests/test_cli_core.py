@@ -42,6 +42,16 @@ def test_load_with_a_bad_file_names_it_loads_the_rest_and_exits_one(tmp_path: Pa
     assert "loaded 1 article(s)" in run.stdout
 
 
+def test_load_of_a_directory_with_no_facts_files_is_a_failure_not_silence(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Norway signed.", encoding="utf-8")
+    run = dikg("load", str(articles), str(SEED_FACTS), "--store", str(tmp_path / "s"))
+    assert run.returncode == 1
+    assert run.stderr.strip() == f"error: {articles}: no facts files (.json) in this directory"
+    assert "loaded 1 article(s)" in run.stdout
+
+
 def test_query_prints_sparql_results_json(loaded: str) -> None:
     run = dikg("query", "partners", "--param", "country=Malaysia", "--format", "json", "--store", loaded)
     assert run.returncode == 0, run.stderr

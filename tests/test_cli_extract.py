@@ -136,6 +136,21 @@ def test_no_progress_bar_is_drawn_when_stderr_is_not_a_terminal(tmp_path: Path,
     assert code == 0 and err == ""
 
 
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_directory_with_no_articles_is_a_failure_not_silence(
+        command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "facts-not-articles"
+    empty.mkdir()
+    (empty / "seed.json").write_text("{}", encoding="utf-8")
+    (empty / ".hidden.txt").write_text("Norway signed.", encoding="utf-8")
+    where = ["--out", str(tmp_path / "out")] if command == "extract" else ["--store", str(tmp_path / "s")]
+    code, out, err = run(capsys, command, str(empty), str(inputs(tmp_path)), *where)
+    assert code == 1
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"error: {empty}: no articles in this directory (readable: ")
+    assert f"{len(GOOD)} article(s)" in out and "1 failed" in out
+
+
 def test_ctrl_c_during_ingest_says_interrupted_and_exits_130(tmp_path: Path) -> None:
     import signal
     import subprocess

@@ -182,15 +182,34 @@ def input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+def _nothing_readable(directory: Path) -> Failure:
+    return Failure(str(directory), f"no articles in this directory (readable: {', '.join(sorted(READERS))})")
+
+
 def read_articles(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Failure]:
-    """Yield every article in ``paths`` (files or directories, in order), or why one is not."""
-    for path in input_files(paths):
-        yield from read_file(path, max_bytes)
+    """Yield every article in ``paths`` (files or directories, in order), or why one is not.
+
+    A directory with nothing readable in it is a failure, not silence: it is most often
+    the wrong directory.
+    """
+    for given in map(Path, paths):
+        empty = True
+        for path in input_files([given]):
+            empty = False
+            yield from read_file(path, max_bytes)
+        if empty and given.is_dir():
+            yield _nothing_readable(given)
 
 
 def count_articles(paths: Iterable[str | Path]) -> int | None:
-    """Return how many articles ``paths`` hold, when that is known without reading them (no JSON Lines)."""
-    files = list(input_files(paths))
-    if any(f.suffix.lower() in JSONL_SUFFIXES for f in files):
-        return None
-    return len(files)
+    """Return how many articles ``paths`` hold, when that is known without reading them (no JSON Lines).
+
+    An empty directory counts once: it is reported as a failure.
+    """
+    count = 0
+    for given in map(Path, paths):
+        files = list(input_files([given]))
+        if any(f.suffix.lower() in JSONL_SUFFIXES for f in files):
+            return None
+        count += len(files) or given.is_dir()
+    return count
