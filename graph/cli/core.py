@@ -19,7 +19,7 @@ from ..server.timed import QueryStopped, open_time_limited
 from ..stats import store_stats
 from ..store import default_location, open_store
 from ..validate import validate_store
-from ._app import StoreOption, app, console, err_console
+from ._app import MAX_TIMEOUT, StoreOption, app, console, err_console
 
 __all__: list[str] = []
 
@@ -67,7 +67,7 @@ def query(
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json (SPARQL 1.1 results JSON)."),
     store: str | None = StoreOption,
     timeout: float | None = typer.Option(
-        None, "--timeout", min=0.1, show_default=False,
+        None, "--timeout", min=0.1, max=MAX_TIMEOUT, show_default=False,
         help="Stop the query after this many seconds (default: no limit). With a limit the query runs in "
              "a child process that opens the store read-only and is killed at the limit; the command then "
              "prints 'query stopped after N s' and exits 1. A SPARQL server is sent the limit instead."),
