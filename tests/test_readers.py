@@ -239,6 +239,24 @@ def test_html_inline_markup_joins_words_as_a_browser_shows_them(tmp_path: Path) 
                                "radar; the first jet lands in 2026.\n\nBuyer Indonesia 18")
 
 
+@pytest.mark.parametrize("declaration", ['<meta charset="windows-1252">',
+                                         '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'])
+def test_an_html_page_in_the_charset_it_declares_is_read(tmp_path: Path, declaration: str) -> None:
+    f = tmp_path / "page.html"
+    f.write_bytes(f"<html><head>{declaration}<title>Per\u00fa</title></head><body><article>"
+                  "<p>LIMA: Per\u00fa ordered four patrol vessels from Navantia of Espa\u00f1a.</p>"
+                  "</article></body></html>".encode("latin-1"))
+    a = article(f)
+    assert a.title == "Per\u00fa"
+    assert a.text == "LIMA: Per\u00fa ordered four patrol vessels from Navantia of Espa\u00f1a."
+
+
+def test_an_html_page_that_is_not_utf8_and_declares_no_charset_is_still_a_failure(tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    f.write_bytes("<html><body><p>LIMA: Per\u00fa ordered ships.</p></body></html>".encode("latin-1"))
+    assert failure(f).startswith("not UTF-8 (byte 0xfa")
+
+
 def test_html_metadata_gives_url_date_and_publisher(tmp_path: Path) -> None:
     f = tmp_path / "page.htm"
     f.write_text(PAGE, encoding="utf-8")
