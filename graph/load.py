@@ -236,12 +236,17 @@ def load_files(store: Store, paths: Iterable[str | Path], batch: int = STORE_BAT
     report = LoadReport()
 
     def good() -> Iterator[tuple[ArticleFacts, str]]:
-        for path in expand_paths(paths, (".json",)):
-            try:
-                facts = read_facts(path)
-            except FactsFileError as err:
-                report.failures.append(Failure(str(path), str(err).removeprefix(f"{path}: ")))
-                continue
-            yield facts, str(path)
+        for given in map(Path, paths):
+            empty = True
+            for path in expand_paths([given], (".json",)):
+                empty = False
+                try:
+                    facts = read_facts(path)
+                except FactsFileError as err:
+                    report.failures.append(Failure(str(path), str(err).removeprefix(f"{path}: ")))
+                    continue
+                yield facts, str(path)
+            if empty and given.is_dir():  # most often the wrong directory: say so
+                report.failures.append(Failure(str(given), "no facts files (.json) in this directory"))
 
     return store_facts(store, good(), report, batch=batch)

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +128,14 @@ def _extract_chunk(chunk: list[Article | Failure]) -> list[Outcome]:
     return [_extract_one(item) for item in chunk]
 
 
+def _processors() -> int:
+    """Return how many processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _chunks(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -145,16 +154,24 @@ def extract_articles(items: Iterable[Article | Failure], gazetteer_files: Sequen
     if jobs < 1:
         raise InputError(f"--jobs must be at least 1, not {jobs}")
     files = [str(f) for f in gazetteer_files]
-    if jobs == 1:
+    # No more processes than processors, nor than chunks of work: each one starts at a
+    # cost of its own (a fresh interpreter loading the gazetteers), which a handful of
+    # articles never pays back.
+    jobs = min(jobs, _processors())
+    rest = iter(items)
+    chunks = _chunks(rest, chunk)
+    first = list(islice(chunks, jobs)) if jobs > 1 else []
+    if len(first) <= 1:
         _init_worker(files, map_for_store)
-        yield from map(_extract_one, items)
+        yield from map(_extract_one, chain(chain.from_iterable(first), rest))
         return
     _load_gazetteers(files)  # fail here, once, rather than in every worker's initializer
     # spawn, not fork: the parent may hold an open store with threads of its own
     ctx = multiprocessing.get_context("spawn")
+    jobs = len(first)
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(files, map_for_store)) as pool:
         pending: deque[Any] = deque()
-        for part in _chunks(items, chunk):
+        for part in chain(first, chunks):
             pending.append(pool.apply_async(_extract_chunk, (part,)))
             if len(pending) >= 2 * jobs:
                 yield from pending.popleft().get()

@@ -246,6 +246,10 @@ class EmbeddedStore:
                 Path(path).mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
         except OSError as err:
+            if "lock file" in str(err).lower():
+                raise StoreError(f"cannot open store {self.location}: another process is writing to it (dikg ingest "
+                                 "or load); try again when it has finished, or read it meanwhile with "
+                                 "dikg query --timeout N or dikg serve") from None
             raise StoreError(f"cannot open store {self.location}: {err}") from None
         if not read_only:
             self._recover()
@@ -537,8 +541,12 @@ def invalid_sparql(message: str) -> QueryError:
 STORE_KINDS: dict[str, Any] = {}
 
 
-def open_store(location: str | None = None, read_only: bool = False) -> Store:
-    """Open the store at ``location`` (a directory, or a URL of a registered remote kind)."""
+def open_store(location: str | None = None, read_only: bool = False, create: bool = True) -> Store:
+    """Open the store at ``location`` (a directory, or a URL of a registered remote kind).
+
+    With ``create=False`` a directory that does not exist is an error rather than a new,
+    empty store: commands that only read say so instead of answering from nothing.
+    """
     loc = location or default_location()
     from . import remote  # noqa: F401  (registers the http:// and https:// store kinds)
     for prefix, factory in STORE_KINDS.items():
@@ -546,4 +554,8 @@ def open_store(location: str | None = None, read_only: bool = False) -> Store:
             return factory(loc, read_only=read_only)  # type: ignore[no-any-return]
     if loc == ":memory:":
         return EmbeddedStore(None)
+    if Path(loc).exists() and not Path(loc).is_dir():
+        raise StoreError(f"cannot open store {loc}: it is a file; a store is a directory")
+    if not create and not Path(loc).is_dir():
+        raise StoreError(f"no store at {loc}; load some facts first (dikg load FILES --store ...)")
     return EmbeddedStore(loc, read_only=read_only)

@@ -134,3 +134,46 @@ def test_no_progress_bar_is_drawn_when_stderr_is_not_a_terminal(tmp_path: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "ingest", str(inputs(tmp_path)), "--store", str(tmp_path / "s"))
     assert code == 0 and err == ""
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_directory_with_no_articles_is_a_failure_not_silence(
+        command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "facts-not-articles"
+    empty.mkdir()
+    (empty / "seed.json").write_text("{}", encoding="utf-8")
+    (empty / ".hidden.txt").write_text("Norway signed.", encoding="utf-8")
+    where = ["--out", str(tmp_path / "out")] if command == "extract" else ["--store", str(tmp_path / "s")]
+    code, out, err = run(capsys, command, str(empty), str(inputs(tmp_path)), *where)
+    assert code == 1
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"error: {empty}: no articles in this directory (readable: ")
+    assert f"{len(GOOD)} article(s)" in out and "1 failed" in out
+
+
+def test_ctrl_c_during_ingest_says_interrupted_and_exits_130(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for i in range(3000):
+        (articles / f"a{i:04d}.txt").write_text(
+            f"date: 2025-03-14\n\nNorway signed a contract with Kongsberg for {i + 2} radars worth {i + 1} million "
+            "US dollars on Friday. Norway and Sweden agreed to cooperate on air defence.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    proc = subprocess.Popen([sys.executable, "-m", "graph", "ingest", str(articles), "--store", str(store)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (store / "CURRENT").exists() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+        time.sleep(0.5)  # the command is running: the store is open
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130
+    assert err.strip() == "interrupted"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -165,3 +166,28 @@ def test_nothing_of_a_failed_article_is_stored(tmp_path: Path) -> None:
     assert report.articles == 3 and [Path(f.source).name for f in report.failures] == ["broken.txt"]
     assert len(graphs) == 3
     assert not any("broken" in t for t in texts)
+
+
+def test_no_more_worker_processes_start_than_processors_or_chunks_of_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+    import os
+
+    import graph.pipeline as pipeline
+
+    started: list[int] = []
+    spawn = multiprocessing.get_context("spawn")
+
+    class Recording:
+        def Pool(self, processes: int, **kwargs: Any) -> Any:
+            started.append(processes)
+            return spawn.Pool(processes, **kwargs)
+
+    monkeypatch.setattr(pipeline.multiprocessing, "get_context", lambda method: Recording())
+    text = "Norway signed a contract with Kongsberg for 12 radars."
+    few = [Article(text=text, key=f"a{i}.txt") for i in range(3)]
+    assert len(list(extract_articles(few, jobs=64, chunk=16))) == 3
+    assert started == []  # one chunk of work: extracted here, no process started
+    many = [Article(text=text, key=f"b{i}.txt") for i in range(12)]
+    assert len(list(extract_articles(many, jobs=64, chunk=2))) == 12
+    processors = len(os.sched_getaffinity(0))
+    assert started == ([min(processors, 6)] if processors > 1 else [])

@@ -87,6 +87,31 @@ def test_markdown_front_matter_gives_metadata(tmp_path: Path) -> None:
     assert (a.title, a.date, a.text) == ("Frigate MoU", "2025-04", "JAKARTA: Two shipyards signed an MoU.")
 
 
+def test_header_keys_dikg_does_not_read_are_passed_over(tmp_path: Path) -> None:
+    f = tmp_path / "deal.txt"
+    f.write_text(f"title: Ships ordered\nauthor: A. Writer\nDate: 22 September 2025\nsection: defence\n\n{BODY}\n",
+                 encoding="utf-8")
+    a = article(f)
+    assert (a.title, a.date, a.text) == ("Ships ordered", "2025-09-22", BODY)
+
+
+def test_a_first_paragraph_that_only_looks_like_a_header_stays_in_the_body(tmp_path: Path) -> None:
+    f = tmp_path / "deal.txt"
+    f.write_text(f"Note: figures are provisional.\nUpdate: corrected.\n\n{BODY}\n", encoding="utf-8")
+    a = article(f)
+    assert (a.title, a.date) == (None, None)
+    assert a.text == f"Note: figures are provisional.\nUpdate: corrected.\n\n{BODY}"
+
+
+def test_markdown_front_matter_of_a_site_generator_gives_metadata(tmp_path: Path) -> None:
+    f = tmp_path / "a.md"
+    f.write_text('---\nlayout: post\ntitle: "Frigates: an MoU"\ntags:\n  - navy\n  - industry\n'
+                 "date: '2025-04-16'\nauthor: A. Writer\n---\n\nJAKARTA: Two shipyards signed an MoU.\n",
+                 encoding="utf-8")
+    a = article(f)
+    assert (a.title, a.date, a.text) == ("Frigates: an MoU", "2025-04-16", "JAKARTA: Two shipyards signed an MoU.")
+
+
 def test_a_header_date_that_cannot_be_read_is_a_failure_naming_it(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text(f"date: 03/04/2025\n\n{BODY}", encoding="utf-8")
@@ -204,6 +229,34 @@ def test_html_keeps_the_article_text_and_drops_scripts_styles_and_boilerplate(tm
         assert dropped not in a.text
 
 
+def test_html_inline_markup_joins_words_as_a_browser_shows_them(tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    f.write_text("<html><body><article><p>The deal with <a href='/c/dassault'>Dassault Aviation</a>'s unit covers "
+                 "<em>Rafale</em>, H<sub>2</sub>O plants and a Kongs&shy;berg&#8203; radar; the <b>first</b> jet "
+                 "lands in\n<i>2026</i>.</p><table><tr><th>Buyer</th><td>Indonesia</td><td>18</td></tr></table>"
+                 "</article></body></html>", encoding="utf-8")
+    assert article(f).text == ("The deal with Dassault Aviation's unit covers Rafale, H2O plants and a Kongsberg "
+                               "radar; the first jet lands in 2026.\n\nBuyer Indonesia 18")
+
+
+@pytest.mark.parametrize("declaration", ['<meta charset="windows-1252">',
+                                         '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'])
+def test_an_html_page_in_the_charset_it_declares_is_read(tmp_path: Path, declaration: str) -> None:
+    f = tmp_path / "page.html"
+    f.write_bytes(f"<html><head>{declaration}<title>Per\u00fa</title></head><body><article>"
+                  "<p>LIMA: Per\u00fa ordered four patrol vessels from Navantia of Espa\u00f1a.</p>"
+                  "</article></body></html>".encode("latin-1"))
+    a = article(f)
+    assert a.title == "Per\u00fa"
+    assert a.text == "LIMA: Per\u00fa ordered four patrol vessels from Navantia of Espa\u00f1a."
+
+
+def test_an_html_page_that_is_not_utf8_and_declares_no_charset_is_still_a_failure(tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    f.write_bytes("<html><body><p>LIMA: Per\u00fa ordered ships.</p></body></html>".encode("latin-1"))
+    assert failure(f).startswith("not UTF-8 (byte 0xfa")
+
+
 def test_html_metadata_gives_url_date_and_publisher(tmp_path: Path) -> None:
     f = tmp_path / "page.htm"
     f.write_text(PAGE, encoding="utf-8")
@@ -258,6 +311,15 @@ def test_a_broken_json_line_is_one_failure_and_the_other_lines_are_read(tmp_path
     assert reasons[2].startswith("not UTF-8")
     assert reasons[3] == "no article text"
     assert reasons[4] == '"date" must be a string or null, not int'
+
+
+def test_a_json_line_whose_string_is_left_open_says_so(tmp_path: Path) -> None:
+    f = tmp_path / "feed.jsonl"
+    f.write_bytes(b'{"text": "One."}\n{"url": "https://example.org/x", "text": "left open\n{"text": "Two."}\r\n'
+                  b'{"text": "Three."\r\n')
+    reasons = [i.reason for i in read_articles([f]) if isinstance(i, Failure)]
+    assert reasons == ["invalid JSON at column 42: Unterminated string starting",
+                       "invalid JSON at column 18: Expecting ',' delimiter"]
 
 
 def test_an_oversized_json_line_fails_alone(tmp_path: Path) -> None:

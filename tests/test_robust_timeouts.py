@@ -274,8 +274,8 @@ def test_a_timeout_on_a_missing_store_is_one_line_and_creates_nothing(
     assert not (tmp_path / "none").exists()
 
 
-@pytest.mark.parametrize("value", ["0", "-1", "soon"])
-def test_a_timeout_that_is_not_a_positive_number_is_a_usage_error(
+@pytest.mark.parametrize("value", ["0", "-1", "soon", "100000000"])
+def test_a_timeout_that_is_not_a_positive_number_or_is_over_a_week_is_a_usage_error(
         facts_store: str, value: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = hostile.run_cli(capsys, "query", "ASK {}", "--timeout", value, "--store", facts_store)
     assert code == 2 and "--timeout" in err and "Traceback" not in err

@@ -231,6 +231,50 @@ def test_no_cors_header_is_sent_and_the_server_listens_on_loopback(server: DikgS
     assert server.server_address[0] == "127.0.0.1"
 
 
+def test_head_answers_with_the_status_and_headers_of_get_and_no_body(server: DikgServer) -> None:
+    for path, status in (("/", 200), (_q("ASK {}"), 200), ("/query", 200), ("/nothing", 404)):
+        got, headers, body = _http(server, path, method="HEAD")
+        assert (got, body) == (status, b"")
+        assert int(headers["Content-Length"]) > 0
+
+
+def test_a_client_that_resets_its_connection_leaves_no_traceback(
+        server: DikgServer, capfd: pytest.CaptureFixture[str]) -> None:
+    import socket
+    import struct
+
+    host, port = server.server_address[:2]
+    for _ in range(3):
+        with socket.create_connection((str(host), int(port)), timeout=30) as sock:
+            sock.sendall(b"GET /query HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert sock.recv(64).startswith(b"HTTP/1.1 200")
+            # close with a reset while the server waits for the next request on the kept-alive connection
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    assert _http(server, _q("ASK {}"))[0] == 200
+    time.sleep(0.2)
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "ConnectionResetError" not in err
+
+
+@pytest.mark.parametrize("args", [["--port", "{busy}"], ["--host", "no-such-host.invalid"]])
+def test_a_port_in_use_or_an_unknown_host_is_one_line_with_exit_two(tmp_path: Path, args: list[str]) -> None:
+    import socket
+
+    path = tmp_path / "store"
+    st = EmbeddedStore(path)
+    load_files(st, [SEED_FACTS])
+    st.close()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        argv = [a.format(busy=busy.getsockname()[1]) for a in args]
+        run = subprocess.run([sys.executable, "-m", "graph", "serve", "--store", str(path), "--port", "0", *argv],
+                             capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    [line] = run.stderr.strip().splitlines()
+    assert line.startswith("error: cannot listen on ")
+
+
 def test_facts_loaded_while_serving_are_seen_by_later_queries(tmp_path: Path) -> None:
     path = tmp_path / "store"
     st = EmbeddedStore(path)

@@ -39,9 +39,14 @@ def main(argv: list[str] | None = None) -> None:
     except DikgError as err:
         err_console.print(f"error: {err}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(2)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # before the command started
         err_console.print("interrupted", markup=False)
         sys.exit(130)
+    except SystemExit as exit_:
+        # typer turns Ctrl-C in a command into a silent exit 130
+        if exit_.code == 130 and isinstance(getattr(exit_.__context__, "__cause__", None), KeyboardInterrupt):
+            err_console.print("interrupted", markup=False)
+        raise
 
 
 _ = (console,)

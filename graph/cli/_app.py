@@ -7,7 +7,7 @@ from rich.console import Console
 
 from ..store import default_location
 
-__all__ = ["StoreOption", "app", "console", "err_console", "store_option"]
+__all__ = ["MAX_TIMEOUT", "StoreOption", "app", "console", "err_console", "store_option"]
 
 app = typer.Typer(
     name="dikg",
@@ -18,6 +18,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 console = Console(highlight=False, soft_wrap=True)
+#: the longest --timeout (seconds, a week): the operating system waits at most about 24 days at once
+MAX_TIMEOUT = 604_800.0
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 

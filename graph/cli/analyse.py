@@ -8,7 +8,7 @@ import typer
 
 from ..analysis import REPORT_FORMATS, paths_between
 from ..analysis import analyse as analyse_store
-from ..atomic import atomic_write_text
+from ..atomic import atomic_write_text, prepare_target
 from ..errors import InputError
 from ..store import open_store
 from ..view import ViewOptions, render_html, screenshot
@@ -27,7 +27,7 @@ def analyse(
     """Report on the graph: central actors, communities, each country's partners, ties, change over time."""
     if fmt not in REPORT_FORMATS:
         raise InputError(f"unknown --format {fmt!r}; available: {', '.join(REPORT_FORMATS)}")
-    st = open_store(store, read_only=False)
+    st = open_store(store, read_only=False, create=False)
     try:
         report = analyse_store(st, top=top)
     finally:
@@ -51,7 +51,7 @@ def path(
 
     Exit 1 when nothing connects them.
     """
-    st = open_store(store, read_only=False)
+    st = open_store(store, read_only=False, create=False)
     try:
         chains = paths_between(st, a, b, limit=limit)
     finally:
@@ -86,7 +86,9 @@ def view(
     """Write the graph as one self-contained interactive HTML page (works offline, from file://)."""
     opts = ViewOptions(focus=focus, depth=depth, types=tuple(types or ()), since=since,
                        min_confidence=min_confidence, max_nodes=max_nodes)
-    st = open_store(store, read_only=False)
+    if shot is not None:
+        prepare_target(shot)  # a PNG path that cannot be written fails before the page is drawn
+    st = open_store(store, read_only=False, create=False)
     try:
         html = render_html(st, opts)
     finally:

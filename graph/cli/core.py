@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import typer
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -18,7 +19,7 @@ from ..server.timed import QueryStopped, open_time_limited
 from ..stats import store_stats
 from ..store import default_location, open_store
 from ..validate import validate_store
-from ._app import StoreOption, app, console, err_console
+from ._app import MAX_TIMEOUT, StoreOption, app, console, err_console
 
 __all__: list[str] = []
 
@@ -31,6 +32,11 @@ def _params(pairs: list[str] | None) -> dict[str, str]:
             raise InputError(f"--param {pair!r}: expected key=value")
         out[key.strip()] = value
     return out
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in ("text", "json"):
+        raise InputError(f"unknown --format {fmt!r}; available: text, json")
 
 
 @app.command()
@@ -61,7 +67,7 @@ def query(
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json (SPARQL 1.1 results JSON)."),
     store: str | None = StoreOption,
     timeout: float | None = typer.Option(
-        None, "--timeout", min=0.1, show_default=False,
+        None, "--timeout", min=0.1, max=MAX_TIMEOUT, show_default=False,
         help="Stop the query after this many seconds (default: no limit). With a limit the query runs in "
              "a child process that opens the store read-only and is killed at the limit; the command then "
              "prints 'query stopped after N s' and exits 1. A SPARQL server is sent the limit instead."),
@@ -73,7 +79,7 @@ def query(
     if fmt not in ("table", *RESULT_FORMATS):
         raise InputError(f"unknown --format {fmt!r}; available: table, {', '.join(RESULT_FORMATS)}")
     if timeout is None:
-        st = open_store(store, read_only=False)
+        st = open_store(store, read_only=False, create=False)
     else:
         st = open_time_limited(store or default_location(), timeout)
     try:
@@ -84,6 +90,9 @@ def query(
     finally:
         st.close()
     if res.kind == "graph":
+        if fmt != "table":
+            raise InputError(f"--format {fmt} is for SELECT and ASK results; a CONSTRUCT or DESCRIBE prints "
+                             "N-Triples (leave out --format)")
         # a graph is a set: the same triples print the same lines, however the store ordered them
         for line in sorted({f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in res.triples}):
             console.print(line, markup=False)
@@ -99,7 +108,12 @@ def query(
     table = Table(*res.variables, show_lines=False)
     for row in res.rows:
         table.add_row(*(Text(cell(row.get(v))) for v in res.variables))
-    console.print(table)
+    if console.is_terminal:
+        console.print(table)
+    else:
+        # into a file or a pipe: the whole of every value, not cut to a terminal's width
+        natural = console.measure(table, options=console.options.update_width(1_000_000)).maximum
+        Console(highlight=False, soft_wrap=True, width=max(natural, 40)).print(table)
     console.print(f"{len(res.rows)} row(s)", markup=False)
 
 
@@ -123,11 +137,13 @@ def export_cmd(
 ) -> None:
     """Export the store (or the ontology) to a file; the same store always gives the same bytes."""
     if ontology:
+        if fmt != "ttl":
+            raise InputError(f"--ontology is written as Turtle only, not {fmt!r}; leave out --format")
         n = export_ontology(output)
     else:
         if fmt not in EXPORT_FORMATS:
             raise InputError(f"unknown export format {fmt!r}; available: {', '.join(EXPORT_FORMATS)}")
-        st = open_store(store)
+        st = open_store(store, create=False)
         try:
             n = export(st, fmt, output)
         finally:
@@ -141,7 +157,8 @@ def validate(
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """Validate the store against the SHACL shapes and invariants: exit 0 conforms, 1 violations, 2 error."""
-    st = open_store(store)
+    _check_format(fmt)
+    st = open_store(store, create=False)
     try:
         report = validate_store(st)
     finally:
@@ -164,7 +181,8 @@ def stats(
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """Count articles, entities by type, facts by kind and triples."""
-    st = open_store(store)
+    _check_format(fmt)
+    st = open_store(store, create=False)
     try:
         s = store_stats(st)
     finally:

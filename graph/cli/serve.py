@@ -6,7 +6,7 @@ import typer
 
 from ..server import ServerConfig, serve
 from ..store import default_location
-from ._app import StoreOption, app, console
+from ._app import MAX_TIMEOUT, StoreOption, app, console
 
 __all__: list[str] = []
 
@@ -14,10 +14,11 @@ __all__: list[str] = []
 @app.command("serve")
 def serve_cmd(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback unless told otherwise)."),
-    port: int = typer.Option(8000, "--port", help="Port to listen on (0: any free port)."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on (0: any free port)."),
     store: str | None = StoreOption,
     workers: int = typer.Option(2, "--workers", min=1, help="Query worker processes (queries run in parallel)."),
-    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds a query may run before it is stopped."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, max=MAX_TIMEOUT,
+                                  help="Seconds a query may run before it is stopped."),
     max_rows: int = typer.Option(10_000, "--max-rows", min=1,
                                  help="Most rows (or triples) a result may have; more is an error "
                                       "unless the request says partial=true."),

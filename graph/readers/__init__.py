@@ -19,6 +19,7 @@ Failure binary file (NUL byte at offset 0), not text
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -36,6 +37,7 @@ __all__ = [
     "Article",
     "Failure",
     "count_articles",
+    "decode_html",
     "decode_text",
     "input_files",
     "read_articles",
@@ -99,12 +101,37 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def _document(parse: Callable[[str, str], Article]) -> Callable[[Path, int], Iterator[Article | Failure]]:
+#: <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def decode_html(data: bytes) -> str:
+    """Decode an HTML page: UTF-8, else the charset its ``<meta>`` declares (a saved page of an older site).
+
+    >>> decode_html(b'<meta charset="windows-1252"><p>Lima: Per\\xfa</p>')
+    '<meta charset="windows-1252"><p>Lima: Perú</p>'
+    """
+    try:
+        return decode_text(data)
+    except ArticleError as err:
+        m = _META_CHARSET.search(data[:4096])
+        if m is None or not str(err).startswith("not UTF-8 ("):
+            raise
+        name = m.group(1).decode("ascii")
+        try:
+            text = data.decode(codecs.lookup(name).name)
+        except (LookupError, UnicodeDecodeError):
+            raise ArticleError(f"{err}; its declared charset {name!r} does not decode it either") from None
+        return text.removeprefix("\ufeff")
+
+
+def _document(parse: Callable[[str, str], Article],
+              decode: Callable[[bytes], str] = decode_text) -> Callable[[Path, int], Iterator[Article | Failure]]:
     """Make a reader for a format with one article per file."""
 
     def read(path: Path, max_bytes: int) -> Iterator[Article | Failure]:
         try:
-            yield parse(decode_text(_read_bytes(path, max_bytes)), str(path))
+            yield parse(decode(_read_bytes(path, max_bytes)), str(path))
         except ArticleError as err:
             yield Failure(str(path), str(err))
 
@@ -150,9 +177,9 @@ READERS: dict[str, Callable[[Path, int], Iterator[Article | Failure]]] = {
     ".txt": _document(article_from_text),
     ".md": _document(article_from_text),
     ".markdown": _document(article_from_text),
-    ".html": _document(article_from_html),
-    ".htm": _document(article_from_html),
-    ".xhtml": _document(article_from_html),
+    ".html": _document(article_from_html, decode_html),
+    ".htm": _document(article_from_html, decode_html),
+    ".xhtml": _document(article_from_html, decode_html),
     **dict.fromkeys(JSONL_SUFFIXES, _read_jsonl),
 }
 
@@ -182,15 +209,34 @@ def input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+def _nothing_readable(directory: Path) -> Failure:
+    return Failure(str(directory), f"no articles in this directory (readable: {', '.join(sorted(READERS))})")
+
+
 def read_articles(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Failure]:
-    """Yield every article in ``paths`` (files or directories, in order), or why one is not."""
-    for path in input_files(paths):
-        yield from read_file(path, max_bytes)
+    """Yield every article in ``paths`` (files or directories, in order), or why one is not.
+
+    A directory with nothing readable in it is a failure, not silence: it is most often
+    the wrong directory.
+    """
+    for given in map(Path, paths):
+        empty = True
+        for path in input_files([given]):
+            empty = False
+            yield from read_file(path, max_bytes)
+        if empty and given.is_dir():
+            yield _nothing_readable(given)
 
 
 def count_articles(paths: Iterable[str | Path]) -> int | None:
-    """Return how many articles ``paths`` hold, when that is known without reading them (no JSON Lines)."""
-    files = list(input_files(paths))
-    if any(f.suffix.lower() in JSONL_SUFFIXES for f in files):
-        return None
-    return len(files)
+    """Return how many articles ``paths`` hold, when that is known without reading them (no JSON Lines).
+
+    An empty directory counts once: it is reported as a failure.
+    """
+    count = 0
+    for given in map(Path, paths):
+        files = list(input_files([given]))
+        if any(f.suffix.lower() in JSONL_SUFFIXES for f in files):
+            return None
+        count += len(files) or given.is_dir()
+    return count

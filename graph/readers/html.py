@@ -36,6 +36,10 @@ BLOCK_TAGS: frozenset[str] = frozenset({
     "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
     "li", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "br", "hr", "figcaption", "address", "body",
 })
+#: elements whose neighbours stay apart on the same line (table cells)
+CELL_TAGS: frozenset[str] = frozenset({"td", "th"})
+#: characters a page uses to hint at breaks, which only split words and names when kept
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 #: (attribute, its value) of <meta> or <link> -> Article field, best source first
 META_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("property", "og:url", "url"),
@@ -66,7 +70,8 @@ class _PageText(HTMLParser):
 
     # -- paragraphs
     def _flush(self) -> None:
-        text = " ".join(" ".join(self._words).split())
+        # Text runs join as the browser shows them: "<a>Dassault</a>'s" is one word, not two.
+        text = " ".join("".join(self._words).translate(_INVISIBLE).split())
         self._words.clear()
         if text:
             article = self._article_stack[0] if self._article_stack else None
@@ -97,6 +102,8 @@ class _PageText(HTMLParser):
             return
         if tag in BLOCK_TAGS:
             self._flush()
+        elif tag in CELL_TAGS:
+            self._words.append(" ")
         if tag == "article":
             self._articles += 1
             self._article_stack.append(self._articles)

@@ -29,9 +29,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def article_from_json(line: str, key: str) -> Article:
     """Read one JSON Lines record; raise :class:`ArticleError` saying what is wrong with it."""
     try:
-        record = json.loads(line)
+        # without its line ending: a string left open reads as unterminated, not as a raw newline in it
+        record = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as err:
-        raise ArticleError(f"invalid JSON at column {err.colno}: {err.msg}") from None
+        # json's messages end in " at" before the position it prints after them
+        raise ArticleError(f"invalid JSON at column {err.colno}: {err.msg.removesuffix(' at')}") from None
     except RecursionError:
         raise ArticleError("invalid JSON: nested too deeply") from None
     except ValueError as err:  # an integer of more digits than Python converts

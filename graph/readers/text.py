@@ -45,7 +45,7 @@ HEADER_KEYS: dict[str, str] = {
     "publisher": "source",
 }
 
-_HEADER_LINE = re.compile(r"^\s*(?P<key>[A-Za-z]+)\s*:\s*(?P<value>.*?)\s*$")
+_HEADER_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 _DATELINE = re.compile(r"^\s*date:?\s+(?P<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})\s+(?=\S)", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"^---[ \t]*\n(?P<head>.*?)\n---[ \t]*(?:\n|$)", re.DOTALL)
 #: "... last sentence. – Bernama" or a credit on a line of its own
@@ -65,17 +65,50 @@ def agency_credit(text: str) -> str | None:
     return m.group("name") if m else None
 
 
+def _unquoted(value: str) -> str:
+    """Drop the quotes a YAML front matter value may carry: ``"A: B"`` -> ``A: B``."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
 def _header(lines: list[str]) -> tuple[dict[str, str], int]:
-    """Return the header fields and the number of lines they take (0 when there is none)."""
+    """Return the header fields and the number of lines they take (0 when there is none).
+
+    The header is the first lines while they are known keys; when the whole first
+    paragraph is ``key: value`` lines and some key is known, it is all header, and the
+    keys dikg does not read (``author:``, ``tags:``) are passed over.
+
+    >>> _header(["title: Deal", "author: A. Writer", "date: 2025-03-14", "", "Body."])
+    ({'title': 'Deal', 'date': '2025-03-14'}, 3)
+    >>> _header(["Note: markets closed.", "", "Body."])
+    ({}, 0)
+    """
+    block = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    matches = [_HEADER_LINE.match(line) for line in lines[:block]]
+    whole = all(matches) and any(m.group("key").lower() in HEADER_KEYS for m in matches if m)
     fields: dict[str, str] = {}
     n = 0
-    for line in lines:
-        m = _HEADER_LINE.match(line)
-        if m is None or m.group("key").lower() not in HEADER_KEYS:
+    for m in matches:
+        if m is None:
             break
-        fields[HEADER_KEYS[m.group("key").lower()]] = m.group("value")
+        key = m.group("key").lower()
+        if key in HEADER_KEYS:
+            fields[HEADER_KEYS[key]] = m.group("value")
+        elif not whole:
+            break
         n += 1
     return fields, n
+
+
+def _front_matter(head: str) -> dict[str, str]:
+    """Read the known keys of Markdown front matter; other keys, lists and comments are passed over."""
+    fields: dict[str, str] = {}
+    for line in head.split("\n"):
+        m = _HEADER_LINE.match(line)
+        if m is not None and m.group("key").lower() in HEADER_KEYS:
+            fields[HEADER_KEYS[m.group("key").lower()]] = _unquoted(m.group("value"))
+    return fields
 
 
 def complete_article(text: str, key: str, meta: dict[str, str | None]) -> Article:
@@ -103,11 +136,9 @@ def article_from_text(text: str, key: str) -> Article:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta: dict[str, str | None] = {}
     front = _FRONT_MATTER.match(text)
-    if front is not None:
-        fields, n = _header(front.group("head").split("\n"))
-        if n:
-            meta.update(fields)
-            text = text[front.end():]
+    if front is not None and any(map(_HEADER_LINE.match, front.group("head").split("\n"))):
+        meta.update(_front_matter(front.group("head")))
+        text = text[front.end():]
     else:
         lines = text.split("\n")
         fields, n = _header(lines)

@@ -6,6 +6,7 @@ method    path         answer
 GET/POST  /sparql      SPARQL 1.1 Protocol queries (read-only)
 GET       / or /view   the interactive view of the graph
 GET       /query       a query page (textarea and results table)
+HEAD      GET paths    the GET answer's status and headers, without the body
 any       other        405 for PUT/POST/DELETE/PATCH (no Graph Store writes), else 404
 ========  ===========  =====================================================
 
@@ -17,6 +18,7 @@ header is sent unless an origin is configured.
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import urllib.parse
 from collections.abc import Callable
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from ..errors import QueryError, StoreError
+from ..errors import InputError, QueryError, StoreError
 from ..sparql_safety import LOCAL_GRAPH_PREFIXES, QueryRefused
 from .pages import QUERY_JS, QUERY_PAGE_CSP, query_page
 from .protocol import parse_request
@@ -64,6 +66,13 @@ class DikgServer(ThreadingHTTPServer):
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host!s}:{port}"
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Say nothing when a client goes away mid-request; report anything else in one line."""
+        err = sys.exc_info()[1]
+        if isinstance(err, ConnectionError):
+            return
+        sys.stderr.write(f"error: request from {client_address}: {type(err).__name__}: {err}\n")
 
     def server_close(self) -> None:
         super().server_close()
@@ -155,7 +164,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(Answer(200, "text/javascript; charset=utf-8", QUERY_JS.encode("utf-8")))
 
     def _dispatch(self) -> None:
-        route = ROUTES.get((self.command, self._path()))
+        route = ROUTES.get(("GET" if self.command == "HEAD" else self.command, self._path()))
         if route is not None:
             route(self)
             return
@@ -167,7 +176,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._text(404, f"no page at {self._path()}; try /sparql, /query or /view")
 
-    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _dispatch
+    do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = _dispatch
 
 
 #: (method, path) -> handler method
@@ -189,7 +198,11 @@ def make_server(config: ServerConfig, quiet: bool = False) -> DikgServer:
     try:
         if not pool.wait_ready():
             raise StoreError(f"the query workers could not open the store {config.store}")
-        server = DikgServer(config, pool)
+        try:
+            server = DikgServer(config, pool)
+        except (OSError, OverflowError) as err:  # port in use, no such host, port out of range
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+            raise InputError(f"cannot listen on {config.host}:{config.port}: {reason}") from None
     except BaseException:
         pool.close()
         raise

@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import re
@@ -62,6 +63,32 @@ class ViewOptions:
     max_nodes: int = 500
     title: str = "Defence-industry relationships"
     notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.since is not None and not _is_date(self.since):
+            raise InputError(f"--since {self.since!r}: expected a date YYYY, YYYY-MM or YYYY-MM-DD")
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise InputError(f"--min-confidence {self.min_confidence:g}: expected a number from 0 to 1")
+
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _is_date(text: str) -> bool:
+    """Tell whether ``text`` is a calendar date at year, month or day precision.
+
+    >>> [_is_date(t) for t in ("2025", "2025-06", "2024-02-29", "2025-13", "2025-02-30", "yesterday")]
+    [True, True, True, False, False, False]
+    """
+    m = _DATE.fullmatch(text)
+    if m is None:
+        return False
+    year, month, day = (int(g) if g else 1 for g in m.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def json_for_html(data: Any) -> str:

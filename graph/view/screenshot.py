@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
+from ..atomic import prepare_target
 from ..errors import DikgError
 
 __all__ = ["CHROMIUM_FLAGS", "CHROMIUM_NAMES", "find_chromium", "screenshot"]
@@ -37,16 +39,27 @@ def screenshot(html_path: str | Path, png_path: str | Path, width: int = 1600, h
     ``wait_ms`` is virtual time: the layout settles without waiting that long in real time.
     """
     html, png = Path(html_path).resolve(), Path(png_path).resolve()
-    png.parent.mkdir(parents=True, exist_ok=True)
+    # Chromium writes a file of its own beside the PNG, renamed into place once whole: an
+    # earlier PNG is never taken for the new one, nor left half-written.
+    mode = prepare_target(png)
     chromium = find_chromium(executable)
-    with tempfile.TemporaryDirectory(prefix="dikg-chromium-") as profile:
-        cmd = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}",
-               f"--virtual-time-budget={wait_ms}", f"--screenshot={png}", html.as_uri()]
-        try:
-            run = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
-        except subprocess.TimeoutExpired:
-            raise DikgError(f"chromium took over 120 s to render {html}") from None
-    if run.returncode != 0 or not png.exists():
-        last = (run.stderr.strip().splitlines() or ["no output"])[-1]
-        raise DikgError(f"chromium could not screenshot {html}: {last}")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{png.name}.", suffix=".png", dir=png.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    try:
+        with tempfile.TemporaryDirectory(prefix="dikg-chromium-") as profile:
+            cmd = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}",
+                   f"--virtual-time-budget={wait_ms}", f"--screenshot={tmp}", html.as_uri()]
+            try:
+                run = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+            except subprocess.TimeoutExpired:
+                raise DikgError(f"chromium took over 120 s to render {html}") from None
+        if run.returncode != 0 or not tmp.is_file():
+            last = (run.stderr.strip().splitlines() or ["no output"])[-1]
+            raise DikgError(f"chromium could not screenshot {html}: {last}")
+        tmp.chmod(mode)
+        os.replace(tmp, png)
+    finally:
+        tmp.unlink(missing_ok=True)
     return png
