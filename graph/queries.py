@@ -5,9 +5,10 @@ Each file starts with comment lines that describe it::
     # description: Partner countries of a country, with the kind of tie, ...
     # param: country entity required  The country whose partners to list.
 
-Entity parameters are names ("Malaysia", "ROK", "Mohamed Khaled"): they are resolved to
-the IRIs of every entity so labelled and bound with a ``VALUES`` clause; text, date and
-number parameters are bound as literals. The ``VALUES`` clauses go at the start of the
+Entity parameters are names ("Malaysia", "ROK", "Mohamed Khaled") or an entity's IRI:
+a name is resolved to the IRIs of every entity so labelled, and bound with a ``VALUES``
+clause; predicate parameters are schema predicate names (``party_to``), checked against the
+schema; text, date and number parameters are bound as literals. The ``VALUES`` clauses go at the start of the
 query's ``WHERE`` block, or in place of each comment ``# @params`` that ends a line: a query binds
 its parameters there when it must start from them inside a subquery or a branch of a
 ``UNION``, which engines evaluate before the block around them. A query may also be
@@ -30,7 +31,7 @@ from .iri import entity_iri
 from .ontology import ontology_dir
 from .sparql_safety import check_read_only
 from .store import Results, Store
-from .vocab import PREFIXES
+from .vocab import PREDICATE_PROPERTY, PREFIXES
 
 __all__ = [
     "NamedQuery",
@@ -43,7 +44,8 @@ __all__ = [
     "run_query",
 ]
 
-ParamKind = TypingLiteral["entity", "text", "date", "number"]
+ParamKind = TypingLiteral["entity", "predicate", "text", "date", "number"]
+_KINDS = ("entity", "predicate", "text", "date", "number")
 _HEADER = re.compile(r"^#\s*(description|param)\s*:\s*(.*)$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 #: a line of a named query where its parameters are bound (instead of the start of its WHERE block)
@@ -90,7 +92,7 @@ def _parse(path: Path) -> NamedQuery:
             description.append(m.group(2).strip())
         else:
             parts = m.group(2).split(None, 3)
-            if len(parts) < 3 or parts[1] not in ("entity", "text", "date", "number") or parts[2] not in (
+            if len(parts) < 3 or parts[1] not in _KINDS or parts[2] not in (
                     "required", "optional"):
                 raise ValueError(f"{path}: bad param line {line!r}")
             params.append(Param(parts[0], parts[1], parts[2] == "required", parts[3] if len(parts) > 3 else ""))  # type: ignore[arg-type]
@@ -131,6 +133,17 @@ SELECT DISTINCT ?e WHERE {{
     return sorted(found)
 
 
+_IRI = re.compile(r"<?(?:https?|urn):[^\s<>\"{}|\\^`]+>?")
+
+
+def _entity_iri(store: Store, raw: str) -> list[URIRef]:
+    """Return ``[raw]`` as an IRI (bare or in angle brackets) when the store holds that entity, else ``[]``."""
+    iri = URIRef(raw.strip().removeprefix("<").removesuffix(">"))
+    sparql = prefix_block() + f"""
+ASK {{ {iri.n3()} a ?t . ?t rdfs:subClassOf* dikg:Entity . }}"""
+    return [iri] if store.query(_with_entity_classes(sparql)).boolean else []
+
+
 _ENTITY_CLASSES = ("Country", "GovernmentAgency", "ArmedForce", "Company", "Organisation", "Person", "Event",
                    "Agreement", "Platform")
 
@@ -168,10 +181,15 @@ def prepare(store: Store, query: NamedQuery, params: dict[str, str]) -> str:
             continue
         raw = params[p.name]
         if p.kind == "entity":
-            iris = resolve_entity(store, raw)
+            iris = _entity_iri(store, raw) if _IRI.fullmatch(raw.strip()) else resolve_entity(store, raw)
             if not iris:
                 raise QueryError(f"no entity named {raw!r} in the store")
             terms = " ".join(f"<{i}>" for i in iris)
+        elif p.kind == "predicate":
+            if raw.strip() not in PREDICATE_PROPERTY:
+                raise QueryError(f"parameter {p.name!r}: {raw!r} is not a schema predicate; "
+                                 f"predicates: {', '.join(sorted(PREDICATE_PROPERTY))}")
+            terms = Literal(raw.strip()).n3()
         else:
             terms = _literal(p.kind, p.name, raw).n3()
         values.append(f"VALUES ?{p.name} {{ {terms} }}")

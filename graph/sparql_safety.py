@@ -138,6 +138,8 @@ def check_read_only(sparql: str, local_prefixes: Iterable[str] = LOCAL_GRAPH_PRE
             raise QueryError(f"invalid SPARQL (line {query_err.lineno}, column {query_err.col}): "
                              f"{_one_line(query_err.msg)}") from None
         ops = [_name(op) for op in _get(update, "request") or []]
+        if not any(ops):  # blank, or comments and prefixes alone: the grammar reads an empty update
+            raise QueryError("empty query: no SELECT, CONSTRUCT, ASK or DESCRIBE") from None
         keyword = next((_UPDATE_KEYWORDS[o] for o in ops if o in _UPDATE_KEYWORDS), "an update")
         raise QueryRefused(f"refused: {keyword} is not allowed (this endpoint is read-only)") from None
     except RecursionError:

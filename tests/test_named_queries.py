@@ -68,3 +68,37 @@ def test_rdflib_runs_the_agreements_query_with_the_stores_answers(store: Embedde
         return tuple(frozenset(str(row.get(k, "")).split("; ")) if k in key[3:] else row.get(k) for k in key)
 
     assert [cells(r) for r in theirs] == [cells(r) for r in ours]  # type: ignore[arg-type]
+
+
+def test_an_entity_parameter_may_be_the_entitys_iri(two_articles: Store) -> None:
+    by_name = _posts(two_articles, organisation="Malaysia")
+    iri = "https://w3id.org/dikg/id/country/MYS"
+    assert by_name and _posts(two_articles, organisation=iri) == by_name
+    assert _posts(two_articles, organisation=f"<{iri}>") == by_name
+
+
+def test_an_iri_of_no_entity_in_the_store_is_refused_by_name(two_articles: Store) -> None:
+    from graph.errors import QueryError
+
+    with pytest.raises(QueryError, match=r"no entity named 'https://w3id\.org/dikg/id/country/ZZZ' in the store"):
+        _posts(two_articles, organisation="https://w3id.org/dikg/id/country/ZZZ")
+
+
+def test_evidence_filters_by_a_schema_predicate_and_refuses_an_unknown_one(two_articles: Store) -> None:
+    from graph.errors import QueryError
+
+    every = run_query(two_articles, "evidence", {"entity": "Malaysia"}).rows
+    parties = run_query(two_articles, "evidence", {"entity": "Malaysia", "predicate": "party_to"}).rows
+    assert parties and len(parties) < len(every)
+    assert {str(r["predicateName"]) for r in parties} == {"party_to"}
+    # a misspelt predicate would otherwise answer no rows, as if Malaysia were party to nothing
+    with pytest.raises(QueryError, match=r"'partyto' is not a schema predicate; predicates: .*party_to"):
+        run_query(two_articles, "evidence", {"entity": "Malaysia", "predicate": "partyto"})
+
+
+@pytest.mark.parametrize("text", ["", "   ", "# only a comment", "PREFIX ex: <http://example.org/>"])
+def test_an_empty_query_is_called_empty_not_an_update(store: EmbeddedStore, text: str) -> None:
+    from graph.errors import QueryError
+
+    with pytest.raises(QueryError, match=r"^empty query: no SELECT, CONSTRUCT, ASK or DESCRIBE$"):
+        run_query(store, text)
