@@ -299,6 +299,9 @@ def _loc(loc: tuple[int | str, ...]) -> str:
 
 def parse_facts(data: Any, source: str = "<facts>") -> ArticleFacts:
     """Validate a decoded JSON document; raise :class:`FactsFileError` naming ``source``."""
+    if not isinstance(data, dict):
+        raise FactsFileError(f"{source}: expected a JSON object with article, entities and relations, "
+                             f"not {_json_kind(data)}")
     try:
         return ArticleFacts.model_validate(data)
     except ValidationError as err:
@@ -317,7 +320,8 @@ def read_facts(path: str | Path) -> ArticleFacts:
     except OSError as err:
         raise FactsFileError(f"{p}: cannot read: {err.strerror}") from None
     try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+        # utf-8-sig: a byte-order mark, as some Windows editors write, is read past
+        data = json.loads(raw.decode("utf-8-sig"), parse_constant=_no_constant)
     except UnicodeDecodeError as err:
         raise FactsFileError(f"{p}: not UTF-8 text (byte {err.start})") from None
     except json.JSONDecodeError as err:
@@ -327,6 +331,18 @@ def read_facts(path: str | Path) -> ArticleFacts:
     except ValueError as err:  # an integer of more digits than Python converts, NaN, Infinity
         raise FactsFileError(f"{p}: invalid JSON: {err}") from None
     return parse_facts(data, str(p))
+
+
+def _json_kind(data: Any) -> str:
+    if isinstance(data, list):
+        return "an array"
+    if isinstance(data, str):
+        return "a string"
+    if isinstance(data, bool):
+        return str(data).lower()
+    if data is None:
+        return "null"
+    return "a number"
 
 
 def _no_constant(name: str) -> Any:

@@ -84,3 +84,19 @@ def test_duplicate_entity_names_are_refused() -> None:
 
 def test_models_accept_the_minimal_document() -> None:
     assert ArticleFacts.model_validate({}).entities == []
+
+
+def test_a_facts_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + SEED_FACTS.read_bytes())
+    assert read_facts(path) == read_facts(SEED_FACTS)
+
+
+@pytest.mark.parametrize(("text", "kind"), [("[1, 2]", "an array"), ('"facts"', "a string"), ("3", "a number"),
+                                            ("null", "null"), ("true", "true")])
+def test_a_document_that_is_not_an_object_is_named_for_what_it_is(tmp_path: Path, text: str, kind: str) -> None:
+    path = tmp_path / "odd.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FactsFileError) as err:
+        read_facts(path)
+    assert str(err.value) == f"{path}: expected a JSON object with article, entities and relations, not {kind}"
