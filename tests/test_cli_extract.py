@@ -105,6 +105,34 @@ def test_a_user_gazetteer_adds_names_the_extractor_finds(tmp_path: Path, capsys:
     assert "Orvenna" in companies(with_gaz)
 
 
+def test_a_user_gazetteer_may_start_with_a_plain_header_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("Orvenna will build four patrol boats for the Republic of Singapore Navy.", encoding="utf-8")
+    gaz = tmp_path / "mine.tsv"
+    gaz.write_text("name\ttype\tcountry\taliases\tkind\nOrvenna\tCompany\tSingapore\t\tshipbuilder\n",
+                   encoding="utf-8")
+    assert run(capsys, "extract", str(src), "--out", str(tmp_path / "out"), "--gazetteer", str(gaz))[0] == 0
+    data = json.loads((tmp_path / "out" / "a.json").read_text(encoding="utf-8"))
+    assert "Orvenna" in {e["name"] for e in data["entities"] if e["type"] == "Company"}
+
+
+@pytest.mark.parametrize(("name", "content", "where"), [
+    ("mine.tsv", "# a comment\nOrvenna\tCompany\tSingapore\t\t\n\nKestrel\tShipyard\tNorway\t\t\n", "line 4"),
+    ("mine.json", '[{"name": "Orvenna", "type": "Company"}, {"name": "Kestrel", "type": "Shipyard"}]', "entry 2"),
+])
+def test_a_bad_gazetteer_row_is_named_by_its_line_or_entry(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           name: str, content: str, where: str) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("Orvenna will build four patrol boats.", encoding="utf-8")
+    gaz = tmp_path / name
+    gaz.write_text(content, encoding="utf-8")
+    code, _, err = run(capsys, "extract", str(src), "--out", str(tmp_path / "out"), "--gazetteer", str(gaz))
+    assert code == 2
+    assert err.strip() == (f"error: {gaz}: {where}: 'Kestrel' has type 'Shipyard'; use one of Country, "
+                           "GovernmentAgency, ArmedForce, Company, Organisation, Person, Event, Agreement, Platform")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
 def test_ingest_stores_good_articles_skips_bad_ones_and_summarises(tmp_path: Path,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
     store = tmp_path / "store"

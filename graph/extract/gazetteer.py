@@ -206,11 +206,23 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and text[end].isalnum()) and not (start > 0 and text[start - 1].isalnum())
 
 
+_COLUMNS = ("name", "type", "country", "aliases", "kind")
+
+
 def _rows_tsv(text: str) -> Iterable[dict[str, str]]:
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-        cols = [c.strip() for c in row][:5]
-        yield dict(zip(("name", "type", "country", "aliases", "kind")[:len(cols)], cols, strict=True))
+    """Yield each row as a dict of its columns, with ``where`` (``line N``); a header row of column names is skipped."""
+    first = True
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))][:5]
+        if first and [c.lower() for c in cols[:2]] == ["name", "type"]:
+            first = False
+            continue
+        first = False
+        row = dict(zip(_COLUMNS[:len(cols)], cols, strict=True))
+        row["where"] = f"line {number}"
+        yield row
 
 
 def _rows(path: Path) -> Iterable[dict[str, str]]:
@@ -225,11 +237,15 @@ def _rows(path: Path) -> Iterable[dict[str, str]]:
             raise InputError(f"{path}: invalid JSON at line {err.lineno}: {err.msg}") from None
         if not isinstance(data, list):
             raise InputError(f"{path}: a JSON gazetteer is a list of objects with name, type, country, aliases, kind")
-        for obj in data:
+        for number, obj in enumerate(data, 1):
+            if not isinstance(obj, dict):
+                raise InputError(f"{path}: entry {number}: a JSON gazetteer is a list of objects with name, type, "
+                                 "country, aliases, kind")
             aliases = obj.get("aliases") or []
             yield {"name": str(obj.get("name", "")), "type": str(obj.get("type", "")),
                    "country": str(obj.get("country") or ""), "kind": str(obj.get("kind") or ""),
-                   "aliases": "|".join(aliases) if isinstance(aliases, list) else str(aliases)}
+                   "aliases": "|".join(aliases) if isinstance(aliases, list) else str(aliases),
+                   "where": f"entry {number}"}
     else:
         yield from _rows_tsv(text)
 
@@ -240,7 +256,8 @@ def _add_rows(g: Gazetteers, rows: Iterable[dict[str, str]], source: str) -> Non
         if not name:
             continue
         if typ not in ENTITY_TYPES:
-            raise InputError(f"{source}: {name!r} has type {typ!r}; use one of {', '.join(ENTITY_TYPES)}")
+            where = f"{row['where']}: " if row.get("where") else ""
+            raise InputError(f"{source}: {where}{name!r} has type {typ!r}; use one of {', '.join(ENTITY_TYPES)}")
         entry = Entry(name, typ, row.get("country") or None, row.get("kind") or None)
         for surface in (name, *(a for a in (row.get("aliases") or "").split("|") if a)):
             g.add(surface, entry)
