@@ -216,7 +216,8 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
         base = trig_end
     if wm:
         pos = base + wm.end()
-        cands = [m for m in ms if pos <= m.start <= pos + 60 and not (m.type == "Country" and m.form == "demonym")]
+        cands = [m for m in ms if pos <= m.start <= pos + 60 and not (m.type == "Country" and m.form == "demonym")
+                 and not _describes_firm(doc, m)]
         if len(cands) > 1 and cands[0].type == "Country" and _owns_next(doc, cands[0], cands[1]):
             cands = cands[1:]  # "with South Africa's Paramount Group": the company, not its home state
         if cands:
@@ -231,7 +232,7 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     subj = []
     for m in before:
         if m.type == "Country" and (_owns_unknown(doc, m, ms) or _capital_in_name(doc, m)
-                                    or _describes_previous(doc, m, ms)):
+                                    or _describes_previous(doc, m, ms) or _describes_firm(doc, m)):
             continue
         if m.name not in seen and not (m.type == "Country" and _followed_by_org(doc, m, ms)):
             seen.add(m.name)
@@ -336,6 +337,19 @@ def _describes_previous(doc: Document, country: Mention, ms: list[Mention]) -> b
     prev = [m for m in ms if m.end <= country.start and m.type != "Country"]
     return bool(prev and _APPOSITION_BEFORE.fullmatch(doc.text, prev[-1].end, country.start)
                 and _APPOSITION_AFTER.match(doc.text, country.end))
+
+
+#: "the US contractor", "Saab's Brazilian partner", "a French shipbuilder": the state only describes a firm
+_FIRM_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|another)|['’]s)\s+$")
+_FIRM_AFTER = re.compile(r"\s+(?:(?:state-owned|state-run|defence|defense|privately-held|private|[a-z]+-based)\s+){0,2}"
+                         r"(?:contractor|firm|company|partner|shipbuilder|shipyard|manufacturer|maker|group|supplier|"
+                         r"prime|subsidiary|conglomerate|gunmaker|carmaker|engine\s+maker)\b")
+
+
+def _describes_firm(doc: Document, m: Mention) -> bool:
+    """Tell whether the state ``m`` only describes a firm ("the US contractor will license ..."): no party then."""
+    return (m.type == "Country" and _FIRM_AFTER.match(doc.text, m.end) is not None
+            and _FIRM_BEFORE.search(doc.text, max(0, m.start - 12), m.start) is not None)
 
 
 def _capital_in_name(doc: Document, m: Mention) -> bool:
@@ -531,6 +545,15 @@ def _unique_name(doc: Document, agreements: list[AgreementState], base: str) -> 
     return f"{base} #{n}"
 
 
+_TEAMING = re.compile(r"\b(?:teaming|cooperation|co-operation|industrial|partnership|collaboration|strategic)\b", re.I)
+
+
+def _between_firms(np: str, first: Mention, other: Mention, text: str) -> bool:
+    """Tell whether an agreement joins two firms as partners rather than as buyer and seller: a teaming or
+    industrial agreement, or one whose sentence says nothing of buying."""
+    return first.type == other.type == "Company" and (_TEAMING.search(np) is not None or not _BUY_CUE.search(text))
+
+
 def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int, end: int, np: str,
                    agreements: list[AgreementState],
                    sibling: AgreementState | None = None) -> AgreementState | None:
@@ -550,7 +573,8 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     govs = [p for p in parties if p.type != "Company"]
     if companies and govs:
         buyer, supplier = govs[0].name, companies[0].name
-    elif with_party and subj and (_BUY_CUE.search(s.text) or platform):
+    elif with_party and subj and (_BUY_CUE.search(s.text) or platform) and not _between_firms(np, subj[0], with_party,
+                                                                                         s.text):
         buyer, supplier = subj[0].name, with_party.name
     if "awarded" in s.text and re.search(r"\bawarded\b", s.text) and len(parties) >= 2 and not supplier:
         buyer, supplier = parties[0].name, parties[1].name
