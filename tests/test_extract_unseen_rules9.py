@@ -4,7 +4,7 @@ written for the test, with names the development texts do not use."""
 
 from __future__ import annotations
 
-from .test_extract_unseen_rules import _facts, _rels
+from .test_extract_unseen_rules import _entities, _facts, _rels
 
 # a state that only describes a firm is no party
 
@@ -28,3 +28,47 @@ def test_a_teaming_agreement_between_two_firms_makes_neither_buyer_nor_supplier(
     facts = _facts("ROME – Leonardo signed a contract with Hensoldt to buy 40 radars.", date="2026-03-10")
     assert {(s, q.get("role")) for s, o, q in _rels(facts, "party_to")} == {("Leonardo", "buyer"),
                                                                            ("Hensoldt", "supplier")}
+
+
+# a second, earlier agreement in the sentence of a first one
+
+
+def test_the_contract_an_mou_follows_is_an_agreement_of_its_own_with_value_date_and_supplier() -> None:
+    facts = _facts("JAKARTA – Indonesia and France signed a memorandum of understanding on submarines on Monday. "
+                   "The MoU follows a US$1.2 billion contract signed in 2022 for two Scorpene submarines with Naval "
+                   "Group, the French shipbuilder.", date="2026-03-10")
+    agreements = _entities(facts, "Agreement")
+    assert len(agreements) == 2
+    earlier = next(a for a in agreements if a.endswith("(2022)"))
+    later = next(a for a in agreements if a != earlier)
+    assert {(s, q.get("role")) for s, o, q in _rels(facts, "party_to") if o == earlier} == {
+        ("Indonesia", "buyer"), ("Naval Group", "supplier")}
+    assert [(o, q) for s, o, q in _rels(facts, "has_value") if s == earlier] == [("1200000000 USD", {})]
+    assert [(o, q.get("date")) for s, o, q in _rels(facts, "has_status") if s == earlier] == [("signed", "2022")]
+    assert [(o, q.get("quantity")) for s, o, q in _rels(facts, "covers") if s == earlier] == [("Scorpene", 2)]
+    assert (earlier, later, {}) in _rels(facts, "precedes")
+    # the later agreement keeps its own facts: no value or 2022 date of the earlier one
+    assert not [o for s, o, q in _rels(facts, "has_value") if s == later]
+    assert {(s, q.get("date")) for s, o, q in _rels(facts, "party_to") if o == later} == {
+        ("Indonesia", "2026-03-09"), ("France", "2026-03-09")}
+
+
+def test_an_agreement_the_two_firms_signed_earlier_has_both_firms_as_parties() -> None:
+    facts = _facts("STOCKHOLM – Saab and Kongsberg signed a teaming agreement on Tuesday. The agreement builds on a "
+                   "memorandum of understanding the two companies signed in 2021 to study a coastal missile.",
+                   date="2026-03-12")
+    mou = [a for a in _entities(facts, "Agreement") if a.endswith("(2021)")]
+    assert len(mou) == 1
+    assert {s for s, o, q in _rels(facts, "party_to") if o == mou[0]} == {"Saab", "Kongsberg"}
+
+
+def test_one_agreement_written_twice_or_without_a_year_of_its_own_is_not_split() -> None:
+    for text in ("MADRID – Spain signed a contract with Navantia for four frigates on Monday. The contract follows "
+                 "a decision taken by the cabinet last month.",
+                 "MADRID – Spain signed a contract with Navantia for four frigates on Monday. The deal follows a "
+                 "contract for two tankers.",
+                 "MADRID – Spain signed a contract with Navantia for four frigates on Monday. The contract follows "
+                 "an agreement in principle reached in 2025.",
+                 "MADRID – Spain signed a contract with Navantia for four frigates on Monday. The contract follows "
+                 "an agreement signed in January."):
+        assert len(_entities(_facts(text, date="2026-03-10"), "Agreement")) == 1, text

@@ -441,7 +441,129 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
             break  # one agreement per sentence
     _named_agreements(doc, agreements)
     _negotiation_outlook(doc, agreements)
+    _prior_agreements(doc, agreements)
     return agreements
+
+
+# "The MoU follows a US$556 million contract signed in 2021 for two frigates with X": a second, earlier agreement in
+# the sentence of a first one, with its own year (and often its own value, platform and supplier)
+_PRIOR = re.compile(r"\b(?P<link>follows?|followed|comes?\s+after|came\s+after|builds?\s+on|built\s+on|adds?\s+to|"
+                    r"added\s+to|in\s+addition\s+to|on\s+top\s+of)\s+(?P<det>an?|the|its|their)\s+"
+                    r"(?P<mods>(?:[\w$€£.,-]+\s+){0,5}?)(?P<kind>contract|deal|order|agreement|MoU|"
+                    r"memorandum\s+of\s+understanding|letter\s+of\s+intent)\b")
+_PRIOR_ACT = re.compile(r"\s*,?\s*(?:(?:that|which)\s+(?:was\s+|were\s+)?|(?:the\s+two\s+\w+|both\s+\w+|it|they|"
+                        r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:had\s+)?)?(?P<v>signed|awarded|placed|agreed|inked|"
+                        r"concluded|sealed)\b")
+_PRIOR_END = re.compile(r";|,\s+(?:while|whereas|but|and\s+(?:the|it|its|a)|which\s+(?:is|are|will))\b|,\s+the\s+[a-z]")
+_PRIOR_WITH = re.compile(r"\b(?:with|from|to)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:state-owned\s+)?$")
+_PRIOR_PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:companies|firms|sides|countries|governments|partners)\b")
+
+
+def _prior_agreements(doc: Document, agreements: list[AgreementState]) -> None:
+    """Add the earlier agreement a sentence's agreement follows or builds on, when the sentence gives it a year of
+    its own: the later agreement is left as it is, and an earlier one the text already named is not made again."""
+    if not agreements:
+        return
+    for s in sentences_with(doc, ("follow", "build", "built", "after", "add", "addition", "top of")):
+        pm = _PRIOR.search(s.text)
+        if pm is None or _TRIGGER_RE.search(s.text, 0, pm.start()) is None:
+            continue
+        if pm.group("link").startswith(("build", "built")) and re.match(r"(?:19|20)\d\d\b", pm.group("mods")):
+            continue  # "builds on the 2018 contract": the links between agreements make that one
+        start, end = s.start + pm.start("det"), s.start + pm.end()
+        tail_end = s.end
+        em = _PRIOR_END.search(doc.text, end, s.end)
+        if em is not None:
+            tail_end = em.start()
+        act = _PRIOR_ACT.match(doc.text, end, tail_end)
+        dates = [d for d in doc.in_sentence(s, doc.dates) if end <= d.start < tail_end and not d.prospective]
+        years = re.findall(r"\b((?:19|20)\d\d)\b", pm.group("mods"))
+        year = years[0] if years else (dates[0].value[:4] if dates and act else "")
+        np = doc.text[start:end]
+        if not year or _known_agreement(doc, np, year):
+            continue
+        later = _later_agreement(agreements, s, pm.start())
+        if later is None or later.year == year:
+            continue
+        _prior_agreement(doc, agreements, s, pm, later, year, (start, end, tail_end),
+                         act.group("v") if act else None, dates[0].value if dates and act else year)
+
+
+def _known_agreement(doc: Document, np: str, year: str) -> bool:
+    """Tell whether the agreement ``np`` names was named before: the same words, or "the" and the same year."""
+    def bare(words: str) -> str:
+        return words.casefold().removeprefix("the ").removeprefix("an ").removeprefix("a ")
+
+    definite = np.casefold().startswith("the ")
+    return any(rec.type == "Agreement" and ((definite and f"({year})" in rec.name)
+                                            or any(bare(a) == bare(np) for a in rec.aliases))
+               for rec in doc.entities.records.values())
+
+
+def _later_agreement(agreements: list[AgreementState], s: Sentence, before: int) -> AgreementState | None:
+    here = [a for a in agreements if a.sentence is s]
+    if here:
+        return here[0]
+    earlier = [a for a in agreements if a.sentence is not None and a.sentence.index < s.index]
+    tm = _TRIGGER_RE.search(s.text, 0, before)
+    kind = _kind(tm.group("kind")) if tm else None
+    same = [a for a in earlier if a.kind == kind] or earlier
+    return same[-1] if same else None
+
+
+def _prior_agreement(doc: Document, agreements: list[AgreementState], s: Sentence, pm: re.Match[str],
+                     later: AgreementState, year: str, span: tuple[int, int, int], verb: str | None,
+                     date: str) -> None:
+    start, end, tail_end = span
+    kind = _kind(pm.group("kind"))
+    np = doc.text[start:end]
+    ms = [m for m in doc.mentions if end <= m.start < tail_end]
+    platform = next((m for m in doc.mentions if start <= m.start < tail_end and m.type == "Platform"), None)
+    supplier = next((m for m in ms if m.type in ("Company", "Country") and m.form != "demonym"
+                     and not _describes_firm(doc, m)
+                     and _PRIOR_WITH.search(doc.text, max(end, m.start - 40), m.start)), None)
+    end_user = next((m for m in ms if m.type == "ArmedForce"
+                     and re.search(r"\bfor\s+(?:the\s+)?$", doc.text[max(end, m.start - 10):m.start])), None)
+    known = [(p, r) for p, r in later.parties if r != "end_user"] or _sibling_roles(doc, later)
+    parties: list[tuple[str, str | None]] = []
+    if _PRIOR_PAIR.search(doc.text, end, tail_end):
+        parties = [(p, None) for p, _r in known]
+    elif supplier is not None:
+        home = supplier.name if supplier.type == "Country" else (
+            doc.entities.records[supplier.name].attributes.get("country"))
+        buyer = next((p for p, r in known if r == "buyer"), None) or next(
+            (p for p, _r in known if doc.entities.type_of(p) != "Company" and p != home), None)
+        parties = [(buyer, "buyer")] if buyer else []
+        parties.append((supplier.name, "supplier" if buyer else None))
+    labels = [p for p, _r in parties[:4]]
+    name = " ".join(x for x in ("–".join(_party_label(doc, p) for p in labels),
+                                platform.name if platform else "", kind) if x) + f" ({year})"
+    if not labels and not platform:
+        name = f"{np[:1].upper()}{np[1:]}" + (f" ({year})" if year not in np else "")
+    name = _unique_name(doc, agreements, name)
+    doc.entities.add(name, "Agreement", np, agreement_type=kind)
+    status = _CONCLUDED_VERB.get(verb, verb) if verb else None
+    for p, role in parties:
+        doc.relate(p, "party_to", name, {"role": role, "status": status, "date": date if status else None}, s, 0.55)
+    if status:
+        doc.relate(name, "has_status", status, {"date": date}, s, 0.55)
+    money = [m for m in doc.in_sentence(s, doc.money) if start <= m.start < tail_end]
+    if money:
+        doc.relate(name, "has_value", money[0].value, {"approximate": money[0].approximate or None}, s, 0.55)
+    buyer_name = next((p for p, r in parties if r == "buyer"), None)
+    if platform is not None:
+        q = [x for x in doc.in_sentence(s, doc.quantities) if end <= x.end <= platform.start
+             and platform.start - x.end <= 25]
+        qty = q[-1].value if q else None
+        value = [money[0].value] if money else None
+        doc.relate(name, "covers", platform.name, {"quantity": qty, "value": value}, s, 0.55)
+        if supplier is not None and supplier.type == "Company" and buyer_name:
+            doc.relate(supplier.name, "supplies", platform.name, {
+                "buyer": buyer_name, "end_user": end_user.name if end_user else None, "quantity": qty,
+                "value": value, "date": date if status else None, "status": "contracted" if status else None}, s, 0.55)
+    if pm.group("link").startswith(("follow", "come", "came", "build", "built")):
+        doc.relate(name, "precedes", later.name, {}, s, 0.55)
+    agreements.append(AgreementState(name, kind, year, list(parties), platform.name if platform else None, s))
 
 
 # an agreement known by its own name: "signed a Reciprocal Access Agreement", "the Visiting Forces Agreement (VFA)"
