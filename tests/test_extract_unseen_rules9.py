@@ -72,3 +72,46 @@ def test_one_agreement_written_twice_or_without_a_year_of_its_own_is_not_split()
                  "MADRID – Spain signed a contract with Navantia for four frigates on Monday. The contract follows "
                  "an agreement signed in January."):
         assert len(_entities(_facts(text, date="2026-03-10"), "Agreement")) == 1, text
+
+
+# deliveries written as nouns
+
+
+def test_a_delivery_noun_with_its_recipient_is_a_supply_with_count_and_expected_date() -> None:
+    facts = _facts("SANTIAGO – The delivery of 24 Hanwha Aerospace K9 howitzers to the Chilean Army is expected in "
+                   "October, the ministry said.", date="2026-06-02")
+    assert _rels(facts, "supplies") == [("Hanwha Aerospace", "K9", {"buyer": "Chile", "end_user": "Chilean Army",
+                                                                    "quantity": 24, "status": "expected",
+                                                                    "expected_date": "2026-10"})]
+    facts = _facts("SANTIAGO – The delivery of 24 Kestrel LMV vehicles to the Chilean Army is expected in "
+                   "October, the ministry said.", date="2026-06-02")
+    assert [(s, o, q.get("end_user")) for s, o, q in _rels(facts, "buys")] == [("Chile", "Kestrel LMV",
+                                                                                 "Chilean Army")]
+
+
+def test_deliveries_of_the_rest_of_an_order_go_to_the_buyer_of_the_earlier_sale() -> None:
+    facts = _facts("HANOI – The Vietnam People's Navy received three Gepard frigates from Zelenodolsk Shipyard "
+                   "in 2025. Deliveries of the remaining two Gepard ships are due in 2028, officials said.",
+                   date="2026-06-02")
+    ahead = [(s, q) for s, o, q in _rels(facts, "supplies") if q.get("status") == "expected"]
+    assert ahead == [("Zelenodolsk Shipyard", {"buyer": "Vietnam People's Navy", "quantity": 2,
+                                                "status": "expected", "expected_date": "2028"})]
+
+
+def test_taking_delivery_with_no_from_uses_the_maker_before_the_name_or_the_known_seller() -> None:
+    facts = _facts("DOHA – Qatar took delivery of the first two of 16 Boeing F-15QA fighters in March.",
+                   date="2026-06-02")
+    assert _rels(facts, "supplies") == [("Boeing", "F-15QA", {"buyer": "Qatar", "quantity": 2,
+                                                              "status": "delivered", "date": "2026-03"})]
+    facts = _facts("ATHENS – Greece signed a contract with Dassault Aviation for six Rafale jets for the Hellenic "
+                   "Air Force in 2021. The Hellenic Air Force took delivery of its last Rafale in January.",
+                   date="2026-06-02")
+    done = [(s, q) for s, o, q in _rels(facts, "supplies") if q.get("status") == "delivered"]
+    assert done == [("Dassault Aviation", {"buyer": "Greece", "end_user": "Hellenic Air Force",
+                                           "status": "delivered", "date": "2026-01"})]
+
+
+def test_a_delivery_noun_with_no_act_or_no_platform_adds_no_supply() -> None:
+    for text in ("LIMA – The contract covers the delivery of 12 KAI KT-1 trainers to the Peruvian Air Force.",
+                 "LIMA – The delivery of the documents to the Peruvian Air Force is expected in May."):
+        assert _rels(_facts(text, date="2026-06-02"), "supplies") == [], text
