@@ -115,3 +115,29 @@ def test_a_delivery_noun_with_no_act_or_no_platform_adds_no_supply() -> None:
     for text in ("LIMA – The contract covers the delivery of 12 KAI KT-1 trainers to the Peruvian Air Force.",
                  "LIMA – The delivery of the documents to the Peruvian Air Force is expected in May."):
         assert _rels(_facts(text, date="2026-06-02"), "supplies") == [], text
+
+
+# the body that announces an agreement others made is no party
+
+
+def test_a_body_announcing_that_others_signed_is_no_party() -> None:
+    facts = _facts("BUCHAREST – Romania's Ministry of National Defence announced on Friday that Romarm and "
+                   "Rheinmetall had signed a cooperation agreement on ammunition.", date="2026-03-10")
+    assert {s for s, o, q in _rels(facts, "party_to")} == {"Romarm", "Rheinmetall"}
+    facts = _facts("BUCHAREST – Romania's Ministry of National Defence announced on Friday that it had signed a "
+                   "contract with Rheinmetall for ammunition.", date="2026-03-10")
+    assert "Ministry of National Defence (Romania)" in {s for s, o, q in _rels(facts, "party_to")}
+
+
+# agreements named by what they are about
+
+
+def test_an_agreement_named_by_its_subject_is_an_agreement() -> None:
+    for text, kind in (("TOKYO – Japan and the Philippines signed a reciprocal access agreement on Monday.",
+                        "agreement"),
+                       ("TOKYO – Japan and India signed a security agreement on Monday.", "agreement"),
+                       ("TOKYO – Japan and Australia signed a logistics support arrangement on Monday.",
+                        "agreement")):
+        facts = _facts(text, date="2026-03-10")
+        assert [e.attributes.get("agreement_type") for e in facts.entities if e.type == "Agreement"] == [kind], text
+        assert len(_rels(facts, "party_to")) == 2, text

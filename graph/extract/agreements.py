@@ -95,6 +95,14 @@ _NP_WORD_STATE = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}|plann
                             r"prospective|long-awaited|stalled|delayed|"
                             r"pending|mooted|tentative|preliminary|provisional|draft|outline|anticipated|controversial|"
                             r"cancelled|canceled|shelved|disputed|fresh|government-backed|state-backed)$", re.I)
+# what the agreement is about, in the words of security and industry: "a reciprocal access agreement", "a joint
+# venture agreement", "a logistics support arrangement"
+_NP_WORD_TOPIC = re.compile(r"^(?:reciprocal|access|security|logistics|status-of-forces|visiting|forces|training|"
+                            r"acquisition|cross-servicing|mutual|basing|intergovernmental|inter-governmental|"
+                            r"government|shipbuilding|armaments?|arms|technical|joint|collaboration|sustainment|"
+                            r"upgrade|modernisation|modernization|intelligence-sharing|"
+                            r"information-sharing|interoperability|localisation|localization|investment|"
+                            r"manufacturing|assembly|overhaul|MRO|design|engineering)$", re.I)
 _ONLY_SPACE = re.compile(r"\s+")
 _THE_BEFORE = re.compile(r"\b(the|The)\s+$")
 _DESIGNATION_MOD = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}$")
@@ -116,7 +124,8 @@ def _noun_phrase(doc: Document, s: Sentence, kind_start: int) -> tuple[str, str,
         if w.casefold() in _DETS or (_POSSESSOR.match(w) and w[:-2] not in ("It", "That", "This")):
             det = w
             break
-        if not (_NP_WORD.match(w) or _NP_WORD_MORE.match(w) or _NP_WORD_STATE.match(w)) or len(mods) >= 5:
+        if not (_NP_WORD.match(w) or _NP_WORD_MORE.match(w) or _NP_WORD_STATE.match(w)
+                or _NP_WORD_TOPIC.match(w)) or len(mods) >= 5:
             break
         mods.insert(0, w)
     designations = [i for i, w in enumerate(mods) if _DESIGNATION_MOD.match(w)]
@@ -206,6 +215,9 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
         before = [m for m in before if m.start <= s.start + cut][-1:]  # "DAPA said on Friday it had signed"
     elif cut >= 0 and " by " not in clause[cut:cut + 4]:
         before = [m for m in before if m.start > s.start + cut]
+    told = [m.end() for m in _ANNOUNCED_THAT.finditer(clause)] if "that " in clause else []
+    if told and told[-1] > cut:
+        before = [m for m in before if m.start >= s.start + told[-1]]  # "the agency announced that X signed"
     after = [m for m in ms if m.start >= trig_end]
     with_party = None
     wm = re.search(r"\bwith\s+(?:the\s+)?", doc.text[trig_end:s.end])
@@ -242,6 +254,9 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     return subj, with_party, end_user
 
 
+#: the body that tells of an agreement others made: "<agency> announced on Monday that X and Y had signed"
+_ANNOUNCED_THAT = re.compile(r" (?:announced|stated|confirmed|reported|revealed|disclosed|noted|added|told\s+\w+)"
+                             r"(?:\s+on\s+\w+|\s+\w+day|\s+(?:last|this)\s+\w+)?,?\s+that\s+(?!(?:it|they)\b)")
 _SAID_IT_SIGNED = re.compile(r" said(?:\s+on\s+\w+|\s+\w+day|\s+(?:last|this)\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+"
                              r"(?:had\s+|has\s+|have\s+|would\s+|will\s+)?(?:signed|awarded|placed|inked|concluded|"
                              r"sign|award|place)\b")
