@@ -117,6 +117,31 @@ def test_a_delivery_noun_with_no_act_or_no_platform_adds_no_supply() -> None:
         assert _rels(_facts(text, date="2026-06-02"), "supplies") == [], text
 
 
+# the agreement of a headline is the body's
+
+
+def test_a_headlines_agreement_is_the_one_the_body_tells_of() -> None:
+    facts = _facts("Chile and Spain sign frigate support deal\n\nSANTIAGO – Chile signed a US$300 million support "
+                   "contract with Navantia on Monday, the navy said.", date="2026-03-10")
+    [agreement] = [e for e in facts.entities if e.type == "Agreement"]
+    assert "support deal" in agreement.aliases
+    assert {s for s, o, q in _rels(facts, "party_to")} == {"Chile", "Navantia"}
+    facts = _facts("Estonia and Finland sign MoU on coastal defence\n\nTALLINN – Estonia and Finland signed a "
+                   "memorandum of understanding on coastal defence on Monday.", date="2026-03-10")
+    assert len(_entities(facts, "Agreement")) == 1
+
+
+def test_a_headline_of_many_contracts_or_of_other_parties_keeps_its_own_agreement() -> None:
+    facts = _facts("Defence show closes with EUR 3bn in contracts\n\nATHENS – Greece signed a EUR 200 million "
+                   "contract with Intracom Defense for radios on Monday.", date="2026-03-10")
+    assert not any("contracts" in e.aliases for e in facts.entities if e.type == "Agreement"
+                   and ("Greece", e.name, {"role": "buyer", "status": "signed", "date": "2026-03-09"})
+                   in _rels(facts, "party_to"))
+    facts = _facts("Peru and Chile sign MoU on patrol boats\n\nLIMA – Colombia and Ecuador signed a memorandum of "
+                   "understanding on river patrols on Monday.", date="2026-03-10")
+    assert len(_entities(facts, "Agreement")) == 2
+
+
 # the body that announces an agreement others made is no party
 
 

@@ -456,8 +456,71 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
             break  # one agreement per sentence
     _named_agreements(doc, agreements)
     _negotiation_outlook(doc, agreements)
+    _headline_agreements(doc, agreements)
     _prior_agreements(doc, agreements)
     return agreements
+
+
+_MANY = re.compile(r"\b(?:contracts|deals|orders|agreements|arrangements|MoUs|memorand(?:ums|a)|letters)\b")
+
+
+def _headline_length(doc: Document) -> int:
+    """Return how many sentences the headline lines take: the leading lines with no closing stop ("Philippines,
+    South Korea sign MoU on more frigates", a byline), none when the article is all such lines."""
+    n = 0
+    for s in doc.sentences[:6]:
+        if s.text.rstrip().endswith((".", "!", "?", '"', "”", ":", "’", "'")):
+            return n
+        n += 1
+    return 0
+
+
+def _compatible(doc: Document, head: AgreementState, body: AgreementState) -> bool:
+    """Tell whether the headline's agreement can be the body's: each headline party a party of the body's or the
+    state of one, and no other platform."""
+    mine = {str(f.subject) for f in doc.facts if f.predicate == "party_to" and f.object == head.name}
+    theirs = {str(f.subject) for f in doc.facts if f.predicate == "party_to" and f.object == body.name}
+    theirs |= {str(doc.entities.records[p].attributes.get("country")) for p in theirs if p in doc.entities}
+    if not mine <= theirs:
+        return False
+    return not (head.platform and body.platform and head.platform != body.platform)
+
+
+def _headline_agreements(doc: Document, agreements: list[AgreementState]) -> None:
+    """"UAE and France sign Rafale support deal" over "The UAE signed a EUR 1.1 billion support contract with
+    Dassault Aviation": the headline's agreement is the first of its kind and year the body tells of, which keeps
+    its own facts and takes the headline's words and the facts it lacks, its platform aside."""
+    n = _headline_length(doc) if agreements and agreements[0].sentence is not None else 0
+    if not n:
+        return
+    for head in [a for a in agreements if a.sentence is not None and a.sentence.index < n]:
+        body = next((a for a in agreements if a.sentence is not None and a.sentence.index >= n
+                     and a.kind == head.kind and a.year == head.year), None)
+        if body is None or not _compatible(doc, head, body) or any(
+                _MANY.search(a) for a in doc.entities.records[head.name].aliases):
+            continue  # "closes with €2.3bn in contracts": many agreements, not the body's first
+        rec = doc.entities.records.pop(head.name)
+        for alias in rec.aliases:
+            doc.entities.add(body.name, "Agreement", alias)
+        told = {(str(f.subject), f.predicate, str(f.object)) for f in doc.facts if body.name in (f.subject, f.object)}
+        told_predicates = {f.predicate for f in doc.facts if f.subject == body.name}
+        kept = []
+        for f in doc.facts:
+            if head.name not in (f.subject, f.object):
+                kept.append(f)
+                continue
+            doc._by_triple.get((f.subject, f.predicate, f.object), []).remove(f)
+            subject = body.name if f.subject == head.name else f.subject
+            obj = body.name if f.object == head.name else f.object
+            if f.predicate in ("party_to", "covers") or (str(subject), f.predicate, str(obj)) in told or (
+                    subject == body.name and f.predicate in told_predicates):
+                continue  # the parties are the body's; a headline's platform is often a looser name than the body's
+            f.subject, f.object = subject, obj
+            doc._seen.add(f"{f.subject}\x00{f.predicate}\x00{f.object}")
+            doc._by_triple.setdefault((f.subject, f.predicate, f.object), []).append(f)
+            kept.append(f)
+        doc.facts[:] = kept
+        agreements.remove(head)
 
 
 # "The MoU follows a US$556 million contract signed in 2021 for two frigates with X": a second, earlier agreement in
