@@ -166,3 +166,25 @@ def test_an_agreement_named_by_its_subject_is_an_agreement() -> None:
         facts = _facts(text, date="2026-03-10")
         assert [e.attributes.get("agreement_type") for e in facts.entities if e.type == "Agreement"] == [kind], text
         assert len(_rels(facts, "party_to")) == 2, text
+
+
+# who awards a contract, and to whom
+
+
+def test_a_contract_awarded_to_a_company_has_it_as_supplier_and_the_awarder_as_buyer() -> None:
+    facts = _facts("CANBERRA – The Department of Defence awarded a A$300 million contract to Austal on Monday for "
+                   "patrol boats.", date="2026-03-10")
+    assert {(s, q.get("role")) for s, o, q in _rels(facts, "party_to")} == {
+        ("Department of Defence (Australia)", "buyer"), ("Austal", "supplier")}
+    facts = _facts("OTTAWA – Canada awarded Irving Shipbuilding a contract for two support ships on Monday.",
+                   date="2026-03-10")
+    assert {(s, q.get("role")) for s, o, q in _rels(facts, "party_to")} == {("Canada", "buyer"),
+                                                                           ("Irving Shipbuilding", "supplier")}
+
+
+def test_a_force_that_only_describes_the_agency_after_it_is_no_party() -> None:
+    for lead in ("The Polish Army procurement office, the Armament Agency,", "The Polish Army's buyer, Armament Agency,"):
+        facts = _facts(f"WARSAW – {lead} awarded a PLN 300 million contract to Huta Stalowa Wola on Monday.",
+                       date="2026-03-10")
+        assert {(s, q.get("role")) for s, o, q in _rels(facts, "party_to")} == {
+            ("Armament Agency", "buyer"), ("Huta Stalowa Wola", "supplier")}, lead

@@ -246,6 +246,8 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
         if m.type == "Country" and (_owns_unknown(doc, m, ms) or _capital_in_name(doc, m)
                                     or _describes_previous(doc, m, ms) or _describes_firm(doc, m)):
             continue
+        if _names_a_described_body(doc, m, ms):
+            continue
         if m.name not in seen and not (m.type == "Country" and _followed_by_org(doc, m, ms)):
             seen.add(m.name)
             subj.append(m)
@@ -308,7 +310,9 @@ def _countries_before(doc: Document, start: int) -> tuple[Counter[str], dict[str
 
 
 def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
-    gap = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|(?!(?:with|from|to|for|by)\b)[a-z][\w-]*)){0,3}\s+")
+    gap = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|(?!(?:with|from|to|for|by|awarded|signed|ordered|selected|"
+                     r"chose|picked|contracted|tasked|hired|commissioned|told|asked|paid|gave|granted)\b)"
+                     r"[a-z][\w-]*)){0,3}\s+")
     return any(o is not m and o.type != "Country" and gap.fullmatch(doc.text[m.end:o.start])
                for o in ms if o.start > m.end)
 
@@ -365,6 +369,18 @@ def _describes_firm(doc: Document, m: Mention) -> bool:
     """Tell whether the state ``m`` only describes a firm ("the US contractor will license ..."): no party then."""
     return (m.type == "Country" and _FIRM_AFTER.match(doc.text, m.end) is not None
             and _FIRM_BEFORE.search(doc.text, max(0, m.start - 12), m.start) is not None)
+
+
+_DESCRIBED_BODY = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,3},\s+(?:the\s+)?$")
+
+
+def _names_a_described_body(doc: Document, m: Mention, ms: list[Mention]) -> bool:
+    """Tell whether ``m`` only describes the body named next ("The Bundeswehr procurement office, BAAINBw,
+    awarded ..."): the body is the party."""
+    nxt = next((o for o in ms if o.start > m.end), None)
+    return (nxt is not None and nxt.type in ("GovernmentAgency", "Company", "ArmedForce")
+            and _DESCRIBED_BODY.fullmatch(doc.text, m.end, nxt.start) is not None
+            and doc.text[nxt.end:nxt.end + 1] == ",")
 
 
 def _capital_in_name(doc: Document, m: Mention) -> bool:
@@ -754,11 +770,25 @@ def _between_firms(np: str, first: Mention, other: Mention, text: str) -> bool:
     return first.type == other.type == "Company" and (_TEAMING.search(np) is not None or not _BUY_CUE.search(text))
 
 
+_AWARDED_TO = re.compile(r"\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:state-owned\s+|[a-z][\w-]*\s+){0,2}")
+
+
+def _awarded_to(doc: Document, s: Sentence, end: int) -> Mention | None:
+    """Return the company an agreement was awarded to ("awarded a contract to <Co>"), the verb before the agreement."""
+    if not re.search(r"\bawarded\s+(?:an?|the|its)\b[^.;]*$", doc.text[s.start:end]):
+        return None
+    tm = _AWARDED_TO.match(doc.text, end, s.end)
+    return next((m for m in doc.mentions_in(s, "Company") if tm is not None and m.start == tm.end()), None)
+
+
 def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int, end: int, np: str,
                    agreements: list[AgreementState],
                    sibling: AgreementState | None = None) -> AgreementState | None:
     subj, with_party, end_user = _parties(doc, s, start, end)
     parties = list(subj)
+    awardee = _awarded_to(doc, s, end) if with_party is None and "awarded" in s.text else None
+    if awardee is not None and awardee.name not in {p.name for p in parties}:
+        with_party = awardee  # "awarded a EUR 420 million contract to <Co>": the company is the supplier
     if with_party and with_party.name not in {p.name for p in parties}:
         parties.append(with_party)
     if sibling is not None and not parties:
