@@ -183,7 +183,8 @@ def test_a_contract_awarded_to_a_company_has_it_as_supplier_and_the_awarder_as_b
 
 
 def test_a_force_that_only_describes_the_agency_after_it_is_no_party() -> None:
-    for lead in ("The Polish Army procurement office, the Armament Agency,", "The Polish Army's buyer, Armament Agency,"):
+    for lead in ("The Polish Army procurement office, the Armament Agency,",
+                 "The Polish Army's buyer, Armament Agency,"):
         facts = _facts(f"WARSAW – {lead} awarded a PLN 300 million contract to Huta Stalowa Wola on Monday.",
                        date="2026-03-10")
         assert {(s, q.get("role")) for s, o, q in _rels(facts, "party_to")} == {
