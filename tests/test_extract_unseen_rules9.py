@@ -189,3 +189,20 @@ def test_a_force_that_only_describes_the_agency_after_it_is_no_party() -> None:
                        date="2026-03-10")
         assert {(s, q.get("role")) for s, o, q in _rels(facts, "party_to")} == {
             ("Armament Agency", "buyer"), ("Huta Stalowa Wola", "supplier")}, lead
+
+
+def test_a_delivery_leaves_the_sale_told_before_as_it_was() -> None:
+    facts = _facts("BUCHAREST – Romania's Ministry of National Defence signed a contract with Hanwha Aerospace in "
+                   "2024 for 54 K9 howitzers. The delivery of the remaining 18 K9 howitzers to the Romanian Land "
+                   "Forces is expected by the end of 2026. Romania took delivery of its first six K9 howitzers in "
+                   "May.", date="2026-06-02")
+    sales = sorted((q.get("quantity"), q.get("status"), q.get("end_user"), q.get("expected_date") or q.get("date"))
+                   for s, o, q in _rels(facts, "supplies") if s == "Hanwha Aerospace")
+    assert sales == [(6, "delivered", None, "2026-05"), (18, "expected", "Romanian Army", "2026"),
+                     (54, "contracted", None, "2024")]
+
+
+def test_a_headline_delivery_is_not_a_delivery_of_its_own() -> None:
+    facts = _facts("Chile takes delivery of first Hanwha Aerospace K9 howitzers\n\nSANTIAGO – The Chilean Army took "
+                   "delivery of six K9 howitzers from Hanwha Aerospace on Monday.", date="2026-06-02")
+    assert len(_rels(facts, "supplies")) == 1

@@ -416,6 +416,8 @@ def noun_deliveries(doc: Document) -> None:
     else the buyer of the article's earlier sale of that platform), with the count, and ``expected_date`` or
     ``date`` as the delivery lies ahead or is done; with no supplier known, the recipient buys it."""
     for s in sentences_with(doc, ("delivery of", "deliveries of")):
+        if not s.text.rstrip().endswith((".", '"', "”", "’", "'")):
+            continue  # a headline ("Nigeria takes delivery of first T129 helicopters") the body tells again
         for dm in _NOUN_DELIVERY.finditer(s.text):
             obj_start = s.start + dm.end()
             pm = _DELIVERY_PART.match(doc.text, obj_start, s.end)
@@ -444,7 +446,11 @@ def noun_deliveries(doc: Document) -> None:
             if rec is None and not earlier:
                 continue
             q: dict[str, object] = {}
-            if rec is not None:
+            sold = next((f for f in reversed(earlier) if rec is not None
+                         and f.qualifiers.get("end_user") == rec.name), None)
+            if sold is not None:  # the force an earlier sale was for: that sale's buyer
+                q = {"buyer": sold.qualifiers["buyer"], "end_user": rec.name if rec is not None else None}
+            elif rec is not None:
                 country = doc.entities.records[rec.name].attributes.get("country") if rec.type == "ArmedForce" else None
                 force_of_state = country in doc.entities and (not dm.group("take") or any(
                     f.qualifiers.get("buyer") == country for f in earlier))
@@ -463,7 +469,18 @@ def noun_deliveries(doc: Document) -> None:
             if dates:
                 q["expected_date" if ahead else "date"] = dates[0].value
             if supplier is not None:
-                relate_supply(doc, supplier, p.name, q, s, 0.5)
+                _delivery_supply(doc, supplier, p.name, q, s)
             elif rec is not None:
                 doc.relate(str(q["buyer"]), "buys", p.name, {k: v for k, v in q.items() if k != "buyer"}, s, 0.5)
             break
+
+
+def _delivery_supply(doc: Document, supplier: str, platform: str, q: dict[str, object], s: Sentence) -> None:
+    """Record a delivery as a supply of its own beside the sale another sentence told (never as more qualifiers on
+    that sale), unless it is the same: same buyer, count and status."""
+    q = {k: v for k, v in q.items() if v is not None and v != ""}
+    told = [f for f in doc.triple_facts(supplier, "supplies", platform) if f.sentence is not s]
+    if told and not any(all(f.qualifiers.get(k) == q.get(k) for k in ("buyer", "quantity", "status")) for f in told):
+        doc.add_fact(Fact(supplier, "supplies", platform, q, s, 0.5))
+    else:
+        relate_supply(doc, supplier, platform, q, s, 0.5)
