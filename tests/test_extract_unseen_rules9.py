@@ -206,3 +206,22 @@ def test_a_headline_delivery_is_not_a_delivery_of_its_own() -> None:
     facts = _facts("Chile takes delivery of first Hanwha Aerospace K9 howitzers\n\nSANTIAGO – The Chilean Army took "
                    "delivery of six K9 howitzers from Hanwha Aerospace on Monday.", date="2026-06-02")
     assert len(_rels(facts, "supplies")) == 1
+
+
+# "the new contract" after an older one was told
+
+
+def test_the_new_contract_is_the_latest_one_not_the_one_told_last() -> None:
+    facts = _facts("HELSINKI – Finland signed a contract with Patria for 91 vehicles on Monday. It follows a EUR 400 "
+                   "million contract signed in 2019 for 160 vehicles. The ministry said the new contract would be "
+                   "funded from the 2027 budget.", date="2026-03-10")
+    owner = [e.name for e in facts.entities if e.type == "Agreement" and "the new contract" in e.aliases]
+    assert len(owner) == 1 and owner[0].endswith("(2026)")
+
+
+def test_the_platform_deal_is_the_agreement_told_just_before_when_that_one_named_no_platform() -> None:
+    facts = _facts("BOGOTA – Colombia signed a contract with Saab on Monday, the ministry said. The Gripen deal is "
+                   "worth US$3.5 billion.", date="2026-03-10")
+    [agreement] = _entities(facts, "Agreement")
+    assert [(s, o) for s, o, q in _rels(facts, "covers")] == [(agreement, "Gripen")]
+    assert [s for s, o, q in _rels(facts, "has_value")] == [agreement]

@@ -400,6 +400,25 @@ def _inside_phrase(doc: Document, s: Sentence, m: Mention) -> bool:
     return bool(re.search(r"\bfor\s+(?:the\s+)?$", doc.text[max(s.start, m.start - 10):m.start]))
 
 
+_NEWEST = re.compile(r"\b(?:new|newest|latest|most\s+recent)\b", re.I)
+
+
+def _newest(same: list[AgreementState]) -> AgreementState:
+    """"the new contract" after an older one was told: the agreement of the latest year, of those told last."""
+    return max(reversed(same), key=lambda a: a.year or "")
+
+
+def _unplatformed(doc: Document, agreements: list[AgreementState], kind: str, s: Sentence) -> AgreementState | None:
+    """"the Rafale Marine deal" when no agreement is known for it: the article's latest agreement of that kind, when
+    it names no platform and is of this year or told in the last few sentences."""
+    year = (doc.article_date or "")[:4]
+    last = next((a for a in reversed(agreements) if a.kind == kind), None)
+    if last is None or last.platform is not None:
+        return None
+    near = last.sentence is not None and s.index - last.sentence.index <= 3
+    return last if near or (year and last.year == year) else None
+
+
 def extract_agreements(doc: Document) -> list[AgreementState]:
     """Find agreements sentence by sentence and relate parties, status, value and platforms."""
     agreements: list[AgreementState] = []
@@ -444,6 +463,11 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 # "the THAAD deal": the agreement for that platform, else a new one
                 if named is not None:
                     target = next((a for a in reversed(agreements) if a.platform == named.name), None)
+                    if target is None:
+                        target = _unplatformed(doc, agreements, kind, s)
+                        if target is not None:  # "the Gripen deal": now known to be for the Gripen
+                            target.platform = named.name
+                            doc.relate(target.name, "covers", named.name, {}, s)
                     new = target is None
             if not det and not mods and kind_word in ("order", "deal", "contract", "agreement", "arrangement"):
                 continue
@@ -461,7 +485,7 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 agreements.append(agr)
             else:
                 same = [a for a in agreements if a.kind == kind] or agreements
-                agr = target or same[-1]
+                agr = target or (_newest(same) if _NEWEST.search(mods) else same[-1])
                 doc.entities.add(agr.name, "Agreement", np)
                 _status_facts(doc, s, agr)
                 _late_supplier(doc, s, agr, end)
