@@ -225,3 +225,13 @@ def test_the_platform_deal_is_the_agreement_told_just_before_when_that_one_named
     [agreement] = _entities(facts, "Agreement")
     assert [(s, o) for s, o, q in _rels(facts, "covers")] == [(agreement, "Gripen")]
     assert [s for s, o, q in _rels(facts, "has_value")] == [agreement]
+
+
+def test_an_earlier_agreement_that_it_follows_precedes_the_one_told_before() -> None:
+    facts = _facts("HELSINKI – Finland signed a contract with Patria for 91 vehicles on Monday. It follows a EUR 400 "
+                   "million contract signed in 2019 for 160 vehicles.", date="2026-03-10")
+    [(earlier, later, _q)] = _rels(facts, "precedes")
+    assert earlier.endswith("(2019)") and later.endswith("(2026)")
+    facts = _facts("HELSINKI – Finland signed a contract with Patria for 91 vehicles on Monday. A separate "
+                   "contract signed in 2019 covered 160 vehicles.", date="2026-03-10")
+    assert _rels(facts, "precedes") == []

@@ -584,7 +584,13 @@ def _prior_agreements(doc: Document, agreements: list[AgreementState]) -> None:
         return
     for s in sentences_with(doc, ("follow", "build", "built", "after", "add", "addition", "top of")):
         pm = _PRIOR.search(s.text)
-        if pm is None or _TRIGGER_RE.search(s.text, 0, pm.start()) is None:
+        if pm is None:
+            continue
+        made = _made_from(doc, agreements, s, s.start + pm.start("det"), s.start + pm.end())
+        if made is not None:
+            _follows_earlier(doc, agreements, s, pm, made)
+            continue
+        if _TRIGGER_RE.search(s.text, 0, pm.start()) is None:
             continue
         if pm.group("link").startswith(("build", "built")) and re.match(r"(?:19|20)\d\d\b", pm.group("mods")):
             continue  # "builds on the 2018 contract": the links between agreements make that one
@@ -605,6 +611,32 @@ def _prior_agreements(doc: Document, agreements: list[AgreementState]) -> None:
             continue
         _prior_agreement(doc, agreements, s, pm, later, year, (start, end, tail_end),
                          act.group("v") if act else None, dates[0].value if dates and act else year)
+
+
+#: the subject that follows an earlier agreement: "It followed a ...", "The Rafale Marine deal follows a ..."
+_FOLLOWER = re.compile(r"\s*(?:It|This|The\s+(?:[\w-]+\s+){0,3}?(?:deal|contract|agreement|order|MoU|purchase|sale|"
+                       r"memorandum))\s+(?:also\s+|now\s+)?$")
+
+
+def _made_from(doc: Document, agreements: list[AgreementState], s: Sentence, start: int,
+               end: int) -> AgreementState | None:
+    """Return the agreement the sentence's own rules made of the words ``start``-``end``, if any."""
+    words = doc.text[start:end]
+    return next((a for a in agreements if a.sentence is s and a.name in doc.entities
+                 and words in doc.entities.records[a.name].aliases), None)
+
+
+def _follows_earlier(doc: Document, agreements: list[AgreementState], s: Sentence, pm: re.Match[str],
+                     earlier: AgreementState) -> None:
+    """"It followed a US$95 million deal signed in 2021 ...": the earlier agreement precedes the one the subject
+    stands for, the latest told before, when that one is of a later year."""
+    if not pm.group("link").startswith(("follow", "come", "came", "build", "built")) or not _FOLLOWER.fullmatch(
+            s.text, 0, pm.start()):
+        return
+    told = [a for a in agreements if a.sentence is not None and a.sentence.index < s.index and a is not earlier]
+    later = told[-1] if told else None
+    if later is not None and earlier.year and later.year and earlier.year < later.year:
+        doc.relate(earlier.name, "precedes", later.name, {}, s, 0.55)
 
 
 def _known_agreement(doc: Document, np: str, year: str) -> bool:
