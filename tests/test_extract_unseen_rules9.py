@@ -235,3 +235,29 @@ def test_an_earlier_agreement_that_it_follows_precedes_the_one_told_before() -> 
     facts = _facts("HELSINKI – Finland signed a contract with Patria for 91 vehicles on Monday. A separate "
                    "contract signed in 2019 covered 160 vehicles.", date="2026-03-10")
     assert _rels(facts, "precedes") == []
+
+
+# two agreements in two clauses of one sentence
+
+
+def test_two_signings_in_one_sentence_are_two_agreements_each_with_its_own_facts() -> None:
+    facts = _facts("JAKARTA – Naval Group signed a EUR 2 billion contract with the Indonesian Navy for two Scorpene "
+                   "submarines, while Dassault Aviation signed a deal with Serbia for 12 Rafale jets.",
+                   date="2026-03-10")
+    agreements = _entities(facts, "Agreement")
+    assert len(agreements) == 2
+    covers = {s: (o, q.get("quantity")) for s, o, q in _rels(facts, "covers")}
+    parties = {(s, o) for s, o, q in _rels(facts, "party_to")}
+    scorpene = next(a for a in agreements if covers.get(a, ("",))[0] == "Scorpene")
+    rafale = next(a for a in agreements if covers.get(a, ("",))[0] == "Rafale")
+    assert covers[scorpene] == ("Scorpene", 2) and covers[rafale] == ("Rafale", 12)
+    assert {p for p, a in parties if a == scorpene} == {"Naval Group", "Indonesian Navy"}
+    assert {p for p, a in parties if a == rafale} == {"Dassault Aviation", "Serbia"}
+    assert [s for s, o, q in _rels(facts, "has_value")] == [scorpene]
+
+
+def test_one_agreement_with_a_clause_that_signs_nothing_new_stays_whole() -> None:
+    facts = _facts("JAKARTA – Naval Group signed a EUR 2 billion contract with the Indonesian Navy for two Scorpene "
+                   "submarines, and the navy said the first would arrive in 2030.", date="2026-03-10")
+    assert len(_entities(facts, "Agreement")) == 1
+    assert [(o, q.get("quantity")) for s, o, q in _rels(facts, "covers")] == [("Scorpene", 2)]

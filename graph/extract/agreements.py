@@ -419,11 +419,35 @@ def _unplatformed(doc: Document, agreements: list[AgreementState], kind: str, s:
     return last if near or (year and last.year == year) else None
 
 
+#: a second clause that tells of an agreement of its own: "X signed a contract with Y for A, while Z signed a deal with
+#: W for B", "...; Z also signed an MoU with W"
+_SECOND_SIGNING = re.compile(
+    r"(?:,\s+(?:while|whereas|and\s+(?=[A-Z]))|;)\s+(?=(?:the\s+)?[A-Z][^,;]{0,60}?\s(?:also\s+|separately\s+)?"
+    r"(?:signed|inked|sealed|awarded|placed)\s+(?:an?|its|their)\s+(?:[\w$€£.,-]+\s+){0,5}?(?:contract|deal|order|"
+    r"agreement|MoU|memorandum|letter)\b)")
+
+
+def _signing_clauses(doc: Document) -> list[Sentence]:
+    """Return the sentences, each one that tells of two agreements in two clauses as those two clauses (spans of the
+    sentence, with its index), so that each agreement gets its own parties, value and platform."""
+    out = []
+    for s in doc.sentences:
+        t = s.text
+        cm = _SECOND_SIGNING.search(t) if (", while " in t or "; " in t or ", and " in t or "whereas" in t) else None
+        if cm is None or _TRIGGER_RE.search(t, 0, cm.start()) is None:
+            out.append(s)
+            continue
+        cut = s.start + cm.start()
+        out.append(Sentence(doc.text[s.start:cut], s.start, cut, s.index))
+        out.append(Sentence(doc.text[s.start + cm.end():s.end], s.start + cm.end(), s.end, s.index))
+    return out
+
+
 def extract_agreements(doc: Document) -> list[AgreementState]:
     """Find agreements sentence by sentence and relate parties, status, value and platforms."""
     agreements: list[AgreementState] = []
     year_now = doc.article_date[:4] if doc.article_date else None
-    for s in doc.sentences:
+    for s in _signing_clauses(doc):
         if "joint venture" in s.text:
             _joint_venture(doc, s, agreements)
         if agreements and _SIGNING_REF.match(s.text) and not _TRIGGER_RE.search(s.text):
