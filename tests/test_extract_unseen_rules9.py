@@ -261,3 +261,19 @@ def test_one_agreement_with_a_clause_that_signs_nothing_new_stays_whole() -> Non
                    "submarines, and the navy said the first would arrive in 2030.", date="2026-03-10")
     assert len(_entities(facts, "Agreement")) == 1
     assert [(o, q.get("quantity")) for s, o, q in _rels(facts, "covers")] == [("Scorpene", 2)]
+
+
+def test_an_earlier_agreement_with_the_same_yard_has_the_later_ones_buyer_and_supplier() -> None:
+    facts = _facts("LISBON – The Portuguese Navy signed a contract with Damen Shipyards on Monday. The deal follows "
+                   "a EUR 90 million agreement signed in 2022 for two hydrographic ships with the same yard.",
+                   date="2026-03-10")
+    earlier = next(a for a in _entities(facts, "Agreement") if a.endswith("(2022)"))
+    assert {(s, q.get("role")) for s, o, q in _rels(facts, "party_to") if o == earlier} == {
+        ("Portuguese Navy", "buyer"), ("Damen Shipyards", "supplier")}
+
+
+def test_a_count_of_ships_is_no_order_of_the_fighter_told_before() -> None:
+    facts = _facts("ACCRA – Ghana has ordered Super Tucano aircraft from Embraer. The Ghana Navy signed a contract "
+                   "with Damen Shipyards for two patrol vessels.", date="2026-03-10")
+    assert not [o for s, o, q in _rels(facts, "covers") if o == "Super Tucano"]
+    assert not [q for s, o, q in _rels(facts, "supplies") if s == "Damen Shipyards"]

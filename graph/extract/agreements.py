@@ -598,6 +598,8 @@ _PRIOR_ACT = re.compile(r"\s*,?\s*(?:(?:that|which)\s+(?:was\s+|were\s+)?|(?:the
                         r"concluded|sealed)\b")
 _PRIOR_END = re.compile(r";|,\s+(?:while|whereas|but|and\s+(?:the|it|its|a)|which\s+(?:is|are|will))\b|,\s+the\s+[a-z]")
 _PRIOR_WITH = re.compile(r"\b(?:with|from|to)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:state-owned\s+)?$")
+_PRIOR_SAME = re.compile(r"\bwith\s+the\s+same\s+(?:yard|shipyard|shipbuilder|company|firm|manufacturer|maker|"
+                         r"supplier|contractor|group)\b")
 _PRIOR_PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:companies|firms|sides|countries|governments|partners)\b")
 
 
@@ -698,10 +700,12 @@ def _prior_agreement(doc: Document, agreements: list[AgreementState], s: Sentenc
                      and _PRIOR_WITH.search(doc.text, max(end, m.start - 40), m.start)), None)
     end_user = next((m for m in ms if m.type == "ArmedForce"
                      and re.search(r"\bfor\s+(?:the\s+)?$", doc.text[max(end, m.start - 10):m.start])), None)
-    known = [(p, r) for p, r in later.parties if r != "end_user"] or _sibling_roles(doc, later)
+    known = _sibling_roles(doc, later) or [(p, r) for p, r in later.parties if r != "end_user"]
     parties: list[tuple[str, str | None]] = []
     if _PRIOR_PAIR.search(doc.text, end, tail_end):
         parties = [(p, None) for p, _r in known]
+    elif supplier is None and _PRIOR_SAME.search(doc.text, end, tail_end):
+        parties = list(known)  # "... with the same yard": the later agreement's buyer and supplier
     elif supplier is not None:
         home = supplier.name if supplier.type == "Country" else (
             doc.entities.records[supplier.name].attributes.get("country"))
