@@ -277,3 +277,10 @@ def test_a_count_of_ships_is_no_order_of_the_fighter_told_before() -> None:
                    "with Damen Shipyards for two patrol vessels.", date="2026-03-10")
     assert not [o for s, o, q in _rels(facts, "covers") if o == "Super Tucano"]
     assert not [q for s, o, q in _rels(facts, "supplies") if s == "Damen Shipyards"]
+
+
+def test_an_approval_of_another_platforms_purchase_is_no_status_of_the_agreement_before() -> None:
+    text = ("CANBERRA – The Royal Australian Navy signed a contract with Thales Australia for sonars in 2024. "
+            "The National Security Committee of Cabinet approved the purchase of {} on Tuesday.")
+    facts = _facts(text.format("12 MQ-4C Triton drones"), date="2026-03-10")
+    assert [o for s, o, q in _rels(facts, "has_status") if o == "approved"] == []
