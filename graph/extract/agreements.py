@@ -585,6 +585,25 @@ def _headline_agreements(doc: Document, agreements: list[AgreementState]) -> Non
             kept.append(f)
         doc.facts[:] = kept
         agreements.remove(head)
+        if body.name.endswith(" #2") and body.name[:-3] == head.name:
+            _take_name(doc, body, head.name)  # the headline had the name first: no "#2" is left to tell apart
+
+
+def _take_name(doc: Document, agr: AgreementState, new: str) -> None:
+    """Give agreement ``agr`` the free name ``new`` in the entity table and in every fact made so far."""
+    old = agr.name
+    rec = doc.entities.records.pop(old)
+    rec.name = new
+    doc.entities.records[new] = rec
+    agr.name = new
+    for f in doc.facts:
+        if old not in (f.subject, f.object):
+            continue
+        doc._by_triple.get((f.subject, f.predicate, f.object), []).remove(f)
+        f.subject = new if f.subject == old else f.subject
+        f.object = new if f.object == old else f.object
+        doc._seen.add(f"{f.subject}\x00{f.predicate}\x00{f.object}")
+        doc._by_triple.setdefault((f.subject, f.predicate, f.object), []).append(f)
 
 
 # "The MoU follows a US$556 million contract signed in 2021 for two frigates with X": a second, earlier agreement in
