@@ -284,3 +284,14 @@ def test_an_approval_of_another_platforms_purchase_is_no_status_of_the_agreement
             "The National Security Committee of Cabinet approved the purchase of {} on Tuesday.")
     facts = _facts(text.format("12 MQ-4C Triton drones"), date="2026-03-10")
     assert [o for s, o, q in _rels(facts, "has_status") if o == "approved"] == []
+
+
+def test_a_source_or_a_body_that_tells_of_the_signing_is_no_party() -> None:
+    for text in ("RIYADH – According to GAMI, SAMI and Hanwha Aerospace signed a contract for howitzers.",
+                 "RIYADH – GAMI announced the signing of a contract between SAMI and Hanwha Aerospace for howitzers.",
+                 "RIYADH – GAMI welcomed the contract signed by SAMI and Hanwha Aerospace for howitzers."):
+        facts = _facts(text, date="2026-03-10")
+        assert {s for s, o, q in _rels(facts, "party_to")} == {"Saudi Arabian Military Industries",
+                                                                "Hanwha Aerospace"}, text
+    facts = _facts("RIYADH – GAMI announced a contract with Hanwha Aerospace for howitzers.", date="2026-03-10")
+    assert "General Authority for Military Industries" in {s for s, o, q in _rels(facts, "party_to")}

@@ -218,6 +218,12 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     told = [m.end() for m in _ANNOUNCED_THAT.finditer(clause)] if "that " in clause else []
     if told and told[-1] > cut:
         before = [m for m in before if m.start >= s.start + told[-1]]  # "the agency announced that X signed"
+    if "ccording to" in clause:  # "According to DAPA, X and Y signed": the source is no party
+        before = [m for m in before if not _ACCORDING_TO.search(doc.text, max(s.start, m.start - 40), m.start)]
+    if _TOLD_OF.search(clause):  # "<agency> welcomed the contract signed by X and Y": the parties come after it
+        named = _named_after(doc, ms, trig_end, s.end)
+        if named:
+            return named, None, None
     after = [m for m in ms if m.start >= trig_end]
     with_party = None
     wm = re.search(r"\bwith\s+(?:the\s+)?", doc.text[trig_end:s.end])
@@ -254,6 +260,37 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     if not subj:
         subj = _referred_parties(doc, s, trig_start)
     return subj, with_party, end_user
+
+
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")
+#: a body that tells of an agreement it names as its object: "<agency> announced the signing of a contract between
+#: X and Y", "<ministry> welcomed the contract signed by X and Y"
+_TOLD_OF = re.compile(r"\b(?:announced|welcomed|hailed|praised|confirmed|reported|unveiled|disclosed|celebrated)\s+"
+                      r"(?:on\s+\w+\s+)?(?:the\s+(?:signing|conclusion|award|signature)\s+of\s+)?(?:an?|the)\s+"
+                      r"(?:[\w$€£.,()-]+\s+){0,5}$")
+_BETWEEN_OR_BY = re.compile(r"(?:\s+[\w$€£.,-]+){0,3}?\s+(?:between|signed\s+by|agreed\s+by|concluded\s+by|"
+                            r"inked\s+by)\s+(?:the\s+)?")
+
+
+def _named_after(doc: Document, ms: list[Mention], trig_end: int, end: int) -> list[Mention]:
+    """Return the parties an agreement's own words name after it ("a contract between X and Y", "the contract
+    signed by X and the Y"), or none."""
+    bm = _BETWEEN_OR_BY.match(doc.text, trig_end, end)
+    if bm is None:
+        return []
+    out: list[Mention] = []
+    pos = bm.end()
+    for m in ms:
+        if m.start < pos:
+            continue
+        if m.start > pos or m.type not in _ROLE_PARTIES:
+            break
+        out.append(m)
+        lm = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?").match(doc.text, m.end)
+        if lm is None:
+            break
+        pos = lm.end()
+    return out if len(out) >= 2 else []
 
 
 #: the body that tells of an agreement others made: "<agency> announced on Monday that X and Y had signed"
