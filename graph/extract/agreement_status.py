@@ -95,6 +95,16 @@ def _body_in(doc: Document, s: Sentence, end: int) -> str | None:
     return bodies[-1].name if bodies else None
 
 
+def _approves_another(doc: Document, s: Sentence, end: int, agr: AgreementState) -> bool:
+    """Tell whether an approval is of the purchase of another platform than the agreement's ("approved the
+    purchase of three more Scorpene submarines" after a helicopter contract): a purchase of its own."""
+    om = re.compile(r"\s+of\s+").match(doc.text, end)
+    if om is None or agr.sentence is s:
+        return False
+    named = [m.name for m in doc.mentions_in(s, "Platform") if om.end() <= m.start <= om.end() + 50]
+    return bool(named) and agr.platform not in named
+
+
 def _approvals(doc: Document, agreements: list[AgreementState]) -> None:
     for s in sentences_with(doc, ("approved", "cleared", "authori", "ratified", "endorsed")):
         am = _APPROVED_DEAL.search(s.text)
@@ -102,7 +112,7 @@ def _approvals(doc: Document, agreements: list[AgreementState]) -> None:
             continue
         body = _body_in(doc, s, s.start + am.start())
         agr = _current(doc, agreements, s)
-        if body is None or agr is None:
+        if body is None or agr is None or _approves_another(doc, s, s.start + am.end(), agr):
             continue
         doc.relate(agr.name, "has_status", am.group("v") if am.group("v") != "cleared" else "approved",
                    {"by": body, "date": _past_date(doc, s)}, s, 0.55)

@@ -95,6 +95,14 @@ _NP_WORD_STATE = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}|plann
                             r"prospective|long-awaited|stalled|delayed|"
                             r"pending|mooted|tentative|preliminary|provisional|draft|outline|anticipated|controversial|"
                             r"cancelled|canceled|shelved|disputed|fresh|government-backed|state-backed)$", re.I)
+# what the agreement is about, in the words of security and industry: "a reciprocal access agreement", "a joint
+# venture agreement", "a logistics support arrangement"
+_NP_WORD_TOPIC = re.compile(r"^(?:reciprocal|access|security|logistics|status-of-forces|visiting|forces|training|"
+                            r"acquisition|cross-servicing|mutual|basing|intergovernmental|inter-governmental|"
+                            r"government|shipbuilding|armaments?|arms|technical|joint|collaboration|sustainment|"
+                            r"upgrade|modernisation|modernization|intelligence-sharing|"
+                            r"information-sharing|interoperability|localisation|localization|investment|"
+                            r"manufacturing|assembly|overhaul|MRO|design|engineering)$", re.I)
 _ONLY_SPACE = re.compile(r"\s+")
 _THE_BEFORE = re.compile(r"\b(the|The)\s+$")
 _DESIGNATION_MOD = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}$")
@@ -116,7 +124,8 @@ def _noun_phrase(doc: Document, s: Sentence, kind_start: int) -> tuple[str, str,
         if w.casefold() in _DETS or (_POSSESSOR.match(w) and w[:-2] not in ("It", "That", "This")):
             det = w
             break
-        if not (_NP_WORD.match(w) or _NP_WORD_MORE.match(w) or _NP_WORD_STATE.match(w)) or len(mods) >= 5:
+        if not (_NP_WORD.match(w) or _NP_WORD_MORE.match(w) or _NP_WORD_STATE.match(w)
+                or _NP_WORD_TOPIC.match(w)) or len(mods) >= 5:
             break
         mods.insert(0, w)
     designations = [i for i, w in enumerate(mods) if _DESIGNATION_MOD.match(w)]
@@ -206,6 +215,15 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
         before = [m for m in before if m.start <= s.start + cut][-1:]  # "DAPA said on Friday it had signed"
     elif cut >= 0 and " by " not in clause[cut:cut + 4]:
         before = [m for m in before if m.start > s.start + cut]
+    told = [m.end() for m in _ANNOUNCED_THAT.finditer(clause)] if "that " in clause else []
+    if told and told[-1] > cut:
+        before = [m for m in before if m.start >= s.start + told[-1]]  # "the agency announced that X signed"
+    if "ccording to" in clause:  # "According to DAPA, X and Y signed": the source is no party
+        before = [m for m in before if not _ACCORDING_TO.search(doc.text, max(s.start, m.start - 40), m.start)]
+    if _TOLD_OF.search(clause):  # "<agency> welcomed the contract signed by X and Y": the parties come after it
+        named = _named_after(doc, ms, trig_end, s.end)
+        if named:
+            return named, None, None
     after = [m for m in ms if m.start >= trig_end]
     with_party = None
     wm = re.search(r"\bwith\s+(?:the\s+)?", doc.text[trig_end:s.end])
@@ -216,7 +234,8 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
         base = trig_end
     if wm:
         pos = base + wm.end()
-        cands = [m for m in ms if pos <= m.start <= pos + 60 and not (m.type == "Country" and m.form == "demonym")]
+        cands = [m for m in ms if pos <= m.start <= pos + 60 and not (m.type == "Country" and m.form == "demonym")
+                 and not _describes_firm(doc, m)]
         if len(cands) > 1 and cands[0].type == "Country" and _owns_next(doc, cands[0], cands[1]):
             cands = cands[1:]  # "with South Africa's Paramount Group": the company, not its home state
         if cands:
@@ -231,7 +250,9 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     subj = []
     for m in before:
         if m.type == "Country" and (_owns_unknown(doc, m, ms) or _capital_in_name(doc, m)
-                                    or _describes_previous(doc, m, ms)):
+                                    or _describes_previous(doc, m, ms) or _describes_firm(doc, m)):
+            continue
+        if _names_a_described_body(doc, m, ms):
             continue
         if m.name not in seen and not (m.type == "Country" and _followed_by_org(doc, m, ms)):
             seen.add(m.name)
@@ -241,6 +262,40 @@ def _parties(doc: Document, s: Sentence, trig_start: int,
     return subj, with_party, end_user
 
 
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")
+#: a body that tells of an agreement it names as its object: "<agency> announced the signing of a contract between
+#: X and Y", "<ministry> welcomed the contract signed by X and Y"
+_TOLD_OF = re.compile(r"\b(?:announced|welcomed|hailed|praised|confirmed|reported|unveiled|disclosed|celebrated)\s+"
+                      r"(?:on\s+\w+\s+)?(?:the\s+(?:signing|conclusion|award|signature)\s+of\s+)?(?:an?|the)\s+"
+                      r"(?:[\w$€£.,()-]+\s+){0,5}$")
+_BETWEEN_OR_BY = re.compile(r"(?:\s+[\w$€£.,-]+){0,3}?\s+(?:between|signed\s+by|agreed\s+by|concluded\s+by|"
+                            r"inked\s+by)\s+(?:the\s+)?")
+
+
+def _named_after(doc: Document, ms: list[Mention], trig_end: int, end: int) -> list[Mention]:
+    """Return the parties an agreement's own words name after it ("a contract between X and Y", "the contract
+    signed by X and the Y"), or none."""
+    bm = _BETWEEN_OR_BY.match(doc.text, trig_end, end)
+    if bm is None:
+        return []
+    out: list[Mention] = []
+    pos = bm.end()
+    for m in ms:
+        if m.start < pos:
+            continue
+        if m.start > pos or m.type not in _ROLE_PARTIES:
+            break
+        out.append(m)
+        lm = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?").match(doc.text, m.end)
+        if lm is None:
+            break
+        pos = lm.end()
+    return out if len(out) >= 2 else []
+
+
+#: the body that tells of an agreement others made: "<agency> announced on Monday that X and Y had signed"
+_ANNOUNCED_THAT = re.compile(r" (?:announced|stated|confirmed|reported|revealed|disclosed|noted|added|told\s+\w+)"
+                             r"(?:\s+on\s+\w+|\s+\w+day|\s+(?:last|this)\s+\w+)?,?\s+that\s+(?!(?:it|they)\b)")
 _SAID_IT_SIGNED = re.compile(r" said(?:\s+on\s+\w+|\s+\w+day|\s+(?:last|this)\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+"
                              r"(?:had\s+|has\s+|have\s+|would\s+|will\s+)?(?:signed|awarded|placed|inked|concluded|"
                              r"sign|award|place)\b")
@@ -292,7 +347,9 @@ def _countries_before(doc: Document, start: int) -> tuple[Counter[str], dict[str
 
 
 def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
-    gap = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|(?!(?:with|from|to|for|by)\b)[a-z][\w-]*)){0,3}\s+")
+    gap = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|(?!(?:with|from|to|for|by|awarded|signed|ordered|selected|"
+                     r"chose|picked|contracted|tasked|hired|commissioned|told|asked|paid|gave|granted)\b)"
+                     r"[a-z][\w-]*)){0,3}\s+")
     return any(o is not m and o.type != "Country" and gap.fullmatch(doc.text[m.end:o.start])
                for o in ms if o.start > m.end)
 
@@ -338,6 +395,31 @@ def _describes_previous(doc: Document, country: Mention, ms: list[Mention]) -> b
                 and _APPOSITION_AFTER.match(doc.text, country.end))
 
 
+#: "the US contractor", "Saab's Brazilian partner", "a French shipbuilder": the state only describes a firm
+_FIRM_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|another)|['’]s)\s+$")
+_FIRM_AFTER = re.compile(r"\s+(?:(?:state-owned|state-run|defence|defense|privately-held|private|[a-z]+-based)\s+){0,2}"
+                         r"(?:contractor|firm|company|partner|shipbuilder|shipyard|manufacturer|maker|group|supplier|"
+                         r"prime|subsidiary|conglomerate|gunmaker|carmaker|engine\s+maker)\b")
+
+
+def _describes_firm(doc: Document, m: Mention) -> bool:
+    """Tell whether the state ``m`` only describes a firm ("the US contractor will license ..."): no party then."""
+    return (m.type == "Country" and _FIRM_AFTER.match(doc.text, m.end) is not None
+            and _FIRM_BEFORE.search(doc.text, max(0, m.start - 12), m.start) is not None)
+
+
+_DESCRIBED_BODY = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,3},\s+(?:the\s+)?$")
+
+
+def _names_a_described_body(doc: Document, m: Mention, ms: list[Mention]) -> bool:
+    """Tell whether ``m`` only describes the body named next ("The Bundeswehr procurement office, BAAINBw,
+    awarded ..."): the body is the party."""
+    nxt = next((o for o in ms if o.start > m.end), None)
+    return (nxt is not None and nxt.type in ("GovernmentAgency", "Company", "ArmedForce")
+            and _DESCRIBED_BODY.fullmatch(doc.text, m.end, nxt.start) is not None
+            and doc.text[nxt.end:nxt.end + 1] == ",")
+
+
 def _capital_in_name(doc: Document, m: Mention) -> bool:
     """Tell whether a capital is the first word of a longer name ("Tallinn Ordnance Works"), not the state."""
     return (m.type == "Country" and m.form == "capital"
@@ -355,11 +437,54 @@ def _inside_phrase(doc: Document, s: Sentence, m: Mention) -> bool:
     return bool(re.search(r"\bfor\s+(?:the\s+)?$", doc.text[max(s.start, m.start - 10):m.start]))
 
 
+_NEWEST = re.compile(r"\b(?:new|newest|latest|most\s+recent)\b", re.I)
+
+
+def _newest(same: list[AgreementState]) -> AgreementState:
+    """"the new contract" after an older one was told: the agreement of the latest year, of those told last."""
+    return max(reversed(same), key=lambda a: a.year or "")
+
+
+def _unplatformed(doc: Document, agreements: list[AgreementState], kind: str, s: Sentence) -> AgreementState | None:
+    """"the Rafale Marine deal" when no agreement is known for it: the article's latest agreement of that kind, when
+    it names no platform and is of this year or told in the last few sentences."""
+    year = (doc.article_date or "")[:4]
+    last = next((a for a in reversed(agreements) if a.kind == kind), None)
+    if last is None or last.platform is not None:
+        return None
+    near = last.sentence is not None and s.index - last.sentence.index <= 3
+    return last if near or (year and last.year == year) else None
+
+
+#: a second clause that tells of an agreement of its own: "X signed a contract with Y for A, while Z signed a deal with
+#: W for B", "...; Z also signed an MoU with W"
+_SECOND_SIGNING = re.compile(
+    r"(?:,\s+(?:while|whereas|and\s+(?=[A-Z]))|;)\s+(?=(?:the\s+)?[A-Z][^,;]{0,60}?\s(?:also\s+|separately\s+)?"
+    r"(?:signed|inked|sealed|awarded|placed)\s+(?:an?|its|their)\s+(?:[\w$€£.,-]+\s+){0,5}?(?:contract|deal|order|"
+    r"agreement|MoU|memorandum|letter)\b)")
+
+
+def _signing_clauses(doc: Document) -> list[Sentence]:
+    """Return the sentences, each one that tells of two agreements in two clauses as those two clauses (spans of the
+    sentence, with its index), so that each agreement gets its own parties, value and platform."""
+    out = []
+    for s in doc.sentences:
+        t = s.text
+        cm = _SECOND_SIGNING.search(t) if (", while " in t or "; " in t or ", and " in t or "whereas" in t) else None
+        if cm is None or _TRIGGER_RE.search(t, 0, cm.start()) is None:
+            out.append(s)
+            continue
+        cut = s.start + cm.start()
+        out.append(Sentence(doc.text[s.start:cut], s.start, cut, s.index))
+        out.append(Sentence(doc.text[s.start + cm.end():s.end], s.start + cm.end(), s.end, s.index))
+    return out
+
+
 def extract_agreements(doc: Document) -> list[AgreementState]:
     """Find agreements sentence by sentence and relate parties, status, value and platforms."""
     agreements: list[AgreementState] = []
     year_now = doc.article_date[:4] if doc.article_date else None
-    for s in doc.sentences:
+    for s in _signing_clauses(doc):
         if "joint venture" in s.text:
             _joint_venture(doc, s, agreements)
         if agreements and _SIGNING_REF.match(s.text) and not _TRIGGER_RE.search(s.text):
@@ -399,6 +524,11 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 # "the THAAD deal": the agreement for that platform, else a new one
                 if named is not None:
                     target = next((a for a in reversed(agreements) if a.platform == named.name), None)
+                    if target is None:
+                        target = _unplatformed(doc, agreements, kind, s)
+                        if target is not None:  # "the Gripen deal": now known to be for the Gripen
+                            target.platform = named.name
+                            doc.relate(target.name, "covers", named.name, {}, s)
                     new = target is None
             if not det and not mods and kind_word in ("order", "deal", "contract", "agreement", "arrangement"):
                 continue
@@ -416,7 +546,7 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 agreements.append(agr)
             else:
                 same = [a for a in agreements if a.kind == kind] or agreements
-                agr = target or same[-1]
+                agr = target or (_newest(same) if _NEWEST.search(mods) else same[-1])
                 doc.entities.add(agr.name, "Agreement", np)
                 _status_facts(doc, s, agr)
                 _late_supplier(doc, s, agr, end)
@@ -427,7 +557,247 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
             break  # one agreement per sentence
     _named_agreements(doc, agreements)
     _negotiation_outlook(doc, agreements)
+    _headline_agreements(doc, agreements)
+    _prior_agreements(doc, agreements)
     return agreements
+
+
+_MANY = re.compile(r"\b(?:contracts|deals|orders|agreements|arrangements|MoUs|memorand(?:ums|a)|letters)\b")
+
+
+def _headline_length(doc: Document) -> int:
+    """Return how many sentences the headline lines take: the leading lines with no closing stop ("Philippines,
+    South Korea sign MoU on more frigates", a byline), none when the article is all such lines."""
+    n = 0
+    for s in doc.sentences[:6]:
+        if s.text.rstrip().endswith((".", "!", "?", '"', "”", ":", "’", "'")):
+            return n
+        n += 1
+    return 0
+
+
+def _compatible(doc: Document, head: AgreementState, body: AgreementState) -> bool:
+    """Tell whether the headline's agreement can be the body's: each headline party a party of the body's or the
+    state of one, and no other platform."""
+    mine = {str(f.subject) for f in doc.facts if f.predicate == "party_to" and f.object == head.name}
+    theirs = {str(f.subject) for f in doc.facts if f.predicate == "party_to" and f.object == body.name}
+    theirs |= {str(doc.entities.records[p].attributes.get("country")) for p in theirs if p in doc.entities}
+    if not mine <= theirs:
+        return False
+    return not (head.platform and body.platform and head.platform != body.platform)
+
+
+def _headline_agreements(doc: Document, agreements: list[AgreementState]) -> None:
+    """"UAE and France sign Rafale support deal" over "The UAE signed a EUR 1.1 billion support contract with
+    Dassault Aviation": the headline's agreement is the first of its kind and year the body tells of, which keeps
+    its own facts and takes the headline's words and the facts it lacks, its platform aside."""
+    n = _headline_length(doc) if agreements and agreements[0].sentence is not None else 0
+    if not n:
+        return
+    for head in [a for a in agreements if a.sentence is not None and a.sentence.index < n]:
+        body = next((a for a in agreements if a.sentence is not None and a.sentence.index >= n
+                     and a.kind == head.kind and a.year == head.year), None)
+        if body is None or not _compatible(doc, head, body) or any(
+                _MANY.search(a) for a in doc.entities.records[head.name].aliases):
+            continue  # "closes with €2.3bn in contracts": many agreements, not the body's first
+        rec = doc.entities.records.pop(head.name)
+        for alias in rec.aliases:
+            doc.entities.add(body.name, "Agreement", alias)
+        told = {(str(f.subject), f.predicate, str(f.object)) for f in doc.facts if body.name in (f.subject, f.object)}
+        told_predicates = {f.predicate for f in doc.facts if f.subject == body.name}
+        kept = []
+        for f in doc.facts:
+            if head.name not in (f.subject, f.object):
+                kept.append(f)
+                continue
+            doc._by_triple.get((f.subject, f.predicate, f.object), []).remove(f)
+            subject = body.name if f.subject == head.name else f.subject
+            obj = body.name if f.object == head.name else f.object
+            if f.predicate in ("party_to", "covers") or (str(subject), f.predicate, str(obj)) in told or (
+                    subject == body.name and f.predicate in told_predicates):
+                continue  # the parties are the body's; a headline's platform is often a looser name than the body's
+            f.subject, f.object = subject, obj
+            doc._seen.add(f"{f.subject}\x00{f.predicate}\x00{f.object}")
+            doc._by_triple.setdefault((f.subject, f.predicate, f.object), []).append(f)
+            kept.append(f)
+        doc.facts[:] = kept
+        agreements.remove(head)
+        if body.name.endswith(" #2") and body.name[:-3] == head.name:
+            _take_name(doc, body, head.name)  # the headline had the name first: no "#2" is left to tell apart
+
+
+def _take_name(doc: Document, agr: AgreementState, new: str) -> None:
+    """Give agreement ``agr`` the free name ``new`` in the entity table and in every fact made so far."""
+    old = agr.name
+    rec = doc.entities.records.pop(old)
+    rec.name = new
+    doc.entities.records[new] = rec
+    agr.name = new
+    for f in doc.facts:
+        if old not in (f.subject, f.object):
+            continue
+        doc._by_triple.get((f.subject, f.predicate, f.object), []).remove(f)
+        f.subject = new if f.subject == old else f.subject
+        f.object = new if f.object == old else f.object
+        doc._seen.add(f"{f.subject}\x00{f.predicate}\x00{f.object}")
+        doc._by_triple.setdefault((f.subject, f.predicate, f.object), []).append(f)
+
+
+# "The MoU follows a US$556 million contract signed in 2021 for two frigates with X": a second, earlier agreement in
+# the sentence of a first one, with its own year (and often its own value, platform and supplier)
+_PRIOR = re.compile(r"\b(?P<link>follows?|followed|comes?\s+after|came\s+after|builds?\s+on|built\s+on|adds?\s+to|"
+                    r"added\s+to|in\s+addition\s+to|on\s+top\s+of)\s+(?P<det>an?|the|its|their)\s+"
+                    r"(?P<mods>(?:[\w$€£.,-]+\s+){0,5}?)(?P<kind>contract|deal|order|agreement|MoU|"
+                    r"memorandum\s+of\s+understanding|letter\s+of\s+intent)\b")
+_PRIOR_ACT = re.compile(r"\s*,?\s*(?:(?:that|which)\s+(?:was\s+|were\s+)?|(?:the\s+two\s+\w+|both\s+\w+|it|they|"
+                        r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:had\s+)?)?(?P<v>signed|awarded|placed|agreed|inked|"
+                        r"concluded|sealed)\b")
+_PRIOR_END = re.compile(r";|,\s+(?:while|whereas|but|and\s+(?:the|it|its|a)|which\s+(?:is|are|will))\b|,\s+the\s+[a-z]")
+_PRIOR_WITH = re.compile(r"\b(?:with|from|to)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:state-owned\s+)?$")
+_PRIOR_SAME = re.compile(r"\bwith\s+the\s+same\s+(?:yard|shipyard|shipbuilder|company|firm|manufacturer|maker|"
+                         r"supplier|contractor|group)\b")
+_PRIOR_PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:companies|firms|sides|countries|governments|partners)\b")
+
+
+def _prior_agreements(doc: Document, agreements: list[AgreementState]) -> None:
+    """Add the earlier agreement a sentence's agreement follows or builds on, when the sentence gives it a year of
+    its own: the later agreement is left as it is, and an earlier one the text already named is not made again."""
+    if not agreements:
+        return
+    for s in sentences_with(doc, ("follow", "build", "built", "after", "add", "addition", "top of")):
+        pm = _PRIOR.search(s.text)
+        if pm is None:
+            continue
+        made = _made_from(doc, agreements, s, s.start + pm.start("det"), s.start + pm.end())
+        if made is not None:
+            _follows_earlier(doc, agreements, s, pm, made)
+            continue
+        if _TRIGGER_RE.search(s.text, 0, pm.start()) is None:
+            continue
+        if pm.group("link").startswith(("build", "built")) and re.match(r"(?:19|20)\d\d\b", pm.group("mods")):
+            continue  # "builds on the 2018 contract": the links between agreements make that one
+        start, end = s.start + pm.start("det"), s.start + pm.end()
+        tail_end = s.end
+        em = _PRIOR_END.search(doc.text, end, s.end)
+        if em is not None:
+            tail_end = em.start()
+        act = _PRIOR_ACT.match(doc.text, end, tail_end)
+        dates = [d for d in doc.in_sentence(s, doc.dates) if end <= d.start < tail_end and not d.prospective]
+        years = re.findall(r"\b((?:19|20)\d\d)\b", pm.group("mods"))
+        year = years[0] if years else (dates[0].value[:4] if dates and act else "")
+        np = doc.text[start:end]
+        if not year or _known_agreement(doc, np, year):
+            continue
+        later = _later_agreement(agreements, s, pm.start())
+        if later is None or later.year == year:
+            continue
+        _prior_agreement(doc, agreements, s, pm, later, year, (start, end, tail_end),
+                         act.group("v") if act else None, dates[0].value if dates and act else year)
+
+
+#: the subject that follows an earlier agreement: "It followed a ...", "The Rafale Marine deal follows a ..."
+_FOLLOWER = re.compile(r"\s*(?:It|This|The\s+(?:[\w-]+\s+){0,3}?(?:deal|contract|agreement|order|MoU|purchase|sale|"
+                       r"memorandum))\s+(?:also\s+|now\s+)?$")
+
+
+def _made_from(doc: Document, agreements: list[AgreementState], s: Sentence, start: int,
+               end: int) -> AgreementState | None:
+    """Return the agreement the sentence's own rules made of the words ``start``-``end``, if any."""
+    words = doc.text[start:end]
+    return next((a for a in agreements if a.sentence is s and a.name in doc.entities
+                 and words in doc.entities.records[a.name].aliases), None)
+
+
+def _follows_earlier(doc: Document, agreements: list[AgreementState], s: Sentence, pm: re.Match[str],
+                     earlier: AgreementState) -> None:
+    """"It followed a US$95 million deal signed in 2021 ...": the earlier agreement precedes the one the subject
+    stands for, the latest told before, when that one is of a later year."""
+    if not pm.group("link").startswith(("follow", "come", "came", "build", "built")) or not _FOLLOWER.fullmatch(
+            s.text, 0, pm.start()):
+        return
+    told = [a for a in agreements if a.sentence is not None and a.sentence.index < s.index and a is not earlier]
+    later = told[-1] if told else None
+    if later is not None and earlier.year and later.year and earlier.year < later.year:
+        doc.relate(earlier.name, "precedes", later.name, {}, s, 0.55)
+
+
+def _known_agreement(doc: Document, np: str, year: str) -> bool:
+    """Tell whether the agreement ``np`` names was named before: the same words, or "the" and the same year."""
+    def bare(words: str) -> str:
+        return words.casefold().removeprefix("the ").removeprefix("an ").removeprefix("a ")
+
+    definite = np.casefold().startswith("the ")
+    return any(rec.type == "Agreement" and ((definite and f"({year})" in rec.name)
+                                            or any(bare(a) == bare(np) for a in rec.aliases))
+               for rec in doc.entities.records.values())
+
+
+def _later_agreement(agreements: list[AgreementState], s: Sentence, before: int) -> AgreementState | None:
+    here = [a for a in agreements if a.sentence is s]
+    if here:
+        return here[0]
+    earlier = [a for a in agreements if a.sentence is not None and a.sentence.index < s.index]
+    tm = _TRIGGER_RE.search(s.text, 0, before)
+    kind = _kind(tm.group("kind")) if tm else None
+    same = [a for a in earlier if a.kind == kind] or earlier
+    return same[-1] if same else None
+
+
+def _prior_agreement(doc: Document, agreements: list[AgreementState], s: Sentence, pm: re.Match[str],
+                     later: AgreementState, year: str, span: tuple[int, int, int], verb: str | None,
+                     date: str) -> None:
+    start, end, tail_end = span
+    kind = _kind(pm.group("kind"))
+    np = doc.text[start:end]
+    ms = [m for m in doc.mentions if end <= m.start < tail_end]
+    platform = next((m for m in doc.mentions if start <= m.start < tail_end and m.type == "Platform"), None)
+    supplier = next((m for m in ms if m.type in ("Company", "Country") and m.form != "demonym"
+                     and not _describes_firm(doc, m)
+                     and _PRIOR_WITH.search(doc.text, max(end, m.start - 40), m.start)), None)
+    end_user = next((m for m in ms if m.type == "ArmedForce"
+                     and re.search(r"\bfor\s+(?:the\s+)?$", doc.text[max(end, m.start - 10):m.start])), None)
+    known = _sibling_roles(doc, later) or [(p, r) for p, r in later.parties if r != "end_user"]
+    parties: list[tuple[str, str | None]] = []
+    if _PRIOR_PAIR.search(doc.text, end, tail_end):
+        parties = [(p, None) for p, _r in known]
+    elif supplier is None and _PRIOR_SAME.search(doc.text, end, tail_end):
+        parties = list(known)  # "... with the same yard": the later agreement's buyer and supplier
+    elif supplier is not None:
+        home = supplier.name if supplier.type == "Country" else (
+            doc.entities.records[supplier.name].attributes.get("country"))
+        buyer = next((p for p, r in known if r == "buyer"), None) or next(
+            (p for p, _r in known if doc.entities.type_of(p) != "Company" and p != home), None)
+        parties = [(buyer, "buyer")] if buyer else []
+        parties.append((supplier.name, "supplier" if buyer else None))
+    labels = [p for p, _r in parties[:4]]
+    name = " ".join(x for x in ("–".join(_party_label(doc, p) for p in labels),
+                                platform.name if platform else "", kind) if x) + f" ({year})"
+    if not labels and not platform:
+        name = f"{np[:1].upper()}{np[1:]}" + (f" ({year})" if year not in np else "")
+    name = _unique_name(doc, agreements, name)
+    doc.entities.add(name, "Agreement", np, agreement_type=kind)
+    status = _CONCLUDED_VERB.get(verb, verb) if verb else None
+    for p, role in parties:
+        doc.relate(p, "party_to", name, {"role": role, "status": status, "date": date if status else None}, s, 0.55)
+    if status:
+        doc.relate(name, "has_status", status, {"date": date}, s, 0.55)
+    money = [m for m in doc.in_sentence(s, doc.money) if start <= m.start < tail_end]
+    if money:
+        doc.relate(name, "has_value", money[0].value, {"approximate": money[0].approximate or None}, s, 0.55)
+    buyer_name = next((p for p, r in parties if r == "buyer"), None)
+    if platform is not None:
+        q = [x for x in doc.in_sentence(s, doc.quantities) if end <= x.end <= platform.start
+             and platform.start - x.end <= 25]
+        qty = q[-1].value if q else None
+        value = [money[0].value] if money else None
+        doc.relate(name, "covers", platform.name, {"quantity": qty, "value": value}, s, 0.55)
+        if supplier is not None and supplier.type == "Company" and buyer_name:
+            doc.relate(supplier.name, "supplies", platform.name, {
+                "buyer": buyer_name, "end_user": end_user.name if end_user else None, "quantity": qty,
+                "value": value, "date": date if status else None, "status": "contracted" if status else None}, s, 0.55)
+    if pm.group("link").startswith(("follow", "come", "came", "build", "built")):
+        doc.relate(name, "precedes", later.name, {}, s, 0.55)
+    agreements.append(AgreementState(name, kind, year, list(parties), platform.name if platform else None, s))
 
 
 # an agreement known by its own name: "signed a Reciprocal Access Agreement", "the Visiting Forces Agreement (VFA)"
@@ -531,11 +901,34 @@ def _unique_name(doc: Document, agreements: list[AgreementState], base: str) -> 
     return f"{base} #{n}"
 
 
+_TEAMING = re.compile(r"\b(?:teaming|cooperation|co-operation|industrial|partnership|collaboration|strategic)\b", re.I)
+
+
+def _between_firms(np: str, first: Mention, other: Mention, text: str) -> bool:
+    """Tell whether an agreement joins two firms as partners rather than as buyer and seller: a teaming or
+    industrial agreement, or one whose sentence says nothing of buying."""
+    return first.type == other.type == "Company" and (_TEAMING.search(np) is not None or not _BUY_CUE.search(text))
+
+
+_AWARDED_TO = re.compile(r"\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:state-owned\s+|[a-z][\w-]*\s+){0,2}")
+
+
+def _awarded_to(doc: Document, s: Sentence, end: int) -> Mention | None:
+    """Return the company an agreement was awarded to ("awarded a contract to <Co>"), the verb before the agreement."""
+    if not re.search(r"\bawarded\s+(?:an?|the|its)\b[^.;]*$", doc.text[s.start:end]):
+        return None
+    tm = _AWARDED_TO.match(doc.text, end, s.end)
+    return next((m for m in doc.mentions_in(s, "Company") if tm is not None and m.start == tm.end()), None)
+
+
 def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int, end: int, np: str,
                    agreements: list[AgreementState],
                    sibling: AgreementState | None = None) -> AgreementState | None:
     subj, with_party, end_user = _parties(doc, s, start, end)
     parties = list(subj)
+    awardee = _awarded_to(doc, s, end) if with_party is None and "awarded" in s.text else None
+    if awardee is not None and awardee.name not in {p.name for p in parties}:
+        with_party = awardee  # "awarded a EUR 420 million contract to <Co>": the company is the supplier
     if with_party and with_party.name not in {p.name for p in parties}:
         parties.append(with_party)
     if sibling is not None and not parties:
@@ -552,7 +945,8 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     govs = [p for p in parties if p.type != "Company"]
     if companies and govs:
         buyer, supplier = govs[0].name, companies[0].name
-    elif with_party and subj and (_BUY_CUE.search(s.text) or platform):
+    elif with_party and subj and (_BUY_CUE.search(s.text) or platform) and not _between_firms(np, subj[0], with_party,
+                                                                                         s.text):
         buyer, supplier = subj[0].name, with_party.name
     if "awarded" in s.text and re.search(r"\bawarded\b", s.text) and len(parties) >= 2 and not supplier:
         buyer, supplier = parties[0].name, parties[1].name

@@ -105,6 +105,7 @@ def extract_deliveries(doc: Document, agreements: list[AgreementState]) -> None:
                     _order_of_delivery(doc, agr, last)
     _deliveries_to(doc, agreements)
     passive_deliveries(doc)
+    noun_deliveries(doc)
 
 
 _DELIVERED = re.compile(r"\b(?:(?:also|already|then|later|recently|finally|subsequently)\s+)?"
@@ -377,3 +378,109 @@ def relate_supply(doc: Document, supplier: str, platform: str, q: dict[str, obje
             doc.add_fact(Fact(supplier, "supplies", platform, q, s, confidence))
             return
     doc.relate(supplier, "supplies", platform, q, s, confidence)
+
+
+#: deliveries written as nouns: "the delivery of 18 <P> to <force> is expected next month", "deliveries of the
+#: remaining four <P> are due in 2027", and "<buyer> took delivery of the first two of 12 <P>" with no "from"
+_NOUN_DELIVERY = re.compile(r"\b(?P<take>(?:took|takes|take|taken|taking)\s+)?(?:the\s+|its\s+|their\s+)?"
+                            r"(?:first\s+|final\s+|last\s+)?(?:[Dd]eliveries|[Dd]elivery)\s+of\s+")
+_DELIVERY_PART = re.compile(rf"(?:the\s+|its\s+|their\s+)?(?P<part>first|last|final|remaining|next|other|further)?\s*"
+                            rf"(?:(?P<n>\d{{1,4}}|{_WORDS})\s+of\s+(?:the\s+|its\s+|their\s+)?)?")
+_DELIVERY_TO = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+to\s+(?:the\s+)?")
+_DELIVERY_AHEAD = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:also\s+|now\s+|still\s+)?(?:expected|due|"
+                             r"scheduled|planned|set)\b|\b(?:will|would|should)\s+(?:\w+\s+)?(?:begin|start|follow|"
+                             r"take\s+place|be\s+completed|be\s+made)\b|\b(?:is|are)\s+to\s+(?:begin|start|follow)\b")
+_DELIVERY_DONE = re.compile(r"\b(?:began|started|begun|were\s+completed|was\s+completed|ended|took\s+place|"
+                            r"were\s+made|was\s+made)\b")
+_MAKER_BEFORE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,1}$")
+
+
+def _recipient_after(doc: Document, s: Sentence, pos: int) -> Mention | None:
+    tm = _DELIVERY_TO.match(doc.text, pos, s.end)
+    return next((m for m in mentions_in(doc, s, *_RECIPIENTS) if tm is not None and m.start == tm.end()
+                 and not (m.type == "Country" and m.form == "demonym")), None)
+
+
+def _maker_of(doc: Document, s: Sentence, p: Mention, obj_start: int) -> str | None:
+    """Return the company written right before the platform's name ("18 Otokar Cobra II"), else the one the article
+    already has supplying or making it."""
+    co = next((m for m in mentions_in(doc, s, "Company") if obj_start <= m.start and m.end <= p.start
+               and _MAKER_BEFORE.fullmatch(doc.text, m.end, p.start + 1) is None
+               and re.fullmatch(r"\s+", doc.text[m.end:p.start])), None)
+    return co.name if co is not None else _known_supplier(doc, p.name)
+
+
+def noun_deliveries(doc: Document) -> None:
+    """A delivery told as a noun is a supply like any other: the company before the platform's name (else the one
+    the article has supplying or making it) supplies it to the recipient after "to" (else the one that took delivery,
+    else the buyer of the article's earlier sale of that platform), with the count, and ``expected_date`` or
+    ``date`` as the delivery lies ahead or is done; with no supplier known, the recipient buys it."""
+    for s in sentences_with(doc, ("delivery of", "deliveries of")):
+        if not s.text.rstrip().endswith((".", '"', "”", "’", "'")):
+            continue  # a headline ("Nigeria takes delivery of first T129 helicopters") the body tells again
+        for dm in _NOUN_DELIVERY.finditer(s.text):
+            obj_start = s.start + dm.end()
+            pm = _DELIVERY_PART.match(doc.text, obj_start, s.end)
+            p = _platform_after(doc, s, obj_start)
+            if p is None or (dm.group("take") and _supplier(doc, s, p.end + _tail(doc.text, p.end, s.end))):
+                continue  # "took delivery of <P> from <Co>": the receiving rule's
+            verb = s.start + dm.start()
+            rest = doc.text[p.end:s.end]
+            taker = [m for m in mentions_in(doc, s, *_RECIPIENTS) if m.end <= verb
+                     and re.fullmatch(r"\s*", doc.text[m.end:verb]) is not None
+                     and not (m.type == "Country" and m.form == "demonym")] if dm.group("take") else []
+            rec = taker[-1] if taker else _recipient_after(doc, s, p.end)
+            if dm.group("take"):
+                ahead = bool(re.search(r"\b(?:will|would|to|expects?|plans?|is|are)\s+(?:\w+\s+){0,2}$",
+                                       doc.text[max(s.start, verb - 30):verb]))
+            elif _DELIVERY_AHEAD.search(rest[:120]):
+                ahead = True
+            elif _DELIVERY_DONE.search(rest[:120]):
+                ahead = False
+            else:
+                continue
+            supplier = _maker_of(doc, s, p, obj_start)
+            earlier = [f for f in doc.facts if f.predicate == "supplies" and f.object == p.name
+                       and f.sentence is not None and f.sentence.index <= s.index and f.sentence is not s
+                       and isinstance(f.qualifiers.get("buyer"), str)]
+            if rec is None and not earlier:
+                continue
+            q: dict[str, object] = {}
+            sold = next((f for f in reversed(earlier) if rec is not None
+                         and f.qualifiers.get("end_user") == rec.name), None)
+            if sold is not None:  # the force an earlier sale was for: that sale's buyer
+                q = {"buyer": sold.qualifiers["buyer"], "end_user": rec.name if rec is not None else None}
+            elif rec is not None:
+                country = doc.entities.records[rec.name].attributes.get("country") if rec.type == "ArmedForce" else None
+                force_of_state = country in doc.entities and (not dm.group("take") or any(
+                    f.qualifiers.get("buyer") == country for f in earlier))
+                q["buyer"] = country if force_of_state else rec.name
+                q["end_user"] = rec.name if force_of_state else None
+            else:
+                q = {k: v for k, v in earlier[-1].qualifiers.items() if k in ("buyer", "end_user")}
+                supplier = supplier or str(earlier[-1].subject)
+            n = pm.group("n") if pm is not None else None
+            qtys = [x for x in doc.in_sentence(s, doc.quantities) if obj_start <= x.start and x.end <= p.start]
+            q["quantity"] = (int(n) if n.isdigit() else NUMBER_WORDS[n]) if n else qtys[-1].value if qtys else None
+            q["status"] = "expected" if ahead else "delivered"
+            dates = clause_dates(doc, s, verb, [d for d in doc.in_sentence(s, doc.dates) if d.start >= p.end])
+            if dm.group("take") and not dates:
+                dates = clause_dates(doc, s, verb, [d for d in doc.in_sentence(s, doc.dates) if d.start < verb])
+            if dates:
+                q["expected_date" if ahead else "date"] = dates[0].value
+            if supplier is not None:
+                _delivery_supply(doc, supplier, p.name, q, s)
+            elif rec is not None:
+                doc.relate(str(q["buyer"]), "buys", p.name, {k: v for k, v in q.items() if k != "buyer"}, s, 0.5)
+            break
+
+
+def _delivery_supply(doc: Document, supplier: str, platform: str, q: dict[str, object], s: Sentence) -> None:
+    """Record a delivery as a supply of its own beside the sale another sentence told (never as more qualifiers on
+    that sale), unless it is the same: same buyer, count and status."""
+    q = {k: v for k, v in q.items() if v is not None and v != ""}
+    told = [f for f in doc.triple_facts(supplier, "supplies", platform) if f.sentence is not s]
+    if told and not any(all(f.qualifiers.get(k) == q.get(k) for k in ("buyer", "quantity", "status")) for f in told):
+        doc.add_fact(Fact(supplier, "supplies", platform, q, s, 0.5))
+    else:
+        relate_supply(doc, supplier, platform, q, s, 0.5)

@@ -295,6 +295,8 @@ def _scope(doc: Document, agreements: list[AgreementState]) -> None:
         fm = _FOR_COUNT_RE.search(text, at.start, at.end)
         if fm is not None and re.search(r"\b[A-Z]", fm.group()[1:]):
             continue  # the counted things are named, but not as a platform this article knows
+        if fm is not None and not agr.platform and _other_domain(doc, platform, fm.group()):
+            continue  # "for two offshore patrol vessels" is no order of the fighter the article spoke of before
         np = doc.entities.records[agr.name].aliases if agr.name in doc.entities else []
         if fm is not None:
             n = fm.group("n")
@@ -304,6 +306,25 @@ def _scope(doc: Document, agreements: list[AgreementState]) -> None:
         elif any(_PRODUCTION_KIND_RE.search(a) for a in np):
             doc.relate(agr.name, "covers", platform, {}, at, 0.45)
             agr.platform = platform
+
+
+#: the domains of the things a count counts and of a platform's kind, to tell "two patrol vessels" from a fighter
+_DOMAINS = (("sea", re.compile(r"\b(?:warships?|ships?|vessels?|boats?|frigates?|corvettes?|submarines?|destroyers?|"
+                              r"combatants?)\b")),
+            ("air", re.compile(r"\b(?:aircraft|jets?|fighters?|helicopters?|trainers?|drones?|UAVs?|UCAVs?)\b")),
+            ("land", re.compile(r"\b(?:vehicles?|tanks?|howitzers?|guns?|launchers?|carriers?)\b")))
+
+
+def _domain(words: str) -> str | None:
+    return next((name for name, rx in _DOMAINS if rx.search(words)), None)
+
+
+def _other_domain(doc: Document, platform: str, counted: str) -> bool:
+    """Tell whether the things counted ("two offshore patrol vessels") are of another domain than ``platform``."""
+    rec = doc.entities.records.get(platform)
+    kind = str(rec.attributes.get("kind") or "") if rec is not None else ""
+    mine, theirs = _domain(counted), _domain(f"{kind} {platform}")
+    return mine is not None and theirs is not None and mine != theirs
 
 
 def _all_agreements(doc: Document, agreements: list[AgreementState]) -> list[AgreementState]:
