@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -67,8 +68,32 @@ class GazetteerMatch:
     entry: Entry
 
 
+def _fold_table() -> dict[int, str]:
+    """Each precomposed Latin letter with a diacritic -> its base letter: one character for one, so offsets hold."""
+    table = {}
+    for cp in range(0xC0, 0x250):
+        base = "".join(c for c in unicodedata.normalize("NFKD", chr(cp)) if not unicodedata.combining(c))
+        if len(base) == 1 and base.isascii() and base.isalpha():
+            table[cp] = base
+    # letters with a stroke have no decomposition: Polish, Danish and Norwegian, Croatian
+    table.update({ord(a): b for a, b in zip("ŁłØøĐđ", "LlOoDd", strict=True)})
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold_marks(text: str) -> str:
+    """Return ``text`` with the diacritics of Latin letters dropped, of the same length ("Perú" -> "Peru").
+
+    Names are matched on folded text and folded names, so "Perú", "Hagglunds" and
+    "Cote d'Ivoire" find "Peru", "Hägglunds" and "Côte d'Ivoire".
+    """
+    return text if text.isascii() else text.translate(_FOLD)
+
+
 def _key(text: str) -> tuple[str, ...]:
-    return tuple(TOKEN_RE.findall(text))
+    return tuple(TOKEN_RE.findall(fold_marks(text)))
 
 
 @dataclass
@@ -126,9 +151,10 @@ class Gazetteers:
 
     def _scan(self, text: str, toks: Sequence[tuple[int, int, str]] | None,
               first: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
+        text = fold_marks(text)
         if toks is None:
             return self._scan_starts(text, first)
-        words = [t[2] for t in toks]
+        words = [t[2] for t in toks] if text.isascii() else [fold_marks(t[2]) for t in toks]
         out = []
         i, n = 0, len(toks)
         while i < n:
