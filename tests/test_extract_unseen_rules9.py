@@ -276,7 +276,9 @@ def test_a_count_of_ships_is_no_order_of_the_fighter_told_before() -> None:
     facts = _facts("ACCRA – Ghana has ordered Super Tucano aircraft from Embraer. The Ghana Navy signed a contract "
                    "with Damen Shipyards for two patrol vessels.", date="2026-03-10")
     assert not [o for s, o, q in _rels(facts, "covers") if o == "Super Tucano"]
-    assert not [q for s, o, q in _rels(facts, "supplies") if s == "Damen Shipyards"]
+    # the yard supplies the vessels it was contracted for (counted by type), never the fighter
+    assert [(o, q.get("quantity")) for s, o, q in _rels(facts, "supplies") if s == "Damen Shipyards"] == [
+        ("Patrol vessel", 2)]
 
 
 def test_an_approval_of_another_platforms_purchase_is_no_status_of_the_agreement_before() -> None:

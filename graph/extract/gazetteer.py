@@ -151,10 +151,10 @@ class Gazetteers:
 
     def _scan(self, text: str, toks: Sequence[tuple[int, int, str]] | None,
               first: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
-        text = fold_marks(text)
         if toks is None:
-            return self._scan_starts(text, first)
+            return self._scan_starts(fold_marks(text), first)
         words = [t[2] for t in toks] if text.isascii() else [fold_marks(t[2]) for t in toks]
+        text = fold_marks(text)
         out = []
         i, n = 0, len(toks)
         while i < n:
