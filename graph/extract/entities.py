@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .document import Document
+from .firms import firm_short_forms
 from .gazetteer import Gazetteers
 from .mentions import Mention, resolve_overlaps
 from .patterns import at_boundary, find_words, is_word
@@ -250,6 +251,8 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
             if not taken.covers(p_start):
                 final.append(Mention(p_start, p_end, form, forms[form], "Person", 1, {}, "short"))
     final = [m for m in final if m.type != "drop"]
+    # firms: "Kestrel" after "Kestrel Workboats Ltd"
+    final += firm_short_forms(text, final, lambda b: any(g.start == 0 and g.end == len(b) for g in gaz.match(b)))
 
     # platforms: a family name that only prefixes a fuller designation is not a platform of its own
     plat_names = {m.name for m in final if m.type == "Platform"}

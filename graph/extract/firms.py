@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 
 from .document import Document
 from .mentions import Mention
-from .patterns import branches_regex
+from .patterns import branches_regex, find_words, is_word
 
 __all__ = ["INDUSTRY_WORDS", "find_apposed_units", "find_industry_companies", "find_post_companies", "find_units",
-           "ownership_relations", "unit_relations"]
+           "firm_short_forms", "ownership_relations", "unit_relations"]
 
 #: words a firm's name ends in beyond the company words of :mod:`.orgs` ("Kongsberg Maritime", "Harbin Aircraft")
 INDUSTRY_WORDS = frozenset(
@@ -298,3 +298,85 @@ def ownership_relations(doc: Document) -> None:
                 # "Denel Vehicle Systems, now part of Hensoldt": the text's owner, not the one its name tells
                 gone = doc.triple_facts(m.name, "part_of", named)
                 doc.facts[:] = [f for f in doc.facts if not any(f is g for g in gone)]
+
+
+# a firm named in full once and by its first words after ("Kestrel Workboats Ltd" ... "Kestrel said"): the words a
+# firm's full name ends in beyond its own, dropped to find the name it goes by
+_LEGAL_WORDS = frozenset("Ltd Ltd. Limited Inc Inc. plc PLC AG GmbH SA S.A. SpA AB ASA LLC Pty Pvt Corp Corp. Co Co. "
+                         "Sdn Bhd Bhd. Berhad Oy A/S NV BV".split())
+_TRADE_WORDS = INDUSTRY_WORDS | frozenset(
+    "Industries Industry Aerospace Shipyard Shipyards Shipbuilding Shipbuilders Systems Dynamics Defence Defense "
+    "Group Corporation Company Technologies Technology Engineering Engineers Electronics Works Holdings Motors "
+    "Aviation Dockyard Marine Robotics Munitions Ordnance Heavy Naval Land Air Space Security Services "
+    "International Global Partners".split())
+# a name written right before another capitalised word is part of that other name ("Kestrel Bay", "Harwood Road")
+_CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
+# a capitalised word before the name that may open a sentence, not be part of another name
+_OPENERS = frozenset("The In At By For And But While When After Before With From Rival Meanwhile Separately "
+                     "Also However Unlike Like Both Neither Only Since Under Until".split())
+
+
+def _base_of(name: str) -> str:
+    """Return ``name`` without the legal and trade words it ends in ("Kestrel Workboats Ltd" -> "Kestrel")."""
+    words = name.split()
+    while len(words) > 1 and (words[-1] in _LEGAL_WORDS or words[-1] in _TRADE_WORDS):
+        words.pop()
+    return " ".join(words)
+
+
+def firm_short_forms(text: str, mentions: list[Mention], known: Callable[[str], bool]) -> list[Mention]:
+    """Name every firm found by its form after its fullest name, and return its later bare short names.
+
+    "Kestrel Workboats Ltd", "Kestrel Workboats" and "Kestrel" are one firm when the article names no other firm
+    that begins with "Kestrel": the mentions of ``mentions`` (resolved, in order) named by a shorter form take
+    the fullest name, and each bare "Kestrel" nothing else covers becomes a mention of it. A short form that
+    ``known`` recognises (a state, a demonym, a listed firm or platform), that a person's name holds, or that
+    the text also writes in lower case ("Advanced", "Creek") is a word, not the firm's name.
+    """
+    firms = [m for m in mentions if m.type == "Company" and "kind" not in m.attributes
+             and not m.attributes.get("unit")]
+    if not firms:
+        return []
+    groups: dict[str, set[str]] = {}
+    for m in firms:
+        base = _base_of(m.name)
+        if base[:1].isupper():
+            groups.setdefault(base, set()).add(m.name)
+    person_words = {w for m in mentions if m.type == "Person" for w in m.name.split()}
+    full: dict[str, str] = {}
+    for base, names in groups.items():
+        longest = max(names, key=lambda n: (len(n.split()), len(n)))
+        if any(not (longest + " ").startswith(n + " ") for n in names):
+            continue  # "Kestrel Workboats" and "Kestrel Aerospace": two firms, neither is "Kestrel"
+        words = base.split()
+        if (len(base) < 3 or any(w in _GENERIC or w in _NOT_FIRM or w in person_words for w in words)
+                or any(f" {w.lower()} " in text or f" {w.lower()}," in text for w in words) or known(base)):
+            continue
+        full[base] = longest
+        for n in names:
+            full.setdefault(n, longest)
+    if not full:
+        return []
+    for m in firms:
+        target = full.get(m.name)
+        if target is not None:
+            m.name = target
+    bases = sorted((b for b in full if b in groups and full[b] != b), key=len, reverse=True)
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _e in taken]
+
+    def free(s: int, e: int) -> bool:
+        i = bisect_left(starts, e) - 1
+        if i >= 0 and taken[i][1] > s:
+            return False  # inside a name already found
+        if is_word(text, s - 1) or (s and text[s - 1] in "'’-&") or is_word(text, e) or text[e:e + 1] == "-":
+            return False
+        if _CAP_AFTER.match(text, e):
+            return False
+        before = text[max(0, s - 20):s]
+        prev = before.split()[-1] if before.split() and before.endswith((" ", "\t")) else ""
+        return not (prev == "the" or (prev[:1].isupper() and prev not in _OPENERS and not prev.endswith((".", ","))))
+    out = []
+    for s, e, base in find_words(text, bases, free):
+        out.append(Mention(s, e, base, full[base], "Company", 1, {}, "short"))
+    return out
