@@ -47,3 +47,36 @@ def test_a_short_form_that_is_a_common_word_a_state_or_part_of_a_place_is_no_fir
     assert "Norway" in _entities(facts, "Country")
     assert all("Norway" not in a for a in firms.values())
     assert firms.get("Pelican Ammunition") == ["Pelican Ammunition"]
+
+
+# "the two countries", "both sides" and "they": the two states named just before
+
+
+def test_the_two_countries_are_the_pair_named_just_before_not_the_articles_most_named_states() -> None:
+    facts = _facts("Japan has sold radars to Indonesia and trains Indonesian officers. Japan and Indonesia held talks "
+                   "in Tokyo. Brazil and Mexico signed a defence memorandum in 2023. The two countries upgraded their "
+                   "relationship to a strategic partnership on Monday, and both sides agreed to expand cooperation "
+                   "in cyber defence.")
+    assert [(s, o) for s, o, _q in _rels(facts, "partner_of")] == [("Brazil", "Mexico")]
+    assert _rels(facts, "has_cooperation_area") == [("Brazil", "cyber defence", {"partner": "Mexico"})]
+
+
+def test_they_after_two_states_that_open_a_sentence_state_the_areas_of_both() -> None:
+    facts = _facts("Egypt buys most of its arms from France. Ghana and Morocco opened a joint training school in "
+                   "Accra on Monday. The two governments signed a memorandum of understanding on logistics. They also "
+                   "agreed to expand cooperation in maritime security.")
+    assert ("Ghana", "maritime security", {"partner": "Morocco"}) in _rels(facts, "has_cooperation_area")
+    assert all(q.get("partner") != "France" and s != "Egypt" for s, _o, q in _rels(facts, "has_cooperation_area"))
+
+
+def test_they_after_a_sentence_whose_subject_is_no_pair_of_states_states_nothing() -> None:
+    facts = _facts("Ghana and Morocco signed a memorandum on Monday. Saab and Thales will bid for the radar. They "
+                   "also agreed to expand cooperation in maritime security.")
+    assert not [r for r in _rels(facts, "has_cooperation_area") if r[1] == "maritime security"]
+
+
+def test_a_state_without_a_partner_in_its_sentence_takes_the_one_named_with_it_just_before() -> None:
+    facts = _facts("Turkiye sold drones to Kenya, and Turkish firms trained Kenyan crews. Turkiye also opened a "
+                   "plant near Nairobi. Kenya and Chile signed a defence memorandum last year. Kenya now plans to "
+                   "expand cooperation in maritime security.")
+    assert _rels(facts, "has_cooperation_area") == [("Kenya", "maritime security", {"partner": "Chile"})]
