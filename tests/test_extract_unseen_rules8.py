@@ -80,3 +80,43 @@ def test_a_state_without_a_partner_in_its_sentence_takes_the_one_named_with_it_j
                    "plant near Nairobi. Kenya and Chile signed a defence memorandum last year. Kenya now plans to "
                    "expand cooperation in maritime security.")
     assert _rels(facts, "has_cooperation_area") == [("Kenya", "maritime security", {"partner": "Chile"})]
+
+
+# "the company", "the shipbuilder", "the South Korean firm": the firm named before that fits
+
+
+def _parties(facts: object) -> set[tuple[str, object]]:
+    return {(s, q.get("role")) for s, _o, q in _rels(facts, "party_to")}  # type: ignore[arg-type]
+
+
+def test_the_firm_two_sentences_on_is_the_firm_the_text_is_about_not_one_named_in_passing() -> None:
+    facts = _facts("Corvina Marine Works builds patrol boats in Malta. Its order book grew after a deal with Saab last "
+                   "year. The firm signed a contract with the Kenya Navy on Monday for two boats.")
+    assert ("Corvina Marine Works", "supplier") in _parties(facts)
+    assert all(s != "Saab" for s, _o, q in _rels(facts, "party_to") if q.get("status") == "signed")
+
+
+def test_a_demonym_picks_the_firm_of_that_state_and_is_no_party_itself() -> None:
+    facts = _facts("Navantia and Hanwha Ocean competed for the submarines. Navantia offered the S-80. The South Korean "
+                   "shipbuilder signed a contract with Canada on Monday.")
+    assert _parties(facts) == {("Hanwha Ocean", "supplier"), ("Canada", "buyer")}
+
+
+def test_the_shipbuilder_is_the_firm_that_builds_ships_not_the_first_named() -> None:
+    facts = _facts("Thales and Austal will work on the frigates, officials said. The shipbuilder signed a contract "
+                   "with Chile on Monday.")
+    assert ("Austal", "supplier") in _parties(facts)
+    assert all(s != "Thales" for s, _o, _q in _rels(facts, "party_to"))
+
+
+def test_the_company_with_no_firm_named_in_the_sentences_before_stands_for_none() -> None:
+    facts = _facts("Saab opened an office in Lima last year. Peru has long bought from Israel. Its navy wants new "
+                   "boats. Officials praised the local economy. The company signed a contract with Peru on Monday.")
+    assert {s for s, _o, _q in _rels(facts, "party_to")} == {"Peru"}
+
+
+def test_a_firm_acquired_by_another_is_part_of_it() -> None:
+    facts = _facts("Redhill Ordnance makes shells in Wales. The company was acquired by Rheinmetall in 2021. "
+                   "Vantage Optronics, bought by Hensoldt last year, makes sights. The K2 was acquired by Poland.")
+    assert {(s, o) for s, o, _q in _rels(facts, "part_of")} == {("Redhill Ordnance", "Rheinmetall"),
+                                                                ("Vantage Optronics", "Hensoldt")}

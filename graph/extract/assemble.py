@@ -51,7 +51,7 @@ from .platform_relations import extract_platform_relations
 from .platform_trade import extract_platform_trade
 from .platform_variants import settle_platforms
 from .platforms import find_platforms
-from .pronouns import nominal_mentions, pronoun_mentions
+from .pronouns import firm_mentions, nominal_mentions, pronoun_mentions
 from .relations import extract_relations
 from .spans import Spans
 from .state_bodies import find_state_bodies
@@ -296,6 +296,12 @@ def _resolve_pronouns(doc: Document) -> None:
     """Add "he" / "she" and "the minister" as mentions of the person they stand for (no alias: they are no names)."""
     persons = [m for m in doc.mentions if m.type == "Person" and not m.attributes.get("kind")]
     resolved = pronoun_mentions(doc.text, doc.sentences, persons) + nominal_mentions(doc.text, persons)
+    firms = firm_mentions(doc.text, doc.sentences, doc.mentions)  # "the company", "the Dutch firm"
+    opening = [f for f in firms if doc.sentence_at(f.start).start == f.start]
+    if opening:  # "The South Korean shipbuilder signed ...": the state describes the subject, no actor of its own
+        held = Spans((f.start, f.end) for f in opening)
+        doc.mentions = [m for m in doc.mentions if not (m.type == "Country" and held.covers(m.start))]
+    resolved += firms
     if resolved:
         doc.mentions = doc.mentions + resolved
         doc.index()

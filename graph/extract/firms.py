@@ -189,7 +189,8 @@ _APPOSED_NAMED = re.compile(rf",\s+(?:an?|the)\s+(?P<owner>[A-Z][\w&-]*(?:\s+[A-
 # "X is majority-owned by Y", "X is a subsidiary of Y", "X has been part of Y since 2019"
 _IS_OWNED = re.compile(rf"(?:\s+(?:is|was|remains|has\s+been|became)|,)\s+(?:now\s+|also\s+)?(?:(?:an?|the)\s+)?"
                        rf"(?:(?:wholly|majority|fully)[- ]owned\s+)?(?:{_OWNER_NOUNS}\s+of|part\s+of|"
-                       rf"(?:wholly[- ]|majority[- ]|fully\s+)?owned\s+by)\s+(?:the\s+)?")
+                       rf"(?:wholly[- ]|majority[- ]|fully\s+)?owned\s+by|(?:acquired|bought|taken\s+over)\s+by)"
+                       rf"\s+(?:the\s+)?")
 # "its subsidiary X", "the group's British unit X"
 _ITS_UNIT = re.compile(rf"\b(?:[Ii]ts|the\s+(?:group|company|firm)['’]s)\s+(?:(?:local|[A-Z][a-z]+|new)\s+)?"
                        rf"{_OWNER_NOUNS}\s+$")
@@ -226,7 +227,8 @@ def find_apposed_units(text: str, known: list[Mention]) -> list[Mention]:
     return out
 
 
-_OWNER_CUES = ("subsidiar", " unit", " arm ", " arm,", "affiliate", "division", "owned by", "part of", "joint venture")
+_OWNER_CUES = ("subsidiar", " unit", " arm ", " arm,", "affiliate", "division", "owned by", "part of", "joint venture",
+               "acquired by", "bought by", "taken over by")
 
 
 @lru_cache(maxsize=4)
@@ -234,7 +236,8 @@ def _cue_starts(text: str) -> dict[str, list[int]]:
     """Return where each of ``_OWNER_CUES`` occurs (found by ``str.find``, far faster than a pattern's scan), once
     per article for the unit and the ownership rules; " arm " and " arm," by one search."""
     out: dict[str, list[int]] = {}
-    for cue in ("subsidiar", " unit", " arm", "affiliate", "division", "owned by", "part of", "joint venture"):
+    for cue in ("subsidiar", " unit", " arm", "affiliate", "division", "owned by", "part of", "joint venture",
+                "acquired by", "bought by", "taken over by"):
         hits = []
         at = text.find(cue)
         while at >= 0:

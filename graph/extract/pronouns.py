@@ -18,13 +18,13 @@ pronoun resolved to them before.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .mentions import Mention
 from .patterns import branches_regex
 from .text import Sentence
 
-__all__ = ["nominal_mentions", "pronoun_mentions"]
+__all__ = ["firm_mentions", "nominal_mentions", "pronoun_mentions"]
 
 # a subject pronoun followed by a word that is not a name ("He Yong-joon" is a person, "He said" a pronoun)
 _PRONOUN_RE = re.compile(r"(?<![\w'’-])(?P<p>[Hh]e|[Ss]he)\s+(?=[a-z])")
@@ -172,4 +172,101 @@ def nominal_mentions(text: str, persons: list[Mention]) -> list[Mention]:
         if found is not None:
             out.append(Mention(the.start(), nm.end(), text[the.start():nm.end()], found.name, "Person", 0, {},
                                "pronoun"))
+    return out
+
+
+# "the company", "the Dutch firm", "the state-owned shipbuilder": a firm named before, as the subject or object of
+# a later sentence; the nouns found first (by ``str.find``), "the" and at most two modifiers checked before them
+_FIRM_NOUNS = ("company", "firm", "shipbuilder", "shipyard", "group", "manufacturer", "contractor", "builder",
+               "maker", "yard")
+_SHIP_NOUNS = frozenset(("shipbuilder", "shipyard", "yard", "builder"))
+_THE_FIRM_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s+(?:(?:[A-Z][a-z]+|state-owned|state-run|[a-z]+-based|defence|"
+                              r"defense|local|privately[- ]held|family-owned|private|aerospace|arms|naval)\s+){0,2}$")
+# "the group of experts", "the firm that won", "the company’s"-less descriptions that name no firm before them
+_FIRM_NOT_AFTER = re.compile(r"[ \t]+(?:of|that|which|who|whose|behind|said\s+to)\b")
+_SHIP_NAME = re.compile(r"Ship|Marine|Naval|Boat|Dock|Yard|Ocean|Maritime|Workboats")
+_FIRM_LOOK_BACK = 3  # sentences
+_ACTORS = frozenset(("Company", "Country", "Person", "GovernmentAgency", "ArmedForce", "Organisation"))
+
+
+def _builds_ships(m: Mention) -> bool:
+    kind = m.attributes.get("kind")
+    return (isinstance(kind, str) and "ship" in kind) or _SHIP_NAME.search(m.name) is not None
+
+
+def _fits(m: Mention, start: int, noun: str, states: set[str]) -> bool:
+    """Tell whether firm ``m`` named before ``start`` may be what "the <noun>" (of one of ``states``) stands for."""
+    return (m.end <= start and (noun not in _SHIP_NOUNS or _builds_ships(m))
+            and (not states or m.attributes.get("country") in states))
+
+
+def firm_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Return a company mention for each "the company" / "the shipbuilder" that stands for a firm named before it.
+
+    ``mentions`` are the article's mentions in order. A reference stands for the nearest firm before it (in its
+    sentence or at most three sentences back) that fits it: a builder of ships for "the shipbuilder" and "the
+    yard", a firm of the state a demonym names for "the Dutch firm". A reference with a firm's name right after it
+    ("the shipbuilder Damen") or a description after it ("the firm that won") stands for no firm before it.
+    """
+    firms = [m for m in mentions if m.type == "Company"]
+    if not firms:
+        return []
+    found_at: list[tuple[int, int, str]] = []
+    for noun in _FIRM_NOUNS:
+        at = text.find(noun)
+        while at >= 0:
+            end = at + len(noun)
+            if text[at - 1:at] == " " and not text[end:end + 1].isalnum() and text[end:end + 1] != "-":
+                found_at.append((at, end, noun))
+            at = text.find(noun, end)
+    if not found_at:
+        return []
+    found_at.sort()
+    starts = [s.start for s in sentences]
+    m_starts = [m.start for m in mentions]
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in firms:
+        by_sentence.setdefault(bisect_right(starts, m.start) - 1, []).append(m)
+    subjects: dict[int, Mention | None] = {}
+
+    def subject_of(k: int) -> Mention | None:
+        """Return the firm sentence ``k`` is about: one that opens it, or the one "It" / "Its" there stands for."""
+        if k not in subjects:
+            sent = sentences[k]
+            if sent.text.startswith(("It ", "Its ")):
+                subjects[k] = subject_of(k - 1) if k > 0 else None
+            else:
+                first = next((m for m in mentions[bisect_left(m_starts, sent.start):bisect_left(m_starts, sent.end)]
+                              if m.type in _ACTORS), None)
+                lead = by_sentence[k][0] if by_sentence.get(k) else None
+                subjects[k] = lead if lead is not None and lead.start - sent.start < 30 and (
+                    first is None or first.start >= lead.start) else None
+        return subjects[k]
+    out: list[Mention] = []
+    for at, end, noun in found_at:
+        the = _THE_FIRM_BEFORE.search(text, max(0, at - 40), at)
+        if the is None or _FIRM_NOT_AFTER.match(text, end):
+            continue
+        start = the.start()
+        near = mentions[bisect_left(m_starts, start - 200):bisect_left(m_starts, end + 4)]
+        if any(m.start < end and start < m.end and m.type != "Country" for m in near):
+            continue  # inside a name: found as something else
+        if any(end <= m.start and m.type == "Company" for m in near):
+            continue  # "the Dutch shipbuilder Damen": the name follows
+        states = {m.name for m in near if m.type == "Country" and start <= m.start < at}
+        i = bisect_right(starts, start) - 1
+
+        target: Mention | None = None
+        for k in range(i, max(-1, i - _FIRM_LOOK_BACK - 1), -1):
+            subject = subject_of(k)
+            here = [m for m in ([subject] if subject is not None else []) + by_sentence.get(k, [])
+                    if _fits(m, start, noun, states)]
+            if here:
+                target = here[0]  # the firm the sentence is about, else its first that fits
+                break
+        if target is not None:
+            ref = Mention(start, end, text[start:end], target.name, "Company", 0, dict(target.attributes), "pronoun")
+            out.append(ref)
+            by_sentence.setdefault(i, []).append(ref)
+            by_sentence[i].sort(key=lambda x: x.start)
     return out
