@@ -120,3 +120,25 @@ def test_a_firm_acquired_by_another_is_part_of_it() -> None:
                    "Vantage Optronics, bought by Hensoldt last year, makes sights. The K2 was acquired by Poland.")
     assert {(s, o) for s, o, _q in _rels(facts, "part_of")} == {("Redhill Ordnance", "Rheinmetall"),
                                                                 ("Vantage Optronics", "Hensoldt")}
+
+
+# "the two companies", "the two ministers", "they": two firms or two persons named just before
+
+
+def test_the_two_companies_that_sign_are_the_two_firms_named_just_before() -> None:
+    facts = _facts("Corvina Marine Works and Vantage Optronics will team up on sensors for patrol boats, officials "
+                   "said on Friday. The two companies signed a memorandum of understanding on Monday.")
+    assert {s for s, _o, _q in _rels(facts, "party_to")} == {"Corvina Marine Works", "Vantage Optronics"}
+
+
+def test_they_and_the_two_ministers_after_a_meeting_are_both_persons() -> None:
+    facts = _facts("Defence Minister Ana Lopes met her Chilean counterpart Tomas Aguirre in Santiago on Monday. They "
+                   "later visited ENAER. The two ministers also toured Embraer's plant in Evora.")
+    visits = {(s, o) for s, o, _q in _rels(facts, "visited")}
+    assert {("Ana Lopes", "ENAER"), ("Tomas Aguirre", "ENAER"), ("Ana Lopes", "Embraer"),
+            ("Tomas Aguirre", "Embraer")} <= visits
+
+
+def test_they_after_a_sentence_whose_subject_is_no_pair_of_persons_is_left_alone() -> None:
+    facts = _facts("Chile invited Ana Lopes and Tomas Aguirre to the air show on Monday. They later visited ENAER.")
+    assert not _rels(facts, "visited")

@@ -51,7 +51,7 @@ from .platform_relations import extract_platform_relations
 from .platform_trade import extract_platform_trade
 from .platform_variants import settle_platforms
 from .platforms import find_platforms
-from .pronouns import firm_mentions, nominal_mentions, pronoun_mentions
+from .pronouns import firm_mentions, nominal_mentions, plural_mentions, pronoun_mentions
 from .relations import extract_relations
 from .spans import Spans
 from .state_bodies import find_state_bodies
@@ -301,7 +301,7 @@ def _resolve_pronouns(doc: Document) -> None:
     if opening:  # "The South Korean shipbuilder signed ...": the state describes the subject, no actor of its own
         held = Spans((f.start, f.end) for f in opening)
         doc.mentions = [m for m in doc.mentions if not (m.type == "Country" and held.covers(m.start))]
-    resolved += firms
+    resolved += firms + plural_mentions(doc.text, doc.sentences, sorted(doc.mentions + firms, key=lambda m: m.start))
     if resolved:
         doc.mentions = doc.mentions + resolved
         doc.index()

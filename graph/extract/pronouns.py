@@ -21,10 +21,10 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .mentions import Mention
-from .patterns import branches_regex
+from .patterns import branches_regex, is_word
 from .text import Sentence
 
-__all__ = ["firm_mentions", "nominal_mentions", "pronoun_mentions"]
+__all__ = ["firm_mentions", "nominal_mentions", "plural_mentions", "pronoun_mentions"]
 
 # a subject pronoun followed by a word that is not a name ("He Yong-joon" is a person, "He said" a pronoun)
 _PRONOUN_RE = re.compile(r"(?<![\w'’-])(?P<p>[Hh]e|[Ss]he)\s+(?=[a-z])")
@@ -269,4 +269,86 @@ def firm_mentions(text: str, sentences: list[Sentence], mentions: list[Mention])
             out.append(ref)
             by_sentence.setdefault(i, []).append(ref)
             by_sentence[i].sort(key=lambda x: x.start)
+    return out
+
+
+# "the two companies", "both firms", "the two ministers", and "they" opening a clause: two firms or two persons named
+# just before; the plural nouns found first (by ``str.find``), "the two" or "both" checked before them
+_PLURAL_NOUNS = {"companies": "Company", "firms": "Company", "groups": "Company", "manufacturers": "Company",
+                 "shipbuilders": "Company", "contractors": "Company", "ministers": "Person", "leaders": "Person",
+                 "officials": "Person", "chiefs": "Person", "commanders": "Person", "men": "Person", "women": "Person"}
+_TWO_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he\s+two|[Bb]oth)\s+(?:defen[cs]e\s+|army\s+|navy\s+|[a-z]+-based\s+)?$")
+_THEY = re.compile(r"[Tt]hey[ \t]+(?=[a-z])")
+# what may stand before a subject "they": a sentence's or a clause's start, "and", "but"
+_THEY_LEAD = re.compile(r"(?:^|[.!?;,:\"”]\s*|\b(?:and|but|where|after|before)\s+)$")
+_PAIR_BACK = 2  # sentences
+
+
+def _pair_of(kind: str, here: list[Mention], opening: bool, sent_start: int, text: str) -> list[Mention] | None:
+    """Return the two mentions of ``kind`` that ``here`` (one sentence's mentions, in order) names; with ``opening``
+    only when the first of them opens the sentence (the subject "they" stands for)."""
+    of_kind = [m for m in here if m.type == kind]
+    names = list(dict.fromkeys(m.name for m in of_kind))
+    if len(names) != 2:
+        return None
+    if opening:
+        first = next((m for m in here if m.type in _ACTORS), None)
+        if first is None or first is not of_kind[0] or not re.fullmatch(r"(?:[A-Z][\w-]*\s+){0,4}",
+                                                                        text[sent_start:first.start]):
+            return None
+    return [next(m for m in of_kind if m.name == n) for n in names]
+
+
+def plural_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Return two mentions (same span, one per firm or person) for each "the two companies" / "both ministers" /
+    subject "they" that stands for two firms or two persons named before it.
+
+    "The two companies" stands for the two firms its sentence (before it) or one of the two before it names; a
+    subject "they" for the two persons or firms that open the sentence just before ("A met B. They toured ...").
+    """
+    if "they " not in text and "They " not in text and "two " not in text and "oth " not in text:
+        return []
+    found: list[tuple[int, int, str, bool]] = []  # start, end, kind ("" for "they"), same sentence allowed
+    for noun, kind in _PLURAL_NOUNS.items():
+        at = text.find(noun)
+        while at >= 0:
+            end = at + len(noun)
+            if text[at - 1:at] == " " and not is_word(text, end):
+                tm = _TWO_BEFORE.search(text, max(0, at - 30), at)
+                if tm is not None:
+                    found.append((tm.start(), end, kind, True))
+            at = text.find(noun, end)
+    for lit in ("They ", "they "):
+        at = text.find(lit)
+        while at >= 0:
+            if _THEY.match(text, at) and _THEY_LEAD.search(text[max(0, at - 8):at]):
+                found.append((at, at + 4, "", False))
+            at = text.find(lit, at + 1)
+    if not found:
+        return []
+    starts = [s.start for s in sentences]
+    m_starts = [m.start for m in mentions]
+    out: list[Mention] = []
+    for start, end, kind, same in sorted(found):
+        i = bisect_right(starts, start) - 1
+        if i < 0 or _in_quote(text, sentences[i], start):
+            continue
+        here = mentions[bisect_left(m_starts, sentences[i].start):bisect_left(m_starts, start)]
+        pair = None
+        if kind and same:
+            pair = _pair_of(kind, here, False, sentences[i].start, text)
+        elif not kind and text[sentences[i].start:start].strip() and here:
+            continue  # "Saab said they ...": what the clause names first is the subject
+        for k in range(i - 1, max(-1, i - (_PAIR_BACK if kind else 1) - 1), -1):
+            if pair is not None:
+                break
+            sent = sentences[k]
+            before = mentions[bisect_left(m_starts, sent.start):bisect_left(m_starts, sent.end)]
+            for want in ([kind] if kind else ["Person", "Company"]):
+                pair = _pair_of(want, before, not kind, sent.start, text)
+                if pair is not None:
+                    break
+        if pair is not None:
+            out += [Mention(start, end, text[start:end], m.name, m.type, 0, dict(m.attributes) if m.type == "Company"
+                            else {}, "pronoun") for m in pair]
     return out
