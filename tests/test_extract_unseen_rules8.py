@@ -142,3 +142,35 @@ def test_they_and_the_two_ministers_after_a_meeting_are_both_persons() -> None:
 def test_they_after_a_sentence_whose_subject_is_no_pair_of_persons_is_left_alone() -> None:
     facts = _facts("Chile invited Ana Lopes and Tomas Aguirre to the air show on Monday. They later visited ENAER.")
     assert not _rels(facts, "visited")
+
+
+# firms the text describes as firms, and the shorter names of listed firms
+
+
+def test_a_name_described_as_a_firm_right_after_it_is_a_firm_and_its_short_name_follows_it() -> None:
+    facts = _facts("Tundra Steelworks Oy, a small Finnish steel company based in Oulu, will make the casings. Tundra "
+                   "Steelworks said it would hire 40 people. Omnilux, a Lisbon-based arms trader, also bid. "
+                   "Officials met Mr Rui Costa, the former company chairman.")
+    firms = {e.name: e.aliases for e in facts.entities if e.type == "Company"}
+    assert set(firms) == {"Tundra Steelworks Oy", "Omnilux"}
+    assert "Tundra Steelworks" in firms["Tundra Steelworks Oy"]
+    assert "Tundra Steelworks" not in _entities(facts, "Person")
+
+
+def test_an_indonesian_pt_firm_is_a_firm_named_later_by_its_first_words() -> None:
+    facts = _facts("JAKARTA – The navy chose PT Karya Laut Perkasa to build two tugs. Karya Laut will deliver the "
+                   "first in 2028.")
+    firms = {e.name: e.aliases for e in facts.entities if e.type == "Company"}
+    assert list(firms) == ["PT Karya Laut Perkasa"]
+    assert "Karya Laut" in firms["PT Karya Laut Perkasa"]
+
+
+def test_a_listed_firm_named_without_its_trade_word_is_that_firm_but_not_a_place_of_the_same_name() -> None:
+    facts = _facts("Kawasaki Heavy Industries will build two submarines. Kawasaki chief executive Jun Tanaka said the "
+                   "work would start soon. Karachi Shipyard & Engineering Works will refit a frigate at its yard in "
+                   "Karachi.")
+    firms = {e.name: e.aliases for e in facts.entities if e.type == "Company"}
+    assert "Kawasaki" in firms["Kawasaki Heavy Industries"]
+    assert ("Jun Tanaka", "chief executive", {"organisation": "Kawasaki Heavy Industries"}) in _rels(facts,
+                                                                                                     "holds_role")
+    assert "Karachi" not in firms["Karachi Shipyard & Engineering Works"]

@@ -27,6 +27,7 @@ from .event_relations import extract_event_relations
 from .events import find_events
 from .exercises import find_named_exercises
 from .firms import (
+    find_apposed_firms,
     find_apposed_units,
     find_industry_companies,
     find_post_companies,
@@ -333,6 +334,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     raw += find_industry_companies(text, [m.start for m in known if m.type == "Country"])
     raw += find_post_companies(text, [(m.start, m.end) for m in known])
     raw += find_apposed_units(text, known)
+    raw += find_apposed_firms(text, [(m.start, m.end) for m in known])
     if "Committee" in text:
         raw += find_committees(text, gaz)
     raw += find_academies(text, gaz)

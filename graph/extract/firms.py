@@ -18,8 +18,8 @@ from .document import Document
 from .mentions import Mention
 from .patterns import branches_regex, find_words, is_word
 
-__all__ = ["INDUSTRY_WORDS", "find_apposed_units", "find_industry_companies", "find_post_companies", "find_units",
-           "firm_short_forms", "ownership_relations", "unit_relations"]
+__all__ = ["INDUSTRY_WORDS", "find_apposed_firms", "find_apposed_units", "find_industry_companies",
+           "find_post_companies", "find_units", "firm_short_forms", "ownership_relations", "unit_relations"]
 
 #: words a firm's name ends in beyond the company words of :mod:`.orgs` ("Kongsberg Maritime", "Harbin Aircraft")
 INDUSTRY_WORDS = frozenset(
@@ -319,10 +319,32 @@ _OPENERS = frozenset("The In At By For And But While When After Before With From
                      "Also However Unlike Like Both Neither Only Since Under Until".split())
 
 
+# words that open the names of places as often as firms' ("Baltic", "North Sea"): no short name of a firm alone
+_PLACE_WORDS = frozenset("Baltic Nordic Lapland Gulf Caspian Balkan Alpine Andean Caribbean Adriatic Aegean Black Red "
+                         "North South East West Northern Southern Eastern Western Central Middle Far Great New General "
+                         "United First Lake River Mount Cape Port Saint St Bay Golden".split())
+
+
+@lru_cache(maxsize=4096)
+def _forms_of(name: str, listed: bool) -> tuple[str, ...]:
+    """Return the shorter names a firm may go by: without its legal and trade words ("Kestrel" for "Kestrel
+    Workboats Ltd"), and, for a firm the lists do not know, its first words ("Samudra Baja" for "PT Samudra Baja
+    Nusantara")."""
+    base = _base_of(name)
+    forms = [base] if base[:1].isupper() else []
+    if not listed:
+        words = name.split()
+        words = words[1:] if words[0] == "PT" and len(words) > 1 else words
+        forms += [" ".join(words[:k]) for k in range(1, len(words)) if words[k - 1] not in ("and", "&", "of")]
+        if name.startswith("PT "):
+            forms.append(" ".join(words))
+    return tuple(dict.fromkeys(f for f in forms if f != name))
+
+
 def _base_of(name: str) -> str:
     """Return ``name`` without the legal and trade words it ends in ("Kestrel Workboats Ltd" -> "Kestrel")."""
     words = name.split()
-    while len(words) > 1 and (words[-1] in _LEGAL_WORDS or words[-1] in _TRADE_WORDS):
+    while len(words) > 1 and (words[-1] in _LEGAL_WORDS or words[-1] in _TRADE_WORDS or words[-1] in ("&", "and")):
         words.pop()
     return " ".join(words)
 
@@ -336,16 +358,19 @@ def firm_short_forms(text: str, mentions: list[Mention], known: Callable[[str], 
     ``known`` recognises (a state, a demonym, a listed firm or platform), that a person's name holds, or that
     the text also writes in lower case ("Advanced", "Creek") is a word, not the firm's name.
     """
-    firms = [m for m in mentions if m.type == "Company" and "kind" not in m.attributes
-             and not m.attributes.get("unit")]
+    firms = [m for m in mentions if m.type == "Company" and not m.attributes.get("unit")]
     if not firms:
         return []
-    groups: dict[str, set[str]] = {}
+    groups: dict[str, set[str]] = {}  # a form -> the names of the firms it may stand for
+    listed: set[str] = set()  # forms of firms the lists know
     for m in firms:
-        base = _base_of(m.name)
-        if base[:1].isupper():
-            groups.setdefault(base, set()).add(m.name)
-    person_words = {w for m in mentions if m.type == "Person" for w in m.name.split()}
+        for form in _forms_of(m.name, "kind" in m.attributes):
+            groups.setdefault(form, set()).add(m.name)
+            if "kind" in m.attributes:
+                listed.add(form)
+    # "Lapland Forge said": a firm's short name read as a person's
+    misread = {m.name for m in mentions if m.type == "Person" and not m.attributes and m.name in groups}
+    person_words = {w for m in mentions if m.type == "Person" and m.name not in misread for w in m.name.split()}
     full: dict[str, str] = {}
     for base, names in groups.items():
         longest = max(names, key=lambda n: (len(n.split()), len(n)))
@@ -353,6 +378,7 @@ def firm_short_forms(text: str, mentions: list[Mention], known: Callable[[str], 
             continue  # "Kestrel Workboats" and "Kestrel Aerospace": two firms, neither is "Kestrel"
         words = base.split()
         if (len(base) < 3 or any(w in _GENERIC or w in _NOT_FIRM or w in person_words for w in words)
+                or ((len(words) == 1 or base in listed) and words[0] in _PLACE_WORDS)
                 or any(f" {w.lower()} " in text or f" {w.lower()}," in text for w in words) or known(base)):
             continue
         full[base] = longest
@@ -360,10 +386,11 @@ def firm_short_forms(text: str, mentions: list[Mention], known: Callable[[str], 
             full.setdefault(n, longest)
     if not full:
         return []
-    for m in firms:
-        target = full.get(m.name)
-        if target is not None:
-            m.name = target
+    for m in mentions:
+        if m.type == "Person" and m.name in misread and m.name in full:
+            m.type = "Company"
+        if m.type == "Company" and not m.attributes.get("unit"):
+            m.name = full.get(m.name, m.name)
     bases = sorted((b for b in full if b in groups and full[b] != b), key=len, reverse=True)
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _e in taken]
@@ -378,8 +405,57 @@ def firm_short_forms(text: str, mentions: list[Mention], known: Callable[[str], 
             return False
         before = text[max(0, s - 20):s]
         prev = before.split()[-1] if before.split() and before.endswith((" ", "\t")) else ""
-        return not (prev == "the" or (prev[:1].isupper() and prev not in _OPENERS and not prev.endswith((".", ","))))
+        return not (prev in ("the", "in", "at", "near", "outside", "into")
+                    or (prev[:1].isupper() and prev not in _OPENERS and not prev.endswith((".", ","))))
     out = []
     for s, e, base in find_words(text, bases, free):
         out.append(Mention(s, e, base, full[base], "Company", 1, {}, "short"))
     return out
+
+
+# "Omnipol, a Prague-based arms trader", "Lapland Forge Oy, a small Finnish steel company": a name the lists do not
+# know that the text calls a firm; the descriptions found first (the nouns by ``str.find``), the name before the comma
+_FIRM_HEADS = ("shipbuilder", "shipyard", "company", "firm", "manufacturer", "maker", "arms trader", "arms dealer",
+               "contractor", "start-up", "startup", "supplier", "boatbuilder", "boatyard", "producer")
+_APPOSED_FIRM = re.compile(r",[ \t]+(?:an?|the)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?$")
+_APPOSED_FIRM_NAME = re.compile(r"(?<![\w'’.&-])(?P<name>(?:PT[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|"
+                                r"&|and|of)){0,4})$")
+_NOT_FIRM_DESC = re.compile(r"\b(?:[Tt]he|former|ex-|whose|which|who|its|their|his|her)\b")
+# "PT Samudra Baja Nusantara": an Indonesian firm, by the form of its name
+_PT_NAME = re.compile(r"(?<![\w'’-])PT[ \t]+(?P<n>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})")
+
+
+def find_apposed_firms(text: str, known: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Return the firms the lists do not know that the text describes as firms right after their name ("Omnipol, a
+    Prague-based arms trader"), and those named "PT <Name>"; ``known`` holds the spans the lists name."""
+    out: list[Mention] = []
+    for head in _FIRM_HEADS:
+        at = text.find(head)
+        while at >= 0:
+            end = at + len(head)
+            comma = text.rfind(", ", max(0, at - 70), at) if text[at - 1:at] == " " and not is_word(text, end) else -1
+            if comma >= 0 and text[comma + 2:comma + 3] in ("a", "t"):  # ", a", ", an", ", the" before the noun
+                dm = _APPOSED_FIRM.search(text, comma, at)
+                if dm is not None and not _NOT_FIRM_DESC.search(text, dm.start() + 3, at):
+                    nm = _APPOSED_FIRM_NAME.search(text, max(0, dm.start() - 70), dm.start())
+                    if nm is not None:
+                        out += _firm_named(text, nm.start("name"), nm.end("name"), known)
+            at = text.find(head, end)
+    if "PT " in text:
+        for pm in _PT_NAME.finditer(text):
+            out += _firm_named(text, pm.start(), pm.end(), known)
+    return out
+
+
+def _firm_named(text: str, start: int, end: int, known: Sequence[tuple[int, int]]) -> list[Mention]:
+    words = text[start:end].split()
+    while words and words[-1] in ("and", "&", "of"):
+        words.pop()
+    lead = 1 if words and words[0] == "PT" else 0
+    if len(words) <= lead or any(w in _GENERIC or w in _NOT_FIRM for w in words[lead:lead + 1]):
+        return []
+    end = start + len(" ".join(words)) if text[start:end].startswith(" ".join(words)) else end
+    if any(s < end and start < e for s, e in known):
+        return []
+    name = " ".join(words)
+    return [Mention(start, end, text[start:end], name, "Company", 3, {})]
