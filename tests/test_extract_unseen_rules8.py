@@ -174,3 +174,14 @@ def test_a_listed_firm_named_without_its_trade_word_is_that_firm_but_not_a_place
     assert ("Jun Tanaka", "chief executive", {"organisation": "Kawasaki Heavy Industries"}) in _rels(facts,
                                                                                                      "holds_role")
     assert "Karachi" not in firms["Karachi Shipyard & Engineering Works"]
+
+
+def test_the_two_countries_and_they_that_sign_are_the_pair_named_just_before() -> None:
+    facts = _facts("Egypt sold patrol boats to Ghana in 2024, and Egyptian crews trained Ghanaian sailors. Egypt also "
+                   "opened a depot near Accra. Ghana and Senegal held talks in Dakar on Friday. The two countries signed "
+                   "a memorandum of understanding on maritime security. They also signed a letter of intent on "
+                   "training.")
+    parties = {(s, o) for s, o, _q in _rels(facts, "party_to")}
+    agreements = {o for _s, o in parties}
+    assert len(agreements) == 2
+    assert parties == {(c, a) for c in ("Ghana", "Senegal") for a in agreements}
