@@ -178,10 +178,22 @@ def test_a_listed_firm_named_without_its_trade_word_is_that_firm_but_not_a_place
 
 def test_the_two_countries_and_they_that_sign_are_the_pair_named_just_before() -> None:
     facts = _facts("Egypt sold patrol boats to Ghana in 2024, and Egyptian crews trained Ghanaian sailors. Egypt also "
-                   "opened a depot near Accra. Ghana and Senegal held talks in Dakar on Friday. The two countries signed "
-                   "a memorandum of understanding on maritime security. They also signed a letter of intent on "
-                   "training.")
+                   "opened a depot near Accra. Ghana and Senegal held talks in Dakar on Friday. The two countries "
+                   "signed a memorandum of understanding on maritime security. They also signed a letter of intent "
+                   "on training.")
     parties = {(s, o) for s, o, _q in _rels(facts, "party_to")}
     agreements = {o for _s, o in parties}
     assert len(agreements) == 2
     assert parties == {(c, a) for c in ("Ghana", "Senegal") for a in agreements}
+
+
+def test_a_listed_firms_short_name_drops_generic_words_and_two_firms_it_begins_keep_it_apart() -> None:
+    facts = _facts("Mitsubishi Heavy Industries and Mitsubishi Electric will bid. Mitsubishi said it was confident. "
+                   "Rafael Advanced Defense Systems will supply the radar. Rafael chief executive Yoav Tourgeman said "
+                   "the first would ship in May.")
+    firms = {e.name: e.aliases for e in facts.entities if e.type == "Company"}
+    assert firms["Mitsubishi Heavy Industries"] == ["Mitsubishi Heavy Industries"]
+    assert firms["Mitsubishi Electric"] == ["Mitsubishi Electric"]
+    assert "Rafael" in firms["Rafael Advanced Defense Systems"]
+    assert ("Yoav Tourgeman", "chief executive", {"organisation": "Rafael Advanced Defense Systems"}) in _rels(
+        facts, "holds_role")

@@ -331,6 +331,11 @@ def _forms_of(name: str, listed: bool) -> tuple[str, ...]:
     Workboats Ltd"), and, for a firm the lists do not know, its first words ("Samudra Baja" for "PT Samudra Baja
     Nusantara")."""
     base = _base_of(name)
+    if listed:  # "Rafael" for "Rafael Advanced Defense Systems"
+        words = base.split()
+        while len(words) > 1 and words[-1] in _GENERIC:
+            words.pop()
+        base = _base_of(" ".join(words))
     forms = [base] if base[:1].isupper() else []
     if not listed:
         words = name.split()
@@ -368,6 +373,8 @@ def firm_short_forms(text: str, mentions: list[Mention], known: Callable[[str], 
             groups.setdefault(form, set()).add(m.name)
             if "kind" in m.attributes:
                 listed.add(form)
+    for form, names in groups.items():  # "Mitsubishi" after "Mitsubishi Electric" too: not only the other one's
+        names.update(m.name for m in firms if m.name.startswith(form + " "))
     # "Lapland Forge said": a firm's short name read as a person's
     misread = {m.name for m in mentions if m.type == "Person" and not m.attributes and m.name in groups}
     person_words = {w for m in mentions if m.type == "Person" and m.name not in misread for w in m.name.split()}
