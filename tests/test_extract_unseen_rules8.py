@@ -197,3 +197,11 @@ def test_a_listed_firms_short_name_drops_generic_words_and_two_firms_it_begins_k
     assert "Rafael" in firms["Rafael Advanced Defense Systems"]
     assert ("Yoav Tourgeman", "chief executive", {"organisation": "Rafael Advanced Defense Systems"}) in _rels(
         facts, "holds_role")
+
+
+def test_a_person_described_by_a_post_at_the_company_stays_a_person() -> None:
+    facts = _facts("Minister Dr Sara Quist visited Saab's plant before meeting Henrik Lund, the company's chief "
+                   "executive. Henrik Lund told reporters the first radar would ship in May. Lund, a company veteran, "
+                   "joined in 1999.")
+    assert "Henrik Lund" in _entities(facts, "Person")
+    assert _entities(facts, "Company") == ["Saab"]

@@ -427,6 +427,10 @@ _FIRM_HEADS = ("shipbuilder", "shipyard", "company", "firm", "manufacturer", "ma
 _APPOSED_FIRM = re.compile(r",[ \t]+(?:an?|the)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?$")
 _APPOSED_FIRM_NAME = re.compile(r"(?<![\w'’.&-])(?P<name>(?:PT[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|"
                                 r"&|and|of)){0,4})$")
+# the description ends with the noun ("Omnilux, a Lisbon-based arms trader, also bid"), or goes on to say where or
+# what the firm is; "X, the company's chief executive" describes a person
+_FIRM_HEAD_END = re.compile(r"(?:[ \t]*[,.;:)]|[ \t]*$|[ \t]+(?:based|in|from|that|which|with|owned|founded|"
+                            r"headquartered|specialising|specializing|known|making|building|whose|of|near|at|on)\b)")
 _NOT_FIRM_DESC = re.compile(r"\b(?:[Tt]he|former|ex-|whose|which|who|its|their|his|her)\b")
 # "PT Samudra Baja Nusantara": an Indonesian firm, by the form of its name
 _PT_NAME = re.compile(r"(?<![\w'’-])PT[ \t]+(?P<n>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})")
@@ -440,7 +444,8 @@ def find_apposed_firms(text: str, known: Sequence[tuple[int, int]]) -> list[Ment
         at = text.find(head)
         while at >= 0:
             end = at + len(head)
-            comma = text.rfind(", ", max(0, at - 70), at) if text[at - 1:at] == " " and not is_word(text, end) else -1
+            comma = (text.rfind(", ", max(0, at - 70), at) if text[at - 1:at] == " " and not is_word(text, end)
+                     and _FIRM_HEAD_END.match(text, end) else -1)
             if comma >= 0 and text[comma + 2:comma + 3] in ("a", "t"):  # ", a", ", an", ", the" before the noun
                 dm = _APPOSED_FIRM.search(text, comma, at)
                 if dm is not None and not _NOT_FIRM_DESC.search(text, dm.start() + 3, at):
