@@ -205,3 +205,9 @@ def test_a_person_described_by_a_post_at_the_company_stays_a_person() -> None:
                    "joined in 1999.")
     assert "Henrik Lund" in _entities(facts, "Person")
     assert _entities(facts, "Company") == ["Saab"]
+
+
+def test_the_company_s_chief_named_after_a_comma_holds_the_post_at_the_firm_named_before() -> None:
+    facts = _facts("Tundra Steelworks Oy, a steel company based in Oulu, will make the casings. The firm's chief "
+                   "executive, Marja Vaara, said the order would secure the company's future.")
+    assert ("Marja Vaara", "chief executive", {"organisation": "Tundra Steelworks Oy"}) in _rels(facts, "holds_role")
