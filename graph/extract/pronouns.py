@@ -244,7 +244,7 @@ def firm_mentions(text: str, sentences: list[Sentence], mentions: list[Mention])
         return subjects[k]
     out: list[Mention] = []
     for at, end, noun in found_at:
-        the = _THE_FIRM_BEFORE.search(text, max(0, at - 40), at)
+        the = _THE_FIRM_BEFORE.search(text, max(0, at - 40), at) if text.rfind("he", max(0, at - 40), at) >= 0 else None
         if the is None or _FIRM_NOT_AFTER.match(text, end):
             continue
         start = the.start()
@@ -277,7 +277,8 @@ def firm_mentions(text: str, sentences: list[Sentence], mentions: list[Mention])
 _PLURAL_NOUNS = {"companies": "Company", "firms": "Company", "groups": "Company", "manufacturers": "Company",
                  "shipbuilders": "Company", "contractors": "Company", "ministers": "Person", "leaders": "Person",
                  "officials": "Person", "chiefs": "Person", "commanders": "Person", "men": "Person", "women": "Person"}
-_TWO_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he\s+two|[Bb]oth)\s+(?:defen[cs]e\s+|army\s+|navy\s+|[a-z]+-based\s+)?$")
+_TWO_AT = re.compile(r"(?<![\w'’-])(?:[Tt]he\s+two|[Bb]oth)\s+(?:defen[cs]e\s+|army\s+|navy\s+|[a-z]+-based\s+)?"
+                     rf"(?P<noun>{'|'.join(_PLURAL_NOUNS)})")
 _THEY = re.compile(r"[Tt]hey[ \t]+(?=[a-z])")
 # what may stand before a subject "they": a sentence's or a clause's start, "and", "but"
 _THEY_LEAD = re.compile(r"(?:^|[.!?;,:\"”]\s*|\b(?:and|but|where|after|before)\s+)$")
@@ -309,15 +310,13 @@ def plural_mentions(text: str, sentences: list[Sentence], mentions: list[Mention
     if "they " not in text and "They " not in text and "two " not in text and "oth " not in text:
         return []
     found: list[tuple[int, int, str, bool]] = []  # start, end, kind ("" for "they"), same sentence allowed
-    for noun, kind in _PLURAL_NOUNS.items():
-        at = text.find(noun)
+    for lit in ("two ", "oth "):  # "the two" and "both" are rarer than the nouns: found first
+        at = text.find(lit)
         while at >= 0:
-            end = at + len(noun)
-            if text[at - 1:at] == " " and not is_word(text, end):
-                tm = _TWO_BEFORE.search(text, max(0, at - 30), at)
-                if tm is not None:
-                    found.append((tm.start(), end, kind, True))
-            at = text.find(noun, end)
+            tm = _TWO_AT.match(text, max(0, at - 4) if lit == "two " else at - 1)
+            if tm is not None and not is_word(text, tm.end()):
+                found.append((tm.start(), tm.end(), _PLURAL_NOUNS[tm.group("noun")], True))
+            at = text.find(lit, at + 1)
     for lit in ("They ", "they "):
         at = text.find(lit)
         while at >= 0:
