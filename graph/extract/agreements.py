@@ -19,6 +19,7 @@ from .dates import DateMention
 from .document import Document
 from .mentions import Mention
 from .ordinals import find_ordinals
+from .pairs import THEY_REF, pair_at
 from .patterns import caseless_branches_regex, words_regex
 from .text import Sentence
 
@@ -307,6 +308,10 @@ _GOVERNMENT_SUBJECT = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?[Tt]he\s+government\b"
 def _referred_parties(doc: Document, s: Sentence, trig_start: int) -> list[Mention]:
     """Return the states "the two countries" (the two named most before) or "the government" stand for."""
     clause = doc.text[s.start:trig_start]
+    near = pair_at(doc, s, trig_start, coordinated=not _PAIR_SUBJECT.match(clause)) if (
+        _PAIR_SUBJECT.match(clause) or THEY_REF.match(clause)) else None
+    if near is not None:  # the two named just before: "A and B held talks. The two countries signed ..."
+        return [Mention(s.start, s.start, "", n, "Country") for n in near]
     if _PAIR_SUBJECT.match(clause):
         # the two states named most so far; among equally named ones, the latest
         counts, first, last = _countries_before(doc, s.start)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .anaphora import PAIR_REF, country_pair
+from .anaphora import PAIR_REF, country_pair, pair_at
 from .anchors import mentions_in, sentences_with
 from .document import Document
 from .text import Sentence
@@ -95,6 +95,8 @@ def _partnerships(doc: Document, s: Sentence) -> None:
     since = _SINCE.search(s.text)
     q = {"level": _level(pm.group(0)), "status": status, "since": since.group(1) if since else None}
     pair = country_pair(doc)
+    if PAIR_REF.search(s.text[:pm.start()]):
+        pair = pair_at(doc, s, s.start + pm.start()) or pair  # "the two countries": the two named just before
     if _partner_of(doc, s, pm, q):
         return
     raised = any(w in s.text for w in ("upgraded", "elevated", "raised", "lifted"))

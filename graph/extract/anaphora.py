@@ -13,10 +13,12 @@ from .agreements import AgreementState
 from .anchors import mentions_in
 from .document import Document
 from .mentions import Mention
+from .pairs import THEY_REF, pair_at
 from .patterns import caseless_branches_regex
 from .text import Sentence
 
-__all__ = ["AGREEMENT_REF", "PAIR_REF", "agreement_at", "country_pair", "event_at", "principal_agreement"]
+__all__ = ["AGREEMENT_REF", "PAIR_REF", "THEY_REF", "agreement_at", "country_pair", "event_at", "pair_at",
+           "principal_agreement"]
 
 #: a definite reference to an agreement already introduced
 AGREEMENT_REF = re.compile(
@@ -96,3 +98,4 @@ def event_at(doc: Document, s: Sentence) -> Mention | None:
     if before is not None and _EVENT_REF.search(s.text):
         return before
     return None
+

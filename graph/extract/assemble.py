@@ -27,6 +27,7 @@ from .event_relations import extract_event_relations
 from .events import find_events
 from .exercises import find_named_exercises
 from .firms import (
+    find_apposed_firms,
     find_apposed_units,
     find_industry_companies,
     find_post_companies,
@@ -52,7 +53,7 @@ from .platform_trade import extract_platform_trade
 from .platform_types import find_platform_types
 from .platform_variants import settle_platforms
 from .platforms import find_platforms
-from .pronouns import nominal_mentions, pronoun_mentions
+from .pronouns import firm_mentions, nominal_mentions, plural_mentions, pronoun_mentions
 from .relations import extract_relations
 from .spans import Spans
 from .state_bodies import find_state_bodies
@@ -297,6 +298,12 @@ def _resolve_pronouns(doc: Document) -> None:
     """Add "he" / "she" and "the minister" as mentions of the person they stand for (no alias: they are no names)."""
     persons = [m for m in doc.mentions if m.type == "Person" and not m.attributes.get("kind")]
     resolved = pronoun_mentions(doc.text, doc.sentences, persons) + nominal_mentions(doc.text, persons)
+    firms = firm_mentions(doc.text, doc.sentences, doc.mentions)  # "the company", "the Dutch firm"
+    opening = [f for f in firms if doc.sentence_at(f.start).start == f.start]
+    if opening:  # "The South Korean shipbuilder signed ...": the state describes the subject, no actor of its own
+        held = Spans((f.start, f.end) for f in opening)
+        doc.mentions = [m for m in doc.mentions if not (m.type == "Country" and held.covers(m.start))]
+    resolved += firms + plural_mentions(doc.text, doc.sentences, sorted(doc.mentions + firms, key=lambda m: m.start))
     if resolved:
         doc.mentions = doc.mentions + resolved
         doc.index()
@@ -328,6 +335,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     raw += find_industry_companies(text, [m.start for m in known if m.type == "Country"])
     raw += find_post_companies(text, [(m.start, m.end) for m in known])
     raw += find_apposed_units(text, known)
+    raw += find_apposed_firms(text, [(m.start, m.end) for m in known])
     if "Committee" in text:
         raw += find_committees(text, gaz)
     raw += find_academies(text, gaz)

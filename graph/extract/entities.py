@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .document import Document
+from .firms import firm_short_forms
 from .gazetteer import Gazetteers
 from .mentions import Mention, resolve_overlaps
 from .patterns import at_boundary, find_words, is_word
@@ -141,6 +142,15 @@ def _initials_of_orgs(text: str, final: list[Mention]) -> list[Mention]:
     return out
 
 
+def _known_name(gaz: Gazetteers, name: str) -> bool:
+    """Tell whether the lists know ``name`` as a whole (a state, a demonym, a firm ...); asked once per name and
+    lists, as the same firms come back article after article."""
+    known: dict[str, bool] = gaz.__dict__.setdefault("_known_names", {})
+    if name not in known:
+        known[name] = any(g.start == 0 and g.end == len(name) for g in gaz.match(name))
+    return known[name]
+
+
 def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
     """Resolve raw mentions into ``doc.mentions`` and fill ``doc.entities``."""
     text = doc.text
@@ -250,6 +260,8 @@ def build_entities(doc: Document, gaz: Gazetteers, raw: list[Mention]) -> None:
             if not taken.covers(p_start):
                 final.append(Mention(p_start, p_end, form, forms[form], "Person", 1, {}, "short"))
     final = [m for m in final if m.type != "drop"]
+    # firms: "Kestrel" after "Kestrel Workboats Ltd"
+    final += firm_short_forms(text, final, lambda b: _known_name(gaz, b))
 
     # platforms: a family name that only prefixes a fuller designation is not a platform of its own
     plat_names = {m.name for m in final if m.type == "Platform"}

@@ -312,9 +312,10 @@ def _visits(doc: Document) -> None:
             purpose = _PURPOSE.search(s.text, vm.end())
             doc.relate(who.name, "visited", targets[0].name, {
                 "date": when, "status": status, "purpose": purpose.group("p") if purpose else None}, s, 0.6)
-            mate = next((p for p in before if p.type == "Person" and p.end <= who.start and p.name != who.name
-                         and _AND_RE.fullmatch(doc.text, p.end, who.start)), None) if who.type == "Person" else None
-            if mate is not None:  # "X and Y visited the plant": both did
+            mate = next((p for p in before if p.type == "Person" and p.name != who.name and (
+                p.start == who.start or (p.end <= who.start and _AND_RE.fullmatch(doc.text, p.end, who.start)))),
+                None) if who.type == "Person" else None
+            if mate is not None:  # "X and Y visited the plant", "The two ministers toured it": both did
                 doc.relate(mate.name, "visited", targets[0].name, {"date": when, "status": status}, s, 0.55)
             for more in _listed_after(doc, s, targets[0]):
                 doc.relate(who.name, "visited", more.name, {"date": when, "status": status}, s, 0.55)

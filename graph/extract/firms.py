@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 
 from .document import Document
 from .mentions import Mention
-from .patterns import branches_regex
+from .patterns import branches_regex, find_words, is_word
 
-__all__ = ["INDUSTRY_WORDS", "find_apposed_units", "find_industry_companies", "find_post_companies", "find_units",
-           "ownership_relations", "unit_relations"]
+__all__ = ["INDUSTRY_WORDS", "find_apposed_firms", "find_apposed_units", "find_industry_companies",
+           "find_post_companies", "find_units", "firm_short_forms", "ownership_relations", "unit_relations"]
 
 #: words a firm's name ends in beyond the company words of :mod:`.orgs` ("Kongsberg Maritime", "Harbin Aircraft")
 INDUSTRY_WORDS = frozenset(
@@ -189,7 +189,8 @@ _APPOSED_NAMED = re.compile(rf",\s+(?:an?|the)\s+(?P<owner>[A-Z][\w&-]*(?:\s+[A-
 # "X is majority-owned by Y", "X is a subsidiary of Y", "X has been part of Y since 2019"
 _IS_OWNED = re.compile(rf"(?:\s+(?:is|was|remains|has\s+been|became)|,)\s+(?:now\s+|also\s+)?(?:(?:an?|the)\s+)?"
                        rf"(?:(?:wholly|majority|fully)[- ]owned\s+)?(?:{_OWNER_NOUNS}\s+of|part\s+of|"
-                       rf"(?:wholly[- ]|majority[- ]|fully\s+)?owned\s+by)\s+(?:the\s+)?")
+                       rf"(?:wholly[- ]|majority[- ]|fully\s+)?owned\s+by|(?:acquired|bought|taken\s+over)\s+by)"
+                       rf"\s+(?:the\s+)?")
 # "its subsidiary X", "the group's British unit X"
 _ITS_UNIT = re.compile(rf"\b(?:[Ii]ts|the\s+(?:group|company|firm)['’]s)\s+(?:(?:local|[A-Z][a-z]+|new)\s+)?"
                        rf"{_OWNER_NOUNS}\s+$")
@@ -226,7 +227,8 @@ def find_apposed_units(text: str, known: list[Mention]) -> list[Mention]:
     return out
 
 
-_OWNER_CUES = ("subsidiar", " unit", " arm ", " arm,", "affiliate", "division", "owned by", "part of", "joint venture")
+_OWNER_CUES = ("subsidiar", " unit", " arm ", " arm,", "affiliate", "division", "owned by", "part of", "joint venture",
+               "acquired by", "bought by", "taken over by")
 
 
 @lru_cache(maxsize=4)
@@ -234,7 +236,8 @@ def _cue_starts(text: str) -> dict[str, list[int]]:
     """Return where each of ``_OWNER_CUES`` occurs (found by ``str.find``, far faster than a pattern's scan), once
     per article for the unit and the ownership rules; " arm " and " arm," by one search."""
     out: dict[str, list[int]] = {}
-    for cue in ("subsidiar", " unit", " arm", "affiliate", "division", "owned by", "part of", "joint venture"):
+    for cue in ("subsidiar", " unit", " arm", "affiliate", "division", "owned by", "part of", "joint venture",
+                "acquired by", "bought by", "taken over by"):
         hits = []
         at = text.find(cue)
         while at >= 0:
@@ -298,3 +301,173 @@ def ownership_relations(doc: Document) -> None:
                 # "Denel Vehicle Systems, now part of Hensoldt": the text's owner, not the one its name tells
                 gone = doc.triple_facts(m.name, "part_of", named)
                 doc.facts[:] = [f for f in doc.facts if not any(f is g for g in gone)]
+
+
+# a firm named in full once and by its first words after ("Kestrel Workboats Ltd" ... "Kestrel said"): the words a
+# firm's full name ends in beyond its own, dropped to find the name it goes by
+_LEGAL_WORDS = frozenset("Ltd Ltd. Limited Inc Inc. plc PLC AG GmbH SA S.A. SpA AB ASA LLC Pty Pvt Corp Corp. Co Co. "
+                         "Sdn Bhd Bhd. Berhad Oy A/S NV BV".split())
+_TRADE_WORDS = INDUSTRY_WORDS | frozenset(
+    "Industries Industry Aerospace Shipyard Shipyards Shipbuilding Shipbuilders Systems Dynamics Defence Defense "
+    "Group Corporation Company Technologies Technology Engineering Engineers Electronics Works Holdings Motors "
+    "Aviation Dockyard Marine Robotics Munitions Ordnance Heavy Naval Land Air Space Security Services "
+    "International Global Partners".split())
+# a name written right before another capitalised word is part of that other name ("Kestrel Bay", "Harwood Road")
+_CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
+# a capitalised word before the name that may open a sentence, not be part of another name
+_OPENERS = frozenset("The In At By For And But While When After Before With From Rival Meanwhile Separately "
+                     "Also However Unlike Like Both Neither Only Since Under Until".split())
+
+
+# words that open the names of places as often as firms' ("Baltic", "North Sea"): no short name of a firm alone
+_PLACE_WORDS = frozenset("Baltic Nordic Lapland Gulf Caspian Balkan Alpine Andean Caribbean Adriatic Aegean Black Red "
+                         "North South East West Northern Southern Eastern Western Central Middle Far Great New General "
+                         "United First Lake River Mount Cape Port Saint St Bay Golden".split())
+
+
+@lru_cache(maxsize=4096)
+def _forms_of(name: str, listed: bool) -> tuple[str, ...]:
+    """Return the shorter names a firm may go by: without its legal and trade words ("Kestrel" for "Kestrel
+    Workboats Ltd"), and, for a firm the lists do not know, its first words ("Samudra Baja" for "PT Samudra Baja
+    Nusantara")."""
+    base = _base_of(name)
+    if listed:  # "Rafael" for "Rafael Advanced Defense Systems"
+        words = base.split()
+        while len(words) > 1 and words[-1] in _GENERIC:
+            words.pop()
+        base = _base_of(" ".join(words))
+    forms = [base] if base[:1].isupper() else []
+    if not listed:
+        words = name.split()
+        words = words[1:] if words[0] == "PT" and len(words) > 1 else words
+        forms += [" ".join(words[:k]) for k in range(1, len(words)) if words[k - 1] not in ("and", "&", "of")]
+        if name.startswith("PT "):
+            forms.append(" ".join(words))
+    return tuple(dict.fromkeys(f for f in forms if f != name))
+
+
+def _base_of(name: str) -> str:
+    """Return ``name`` without the legal and trade words it ends in ("Kestrel Workboats Ltd" -> "Kestrel")."""
+    words = name.split()
+    while len(words) > 1 and (words[-1] in _LEGAL_WORDS or words[-1] in _TRADE_WORDS or words[-1] in ("&", "and")):
+        words.pop()
+    return " ".join(words)
+
+
+def firm_short_forms(text: str, mentions: list[Mention], known: Callable[[str], bool]) -> list[Mention]:
+    """Name every firm found by its form after its fullest name, and return its later bare short names.
+
+    "Kestrel Workboats Ltd", "Kestrel Workboats" and "Kestrel" are one firm when the article names no other firm
+    that begins with "Kestrel": the mentions of ``mentions`` (resolved, in order) named by a shorter form take
+    the fullest name, and each bare "Kestrel" nothing else covers becomes a mention of it. A short form that
+    ``known`` recognises (a state, a demonym, a listed firm or platform), that a person's name holds, or that
+    the text also writes in lower case ("Advanced", "Creek") is a word, not the firm's name.
+    """
+    firms = [m for m in mentions if m.type == "Company" and not m.attributes.get("unit")]
+    if not firms:
+        return []
+    groups: dict[str, set[str]] = {}  # a form -> the names of the firms it may stand for
+    listed: set[str] = set()  # forms of firms the lists know
+    for m in firms:
+        for form in _forms_of(m.name, "kind" in m.attributes):
+            groups.setdefault(form, set()).add(m.name)
+            if "kind" in m.attributes:
+                listed.add(form)
+    for form, names in groups.items():  # "Mitsubishi" after "Mitsubishi Electric" too: not only the other one's
+        names.update(m.name for m in firms if m.name.startswith(form + " "))
+    # "Lapland Forge said": a firm's short name read as a person's
+    misread = {m.name for m in mentions if m.type == "Person" and not m.attributes and m.name in groups}
+    person_words = {w for m in mentions if m.type == "Person" and m.name not in misread for w in m.name.split()}
+    full: dict[str, str] = {}
+    for base, names in groups.items():
+        longest = max(names, key=lambda n: (len(n.split()), len(n)))
+        if any(not (longest + " ").startswith(n + " ") for n in names):
+            continue  # "Kestrel Workboats" and "Kestrel Aerospace": two firms, neither is "Kestrel"
+        words = base.split()
+        if (len(base) < 3 or any(w in _GENERIC or w in _NOT_FIRM or w in person_words for w in words)
+                or ((len(words) == 1 or base in listed) and words[0] in _PLACE_WORDS)
+                or any(f" {w.lower()} " in text or f" {w.lower()}," in text for w in words) or known(base)):
+            continue
+        full[base] = longest
+        for n in names:
+            full.setdefault(n, longest)
+    if not full:
+        return []
+    for m in mentions:
+        if m.type == "Person" and m.name in misread and m.name in full:
+            m.type = "Company"
+        if m.type == "Company" and not m.attributes.get("unit"):
+            m.name = full.get(m.name, m.name)
+    bases = sorted((b for b in full if b in groups and full[b] != b), key=len, reverse=True)
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _e in taken]
+
+    def free(s: int, e: int) -> bool:
+        i = bisect_left(starts, e) - 1
+        if i >= 0 and taken[i][1] > s:
+            return False  # inside a name already found
+        if is_word(text, s - 1) or (s and text[s - 1] in "'’-&") or is_word(text, e) or text[e:e + 1] == "-":
+            return False
+        if _CAP_AFTER.match(text, e):
+            return False
+        before = text[max(0, s - 20):s]
+        prev = before.split()[-1] if before.split() and before.endswith((" ", "\t")) else ""
+        return not (prev in ("the", "in", "at", "near", "outside", "into")
+                    or (prev[:1].isupper() and prev not in _OPENERS and not prev.endswith((".", ","))))
+    out = []
+    for s, e, base in find_words(text, bases, free):
+        out.append(Mention(s, e, base, full[base], "Company", 1, {}, "short"))
+    return out
+
+
+# "Omnipol, a Prague-based arms trader", "Lapland Forge Oy, a small Finnish steel company": a name the lists do not
+# know that the text calls a firm; the descriptions found first (the nouns by ``str.find``), the name before the comma
+_FIRM_HEADS = ("shipbuilder", "shipyard", "company", "firm", "manufacturer", "maker", "arms trader", "arms dealer",
+               "contractor", "start-up", "startup", "supplier", "boatbuilder", "boatyard", "producer")
+_APPOSED_FIRM = re.compile(r",[ \t]+(?:an?|the)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?$")
+_APPOSED_FIRM_NAME = re.compile(r"(?<![\w'’.&-])(?P<name>(?:PT[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|"
+                                r"&|and|of)){0,4})$")
+# the description ends with the noun ("Omnilux, a Lisbon-based arms trader, also bid"), or goes on to say where or
+# what the firm is; "X, the company's chief executive" describes a person
+_FIRM_HEAD_END = re.compile(r"(?:[ \t]*[,.;:)]|[ \t]*$|[ \t]+(?:based|in|from|that|which|with|owned|founded|"
+                            r"headquartered|specialising|specializing|known|making|building|whose|of|near|at|on)\b)")
+_NOT_FIRM_DESC = re.compile(r"\b(?:[Tt]he|former|ex-|whose|which|who|its|their|his|her)\b")
+# "PT Samudra Baja Nusantara": an Indonesian firm, by the form of its name
+_PT_NAME = re.compile(r"(?<![\w'’-])PT[ \t]+(?P<n>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})")
+
+
+def find_apposed_firms(text: str, known: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Return the firms the lists do not know that the text describes as firms right after their name ("Omnipol, a
+    Prague-based arms trader"), and those named "PT <Name>"; ``known`` holds the spans the lists name."""
+    out: list[Mention] = []
+    for head in _FIRM_HEADS:
+        at = text.find(head)
+        while at >= 0:
+            end = at + len(head)
+            comma = (text.rfind(", ", max(0, at - 70), at) if text[at - 1:at] == " " and not is_word(text, end)
+                     and _FIRM_HEAD_END.match(text, end) else -1)
+            if comma >= 0 and text[comma + 2:comma + 3] in ("a", "t"):  # ", a", ", an", ", the" before the noun
+                dm = _APPOSED_FIRM.search(text, comma, at)
+                if dm is not None and not _NOT_FIRM_DESC.search(text, dm.start() + 3, at):
+                    nm = _APPOSED_FIRM_NAME.search(text, max(0, dm.start() - 70), dm.start())
+                    if nm is not None:
+                        out += _firm_named(text, nm.start("name"), nm.end("name"), known)
+            at = text.find(head, end)
+    if "PT " in text:
+        for pm in _PT_NAME.finditer(text):
+            out += _firm_named(text, pm.start(), pm.end(), known)
+    return out
+
+
+def _firm_named(text: str, start: int, end: int, known: Sequence[tuple[int, int]]) -> list[Mention]:
+    words = text[start:end].split()
+    while words and words[-1] in ("and", "&", "of"):
+        words.pop()
+    lead = 1 if words and words[0] == "PT" else 0
+    if len(words) <= lead or any(w in _GENERIC or w in _NOT_FIRM for w in words[lead:lead + 1]):
+        return []
+    end = start + len(" ".join(words)) if text[start:end].startswith(" ".join(words)) else end
+    if any(s < end and start < e for s, e in known):
+        return []
+    name = " ".join(words)
+    return [Mention(start, end, text[start:end], name, "Company", 3, {})]

@@ -377,7 +377,8 @@ _APPOSED_RE = re.compile(
     rf",\s+(?P<name>{_POSTED_NAME})"
     rf"(?=\s*,|\s+(?:said|told|added|says)\b|\.(?:\s|$))")
 _APPOSED_POST_RE = re.compile(
-    rf"(?:^|\b(?:the|The|and|by|with|as|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Z]{{2,5}}\s+)?|[A-Z][\w-]*['’]s\s+)"
+    rf"(?:^|\b(?:the|The|and|by|with|as|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Z]{{2,5}}\s+)?|[A-Z][\w-]*['’]s\s+|"
+    rf"\b(?:company|firm|group|shipbuilder|manufacturer)['’]s\s+)"  # "the company's chief executive, X,"
     rf"(?P<role>{_ROLE_LOOSE}|{_ENVOY})$")
 
 

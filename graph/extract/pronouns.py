@@ -18,13 +18,13 @@ pronoun resolved to them before.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .mentions import Mention
-from .patterns import branches_regex
+from .patterns import branches_regex, is_word
 from .text import Sentence
 
-__all__ = ["nominal_mentions", "pronoun_mentions"]
+__all__ = ["firm_mentions", "nominal_mentions", "plural_mentions", "pronoun_mentions"]
 
 # a subject pronoun followed by a word that is not a name ("He Yong-joon" is a person, "He said" a pronoun)
 _PRONOUN_RE = re.compile(r"(?<![\w'’-])(?P<p>[Hh]e|[Ss]he)\s+(?=[a-z])")
@@ -172,4 +172,182 @@ def nominal_mentions(text: str, persons: list[Mention]) -> list[Mention]:
         if found is not None:
             out.append(Mention(the.start(), nm.end(), text[the.start():nm.end()], found.name, "Person", 0, {},
                                "pronoun"))
+    return out
+
+
+# "the company", "the Dutch firm", "the state-owned shipbuilder": a firm named before, as the subject or object of
+# a later sentence; the nouns found first (by ``str.find``), "the" and at most two modifiers checked before them
+_FIRM_NOUNS = ("company", "firm", "shipbuilder", "shipyard", "group", "manufacturer", "contractor", "builder",
+               "maker", "yard")
+_SHIP_NOUNS = frozenset(("shipbuilder", "shipyard", "yard", "builder"))
+_THE_FIRM_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s+(?:(?:[A-Z][a-z]+|state-owned|state-run|[a-z]+-based|defence|"
+                              r"defense|local|privately[- ]held|family-owned|private|aerospace|arms|naval)\s+){0,2}$")
+# "the group of experts", "the firm that won", "the company’s"-less descriptions that name no firm before them
+_FIRM_NOT_AFTER = re.compile(r"[ \t]+(?:of|that|which|who|whose|behind|said\s+to)\b")
+_SHIP_NAME = re.compile(r"Ship|Marine|Naval|Boat|Dock|Yard|Ocean|Maritime|Workboats")
+_FIRM_LOOK_BACK = 3  # sentences
+_ACTORS = frozenset(("Company", "Country", "Person", "GovernmentAgency", "ArmedForce", "Organisation"))
+
+
+def _builds_ships(m: Mention) -> bool:
+    kind = m.attributes.get("kind")
+    return (isinstance(kind, str) and "ship" in kind) or _SHIP_NAME.search(m.name) is not None
+
+
+def _fits(m: Mention, start: int, noun: str, states: set[str]) -> bool:
+    """Tell whether firm ``m`` named before ``start`` may be what "the <noun>" (of one of ``states``) stands for."""
+    return (m.end <= start and (noun not in _SHIP_NOUNS or _builds_ships(m))
+            and (not states or m.attributes.get("country") in states))
+
+
+def firm_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Return a company mention for each "the company" / "the shipbuilder" that stands for a firm named before it.
+
+    ``mentions`` are the article's mentions in order. A reference stands for the nearest firm before it (in its
+    sentence or at most three sentences back) that fits it: a builder of ships for "the shipbuilder" and "the
+    yard", a firm of the state a demonym names for "the Dutch firm". A reference with a firm's name right after it
+    ("the shipbuilder Damen") or a description after it ("the firm that won") stands for no firm before it.
+    """
+    firms = [m for m in mentions if m.type == "Company"]
+    if not firms:
+        return []
+    found_at: list[tuple[int, int, str]] = []
+    for noun in _FIRM_NOUNS:
+        at = text.find(noun)
+        while at >= 0:
+            end = at + len(noun)
+            if text[at - 1:at] == " " and not text[end:end + 1].isalnum() and text[end:end + 1] != "-":
+                found_at.append((at, end, noun))
+            at = text.find(noun, end)
+    if not found_at:
+        return []
+    found_at.sort()
+    starts = [s.start for s in sentences]
+    m_starts = [m.start for m in mentions]
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in firms:
+        by_sentence.setdefault(bisect_right(starts, m.start) - 1, []).append(m)
+    subjects: dict[int, Mention | None] = {}
+
+    def subject_of(k: int) -> Mention | None:
+        """Return the firm sentence ``k`` is about: one that opens it, or the one "It" / "Its" there stands for."""
+        if k not in subjects:
+            sent = sentences[k]
+            if sent.text.startswith(("It ", "Its ")):
+                subjects[k] = subject_of(k - 1) if k > 0 else None
+            else:
+                first = next((m for m in mentions[bisect_left(m_starts, sent.start):bisect_left(m_starts, sent.end)]
+                              if m.type in _ACTORS), None)
+                lead = by_sentence[k][0] if by_sentence.get(k) else None
+                subjects[k] = lead if lead is not None and lead.start - sent.start < 30 and (
+                    first is None or first.start >= lead.start) else None
+        return subjects[k]
+    out: list[Mention] = []
+    for at, end, noun in found_at:
+        the = _THE_FIRM_BEFORE.search(text, max(0, at - 40), at) if text.rfind("he", max(0, at - 40), at) >= 0 else None
+        if the is None or _FIRM_NOT_AFTER.match(text, end):
+            continue
+        start = the.start()
+        near = mentions[bisect_left(m_starts, start - 200):bisect_left(m_starts, end + 4)]
+        if any(m.start < end and start < m.end and m.type != "Country" for m in near):
+            continue  # inside a name: found as something else
+        if any(end <= m.start and m.type == "Company" for m in near):
+            continue  # "the Dutch shipbuilder Damen": the name follows
+        states = {m.name for m in near if m.type == "Country" and start <= m.start < at}
+        i = bisect_right(starts, start) - 1
+
+        target: Mention | None = None
+        for k in range(i, max(-1, i - _FIRM_LOOK_BACK - 1), -1):
+            subject = subject_of(k)
+            here = [m for m in ([subject] if subject is not None else []) + by_sentence.get(k, [])
+                    if _fits(m, start, noun, states)]
+            if here:
+                target = here[0]  # the firm the sentence is about, else its first that fits
+                break
+        if target is not None:
+            ref = Mention(start, end, text[start:end], target.name, "Company", 0, dict(target.attributes), "pronoun")
+            out.append(ref)
+            by_sentence.setdefault(i, []).append(ref)
+            by_sentence[i].sort(key=lambda x: x.start)
+    return out
+
+
+# "the two companies", "both firms", "the two ministers", and "they" opening a clause: two firms or two persons named
+# just before; the plural nouns found first (by ``str.find``), "the two" or "both" checked before them
+_PLURAL_NOUNS = {"companies": "Company", "firms": "Company", "groups": "Company", "manufacturers": "Company",
+                 "shipbuilders": "Company", "contractors": "Company", "ministers": "Person", "leaders": "Person",
+                 "officials": "Person", "chiefs": "Person", "commanders": "Person", "men": "Person", "women": "Person"}
+_TWO_AT = re.compile(r"(?<![\w'’-])(?:[Tt]he\s+two|[Bb]oth)\s+(?:defen[cs]e\s+|army\s+|navy\s+|[a-z]+-based\s+)?"
+                     rf"(?P<noun>{'|'.join(_PLURAL_NOUNS)})")
+_THEY = re.compile(r"[Tt]hey[ \t]+(?=[a-z])")
+# what may stand before a subject "they": a sentence's or a clause's start, "and", "but"
+_THEY_LEAD = re.compile(r"(?:^|[.!?;,:\"”]\s*|\b(?:and|but|where|after|before)\s+)$")
+_PAIR_BACK = 2  # sentences
+
+
+def _pair_of(kind: str, here: list[Mention], opening: bool, sent_start: int, text: str) -> list[Mention] | None:
+    """Return the two mentions of ``kind`` that ``here`` (one sentence's mentions, in order) names; with ``opening``
+    only when the first of them opens the sentence (the subject "they" stands for)."""
+    of_kind = [m for m in here if m.type == kind]
+    names = list(dict.fromkeys(m.name for m in of_kind))
+    if len(names) != 2:
+        return None
+    if opening:
+        first = next((m for m in here if m.type in _ACTORS), None)
+        if first is None or first is not of_kind[0] or not re.fullmatch(r"(?:[A-Z][\w-]*\s+){0,4}",
+                                                                        text[sent_start:first.start]):
+            return None
+    return [next(m for m in of_kind if m.name == n) for n in names]
+
+
+def plural_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Return two mentions (same span, one per firm or person) for each "the two companies" / "both ministers" /
+    subject "they" that stands for two firms or two persons named before it.
+
+    "The two companies" stands for the two firms its sentence (before it) or one of the two before it names; a
+    subject "they" for the two persons or firms that open the sentence just before ("A met B. They toured ...").
+    """
+    if "they " not in text and "They " not in text and "two " not in text and "oth " not in text:
+        return []
+    found: list[tuple[int, int, str, bool]] = []  # start, end, kind ("" for "they"), same sentence allowed
+    for lit in ("two ", "oth "):  # "the two" and "both" are rarer than the nouns: found first
+        at = text.find(lit)
+        while at >= 0:
+            tm = _TWO_AT.match(text, max(0, at - 4) if lit == "two " else at - 1)
+            if tm is not None and not is_word(text, tm.end()):
+                found.append((tm.start(), tm.end(), _PLURAL_NOUNS[tm.group("noun")], True))
+            at = text.find(lit, at + 1)
+    for lit in ("They ", "they "):
+        at = text.find(lit)
+        while at >= 0:
+            if _THEY.match(text, at) and _THEY_LEAD.search(text[max(0, at - 8):at]):
+                found.append((at, at + 4, "", False))
+            at = text.find(lit, at + 1)
+    if not found:
+        return []
+    starts = [s.start for s in sentences]
+    m_starts = [m.start for m in mentions]
+    out: list[Mention] = []
+    for start, end, kind, same in sorted(found):
+        i = bisect_right(starts, start) - 1
+        if i < 0 or _in_quote(text, sentences[i], start):
+            continue
+        here = mentions[bisect_left(m_starts, sentences[i].start):bisect_left(m_starts, start)]
+        pair = None
+        if kind and same:
+            pair = _pair_of(kind, here, False, sentences[i].start, text)
+        elif not kind and text[sentences[i].start:start].strip() and here:
+            continue  # "Saab said they ...": what the clause names first is the subject
+        for k in range(i - 1, max(-1, i - (_PAIR_BACK if kind else 1) - 1), -1):
+            if pair is not None:
+                break
+            sent = sentences[k]
+            before = mentions[bisect_left(m_starts, sent.start):bisect_left(m_starts, sent.end)]
+            for want in ([kind] if kind else ["Person", "Company"]):
+                pair = _pair_of(want, before, not kind, sent.start, text)
+                if pair is not None:
+                    break
+        if pair is not None:
+            out += [Mention(start, end, text[start:end], m.name, m.type, 0, dict(m.attributes) if m.type == "Company"
+                            else {}, "pronoun") for m in pair]
     return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .agreements import AgreementState
-from .anaphora import AGREEMENT_REF, PAIR_REF, agreement_at, country_pair, event_at
+from .anaphora import AGREEMENT_REF, PAIR_REF, THEY_REF, agreement_at, country_pair, event_at, pair_at
 from .anchors import has_any, mentions_in
 from .coordination import coordinated_topics, gaz_surface, is_activity, list_items
 from .document import Document
@@ -85,13 +85,17 @@ def _subject_country(doc: Document, s: Sentence, pos: int) -> tuple[str, str] | 
     pair = country_pair(doc)
     clause = doc.text[s.start:pos]
     if PAIR_REF.search(clause):
-        return pair
+        return pair_at(doc, s, pos) or pair
     countries = [c for c in mentions_in(doc, s, "Country") if c.form != "capital"]
     subject = next((c for c in countries if c.end <= pos and not re.match(r"['’]s\b", doc.text[c.end:c.end + 2])),
                    None)
     if subject is None:
-        return None
+        # "They also agreed to expand cooperation in X", after "A and B signed ..."
+        return pair_at(doc, s, pos, coordinated=True) if "hey " in clause and THEY_REF.search(clause) else None
     others = [c.name for c in countries if c.name != subject.name]
+    near = pair_at(doc, s, pos) if not others else None
+    if near is not None and subject.name in near:
+        pair = near  # the partner named just before, not the article's most named state
     partner = others[0] if others else (next((p for p in pair if p != subject.name), None) if pair else None)
     return (subject.name, partner) if partner and (not pair or subject.name in pair) else None
 
