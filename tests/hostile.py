@@ -159,7 +159,8 @@ FACTS_KINDS: dict[str, Generator] = {
     "mixed_encodings": _facts_bad(lambda d, rng: _json(d) + "caf\u00e9".encode("latin-1"), "not UTF-8"),
     "utf16": _facts_bad(lambda d, rng: json.dumps(d).encode("utf-16"), "not UTF-8"),
     "truncated": _facts_bad(lambda d, rng: _json(d)[: rng.randrange(1, len(_json(d)) - 1)], "invalid JSON|not UTF-8"),
-    "not_an_object": _facts_bad(lambda d, rng: rng.choice(([], "text", 42, None, [d])), "expected a JSON object with article, entities and relations, not "),
+    "not_an_object": _facts_bad(lambda d, rng: rng.choice(([], "text", 42, None, [d])),
+                                "expected a JSON object with article, entities and relations, not "),
     "deep_nesting": lambda rng, i: (".json", b"[" * 200_000 + b"]" * 200_000, "invalid JSON"),
     "huge_integer": _facts_bad(lambda d, rng: _json(_broken(d, ("relations", 0, "qualifiers", "quantity"), 12345678912))
                                .replace(b"12345678912", b"9" * 5000, 1), "invalid JSON"),
