@@ -64,6 +64,11 @@ _CONCLUDED_VERB = {"placed": "contracted", "awarded": "awarded", "accelerating":
 #: the statuses of an agreement still to come, dated by an expected date rather than a date
 _AHEAD_STATUSES = ("expected", "planned", "proposed", "being accelerated")
 _SIGNING_WORDS = ("signed", "inked", "sealed")
+# an act told in the future or the conditional: "will be signed", "would be concluded", "is expected to be finalised"
+_ACT_WORDS = frozenset(("signed", "inked", "sealed", "awarded", "placed", "agreed", "approved", "concluded",
+                        "finalised", "finalized", "formalised", "formalized", "ratified"))
+_TO_BE_DONE = re.compile(r"\b(?:will|would|shall|should|could|may|might|to)\s+(?:(?:now|then|also|only|soon|"
+                         r"likely|probably|formally|finally)\s+)?be\s+$", re.I)
 _ROLE_PARTIES = ("Country", "Company", "GovernmentAgency", "ArmedForce")
 _BUY_CUE = re.compile(r"\b(?:procure|procurement|acquisition|acquire|buy|buying|purchase|order|orders|ordered)\b", re.I)
 
@@ -169,6 +174,8 @@ def _status_of_text(text: str) -> tuple[str | None, re.Match[str] | None]:
     w = " ".join(m.group("w").split()).casefold()
     if "to be signed" in w or w.endswith(" to sign") or w == "will sign":
         return "expected", m
+    if w in _ACT_WORDS and _TO_BE_DONE.search(text, max(0, m.start() - 60), m.start()):
+        return "expected", m  # "would be concluded in June", "is expected to be finalised": an act still to come
     return _CONCLUDED_VERB.get(w, w), m
 
 

@@ -1,0 +1,35 @@
+"""Rules for articles unlike the development texts, eleventh round: months of acts still to come, states that
+agree to cooperate, orders placed by a state with a firm, and orders told in a relative clause.
+Every sentence is written for the test, with names the development texts do not use."""
+
+from __future__ import annotations
+
+from graph.extract.dates import find_dates, reference
+
+from .test_extract_unseen_rules import _facts, _rels
+
+# a month in a future or conditional clause lies ahead of the article
+
+
+def test_a_month_after_would_or_could_is_the_next_such_month() -> None:
+    ref = reference("2025-10-02")
+    found = [(d.value, d.prospective) for d in find_dates("The deal would be concluded in March.", ref)]
+    assert found == [("2026-03", True)]
+    assert [d.value for d in find_dates("A second batch could follow in May.", ref)] == ["2026-05"]
+    # told of the past, the month stays behind the article
+    assert [d.value for d in find_dates("The deal was concluded in March.", ref)] == ["2025-03"]
+
+
+def test_an_agreement_that_would_be_concluded_is_expected_not_concluded() -> None:
+    facts = _facts("ATHENS – Greece signed a contract with Naval Group for three FDI frigates on Monday. A follow-on "
+                   "agreement on local support would be concluded in January, an official said.", date="2025-10-15")
+    follow = [(o, q) for s, o, q in _rels(facts, "has_status") if s.startswith("Follow-on")]
+    assert follow == [("expected", {"expected_date": "2026-01"})]
+
+
+def test_a_memorandum_that_will_be_signed_is_not_yet_signed() -> None:
+    facts = _facts("LISBON – Portugal and Brazil agreed to deepen naval ties. A memorandum of understanding on "
+                   "shipbuilding will be signed in February, the ministers said.", date="2025-06-20")
+    statuses = [(o, q) for s, o, q in _rels(facts, "has_status")]
+    assert ("signed", {"date": "2025-02"}) not in statuses
+    assert ("expected", {"expected_date": "2026-02"}) in statuses
