@@ -33,3 +33,27 @@ def test_a_memorandum_that_will_be_signed_is_not_yet_signed() -> None:
     statuses = [(o, q) for s, o, q in _rels(facts, "has_status")]
     assert ("signed", {"date": "2025-02"}) not in statuses
     assert ("expected", {"expected_date": "2026-02"}) in statuses
+
+
+# two states that agree to cooperate on something are partners in it
+
+
+def test_two_states_agreeing_to_cooperate_are_partners_with_that_domain() -> None:
+    facts = _facts("VILNIUS – Lithuania and Latvia agreed on Tuesday to cooperate on coastal surveillance, the "
+                   "ministries said.")
+    assert _rels(facts, "partner_of") == [("Lithuania", "Latvia", {"domain": "coastal surveillance",
+                                                                  "status": "agreed"})]
+
+
+def test_states_that_also_agreed_to_cooperate_are_partners_and_each_area_is_named_bare() -> None:
+    facts = _facts("ACCRA – Ghana and Nigeria also agreed to cooperate on maritime patrols and on the training of "
+                   "naval cadets.")
+    assert [(s, o, q.get("domain")) for s, o, q in _rels(facts, "partner_of")] == [
+        ("Ghana", "Nigeria", "maritime patrols")]
+    areas = [o for s, o, q in _rels(facts, "has_cooperation_area")]
+    assert "training of naval cadets" in areas and not any(str(a).startswith("on ") for a in areas)
+
+
+def test_states_that_merely_meet_are_not_made_partners() -> None:
+    facts = _facts("ACCRA – Ghana and Nigeria agreed to meet again in June to discuss maritime patrols.")
+    assert _rels(facts, "partner_of") == []
