@@ -57,3 +57,24 @@ def test_states_that_also_agreed_to_cooperate_are_partners_and_each_area_is_name
 def test_states_that_merely_meet_are_not_made_partners() -> None:
     facts = _facts("ACCRA – Ghana and Nigeria agreed to meet again in June to discuss maritime patrols.")
     assert _rels(facts, "partner_of") == []
+
+
+# orders placed by a state with a firm, and the count of the order a sentence completes
+
+
+def test_an_order_of_a_counted_platform_named_with_its_makers_demonym_is_a_supply() -> None:
+    facts = _facts("CAIRO – Egypt ordered 16 Italian M-346 trainers from Leonardo in 2023.")
+    assert _rels(facts, "supplies") == [("Leonardo", "M-346", {"buyer": "Egypt", "quantity": 16,
+                                                                 "status": "contracted", "date": "2023"})]
+
+
+def test_completing_an_order_for_a_count_gives_the_order_that_count() -> None:
+    facts = _facts("BRASILIA – Brazil ordered four more Gripen E fighters from Saab on Friday, completing an order "
+                   "for 40 Gripen E aircraft.")
+    assert [q.get("quantity") for s, o, q in _rels(facts, "covers")] == [40]
+
+
+def test_an_order_for_a_count_of_launchers_covers_the_platform_the_sentence_named() -> None:
+    facts = _facts("VILNIUS – Lithuania ordered six NASAMS launchers from Kongsberg this year, completing an order "
+                   "for 18 launchers begun in 2022.")
+    assert [(o, q.get("quantity")) for s, o, q in _rels(facts, "covers")] == [("NASAMS", 18)]
