@@ -78,3 +78,39 @@ def test_an_order_for_a_count_of_launchers_covers_the_platform_the_sentence_name
     facts = _facts("VILNIUS – Lithuania ordered six NASAMS launchers from Kongsberg this year, completing an order "
                    "for 18 launchers begun in 2022.")
     assert [(o, q.get("quantity")) for s, o, q in _rels(facts, "covers")] == [("NASAMS", 18)]
+
+
+# an order told in a relative clause: "the 24 <P> <Buyer> ordered in 2022 in a $X deal"
+
+
+def test_a_deal_closing_a_buyers_relative_clause_covers_the_counted_platform() -> None:
+    facts = _facts("SEOUL – Hanwha Aerospace said the last of the 48 K9 Thunder howitzers the Egyptian Army ordered in "
+                   "2022 in a USD 1.6 billion deal will be handed over next year.")
+    assert [(o, q.get("quantity")) for s, o, q in _rels(facts, "covers")] == [("K9", 48)]
+    assert [(s, q.get("role")) for s, o, q in _rels(facts, "party_to")] == [("Egyptian Army", "buyer")]
+    assert [o for s, o, q in _rels(facts, "has_value")] == ["1600000000 USD"]
+
+
+def test_a_platform_the_buyer_merely_flies_is_not_what_a_later_deal_covers() -> None:
+    facts = _facts("SEOUL – The K9 Thunder howitzers the Egyptian Army operates since 2019 are ageing, and Cairo "
+                   "is discussing a USD 1.6 billion deal for air defence radars.")
+    assert _rels(facts, "covers") == []
+
+
+# an agreement named by its platform after "a" or an ordinal: "signed a second <P> contract, for 30 aircraft"
+
+
+def test_a_second_platform_contract_is_a_new_agreement_with_its_count() -> None:
+    facts = _facts("NEW DELHI – India signed its second Scorpene contract, for three boats, in 2023. Separately, "
+                   "Indonesia is expected to sign a contract for a further batch of frigates in May.",
+                   date="2025-02-18")
+    scorpene = [s for s, o, q in _rels(facts, "covers") if o == "Scorpene" and q.get("quantity") == 3]
+    assert len(scorpene) == 1 and "(2023)" in scorpene[0]
+    assert ("India", {"status": "signed", "date": "2023"}) in [(s, q) for s, o, q in _rels(facts, "party_to")
+                                                               if o == scorpene[0]]
+
+
+def test_a_bare_possessive_platform_order_names_no_new_agreement() -> None:
+    facts = _facts("ANKARA – Qatar signed a contract with Baykar for Akinci drones on Monday. Qatar placed its "
+                   "Akinci order after long talks.")
+    assert len([e for e in facts.entities if e.type == "Agreement"]) == 1

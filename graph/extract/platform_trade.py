@@ -461,8 +461,7 @@ def _planned_buys(doc: Document) -> None:
 
 
 # "..., completing an order for 24 <P> fighters": the order's own count, whatever the sentence delivered or added
-_ORDER_FOR_RE = re.compile(r"\b(?:an?|the|its|their)\s+(?:(?:initial|original|total|overall|firm|combined|"
-                           r"follow-on|larger|wider)\s+)?(?:order|contract|deal)\s+for\s+(?:a\s+total\s+of\s+)?"
+_ORDER_FOR_RE = re.compile(r"\b(?:order|contract|deal),?\s+for\s+(?:a\s+total\s+of\s+)?"
                            rf"(?P<n>\d[\d,]*|(?!one\b){WORD_NUMBER})\s+(?!more\b|additional\b|further\b)")
 
 
@@ -470,10 +469,10 @@ def _order_totals(doc: Document, agreements: list[AgreementState]) -> None:
     """"<Buyer> ordered two more <P> from <Co>, completing an order for 12 <P>": the order made in the sentence
     covers the twelve."""
     text = doc.text
-    for s in sentences_with(doc, ("order for", "contract for", "deal for")):
+    for s in sentences_with(doc, ("order for", "contract for", "deal for", "order, for", "contract, for", "deal, for")):
         om = _ORDER_FOR_RE.search(text, s.start, s.end)
         mine = [a for a in agreements if a.sentence is s]
-        if om is None or len(mine) != 1:
+        if om is None or len(mine) != 1 or mine[0].kind == "line of credit":
             continue
         agr = mine[0]
         n = parse_number(om.group("n"))
