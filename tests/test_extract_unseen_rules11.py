@@ -114,3 +114,20 @@ def test_a_bare_possessive_platform_order_names_no_new_agreement() -> None:
     facts = _facts("ANKARA – Qatar signed a contract with Baykar for Akinci drones on Monday. Qatar placed its "
                    "Akinci order after long talks.")
     assert len([e for e in facts.entities if e.type == "Agreement"]) == 1
+
+
+# "the previous year", "a year later": a year off the one the sentence told
+
+
+def test_the_previous_year_and_a_year_later_are_off_the_year_told_before() -> None:
+    ref = reference("2026-04-01")
+    text = "Chile bought the radars in 2019, a deal approved the previous year, and the last arrived a year later."
+    assert [d.value for d in find_dates(text, ref)] == ["2019", "2018", "2020"]
+    # with no year told before it, "the previous year" is left unresolved
+    assert [d.value for d in find_dates("The deal was approved the previous year.", ref)] == []
+
+
+def test_an_approval_the_previous_year_is_dated_the_year_before_the_order() -> None:
+    facts = _facts("OTTAWA – Canada ordered 88 F-35A fighters from Lockheed Martin in 2023, in a deal the United "
+                   "States approved the previous year.", date="2026-01-20")
+    assert [q.get("date") for s, o, q in _rels(facts, "has_status") if o == "approved"] == ["2022"]
