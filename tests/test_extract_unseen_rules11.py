@@ -131,3 +131,21 @@ def test_an_approval_the_previous_year_is_dated_the_year_before_the_order() -> N
     facts = _facts("OTTAWA – Canada ordered 88 F-35A fighters from Lockheed Martin in 2023, in a deal the United "
                    "States approved the previous year.", date="2026-01-20")
     assert [q.get("date") for s, o, q in _rels(facts, "has_status") if o == "approved"] == ["2022"]
+
+
+# talks that "would conclude", and "the follow-on order" after another one
+
+
+def test_a_follow_on_order_whose_talks_would_conclude_is_its_own_expected_agreement() -> None:
+    facts = _facts("JAKARTA – Indonesia signed a contract with Airbus for two A400M aircraft in 2021. Talks on the "
+                   "follow-on order would conclude in August, a ministry official said.", date="2025-10-06")
+    statuses = {s: (o, q) for s, o, q in _rels(facts, "has_status")}
+    follow = [s for s in statuses if s.startswith("Follow-on")]
+    assert len(follow) == 1 and statuses[follow[0]] == ("expected", {"expected_date": "2026-08"})
+    assert all(o != "expected" for s, o, q in _rels(facts, "has_status") if "A400M" in s)
+
+
+def test_a_deal_the_ministers_would_sign_is_expected() -> None:
+    facts = _facts("ROME – Italy and Japan would sign a memorandum of understanding on fighter engines in July, "
+                   "officials said.", date="2025-04-02")
+    assert [(o, q) for s, o, q in _rels(facts, "has_status")] == [("expected", {"expected_date": "2025-07"})]

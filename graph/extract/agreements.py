@@ -53,6 +53,7 @@ _STATUS_WORDS = (*((w, r"\s+expected\s+to\s+be\s+signed") for w in ("is", "are",
                  *((w, r"\s+to\s+sign") for w in ("expects", "expect", "plans", "plan", "aims", "aim", "intends",
                                                   "intend", "hopes", "hope")),
                  ("is", r"\s+set\s+to\s+sign"), ("are", r"\s+set\s+to\s+sign"), ("will", r"\s+sign"),
+                 ("would", r"\s+sign"), ("will", r"\s+conclude"), ("would", r"\s+conclude"),
                  ("expected", ""), ("being", r"\s+accelerated"),
                  *((w, "") for w in ("accelerating", "signed", "inked", "sealed", "awarded", "placed", "agreed",
                                      "approved", "concluded", "finalised", "finalized", "formalised", "formalized",
@@ -176,7 +177,8 @@ def _status_of_text(text: str) -> tuple[str | None, re.Match[str] | None]:
     if not m:
         return None, None
     w = " ".join(m.group("w").split()).casefold()
-    if "to be signed" in w or w.endswith(" to sign") or w == "will sign":
+    if "to be signed" in w or w.endswith(" to sign") or w in ("will sign", "would sign", "will conclude",
+                                                               "would conclude"):
         return "expected", m
     if w in _ACT_WORDS and _TO_BE_DONE.search(text, max(0, m.start() - 60), m.start()):
         return "expected", m  # "would be concluded in June", "is expected to be finalised": an act still to come
@@ -525,6 +527,8 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 new = False
             if not new and not agreements:
                 new = True
+            if not new and "follow-on" in mods.casefold() and not _follow_on_known(doc, agreements):
+                new = True  # "the follow-on order" is none of the orders the article told before it
             om = _ORDINAL_MOD.search(mods)
             sibling = _ordinal_sibling(agreements, kind, om.group("o").casefold()) if om else None
             if sibling is not None:
@@ -777,6 +781,12 @@ def _ordered_in_clause(doc: Document, s: Sentence, start: int) -> tuple[list[Men
     buyers = [b for b in doc.mentions_in(s, "Country", "ArmedForce", "GovernmentAgency")
               if cm is not None and cm.start("who") <= b.start < cm.end("who")]
     return ([p], buyers[0].name) if buyers else ([], None)
+
+
+def _follow_on_known(doc: Document, agreements: list[AgreementState]) -> bool:
+    """Tell whether an agreement the article told of so far is a follow-on one."""
+    return any("follow-on" in a.casefold() for agr in agreements if agr.name in doc.entities
+               for a in doc.entities.records[agr.name].aliases)
 
 
 def _later_agreement(agreements: list[AgreementState], s: Sentence, before: int) -> AgreementState | None:

@@ -38,7 +38,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH_CUE = re.compile(r"\b(?:in|by|since|from|until|before|after|early|late|mid|of|end of)\s+$", re.I)
 _AHEAD_CUE = re.compile(r"\b(?:by|until|before|expected|scheduled|due|planned|will|next)\b[^.;]*$", re.I)
 # "would be concluded in June", "could follow in May", "is to be signed in March": a month to come
-_WOULD_CUE = re.compile(r"\b(?:would|could|shall|should|(?:is|are)\s+(?:set\s+)?to)\s+(?:\w+\s+){0,4}?$", re.I)
+_WOULD_CUE = re.compile(r"\b(?:would|could|shall|should|(?:is|are)\s+(?:set\s+)?to)\s[^.;,]*$", re.I)
 # "is expected to receive ... from KAI in October": the cue reaches a month in the same clause
 _AHEAD_CLAUSE = re.compile(r"\b(?:expected|scheduled|due|planned|will)\b[^.;,]*$", re.I)
 # "will hold its expo, Vietnam Defence Expo 2026, in December": an event to come, across the name's commas
@@ -249,7 +249,7 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         g["_w"] = m.group().split()[0].casefold()
         g["_ahead"] = "1" if _AHEAD_CUE.search(text[max(0, m.start() - 40):m.start()]) or (
             kind == "m" and (_AHEAD_CLAUSE.search(text[max(0, m.start() - 200):m.start()])
-                             or _WOULD_CUE.search(text[max(0, m.start() - 48):m.start()])
+                             or _WOULD_CUE.search(text[max(0, m.start() - 120):m.start()])
                              or _TO_HOST.search(text[max(0, m.start() - 200):m.start()]))) else ""
 
         if kind == "m" and not _MONTH_CUE.search(text[max(0, m.start() - 12):m.start()]):
