@@ -53,6 +53,7 @@ _STATUS_WORDS = (*((w, r"\s+expected\s+to\s+be\s+signed") for w in ("is", "are",
                  *((w, r"\s+to\s+sign") for w in ("expects", "expect", "plans", "plan", "aims", "aim", "intends",
                                                   "intend", "hopes", "hope")),
                  ("is", r"\s+set\s+to\s+sign"), ("are", r"\s+set\s+to\s+sign"), ("will", r"\s+sign"),
+                 ("would", r"\s+sign"), ("will", r"\s+conclude"), ("would", r"\s+conclude"),
                  ("expected", ""), ("being", r"\s+accelerated"),
                  *((w, "") for w in ("accelerating", "signed", "inked", "sealed", "awarded", "placed", "agreed",
                                      "approved", "concluded", "finalised", "finalized", "formalised", "formalized",
@@ -64,6 +65,11 @@ _CONCLUDED_VERB = {"placed": "contracted", "awarded": "awarded", "accelerating":
 #: the statuses of an agreement still to come, dated by an expected date rather than a date
 _AHEAD_STATUSES = ("expected", "planned", "proposed", "being accelerated")
 _SIGNING_WORDS = ("signed", "inked", "sealed")
+# an act told in the future or the conditional: "will be signed", "would be concluded", "is expected to be finalised"
+_ACT_WORDS = frozenset(("signed", "inked", "sealed", "awarded", "placed", "agreed", "approved", "concluded",
+                        "finalised", "finalized", "formalised", "formalized", "ratified"))
+_TO_BE_DONE = re.compile(r"\b(?:will|would|shall|should|could|may|might|to)\s+(?:(?:now|then|also|only|soon|"
+                         r"likely|probably|formally|finally)\s+)?be\s+$", re.I)
 _ROLE_PARTIES = ("Country", "Company", "GovernmentAgency", "ArmedForce")
 _BUY_CUE = re.compile(r"\b(?:procure|procurement|acquisition|acquire|buy|buying|purchase|order|orders|ordered)\b", re.I)
 
@@ -106,6 +112,10 @@ _NP_WORD_TOPIC = re.compile(r"^(?:reciprocal|access|security|logistics|status-of
                             r"manufacturing|assembly|overhaul|MRO|design|engineering)$", re.I)
 _ONLY_SPACE = re.compile(r"\s+")
 _THE_BEFORE = re.compile(r"\b(the|The)\s+$")
+# "a second Rafale contract", "its first K9 order": a new agreement (a bare "its TB3 order" names a known one)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:(?P<det>an?|An?)\s+(?P<mods>(?:[\w$€£.,-]+\s+){0,3}?)|"
+                                r"(?P<own>its|Its|their|Their|[A-Z][\w-]*['’]s)\s+(?P<nth>(?:[\w$€£.,-]+\s+){0,2}?"
+                                r"(?:first|second|third|fourth|fifth|new|(?:19|20)\d\d)\s+))$")
 _DESIGNATION_MOD = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}$")
 _ORDINAL_OR_YEAR = re.compile(r"^(?:first|second|third|fourth|fifth|initial|earlier|previous|(?:19|20)\d\d)$", re.I)
 # "Colombia's contract with Saab": the state or body whose agreement it is stands as the determiner
@@ -167,8 +177,11 @@ def _status_of_text(text: str) -> tuple[str | None, re.Match[str] | None]:
     if not m:
         return None, None
     w = " ".join(m.group("w").split()).casefold()
-    if "to be signed" in w or w.endswith(" to sign") or w == "will sign":
+    if "to be signed" in w or w.endswith(" to sign") or w in ("will sign", "would sign", "will conclude",
+                                                               "would conclude"):
         return "expected", m
+    if w in _ACT_WORDS and _TO_BE_DONE.search(text, max(0, m.start() - 60), m.start()):
+        return "expected", m  # "would be concluded in June", "is expected to be finalised": an act still to come
     return _CONCLUDED_VERB.get(w, w), m
 
 
@@ -514,6 +527,8 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 new = False
             if not new and not agreements:
                 new = True
+            if not new and "follow-on" in mods.casefold() and not _follow_on_known(doc, agreements):
+                new = True  # "the follow-on order" is none of the orders the article told before it
             om = _ORDINAL_MOD.search(mods)
             sibling = _ordinal_sibling(agreements, kind, om.group("o").casefold()) if om else None
             if sibling is not None:
@@ -525,6 +540,14 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                 dm = _THE_BEFORE.search(doc.text, max(s.start, named.start - 6), named.start)
                 if dm is not None:
                     det, np = dm.group(1), doc.text[named.start:end]
+                im = _INDEFINITE_BEFORE.search(doc.text, max(s.start, named.start - 40), named.start)
+                words = ((im.group("mods") or im.group("nth")) or "") if im is not None else ""
+                if dm is None and im is not None and all(_NP_WORD.match(w) or _NP_WORD_MORE.match(w)
+                                                         for w in words.split()):
+                    det, mods, np = im.group("det") or im.group("own"), words.strip(), doc.text[im.start():end]
+                    new = True
+                    om = _ORDINAL_MOD.search(mods)
+                    sibling = _ordinal_sibling(agreements, kind, om.group("o").casefold()) if om else None
             if det.casefold() == "the" and not new:
                 # "the THAAD deal": the agreement for that platform, else a new one
                 if named is not None:
@@ -737,6 +760,35 @@ def _known_agreement(doc: Document, np: str, year: str) -> bool:
                for rec in doc.entities.records.values())
 
 
+# "the 80 <P> fighters the UAE ordered in 2021 in a EUR 16 billion deal": the platform the deal was for, told
+# before the buyer's relative clause that ends in the deal
+_ORDERED_CLAUSE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:that\s+|which\s+)?(?:the\s+)?(?P<who>[A-Z][^.;,]{1,60}?)"
+                             r"\s+(?:had\s+|has\s+|have\s+)?(?:ordered|bought|purchased|acquired|procured)\b"
+                             r"[^.;,]{0,40}?\s+(?:in|under|through|via|as\s+part\s+of)\s+(?:an?|the|its|their)\s+[^;,]{0,30}")
+
+
+def _ordered_in_clause(doc: Document, s: Sentence, start: int) -> tuple[list[Mention], str | None]:
+    """Return the platform a relative clause before the agreement words at ``start`` says a buyer ordered, and
+    that buyer."""
+    if "ordered" not in s.text and "bought" not in s.text and "purchased" not in s.text \
+            and "acquired" not in s.text and "procured" not in s.text:
+        return [], None
+    told = [m for m in doc.mentions_in(s, "Platform") if m.end <= start and start - m.end <= 140]
+    if not told:
+        return [], None
+    p = told[-1]
+    cm = _ORDERED_CLAUSE.fullmatch(doc.text, p.end, start)
+    buyers = [b for b in doc.mentions_in(s, "Country", "ArmedForce", "GovernmentAgency")
+              if cm is not None and cm.start("who") <= b.start < cm.end("who")]
+    return ([p], buyers[0].name) if buyers else ([], None)
+
+
+def _follow_on_known(doc: Document, agreements: list[AgreementState]) -> bool:
+    """Tell whether an agreement the article told of so far is a follow-on one."""
+    return any("follow-on" in a.casefold() for agr in agreements if agr.name in doc.entities
+               for a in doc.entities.records[agr.name].aliases)
+
+
 def _later_agreement(agreements: list[AgreementState], s: Sentence, before: int) -> AgreementState | None:
     here = [a for a in agreements if a.sentence is s]
     if here:
@@ -944,6 +996,9 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
     platforms = [m for m in doc.mentions_in(s, "Platform") if m.start >= start - 60]
     if kind == "line of credit":
         platforms = []  # a credit line pays for the contracts that cover platforms (funded_by), none itself
+    clause_buyer = None
+    if not platforms and kind != "line of credit":
+        platforms, clause_buyer = _ordered_in_clause(doc, s, start)
     platform = platforms[0].name if platforms else None
     buyer = supplier = None
     companies = [p for p in parties if p.type == "Company"]
@@ -955,6 +1010,8 @@ def _new_agreement(doc: Document, s: Sentence, kind: str, year: str, start: int,
         buyer, supplier = subj[0].name, with_party.name
     if "awarded" in s.text and re.search(r"\bawarded\b", s.text) and len(parties) >= 2 and not supplier:
         buyer, supplier = parties[0].name, parties[1].name
+    if buyer is None and clause_buyer in {p.name for p in parties}:
+        buyer = clause_buyer  # "the 80 <P> the UAE ordered in a ... deal": the UAE bought
     labels = [p for p in ([buyer, supplier] if buyer and supplier else [p.name for p in parties[:4]]) if p]
     label = "–".join(_party_label(doc, p) for p in labels)
     subject = platform or ""

@@ -151,12 +151,16 @@ def gaz_surface(text: str, gaz: Gazetteers) -> str | None:
     return text if hits and hits[0][0] == 0 and hits[0][1] == len(text) else None
 
 
+# "cooperate on air defence and on training": the preposition said again before the next item
+_REPEATED_PREPOSITION = re.compile(r"^(?:on|in)\s+(?=\S)")
+
+
 def topic_name(item: str, gaz: Gazetteers | None = None) -> str | None:
     """Return the area or domain an item names, or None for hardware, counts and pronouns."""
     gaz = gaz or load_gazetteers()
     if _TRANSFER.match(item):
         return "technology transfer"
-    text = _LEAD_RE.sub("", item.strip())
+    text = _LEAD_RE.sub("", _REPEATED_PREPOSITION.sub("", item.strip()))
     text = _TAIL_TIME.sub("", _TAIL_PLACE.sub("", text)).strip(" ,")
     if not text or _NUMBER_START.match(text) or len(text.split()) > 8:
         return None

@@ -37,6 +37,8 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH_CUE = re.compile(r"\b(?:in|by|since|from|until|before|after|early|late|mid|of|end of)\s+$", re.I)
 _AHEAD_CUE = re.compile(r"\b(?:by|until|before|expected|scheduled|due|planned|will|next)\b[^.;]*$", re.I)
+# "would be concluded in June", "could follow in May", "is to be signed in March": a month to come
+_WOULD_CUE = re.compile(r"\b(?:would|could|shall|should|(?:is|are)\s+(?:set\s+)?to)\s[^.;,]*$", re.I)
 # "is expected to receive ... from KAI in October": the cue reaches a month in the same clause
 _AHEAD_CLAUSE = re.compile(r"\b(?:expected|scheduled|due|planned|will)\b[^.;,]*$", re.I)
 # "will hold its expo, Vietnam Defence Expo 2026, in December": an event to come, across the name's commas
@@ -247,6 +249,7 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         g["_w"] = m.group().split()[0].casefold()
         g["_ahead"] = "1" if _AHEAD_CUE.search(text[max(0, m.start() - 40):m.start()]) or (
             kind == "m" and (_AHEAD_CLAUSE.search(text[max(0, m.start() - 200):m.start()])
+                             or _WOULD_CUE.search(text[max(0, m.start() - 120):m.start()])
                              or _TO_HOST.search(text[max(0, m.start() - 200):m.start()]))) else ""
 
         if kind == "m" and not _MONTH_CUE.search(text[max(0, m.start() - 12):m.start()]):
@@ -270,4 +273,29 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         elif ref is not None and value[:4].isdigit():
             prospective = (prospective and value >= ref.isoformat()[:len(value)]) or value[:4] > str(ref.year)
         out.append(DateMention(m.start(), m.end(), value, prospective, m.group()))
+    if "year" in text and _YEAR_OFF_CUE.search(text):
+        out = _years_off(text, ref, out)
     return out
+
+
+_YEAR_OFF_CUE = re.compile(r"(?:previous|preceding|following|the|a)\s+year(?:\s+(?:earlier|later|before|after))?\b")
+_YEAR_OFF = re.compile(r"\b(?:the\s+(?P<a>previous|preceding|following)\s+year|(?:a|the)\s+year\s+"
+                       r"(?P<b>earlier|later|before|after))\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]")
+
+
+def _years_off(text: str, ref: dt.date | None, found: list[DateMention]) -> list[DateMention]:
+    """Add "the previous year", "a year later" as the year before or after the year the sentence told last:
+    "ordered in 2024, in a deal approved the previous year" is 2023."""
+    added = []
+    for m in _YEAR_OFF.finditer(text):
+        if any(d.start <= m.start() < d.end for d in found):
+            continue
+        told = [d for d in found if d.end <= m.start() and m.start() - d.end <= 150 and d.value[:4].isdigit()
+                and not _SENTENCE_END.search(text, d.end, m.start())]
+        if not told:
+            continue  # with no year told before it in the sentence, the year it is off from is unknown
+        step = -1 if (m.group("a") or m.group("b")).casefold() in ("previous", "preceding", "earlier", "before") else 1
+        year = int(told[-1].value[:4]) + step
+        added.append(DateMention(m.start(), m.end(), str(year), ref is not None and year > ref.year, m.group()))
+    return sorted(found + added, key=lambda d: d.start) if added else found

@@ -205,6 +205,15 @@ def _buyer_before(buyers: list[Mention], verb: int) -> Mention | None:
     return who[-1] if who else None
 
 
+def _past_demonym(doc: Document, s: Sentence, at: int) -> int:
+    """Return where the platform begins after a maker's demonym at ``at`` ("12 Chinese L-15 trainers"), else ``at``."""
+    demonym = next((m for m in mentions_in(doc, s, "Country") if m.start == at and m.form == "demonym"), None)
+    if demonym is None:
+        return at
+    gap = re.compile(r"\s+").match(doc.text, demonym.end)
+    return gap.end() if gap is not None else at
+
+
 def _bought_from(doc: Document) -> None:
     """"Kenya will buy 16 <P> drones from <Co>", "the navy ordered two <P> from <Co>": the seller supplies the
     platform to the buyer, planned or contracted."""
@@ -219,8 +228,8 @@ def _bought_from(doc: Document) -> None:
                 continue
             pos = bm.end()
             count = _COUNT_LEAD_RE.match(text, pos)
-            p = next((m for m in mentions_in(doc, s, "Platform")
-                      if m.start == (count.end() if count is not None else pos)), None)
+            at = _past_demonym(doc, s, count.end() if count is not None else pos)
+            p = next((m for m in mentions_in(doc, s, "Platform") if m.start == at), None)
             if p is None:
                 continue
             fm = _FROM_AFTER_RE.match(text, p.end, s.end)
@@ -421,6 +430,7 @@ def extract_platform_trade(doc: Document, agreements: list[AgreementState]) -> N
     _planned_buys(doc)
     _allocations(doc)
     _interest(doc)
+    _order_totals(doc, agreements)
 
 
 _PLANNED_AUX = re.compile(r"(?:will|would|is\s+to|are\s+to|plans?\s+to|is\s+set\s+to|are\s+set\s+to|intends?\s+to)\s")
@@ -448,3 +458,38 @@ def _planned_buys(doc: Document) -> None:
                 continue
             qty = _quantity_at(doc, bm.end(), p.start)
             doc.relate(buyer.name, "buys", p.name, {**_count_q(qty), "status": "planned"}, s, 0.5)
+
+
+# "..., completing an order for 24 <P> fighters": the order's own count, whatever the sentence delivered or added
+_ORDER_FOR_RE = re.compile(r"\b(?:order|contract|deal),?\s+for\s+(?:a\s+total\s+of\s+)?"
+                           rf"(?P<n>\d[\d,]*|(?!one\b){WORD_NUMBER})\s+(?!more\b|additional\b|further\b)")
+
+
+def _order_totals(doc: Document, agreements: list[AgreementState]) -> None:
+    """"<Buyer> ordered two more <P> from <Co>, completing an order for 12 <P>": the order made in the sentence
+    covers the twelve."""
+    text = doc.text
+    for s in sentences_with(doc, ("order for", "contract for", "deal for", "order, for", "contract, for", "deal, for")):
+        om = _ORDER_FOR_RE.search(text, s.start, s.end)
+        mine = [a for a in agreements if a.sentence is s]
+        if om is None or len(mine) != 1 or mine[0].kind == "line of credit":
+            continue
+        agr = mine[0]
+        n = parse_number(om.group("n"))
+        named = next((m.name for m in mentions_in(doc, s, "Platform") if m.start == om.end()), None)
+        hardware = re.compile(rf"(?:[\w-]+\s+){{0,2}}?{_HARDWARE}\b").match(text, om.end())
+        covers = [f for f in doc.facts if f.predicate == "covers" and f.subject == agr.name]
+        if n is None or (named is None and hardware is None):
+            continue
+        if named is not None:
+            hit = [f for f in covers if f.object == named] or [f for f in covers
+                                                               if str(f.object).startswith(f"{named} ")]
+        else:
+            hit = covers if len(covers) == 1 else []
+        if len(hit) == 1:
+            hit[0].qualifiers["quantity"] = n
+        elif not covers:
+            told = {m.name for m in mentions_in(doc, s, "Platform") if m.end <= om.start()}
+            platform = named or agr.platform or (told.pop() if len(told) == 1 else None)
+            if platform is not None:
+                doc.relate(agr.name, "covers", platform, {"quantity": n}, s, 0.5)

@@ -285,6 +285,23 @@ def _cooperating_pairs(doc: Document) -> None:
             if cm:
                 doc.relate(a.name, "partner_of", b.name, {"domain": " ".join(cm.group("domain").split()),
                                                           "status": "existing"}, s)
+            elif "agreed" in s.text:
+                _agreed_to_cooperate(doc, s, a.name, b.name, b.end)
+
+
+# "Norway and Sweden agreed on Monday to cooperate on air defence": the two states are partners in that area
+_AGREED_TO_COOPERATE = re.compile(r"\s*(?:have\s+|has\s+|had\s+)?(?:also\s+|now\s+|further\s+)?agreed\s+"
+                                  r"(?:(?:on|last|this)\s+\w+\s+)?to\s+"
+                                  r"(?:cooperate|co-operate|collaborate|work\s+together)\s+(?:more\s+closely\s+|"
+                                  r"closely\s+)?(?:on|in)\s+(?:the\s+(?=\w+\s+of\b))?(?P<area>[a-z][\w-]*"
+                                  r"(?:\s+(?!and\b|or\b|as\b|during\b|at\b|after\b|with\b|on\b|in\b|to\b|from\b)"
+                                  r"[a-z][\w-]*){0,4})")
+
+
+def _agreed_to_cooperate(doc: Document, s: Sentence, a: str, b: str, after: int) -> None:
+    am = _AGREED_TO_COOPERATE.match(doc.text, after, s.end)
+    if am:
+        doc.relate(a, "partner_of", b, {"domain": am.group("area"), "status": "agreed"}, s, 0.6)
 
 
 def _edition_date(doc: Document, ev: Mention) -> str | None:
