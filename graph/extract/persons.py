@@ -45,7 +45,7 @@ _TITLE = branches_regex([(h, r"\s+") for h in _LONGEST_FIRST(_HONORIFICS)]
                         + [(r, rf"{_RETIRED}\s+") for r in _LONGEST_FIRST(_RANKS)])
 _PARTICLE = r"(?:bin|binti|bte|bt|al|el|van|von|der|de|da|di|du|le|la|dos|das|ibn|abu|a/l|a/p)"
 _UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿĀ-ž"  # Latin-1 and Latin Extended-A letters (Ł, ś, ğ, ş, ı ...)
-_NAMEWORD = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z][a-z]?[A-Z][{_LO}]+|[A-Z]\.)"
+_NAMEWORD = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z][a-z]?[A-Z][{_LO}]+|[A-Z]\.|(?:al|el)-[{_UP}][{_LO}]+)"
 _NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEWORD}){{0,4}}"
 _TITLED_RE = re.compile(rf"(?P<title>{_TITLE}{_TITLE}*)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
 _ROLE_HEAD = (r"(?:President\s+Director|president\s+director|Raksha\s+Mantri|"
@@ -300,6 +300,9 @@ def find_persons(text: str) -> list[Mention]:
     apposed = _apposed_persons(text, taken)
     out += apposed
     taken += [(p.start, p.end) for p in apposed]
+    formed = _formed_persons(text, taken)
+    out += formed
+    taken += [(p.start, p.end) for p in formed]
     # asked for every candidate: a scan of all names taken makes long articles quadratic
     held, starts = Spans(taken), sorted(s for s, _e in taken)
     for m in _PLAIN_RE.finditer(text):
@@ -397,3 +400,50 @@ def _apposed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 2, {}))
     return out
+
+
+# a person named with no title or post, known by form: a given name and a surname that open a sentence and act
+# ("Ana Lopes visited the plant", "Jonas Berg, who heads the programme, said"), or that follow "said" or "met"
+# with a clause about the person ("said Pieter de Graaf, who leads the team"), or that a post in apposition
+# follows ("Marta Kowalczyk, the company's programme director, said")
+_ACT_VERBS = ("visited", "toured", "inspected", "met", "opened", "attended", "arrived", "travelled", "traveled",
+              "chaired", "led", "signed", "praised", "presented", "unveiled", "reviewed", "launched", "received",
+              "thanked", "spoke", "briefed", "hosted", "joined", "flew", "called")
+_WHO_VERBS = ("heads", "headed", "leads", "led", "runs", "ran", "chairs", "commands", "commanded", "oversees",
+              "oversaw", "manages", "directs", "is", "was", "has", "had", "became", "joined", "founded")
+_APPOSED_NOUNS = ("director", "manager", "engineer", "spokesman", "spokeswoman", "spokesperson", "chief", "head",
+                  "official", "officer", "analyst", "executive", "commander", "minister", "secretary", "president",
+                  "chairman", "chairwoman", "founder", "researcher", "adviser", "advisor", "pilot", "lead", "leader")
+_FORM_NAMEWORD = rf"[{_UP}][{_LO}]+(?:['’-][{_UP}][{_LO}]+)?"
+_FORM_NAME = rf"{_FORM_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_FORM_NAMEWORD}){{1,2}}"
+_FORM_RE = re.compile(
+    rf"(?:(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n)|(?<=–\s)|(?<=—\s))|(?<=\bsaid\s)|(?<=\bmet\s)|(?<=\bwith\s)"
+    rf"|(?<=\band\s))(?P<name>{_FORM_NAME})"
+    rf"(?=\s+(?:{'|'.join(_ACT_VERBS)})\b|\s*,\s+who\s+(?:{'|'.join(_WHO_VERBS)})\b"
+    rf"|\s*,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{'|'.join(_APPOSED_NOUNS)})\b[^,.]{{0,60}},)")
+
+
+def _formed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Return full names with no title or post, found by where they stand and what they do."""
+    if not any(w in text for w in (" who ", *_ACT_VERBS[:5], ", the ", ", a ")):
+        return []
+    out: list[Mention] = []
+    held = Spans(taken)
+    for m in _FORM_RE.finditer(text):
+        name = m.group("name")
+        words = [w for w in name.split() if not re.fullmatch(_PARTICLE, w)]
+        if (not _bare_name(name) or _firm_like(name) or held.covers(m.start("name"))
+                or any(w in INDUSTRY_WORDS or w in _BODY_WORDS or w in _FORM_NOT_NAMES for w in words)):
+            continue
+        # above a capital's mention: "Sofia" or "Victoria" opens a person's name as well as naming a city
+        out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 3, {}))
+    return out
+
+
+#: capitalised words that open sentences or name things but no person ("North Korea", "Eastern Command")
+_FORM_NOT_NAMES = frozenset("North South East West Northern Southern Eastern Western Central New Old Great United "
+                            "Saudi Upper Lower Greater Little Port Fort Saint San Santa Mount Lake Cape Gulf Bay "
+                            "Sea Ocean River Island Islands Harbour Harbor Airport Base Camp Station Yard Plant "
+                            "Factory Works Republic Kingdom State States Union Federation Emirates Officials "
+                            "Several Many Some Both Two Three Four Five Six Seven Eight Nine Ten Last Next First "
+                            "Second Third Each Every Other Such Most All Another Russian Ukrainian Chinese".split())

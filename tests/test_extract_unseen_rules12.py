@@ -1,0 +1,43 @@
+"""Rules for articles unlike the development texts, twelfth round: persons named with no title or post, forces
+named "<Force> of <State>", firms whose names hold a platform's, visits to a force's or firm's site, and
+agreements of different years. Every sentence is written for the test, with names the development texts do not use."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_extract_unseen_rules import _entities, _facts, _rels
+
+# persons with no title or post, found by form
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("HANOI – Minh Tran Quoc visited the Z176 plant on Wednesday, the ministry said.", "Minh Tran Quoc"),
+    ("The frigates will be built locally. Elena Varga toured the yard in March.", "Elena Varga"),
+    ("“We are ready,” said Henrik van Dijk, who leads the sensor team at the firm.", "Henrik van Dijk"),
+    ("The delegation met Olusegun Adeyemi, who heads the procurement office, in Abuja.", "Olusegun Adeyemi"),
+    ("Tomasz Zielinski, the group's export sales director, said the order was firm.", "Tomasz Zielinski"),
+])
+def test_a_name_with_no_title_is_a_person_by_what_it_does(text: str, name: str) -> None:
+    assert name in _entities(_facts(text), "Person")
+
+
+def test_a_hyphenated_family_name_after_a_rank_is_kept_whole() -> None:
+    facts = _facts("DOHA – Brigadier Khalid al-Mansoori opened the new hangar on Sunday.")
+    assert "Khalid al-Mansoori" in _entities(facts, "Person")
+
+
+@pytest.mark.parametrize("text", [
+    "ANKARA – Roketsan visited the range on Monday.",
+    "North Korea launched two missiles on Friday.",
+    "The Chilean Navy toured the new port. Eastern Command hosted the drill.",
+    "Saab Kockums, the Swedish shipbuilder, said the submarine was on time.",
+    "Baltic Workboats visited the yard. Officials said Port Moresby was ready.",
+])
+def test_places_forces_and_firms_that_act_are_not_persons(text: str) -> None:
+    assert _entities(_facts(text), "Person") == []
+
+
+def test_a_person_found_by_form_who_visits_a_firm_visits_it() -> None:
+    facts = _facts("LIMA – Sofia Quispe visited SIMA Peru on Thursday to review the patrol boat programme.")
+    assert [s for s, o, _q in _rels(facts, "visited") if o == "SIMA Peru"] == ["Sofia Quispe"]
