@@ -41,3 +41,22 @@ def test_places_forces_and_firms_that_act_are_not_persons(text: str) -> None:
 def test_a_person_found_by_form_who_visits_a_firm_visits_it() -> None:
     facts = _facts("LIMA – Sofia Quispe visited SIMA Peru on Thursday to review the patrol boat programme.")
     assert [s for s, o, _q in _rels(facts, "visited") if o == "SIMA Peru"] == ["Sofia Quispe"]
+
+
+# a firm whose name holds a platform's
+
+
+@pytest.mark.parametrize(("text", "firm", "platform"), [
+    ("CAIRO – Javelin & Co Systems, a Cairo electronics firm, will supply cables for the vehicles.",
+     "Javelin & Co Systems", "Javelin"),
+    ("WARSAW – Brimstone Engineering Ltd will service the launchers, the ministry said.", "Brimstone Engineering Ltd",
+     "Brimstone"),
+])
+def test_a_platform_name_that_opens_a_firm_name_is_the_firm(text: str, firm: str, platform: str) -> None:
+    facts = _facts(text)
+    assert firm in _entities(facts, "Company") and platform not in _entities(facts, "Platform")
+
+
+def test_the_platform_itself_is_still_named_beside_such_a_firm() -> None:
+    facts = _facts("CAIRO – Javelin & Co Systems will supply cables. Egypt bought Javelin missiles in 2020.")
+    assert "Javelin & Co Systems" in _entities(facts, "Company") and "Javelin" in _entities(facts, "Platform")
