@@ -60,3 +60,25 @@ def test_a_platform_name_that_opens_a_firm_name_is_the_firm(text: str, firm: str
 def test_the_platform_itself_is_still_named_beside_such_a_firm() -> None:
     facts = _facts("CAIRO – Javelin & Co Systems will supply cables. Egypt bought Javelin missiles in 2020.")
     assert "Javelin & Co Systems" in _entities(facts, "Company") and "Javelin" in _entities(facts, "Platform")
+
+
+# a force named "<service> of <state>"
+
+
+@pytest.mark.parametrize(("text", "force", "state"), [
+    ("MANAMA – The Royal Navy of Bahrain took a patrol boat from Lurssen. The Royal Navy sent a frigate to the Gulf.",
+     "Royal Navy of Bahrain", "Bahrain"),
+    ("AMMAN – The Royal Air Force of Jordan will buy trainers, while the Royal Air Force retires its Hawks.",
+     "Royal Air Force of Jordan", "Jordan"),
+    ("LIMA – The Navy of Peru and the Army of the Philippines held talks on Monday.", "Army of the Philippines",
+     "Philippines"),
+])
+def test_a_force_of_a_state_is_that_states_force(text: str, force: str, state: str) -> None:
+    facts = _facts(text)
+    assert force in _entities(facts, "ArmedForce")
+    assert [o for s, o, _q in _rels(facts, "part_of") if s == force] == [state]
+
+
+def test_a_service_of_a_word_that_is_no_state_is_no_new_force() -> None:
+    facts = _facts("LONDON – The Royal Navy of Tomorrow report was published on Monday by the Royal Navy.")
+    assert not [n for n in _entities(facts, "ArmedForce") if " of " in n]
