@@ -82,3 +82,24 @@ def test_a_force_of_a_state_is_that_states_force(text: str, force: str, state: s
 def test_a_service_of_a_word_that_is_no_state_is_no_new_force() -> None:
     facts = _facts("LONDON – The Royal Navy of Tomorrow report was published on Monday by the Royal Navy.")
     assert not [n for n in _entities(facts, "ArmedForce") if " of " in n]
+
+
+# visits to a site of a force or a firm
+
+
+@pytest.mark.parametrize(("text", "who", "owner"), [
+    ("ACCRA – Defence Minister Kwame Boateng toured a Ghana Army barracks near Tamale on Friday.", "Kwame Boateng",
+     "Ghana Army"),
+    ("CANBERRA – Austal won the order. Defence Minister Claire Hughes visited the Austal shipyard in Henderson.",
+     "Claire Hughes", "Austal"),
+    ("PUNE – Kalyani Strategic Systems will build the guns. Defence Minister Anil Rao toured the Kalyani plant in "
+     "Pune.", "Anil Rao", "Kalyani Strategic Systems"),
+])
+def test_a_visit_to_a_site_of_a_force_or_firm_is_a_visit_to_it(text: str, who: str, owner: str) -> None:
+    assert (who, owner) in [(s, o) for s, o, _q in _rels(_facts(text), "visited")]
+
+
+def test_a_site_named_by_a_word_two_firms_share_is_no_visit_to_either() -> None:
+    facts = _facts("TOKYO – Mitsubishi Heavy Industries and Mitsubishi Electric bid. Defence Minister Kenji Sato "
+                   "visited a Mitsubishi plant in Nagoya.")
+    assert _rels(facts, "visited") == []
