@@ -103,3 +103,25 @@ def test_a_site_named_by_a_word_two_firms_share_is_no_visit_to_either() -> None:
     facts = _facts("TOKYO – Mitsubishi Heavy Industries and Mitsubishi Electric bid. Defence Minister Kenji Sato "
                    "visited a Mitsubishi plant in Nagoya.")
     assert _rels(facts, "visited") == []
+
+
+# agreements of different years
+
+
+def test_a_contract_said_to_be_signed_in_another_year_is_another_contract() -> None:
+    facts = _facts("BOGOTA – Colombia signed a contract with Saab for 12 Gripen fighters on Monday. The contract, "
+                   "signed in 2018, was amended.", date="2026-03-10")
+    contracts = _entities(facts, "Agreement")
+    assert len(contracts) == 2 and any("(2018)" in n for n in contracts)
+    assert not [q for s, o, q in _rels(facts, "has_status") if "(2026)" in s and str(q.get("date")).startswith("2018")]
+
+
+def test_a_reference_with_a_year_goes_to_the_agreement_of_that_year() -> None:
+    facts = _facts("RIYADH – Saudi Arabia and Spain signed a memorandum of understanding on naval cooperation in "
+                   "2018. On Monday Saudi Arabia signed an agreement with Navantia for five corvettes. The agreement "
+                   "signed in 2018 set up a joint shipyard.", date="2026-03-10")
+    agreements = _entities(facts, "Agreement")
+    assert len(agreements) == 2
+    older = next(n for n in agreements if "(2018)" in n)
+    assert any(s == older for s, _o, _q in _rels(facts, "has_status"))
+    assert not [q for s, o, q in _rels(facts, "has_status") if "(2026)" in s and str(q.get("date")).startswith("2018")]
