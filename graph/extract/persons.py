@@ -416,27 +416,51 @@ _APPOSED_NOUNS = ("director", "manager", "engineer", "spokesman", "spokeswoman",
                   "chairman", "chairwoman", "founder", "researcher", "adviser", "advisor", "pilot", "lead", "leader")
 _FORM_NAMEWORD = rf"[{_UP}][{_LO}]+(?:['’-][{_UP}][{_LO}]+)?"
 _FORM_NAME = rf"{_FORM_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_FORM_NAMEWORD}){{1,2}}"
-_FORM_RE = re.compile(
-    rf"(?:(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n)|(?<=–\s)|(?<=—\s))|(?<=\bsaid\s)|(?<=\bmet\s)|(?<=\bwith\s)"
-    rf"|(?<=\band\s))(?P<name>{_FORM_NAME})"
-    rf"(?=\s+(?:{'|'.join(_ACT_VERBS)})\b|\s*,\s+who\s+(?:{'|'.join(_WHO_VERBS)})\b"
-    rf"|\s*,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{'|'.join(_APPOSED_NOUNS)})\b[^,.]{{0,60}},)")
+# the words that tell a name acts, scanned first (a trie): the name is then looked for just before them
+_FORM_TRIGGER = re.compile(branches_regex(
+    [*((v, r"\b") for v in _ACT_VERBS), ("who", rf"\s+(?:{'|'.join(_WHO_VERBS)})\b"),
+     *((n, r"\b[^,.]{0,60},") for n in _APPOSED_NOUNS)], word_start=True))
+# what stands between the name and its trigger: a space for a verb, a comma for "who", a post in apposition
+_FORM_BEFORE_VERB = re.compile(rf"(?P<name>{_FORM_NAME})\s+$")
+_FORM_BEFORE_WHO = re.compile(rf"(?P<name>{_FORM_NAME})\s*,\s+$")
+_FORM_BEFORE_NOUN = re.compile(rf"(?P<name>{_FORM_NAME})\s*,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}$")
+# where such a name may begin: a sentence's or a dateline's start, or after "said", "met", "with", "and"
+_FORM_LEFT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*|[–—]\s+|\b(?:said|met|with|and)\s+)$")
 
 
 def _formed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Return full names with no title or post, found by where they stand and what they do."""
-    if not any(w in text for w in (" who ", *_ACT_VERBS[:5], ", the ", ", a ")):
-        return []
     out: list[Mention] = []
     held = Spans(taken)
-    for m in _FORM_RE.finditer(text):
-        name = m.group("name")
+    for t in _FORM_TRIGGER.finditer(text):
+        word = t.group(0).split(None, 1)[0].rstrip(",")
+        before = (_FORM_BEFORE_WHO if word == "who" else _FORM_BEFORE_VERB if word in _ACT_VERBS
+                  else _FORM_BEFORE_NOUN)
+        lo = max(0, t.start() - (60 if before is not _FORM_BEFORE_NOUN else 120))
+        if before is not _FORM_BEFORE_NOUN:
+            # the word just before the trigger must be a capitalised one, checked before any pattern
+            end = t.start() - 1
+            while end > lo and text[end - 1] in " ,":
+                end -= 1
+            head = text.rfind(" ", lo, end) + 1
+            if not text[head:head + 1].isupper() or not text[end - 1:end].islower():
+                continue
+        m = before.search(text, lo, t.start())
+        if m is None:
+            continue
+        start, name = m.start("name"), m.group("name")
+        while len(name.split()) > 2 and not _FORM_LEFT.search(text, max(0, start - 12), start):
+            first = name.split()[0]  # "The Ana Lopes": the name begins after a word that cannot open it
+            start = text.index(name.split()[1], start + len(first))
+            name = text[start:m.end("name")]
+        if not _FORM_LEFT.search(text, max(0, start - 12), start):
+            continue
         words = [w for w in name.split() if not re.fullmatch(_PARTICLE, w)]
-        if (not _bare_name(name) or _firm_like(name) or held.covers(m.start("name"))
+        if (len(words) < 2 or not _bare_name(name) or _firm_like(name) or held.covers(start)
                 or any(w in INDUSTRY_WORDS or w in _BODY_WORDS or w in _FORM_NOT_NAMES for w in words)):
             continue
         # above a capital's mention: "Sofia" or "Victoria" opens a person's name as well as naming a city
-        out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 3, {}))
+        out.append(Mention(start, m.end("name"), name, name, "Person", 3, {}))
     return out
 
 
