@@ -125,3 +125,25 @@ def test_a_reference_with_a_year_goes_to_the_agreement_of_that_year() -> None:
     older = next(n for n in agreements if "(2018)" in n)
     assert any(s == older for s, _o, _q in _rels(facts, "has_status"))
     assert not [q for s, o, q in _rels(facts, "has_status") if "(2026)" in s and str(q.get("date")).startswith("2018")]
+
+
+def test_a_post_in_apposition_that_begins_with_its_body_is_held_for_that_body() -> None:
+    facts = _facts("OSLO – Kongsberg won the order. Erik Dahl, the Kongsberg export director, said the launchers "
+                   "were ready.")
+    assert ("Erik Dahl", "export director", {"organisation": "Kongsberg"}) in _rels(facts, "holds_role")
+
+
+@pytest.mark.parametrize(("text", "force", "state"), [
+    ("SUVA – The Republic of Fiji Navy will receive a patrol boat from Austal in December.", "Republic of Fiji Navy",
+     "Fiji"),
+    ("RIYADH – The Kingdom of Saudi Arabia Armed Forces bought radars from Saab.",
+     "Kingdom of Saudi Arabia Armed Forces", "Saudi Arabia"),
+])
+def test_a_force_named_after_its_states_formal_name_is_that_states(text: str, force: str, state: str) -> None:
+    facts = _facts(text)
+    assert force in _entities(facts, "ArmedForce") and (force, state, {}) in _rels(facts, "part_of")
+
+
+def test_a_formal_name_that_is_no_state_makes_no_force() -> None:
+    facts = _facts("The Republic of Letters Army of volunteers met on Monday.")
+    assert not [n for n in _entities(facts, "ArmedForce") if n.startswith("Republic")]

@@ -250,14 +250,18 @@ _FORCE_OF_RE = re.compile(
     r"Defen[cs]e\s+Forces?|Air\s+Defen[cs]e\s+Forces?|Marine\s+Corps|National\s+Guard|Special\s+Forces))\s+of\s+"
     r"(?P<the>the\s+)?(?P<c>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 _FORCE_OF_TRIGGERS = ("Navy of", "Army of", "Force of", "Forces of", "Guard of", "Corps of")
+# a force named after its state's formal name, the state first ("Republic of Fiji Navy")
+_FORMAL_STATE_FORCE_RE = re.compile(
+    r"\b(?P<c>(?:(?:Federal|Islamic|Democratic|People['’]s|United)\s+)?(?:Republic|Kingdom|Sultanate|State)\s+of\s+"
+    r"(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}?)\s+(?P<head>Navy|Army|Air\s+Force|Coast\s+Guard|Armed\s+Forces|"
+    r"Naval\s+Forces?|Land\s+Forces|Defen[cs]e\s+Forces?|Marine\s+Corps|National\s+Guard|Special\s+Forces)\b")
+_FORMAL_STATE_TRIGGERS = ("Republic of", "Kingdom of", "Sultanate of", "State of")
 
 
 def find_forces_of_states(text: str) -> list[Mention]:
     """Return the forces named "<service> of <state>", each with its state, the longest known state's name taken."""
-    if not any(t in text for t in _FORCE_OF_TRIGGERS):
-        return []
     out: list[Mention] = []
-    for m in _FORCE_OF_RE.finditer(text):
+    for m in _FORCE_OF_RE.finditer(text) if any(t in text for t in _FORCE_OF_TRIGGERS) else ():
         words = m.group("c").split()
         while words and lookup_country(" ".join(words)) is None:
             words.pop()
@@ -268,4 +272,19 @@ def find_forces_of_states(text: str) -> list[Mention]:
         surface = text[m.start():end]
         out.append(Mention(m.start(), end, surface, " ".join(surface.split()), "ArmedForce", priority=5,
                            attributes={"force_country": state}))
+    return out + _forces_of_formal_states(text)
+
+
+def _forces_of_formal_states(text: str) -> list[Mention]:
+    """Return the forces named after a known state's formal name ("Republic of Fiji Navy"), each with its state."""
+    if not any(t in text for t in _FORMAL_STATE_TRIGGERS):
+        return []
+    out: list[Mention] = []
+    for m in _FORMAL_STATE_FORCE_RE.finditer(text):
+        known = lookup_country(" ".join(m.group("c").split()))
+        if known is None:
+            continue
+        surface = m.group(0)  # the state by its short name, which the lists know ("Republic of China" is Taiwan)
+        out.append(Mention(m.start(), m.end(), surface, " ".join(surface.split()), "ArmedForce", priority=5,
+                           attributes={"force_country": known.name}))
     return out

@@ -346,11 +346,16 @@ def _attach_role(text: str, p: Mention, prev_end: int) -> None:
         if best.group("envoy"):
             p.attributes["role_span"] = (window_start + best.start("envoy"), window_start + best.end("envoy"))
         return
-    m2 = _POST_ROLE_RE.match(text[p.end:p.end + 160])
+    m2 = _POST_ROLE_RE.match(text[p.end:p.end + 160]) or _POST_ROLE_OWNED_RE.match(text[p.end:p.end + 160])
     if m2:
         role = m2.group("role").strip()
         p.attributes["role"] = role
         p.attributes["role_span"] = (p.end + m2.start("role"), p.end + m2.end("role"))
+
+
+# a post in apposition that begins with the name of its body ("X, the Damen programme director, said")
+_POST_ROLE_OWNED_RE = re.compile(
+    rf"^\s*,\s+(?:the\s+)?(?P<role>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?\s+{_ROLE_MOD}{{0,3}}{_ROLE_HEAD})(?=\s*[,.;])")
 
 
 def short_forms(name: str) -> list[str]:
