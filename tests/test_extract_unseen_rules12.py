@@ -147,3 +147,15 @@ def test_a_force_named_after_its_states_formal_name_is_that_states(text: str, fo
 def test_a_formal_name_that_is_no_state_makes_no_force() -> None:
     facts = _facts("The Republic of Letters Army of volunteers met on Monday.")
     assert not [n for n in _entities(facts, "ArmedForce") if n.startswith("Republic")]
+
+
+def test_a_firm_described_in_apposition_may_open_with_a_platforms_name() -> None:
+    facts = _facts("SUVA – Exocet Marine Services, a Lautoka repair firm, will support the boats. France sold Exocet "
+                   "missiles to the region.")
+    assert "Exocet Marine Services" in _entities(facts, "Company") and "Exocet" in _entities(facts, "Platform")
+    assert not [a for e in facts.entities if e.type == "Platform" for a in e.aliases if "Marine" in a]
+
+
+def test_a_platform_described_in_apposition_stays_a_platform() -> None:
+    facts = _facts("WASHINGTON – The Harpoon, a missile made by Boeing, was fired from the frigate.")
+    assert "Harpoon" in _entities(facts, "Platform") and _entities(facts, "Company") == ["Boeing"]

@@ -336,7 +336,8 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     raw += find_industry_companies(text, [m.start for m in known if m.type == "Country"])
     raw += find_post_companies(text, [(m.start, m.end) for m in known])
     raw += find_apposed_units(text, known)
-    raw += find_apposed_firms(text, [(m.start, m.end) for m in known])
+    # a listed platform's name may open a described firm's ("Harpoon Marine Services, a repair firm")
+    raw += find_apposed_firms(text, [(m.start, m.end) for m in known if m.type != "Platform"])
     if "Committee" in text:
         raw += find_committees(text, gaz)
     raw += find_academies(text, gaz)

@@ -477,7 +477,8 @@ def _firm_named(text: str, start: int, end: int, known: Sequence[tuple[int, int]
 # what a firm's name goes on with after a platform's name it holds ("Aster & Co Systems", "Meteor Engineering Ltd")
 _FIRM_FORM_AFTER = re.compile(r"[ \t]+(?:(?:&|and)[ \t]+Co\b|(?:Systems|Engineering|Technologies|Technology|"
                               r"Electronics|Industries|Holdings|Ltd|Limited|Inc|GmbH|AG|SA|SpA|plc|PLC|AB|ASA|Corp|"
-                              r"Corporation|Company|Co)\b(?![ \t]*-))")
+                              r"Corporation|Company|Co|Marine|Services|Solutions|Group|Aerospace|Aviation|Dynamics|Robotics|Shipyards?)\b"
+                              r"(?![ \t]*-))")
 
 
 def drop_platforms_in_firms(text: str, raw: list[Mention]) -> list[Mention]:
