@@ -159,3 +159,12 @@ def test_a_firm_described_in_apposition_may_open_with_a_platforms_name() -> None
 def test_a_platform_described_in_apposition_stays_a_platform() -> None:
     facts = _facts("WASHINGTON – The Harpoon, a missile made by Boeing, was fired from the frigate.")
     assert "Harpoon" in _entities(facts, "Platform") and _entities(facts, "Company") == ["Boeing"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tel Aviv received the delegation on Monday.",
+    "Rio de Janeiro hosted the naval show in April.",
+    "Los Angeles signed a deal with the port.",
+])
+def test_a_city_that_hosts_receives_or_signs_is_no_person(text: str) -> None:
+    assert _entities(_facts(text), "Person") == []

@@ -411,9 +411,9 @@ def _apposed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
 # ("Ana Lopes visited the plant", "Jonas Berg, who heads the programme, said"), or that follow "said" or "met"
 # with a clause about the person ("said Pieter de Graaf, who leads the team"), or that a post in apposition
 # follows ("Marta Kowalczyk, the company's programme director, said")
-_ACT_VERBS = ("visited", "toured", "inspected", "met", "opened", "attended", "arrived", "travelled", "traveled",
-              "chaired", "led", "signed", "praised", "presented", "unveiled", "reviewed", "launched", "received",
-              "thanked", "spoke", "briefed", "hosted", "joined", "flew", "called")
+# verbs a person does far more often than a firm, a city or a state ("hosted", "signed", "received" are left out)
+_ACT_VERBS = ("visited", "toured", "inspected", "met", "attended", "arrived", "travelled", "traveled", "chaired",
+              "praised", "thanked", "spoke", "briefed", "flew", "stressed", "recalled")
 _WHO_VERBS = ("heads", "headed", "leads", "led", "runs", "ran", "chairs", "commands", "commanded", "oversees",
               "oversaw", "manages", "directs", "is", "was", "has", "had", "became", "joined", "founded")
 _APPOSED_NOUNS = ("director", "manager", "engineer", "spokesman", "spokeswoman", "spokesperson", "chief", "head",
