@@ -168,3 +168,8 @@ def test_a_platform_described_in_apposition_stays_a_platform() -> None:
 ])
 def test_a_city_that_hosts_receives_or_signs_is_no_person(text: str) -> None:
     assert _entities(_facts(text), "Person") == []
+
+
+def test_two_bare_names_joined_by_and_before_a_visit_both_visit() -> None:
+    facts = _facts("MOMBASA – Grace Wanjiru and Peter Otieno toured the Kenya Navy base at Mtongwe on Friday.")
+    assert sorted(s for s, o, _q in _rels(facts, "visited") if o == "Kenya Navy") == ["Grace Wanjiru", "Peter Otieno"]

@@ -466,7 +466,18 @@ def _formed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         # above a capital's mention: "Sofia" or "Victoria" opens a person's name as well as naming a city
         out.append(Mention(start, m.end("name"), name, name, "Person", 3, {}))
+        pair = _FORM_BEFORE_AND.search(text, max(0, start - 50), start)
+        if pair is not None and _FORM_LEFT.search(text, max(0, pair.start() - 12), pair.start()):
+            # "Ana Lopes and Jonas Berg visited": the first of the two acts too
+            first = pair.group("name")
+            if (_bare_name(first) and not _firm_like(first) and not held.covers(pair.start())
+                    and not any(w in INDUSTRY_WORDS or w in _BODY_WORDS or w in _FORM_NOT_NAMES
+                                for w in first.split())):
+                out.append(Mention(pair.start(), pair.end("name"), first, first, "Person", 3, {}))
     return out
+
+
+_FORM_BEFORE_AND = re.compile(rf"(?P<name>{_FORM_NAME})\s+and\s+$")
 
 
 #: capitalised words that open sentences or name things but no person ("North Korea", "Eastern Command")
