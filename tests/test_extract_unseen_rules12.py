@@ -173,3 +173,9 @@ def test_a_city_that_hosts_receives_or_signs_is_no_person(text: str) -> None:
 def test_two_bare_names_joined_by_and_before_a_visit_both_visit() -> None:
     facts = _facts("MOMBASA – Grace Wanjiru and Peter Otieno toured the Kenya Navy base at Mtongwe on Friday.")
     assert sorted(s for s, o, _q in _rels(facts, "visited") if o == "Kenya Navy") == ["Grace Wanjiru", "Peter Otieno"]
+
+
+def test_a_bare_name_after_according_to_or_by_with_a_who_clause_or_a_post_is_a_person() -> None:
+    facts = _facts("OSLO – The boats are late, according to Maria Solberg, who heads the yard. The deal was signed by "
+                   "Tomas Lind, the agency's procurement director, on Monday.")
+    assert {"Maria Solberg", "Tomas Lind"} <= set(_entities(facts, "Person"))

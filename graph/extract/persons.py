@@ -429,8 +429,9 @@ _FORM_TRIGGER = re.compile(branches_regex(
 _FORM_BEFORE_VERB = re.compile(rf"(?P<name>{_FORM_NAME})\s+$")
 _FORM_BEFORE_WHO = re.compile(rf"(?P<name>{_FORM_NAME})\s*,\s+$")
 _FORM_BEFORE_NOUN = re.compile(rf"(?P<name>{_FORM_NAME})\s*,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}$")
-# where such a name may begin: a sentence's or a dateline's start, or after "said", "met", "with", "and"
-_FORM_LEFT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*|[–—]\s+|\b(?:said|met|with|and)\s+)$")
+# where such a name may begin: a sentence's or a dateline's start, or after "said", "met", "with", "and", "by",
+# "according to"
+_FORM_LEFT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*|[–—]\s+|\b(?:said|met|with|and|by|to)\s+)$")
 
 
 def _formed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
