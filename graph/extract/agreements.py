@@ -560,6 +560,9 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                     new = target is None
             if not det and not mods and kind_word in ("order", "deal", "contract", "agreement", "arrangement"):
                 continue
+            if not new and target is None:
+                # "the agreement signed in 2019" after a 2026 order: the one of that year, else a new one
+                target, new = _of_stated_year(doc, s, agreements, kind, mods, end)
             if new:
                 years = re.findall(r"\b((?:19|20)\d\d)\b", mods)
                 past, future = _date_for(doc, s, near=start)
@@ -588,6 +591,35 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
     _headline_agreements(doc, agreements)
     _prior_agreements(doc, agreements)
     return agreements
+
+
+def _of_stated_year(doc: Document, s: Sentence, agreements: list[AgreementState], kind: str, mods: str,
+                    end: int) -> tuple[AgreementState | None, bool]:
+    """Return the agreement a definite reference stands for when its sentence writes a year that the latest
+    agreement is not of: the latest one of that year, or none and "new" when the article told of none.
+
+    Agreements of different years are different agreements unless the text says they are one.
+    """
+    years = re.findall(r"\b((?:19|20)\d\d)\b", mods)
+    if not years:
+        sm = _SIGNED_IN_YEAR.match(doc.text, end, s.end)
+        years = [sm.group("y")] if sm else []
+    if not years or not agreements:
+        return None, False
+    same = [a for a in agreements if a.kind == kind] or agreements
+    latest = _newest(same) if _NEWEST.search(mods) else same[-1]
+    if not latest.year or latest.year == years[0]:
+        return None, False
+    of_year = [a for a in agreements if a.year == years[0]]
+    if of_year:
+        return ([a for a in of_year if a.kind == kind] or of_year)[-1], False
+    return None, True
+
+
+# the year written with the act right after the agreement's word ("the contract, signed in 2019,")
+_SIGNED_IN_YEAR = re.compile(r",?\s+(?:(?:that|which)\s+)?(?:was\s+|were\s+)?(?:first\s+)?(?:signed|concluded|agreed|"
+                             r"awarded|placed|reached|struck|inked)\s+(?:in|during)\s+(?:early\s+|late\s+|mid-)?"
+                             r"(?:[A-Z][a-z]+\s+)?(?P<y>(?:19|20)\d\d)\b")
 
 
 _MANY = re.compile(r"\b(?:contracts|deals|orders|agreements|arrangements|MoUs|memorand(?:ums|a)|letters)\b")

@@ -27,6 +27,7 @@ from .event_relations import extract_event_relations
 from .events import find_events
 from .exercises import find_named_exercises
 from .firms import (
+    drop_platforms_in_firms,
     find_apposed_firms,
     find_apposed_units,
     find_industry_companies,
@@ -335,7 +336,8 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     raw += find_industry_companies(text, [m.start for m in known if m.type == "Country"])
     raw += find_post_companies(text, [(m.start, m.end) for m in known])
     raw += find_apposed_units(text, known)
-    raw += find_apposed_firms(text, [(m.start, m.end) for m in known])
+    # a listed platform's name may open a described firm's ("Harpoon Marine Services, a repair firm")
+    raw += find_apposed_firms(text, [(m.start, m.end) for m in known if m.type != "Platform"])
     if "Committee" in text:
         raw += find_committees(text, gaz)
     raw += find_academies(text, gaz)
@@ -348,6 +350,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     raw += find_persons(text)
     raw += envoy_names(text, known)
     raw = guard_listed_platforms(text, raw)
+    raw = drop_platforms_in_firms(text, raw)
     raw += maker_named_platforms(text, raw)
     raw += find_platform_types(text, raw, [q.end for q in doc.quantities])
     for m in _BYLINE_RE.finditer(text) if "By" in text else ():  # a byline's line is rare: "in" first

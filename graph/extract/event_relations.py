@@ -298,6 +298,8 @@ def _visits(doc: Document) -> None:
             if not targets:
                 targets = _facility_owner(doc, s, pos)
             if not targets:
+                targets = _facility_of_short_named(doc, s, pos)
+            if not targets:
                 continue
             before = [m for m in mentions_in(doc, s, *_ACTORS) if m.end <= s.start + vm.start()
                       and not re.match(r"['’]s\b", doc.text[m.end:m.end + 2])]
@@ -338,6 +340,22 @@ def _facility_owner(doc: Document, s: Sentence, pos: int) -> list[Mention]:
         return []
     return [m for m in mentions_in(doc, s, "Company", "ArmedForce", "GovernmentAgency", "Organisation")
             if m.start == fm.end()][:1]
+
+
+# "toured the Paramount plant", "visited a Hanwha shipyard": a site named by the first word of a firm the article
+# names in full
+_FACILITY_NAMED = re.compile(r"(?:an?\s+|the\s+)?(?P<w>[A-Z][\w'’-]+)\s+(?:shipyard|yard|plant|factory|facility|works|"
+                             r"headquarters|site|campus|base|hangar|barracks|depot|assembly\s+line|production\s+line)s?\b")
+
+
+def _facility_of_short_named(doc: Document, s: Sentence, pos: int) -> list[Mention]:
+    """Return the one firm whose name's first word names the site a visit names right after the verb, or nothing."""
+    fm = _FACILITY_NAMED.match(doc.text, pos, s.end)
+    if fm is None:
+        return []
+    word = fm.group("w")
+    firms = {m.name: m for m in doc.mentions if m.type == "Company" and m.name.split()[0] == word}
+    return list(firms.values()) if len(firms) == 1 else []
 
 
 _AND_RE = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:[\w-]+\s+){0,3}counterparts?,?\s+)?")

@@ -18,8 +18,9 @@ from .document import Document
 from .mentions import Mention
 from .patterns import branches_regex, find_words, is_word
 
-__all__ = ["INDUSTRY_WORDS", "find_apposed_firms", "find_apposed_units", "find_industry_companies",
-           "find_post_companies", "find_units", "firm_short_forms", "ownership_relations", "unit_relations"]
+__all__ = ["INDUSTRY_WORDS", "drop_platforms_in_firms", "find_apposed_firms", "find_apposed_units",
+           "find_industry_companies", "find_post_companies", "find_units", "firm_short_forms", "ownership_relations",
+           "unit_relations"]
 
 #: words a firm's name ends in beyond the company words of :mod:`.orgs` ("Kongsberg Maritime", "Harbin Aircraft")
 INDUSTRY_WORDS = frozenset(
@@ -471,3 +472,23 @@ def _firm_named(text: str, start: int, end: int, known: Sequence[tuple[int, int]
         return []
     name = " ".join(words)
     return [Mention(start, end, text[start:end], name, "Company", 3, {})]
+
+
+# what a firm's name goes on with after a platform's name it holds ("Aster & Co Systems", "Meteor Engineering Ltd")
+_FIRM_FORM_AFTER = re.compile(r"[ \t]+(?:(?:&|and)[ \t]+Co\b|(?:Systems|Engineering|Technologies|Technology|"
+                              r"Electronics|Industries|Holdings|Ltd|Limited|Inc|GmbH|AG|SA|SpA|plc|PLC|AB|ASA|Corp|"
+                              r"Corporation|Company|Co|Marine|Services|Solutions|Group|Aerospace|Aviation|Dynamics|Robotics|Shipyards?)\b"
+                              r"(?![ \t]*-))")
+
+
+def drop_platforms_in_firms(text: str, raw: list[Mention]) -> list[Mention]:
+    """Drop a platform's name that opens a firm's name found by form: "Aster & Co Systems" is a firm, no Aster."""
+    firms: dict[int, int] = {}
+    for m in raw:
+        if m.type == "Company" and m.priority < 4:
+            firms[m.start] = max(firms.get(m.start, 0), m.end)
+    if not firms:
+        return raw
+    dropped = {id(m) for m in raw if m.type == "Platform" and firms.get(m.start, 0) > m.end
+               and _FIRM_FORM_AFTER.match(text, m.end)}
+    return [m for m in raw if id(m) not in dropped] if dropped else raw

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 
+from ..countries import lookup as lookup_country
 from .mentions import Mention
 from .patterns import branches_regex, words_regex
 
@@ -238,4 +239,52 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
         if typ != "Company":
             continue
         out.append(Mention(start, start + len(name), name, name, "Company", priority=0))
+    out += find_forces_of_states(text)
+    return out
+
+
+# a force named for the state it serves, the service first ("Royal Navy of Oman", "Air Force of Sri Lanka"): that
+# state's force, never the bare service of the same name inside it ("Royal Navy" is Britain's)
+_FORCE_OF_RE = re.compile(
+    r"\b(?P<head>(?:Royal\s+)?(?:Navy|Army|Air\s+Force|Coast\s+Guard|Armed\s+Forces|Naval\s+Forces?|Land\s+Forces|"
+    r"Defen[cs]e\s+Forces?|Air\s+Defen[cs]e\s+Forces?|Marine\s+Corps|National\s+Guard|Special\s+Forces))\s+of\s+"
+    r"(?P<the>the\s+)?(?P<c>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
+_FORCE_OF_TRIGGERS = ("Navy of", "Army of", "Force of", "Forces of", "Guard of", "Corps of")
+# a force named after its state's formal name, the state first ("Republic of Fiji Navy")
+_FORMAL_STATE_FORCE_RE = re.compile(
+    r"\b(?P<c>(?:(?:Federal|Islamic|Democratic|People['’]s|United)\s+)?(?:Republic|Kingdom|Sultanate|State)\s+of\s+"
+    r"(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}?)\s+(?P<head>Navy|Army|Air\s+Force|Coast\s+Guard|Armed\s+Forces|"
+    r"Naval\s+Forces?|Land\s+Forces|Defen[cs]e\s+Forces?|Marine\s+Corps|National\s+Guard|Special\s+Forces)\b")
+_FORMAL_STATE_TRIGGERS = ("Republic of", "Kingdom of", "Sultanate of", "State of")
+
+
+def find_forces_of_states(text: str) -> list[Mention]:
+    """Return the forces named "<service> of <state>", each with its state, the longest known state's name taken."""
+    out: list[Mention] = []
+    for m in _FORCE_OF_RE.finditer(text) if any(t in text for t in _FORCE_OF_TRIGGERS) else ():
+        words = m.group("c").split()
+        while words and lookup_country(" ".join(words)) is None:
+            words.pop()
+        if not words:
+            continue
+        state = " ".join(words)
+        end = m.start("c") + len(state)
+        surface = text[m.start():end]
+        out.append(Mention(m.start(), end, surface, " ".join(surface.split()), "ArmedForce", priority=5,
+                           attributes={"force_country": state}))
+    return out + _forces_of_formal_states(text)
+
+
+def _forces_of_formal_states(text: str) -> list[Mention]:
+    """Return the forces named after a known state's formal name ("Republic of Fiji Navy"), each with its state."""
+    if not any(t in text for t in _FORMAL_STATE_TRIGGERS):
+        return []
+    out: list[Mention] = []
+    for m in _FORMAL_STATE_FORCE_RE.finditer(text):
+        known = lookup_country(" ".join(m.group("c").split()))
+        if known is None:
+            continue
+        surface = m.group(0)  # the state by its short name, which the lists know ("Republic of China" is Taiwan)
+        out.append(Mention(m.start(), m.end(), surface, " ".join(surface.split()), "ArmedForce", priority=5,
+                           attributes={"force_country": known.name}))
     return out

@@ -45,7 +45,7 @@ _TITLE = branches_regex([(h, r"\s+") for h in _LONGEST_FIRST(_HONORIFICS)]
                         + [(r, rf"{_RETIRED}\s+") for r in _LONGEST_FIRST(_RANKS)])
 _PARTICLE = r"(?:bin|binti|bte|bt|al|el|van|von|der|de|da|di|du|le|la|dos|das|ibn|abu|a/l|a/p)"
 _UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿĀ-ž"  # Latin-1 and Latin Extended-A letters (Ł, ś, ğ, ş, ı ...)
-_NAMEWORD = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z][a-z]?[A-Z][{_LO}]+|[A-Z]\.)"
+_NAMEWORD = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z][a-z]?[A-Z][{_LO}]+|[A-Z]\.|(?:al|el)-[{_UP}][{_LO}]+)"
 _NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEWORD}){{0,4}}"
 _TITLED_RE = re.compile(rf"(?P<title>{_TITLE}{_TITLE}*)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
 _ROLE_HEAD = (r"(?:President\s+Director|president\s+director|Raksha\s+Mantri|"
@@ -300,6 +300,9 @@ def find_persons(text: str) -> list[Mention]:
     apposed = _apposed_persons(text, taken)
     out += apposed
     taken += [(p.start, p.end) for p in apposed]
+    formed = _formed_persons(text, taken)
+    out += formed
+    taken += [(p.start, p.end) for p in formed]
     # asked for every candidate: a scan of all names taken makes long articles quadratic
     held, starts = Spans(taken), sorted(s for s, _e in taken)
     for m in _PLAIN_RE.finditer(text):
@@ -343,11 +346,16 @@ def _attach_role(text: str, p: Mention, prev_end: int) -> None:
         if best.group("envoy"):
             p.attributes["role_span"] = (window_start + best.start("envoy"), window_start + best.end("envoy"))
         return
-    m2 = _POST_ROLE_RE.match(text[p.end:p.end + 160])
+    m2 = _POST_ROLE_RE.match(text[p.end:p.end + 160]) or _POST_ROLE_OWNED_RE.match(text[p.end:p.end + 160])
     if m2:
         role = m2.group("role").strip()
         p.attributes["role"] = role
         p.attributes["role_span"] = (p.end + m2.start("role"), p.end + m2.end("role"))
+
+
+# a post in apposition that begins with the name of its body ("X, the Damen programme director, said")
+_POST_ROLE_OWNED_RE = re.compile(
+    rf"^\s*,\s+(?:the\s+)?(?P<role>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?\s+{_ROLE_MOD}{{0,3}}{_ROLE_HEAD})(?=\s*[,.;])")
 
 
 def short_forms(name: str) -> list[str]:
@@ -397,3 +405,86 @@ def _apposed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         out.append(Mention(m.start("name"), m.end("name"), name, name, "Person", 2, {}))
     return out
+
+
+# a person named with no title or post, known by form: a given name and a surname that open a sentence and act
+# ("Ana Lopes visited the plant", "Jonas Berg, who heads the programme, said"), or that follow "said" or "met"
+# with a clause about the person ("said Pieter de Graaf, who leads the team"), or that a post in apposition
+# follows ("Marta Kowalczyk, the company's programme director, said")
+# verbs a person does far more often than a firm, a city or a state ("hosted", "signed", "received" are left out)
+_ACT_VERBS = ("visited", "toured", "inspected", "met", "attended", "arrived", "travelled", "traveled", "chaired",
+              "praised", "thanked", "spoke", "briefed", "flew", "stressed", "recalled")
+_WHO_VERBS = ("heads", "headed", "leads", "led", "runs", "ran", "chairs", "commands", "commanded", "oversees",
+              "oversaw", "manages", "directs", "is", "was", "has", "had", "became", "joined", "founded")
+_APPOSED_NOUNS = ("director", "manager", "engineer", "spokesman", "spokeswoman", "spokesperson", "chief", "head",
+                  "official", "officer", "analyst", "executive", "commander", "minister", "secretary", "president",
+                  "chairman", "chairwoman", "founder", "researcher", "adviser", "advisor", "pilot", "lead", "leader")
+_FORM_NAMEWORD = rf"[{_UP}][{_LO}]+(?:['’-][{_UP}][{_LO}]+)?"
+_FORM_NAME = rf"{_FORM_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_FORM_NAMEWORD}){{1,2}}"
+# the words that tell a name acts, scanned first (a trie): the name is then looked for just before them
+_FORM_TRIGGER = re.compile(branches_regex(
+    [*((v, r"\b") for v in _ACT_VERBS), ("who", rf"\s+(?:{'|'.join(_WHO_VERBS)})\b"),
+     *((n, r"\b[^,.]{0,60},") for n in _APPOSED_NOUNS)], word_start=True))
+# what stands between the name and its trigger: a space for a verb, a comma for "who", a post in apposition
+_FORM_BEFORE_VERB = re.compile(rf"(?P<name>{_FORM_NAME})\s+$")
+_FORM_BEFORE_WHO = re.compile(rf"(?P<name>{_FORM_NAME})\s*,\s+$")
+_FORM_BEFORE_NOUN = re.compile(rf"(?P<name>{_FORM_NAME})\s*,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}$")
+# where such a name may begin: a sentence's or a dateline's start, or after "said", "met", "with", "and", "by",
+# "according to"
+_FORM_LEFT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*|[–—]\s+|\b(?:said|met|with|and|by|to)\s+)$")
+
+
+def _formed_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Return full names with no title or post, found by where they stand and what they do."""
+    out: list[Mention] = []
+    held = Spans(taken)
+    for t in _FORM_TRIGGER.finditer(text):
+        word = t.group(0).split(None, 1)[0].rstrip(",")
+        before = (_FORM_BEFORE_WHO if word == "who" else _FORM_BEFORE_VERB if word in _ACT_VERBS
+                  else _FORM_BEFORE_NOUN)
+        lo = max(0, t.start() - (60 if before is not _FORM_BEFORE_NOUN else 120))
+        if before is not _FORM_BEFORE_NOUN:
+            # the word just before the trigger must be a capitalised one, checked before any pattern
+            end = t.start() - 1
+            while end > lo and text[end - 1] in " ,":
+                end -= 1
+            head = text.rfind(" ", lo, end) + 1
+            if not text[head:head + 1].isupper() or not text[end - 1:end].islower():
+                continue
+        m = before.search(text, lo, t.start())
+        if m is None:
+            continue
+        start, name = m.start("name"), m.group("name")
+        while len(name.split()) > 2 and not _FORM_LEFT.search(text, max(0, start - 12), start):
+            first = name.split()[0]  # "The Ana Lopes": the name begins after a word that cannot open it
+            start = text.index(name.split()[1], start + len(first))
+            name = text[start:m.end("name")]
+        if not _FORM_LEFT.search(text, max(0, start - 12), start):
+            continue
+        words = [w for w in name.split() if not re.fullmatch(_PARTICLE, w)]
+        if (len(words) < 2 or not _bare_name(name) or _firm_like(name) or held.covers(start)
+                or any(w in INDUSTRY_WORDS or w in _BODY_WORDS or w in _FORM_NOT_NAMES for w in words)):
+            continue
+        # above a capital's mention: "Sofia" or "Victoria" opens a person's name as well as naming a city
+        out.append(Mention(start, m.end("name"), name, name, "Person", 3, {}))
+        pair = _FORM_BEFORE_AND.search(text, max(0, start - 50), start)
+        if pair is not None and _FORM_LEFT.search(text, max(0, pair.start() - 12), pair.start()):
+            # "Ana Lopes and Jonas Berg visited": the first of the two acts too
+            first = pair.group("name")
+            if (_bare_name(first) and not _firm_like(first) and not held.covers(pair.start())
+                    and not any(w in INDUSTRY_WORDS or w in _BODY_WORDS or w in _FORM_NOT_NAMES
+                                for w in first.split())):
+                out.append(Mention(pair.start(), pair.end("name"), first, first, "Person", 3, {}))
+    return out
+
+
+_FORM_BEFORE_AND = re.compile(rf"(?P<name>{_FORM_NAME})\s+and\s+$")
+
+
+#: capitalised words that open sentences or name things but no person ("North Korea", "Eastern Command")
+_FORM_NOT_NAMES = frozenset("North South East West Northern Southern Eastern Western Central New Old Great United "
+                            "Saudi Upper Lower Greater Little Port Fort Saint San Santa Mount Lake Cape Gulf Bay "
+                            "Sea Ocean River Island Islands Harbour Harbor Airport Base Camp Station Yard Plant "
+                            "Factory Works Republic Kingdom State States Union Federation Emirates Officials "
+                            "Several Many Some Both Two Three Four Five Six Seven Eight Nine Ten Last Next First "
+                            "Second Third Each Every Other Such Most All Another Russian Ukrainian Chinese".split())

@@ -203,8 +203,9 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
             if gaz is not None and any(g.entry.name == country for w in m.surface.split() for g in gaz.match(w)):
                 doc.entities.add(country, "Country")
         if m.type in ("ArmedForce", "GovernmentAgency") and country and country in doc.entities:
-            # the first force mentioned whose name begins this one's, word by word
-            above = [n for n in _word_prefixes(m.name) if n in forces]
+            # the first force mentioned whose name begins this one's, word by word; not the service a state's own is
+            # named after ("Royal Navy of Oman" is Oman's, no part of the Royal Navy)
+            above = [n for n in _word_prefixes(m.name) if n in forces and not m.name.startswith(n + " of ")]
             doc.relate(m.name, "part_of", min(above, key=forces.__getitem__) if above else country, {}, s)
         if m.type in ("Company", "ArmedForce", "GovernmentAgency", "Organisation"):
             sm = _SUBSIDIARY_RE.match(text, m.end + 2) if text[m.end:m.end + 2] == ", " else None
