@@ -347,6 +347,8 @@ def _attach_role(text: str, p: Mention, prev_end: int) -> None:
             p.attributes["role_span"] = (window_start + best.start("envoy"), window_start + best.end("envoy"))
         return
     m2 = _POST_ROLE_RE.match(text[p.end:p.end + 160]) or _POST_ROLE_OWNED_RE.match(text[p.end:p.end + 160])
+    if m2 is None and text.startswith(", ", p.end):
+        m2 = _POST_ROLE_BUILT_RE.match(text[p.end:p.end + 160])
     if m2:
         role = m2.group("role").strip()
         p.attributes["role"] = role
@@ -356,6 +358,19 @@ def _attach_role(text: str, p: Mention, prev_end: int) -> None:
 # a post in apposition that begins with the name of its body ("X, the Damen programme director, said")
 _POST_ROLE_OWNED_RE = re.compile(
     rf"^\s*,\s+(?:the\s+)?(?P<role>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?\s+{_ROLE_MOD}{{0,3}}{_ROLE_HEAD})(?=\s*[,.;])")
+
+
+# a post built of general parts after a name: the body's name, up to two plain words and a head noun, and "at/of/for
+# <Body>" ("X, the Fiji Navy logistics chief,", "X, the programme manager at DAPA,", "X, the fleet engineer,")
+_BUILT_HEADS = ("manager", "chief", "head", "director", "officer", "commander", "coordinator", "lead", "leader",
+                "engineer", "adviser", "advisor", "representative", "administrator", "inspector", "controller",
+                "superintendent", "commandant", "supervisor", "planner", "analyst", "negotiator")
+_POST_ROLE_BUILT_RE = re.compile(
+    r"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?!(?:former|ex|late|then|new|incoming|outgoing)\b)"
+    r"(?P<role>(?:[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2}\s+)?(?:(?!(?:who|which|and|or|is|was|has|had)\b)[a-z][a-z-]+\s+)"
+    rf"{{0,2}}{words_regex(_BUILT_HEADS)}"
+    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w&'’-]*){0,6})?)"
+    r"(?=\s*[,.;]|\s+said\b)")
 
 
 def short_forms(name: str) -> list[str]:

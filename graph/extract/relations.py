@@ -12,6 +12,7 @@ from .agreements import AgreementState
 from .anchors import sentences_with
 from .document import Document
 from .editions import another_edition, earlier_count
+from .gazetteer import Gazetteers
 from .mentions import Mention
 from .patterns import branches_regex
 from .persons import NATIONAL_POSTS
@@ -201,6 +202,8 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
         if m.type in ("ArmedForce", "GovernmentAgency") and country and country not in doc.entities:
             gaz = getattr(doc, "gazetteers", None)
             if gaz is not None and any(g.entry.name == country for w in m.surface.split() for g in gaz.match(w)):
+                doc.entities.add(country, "Country")
+            elif gaz is not None and _formal_state_opens(gaz, m.surface, country):
                 doc.entities.add(country, "Country")
         if m.type in ("ArmedForce", "GovernmentAgency") and country and country in doc.entities:
             # the first force mentioned whose name begins this one's, word by word; not the service a state's own is
@@ -551,3 +554,12 @@ def _appointments(doc: Document) -> None:
                 for who in (p, to):
                     if who is not None:
                         doc.relate(who.name, "holds_role", "Commander", {"organisation": body.name}, s)
+
+
+def _formal_state_opens(gaz: Gazetteers, surface: str, country: str) -> bool:
+    """Whether a force's name opens with its state's formal name ("Republic of Korea Army", "Kingdom of X Navy")."""
+    words = surface.split()
+    if len(words) < 4 or words[1] != "of":
+        return False
+    return any(g.entry.name == country and g.entry.type == "Country" and g.start == 0
+               for k in range(len(words) - 1, 2, -1) for g in gaz.match(" ".join(words[:k])))
