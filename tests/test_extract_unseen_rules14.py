@@ -83,3 +83,24 @@ def test_a_listed_yard_named_by_its_state_wins_over_the_state() -> None:
 
 def test_a_demonym_before_a_yard_word_names_no_firm() -> None:
     assert _entities(_facts("Polish Shipyards are busy, the ministry said."), "Company") == []
+
+
+# a service's post written in lower case before the name, held at the force named just before it
+
+
+@pytest.mark.parametrize(("text", "person", "role", "org"), [
+    ("The Royal Malaysian Navy took the ship on Monday, in a ceremony attended by the commander of the navy, "
+     "Admiral Zulhelmy Ithnain.", "Zulhelmy Ithnain", "commander of the navy", "Royal Malaysian Navy"),
+    ("The Egyptian Army received the howitzers. Deputy commander of the army Major General Tarek Fawzy "
+     "inspected them at a base near Cairo.", "Tarek Fawzy", "Deputy commander of the army", "Egyptian Army"),
+    ("The chief of staff of the air force of Oman, Air Vice Marshal Salim Al Rawahi, said the jets had arrived.",
+     "Salim Al Rawahi", "chief of staff of the air force", "Oman"),
+])
+def test_a_lower_case_service_post_before_the_name_is_held(text: str, person: str, role: str, org: str) -> None:
+    held = [(o, q.get("organisation")) for s, o, q in _rels(_facts(text), "holds_role") if s == person]
+    assert held == [(role, org)]
+
+
+def test_a_force_named_military_forces_after_a_formal_state_is_the_states() -> None:
+    facts = _facts("NUKU'ALOFA – The Kingdom of Tonga Military Forces will get a new patrol boat next year.")
+    assert ("Kingdom of Tonga Military Forces", "Tonga") in [(s, o) for s, o, _q in _rels(facts, "part_of")]

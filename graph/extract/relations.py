@@ -135,7 +135,14 @@ _SERVICE_POST = re.compile(
     r"head|Head|Chief\s+of\s+Staff))\b")
 _BRANCH_KIND = {"navy": "navy", "naval": "navy", "army": "army", "air": "air force", "defence": "armed forces",
                 "defense": "armed forces", "general": "armed forces", "armed": "armed forces"}
+# the same, written in lower case: "commander of the navy", "chief of staff of the land forces"
+_SERVICE_POST_LOWER = re.compile(r"\b(?:chief|commander|head|chief\s+of\s+staff)\s+of\s+the\s+"
+                                 r"(?P<b>navy|naval\s+forces|army|land\s+forces|air\s+forces?|armed\s+forces|"
+                                 r"defen[cs]e\s+forces)\b", re.I)
+_LOWER_BRANCH = {"navy": "navy", "naval": "navy", "army": "army", "land": "army", "air": "air force",
+                 "armed": "armed forces", "defence": "armed forces", "defense": "armed forces"}
 _FORCE_HEADS = (("Navy", "navy"), ("Naval Forces", "navy"), ("Army", "army"), ("Air Force", "air force"),
+                ("Land Forces", "army"),
                 ("Armed Forces", "armed forces"), ("Defence Forces", "armed forces"),
                 ("Defense Forces", "armed forces"))
 
@@ -144,7 +151,8 @@ def _service_branch(role: str) -> str | None:
     """Return the service ("navy", "army", "air force", "armed forces") a post heads, or None."""
     m = _SERVICE_POST.search(role)
     if m is None:
-        return None
+        lm = _SERVICE_POST_LOWER.search(role)
+        return _LOWER_BRANCH.get(lm.group("b").split()[0]) if lm else None
     return _BRANCH_KIND.get((m.group("b1") or m.group("b2")).split()[0].casefold())
 
 
@@ -163,6 +171,9 @@ def _service_force(doc: Document, p: Mention, service: str, org: str | None) -> 
         force = next((m for m in doc.mentions if m.type == "ArmedForce" and m.start < span[0] < m.end), None)
         if force is not None and _force_kind(force.name, force.attributes) == service:
             return force.name
+    near_force = _named_before(doc, span, service) if span else None
+    if near_force is not None:
+        return near_force
     country = org if org is not None and doc.entities.type_of(org) == "Country" else None
     if country is None:
         s = doc.sentence_at(p.start)
@@ -174,6 +185,19 @@ def _service_force(doc: Document, p: Mention, service: str, org: str | None) -> 
             return rec.name
     # "Army chief General X" where the article never names that army: the post is held for the state
     return country if country is not None and country in doc.entities else None
+
+
+def _named_before(doc: Document, span: tuple[int, int], service: str) -> str | None:
+    """Return the force a post's lower-case "the navy" points back to: the last force of that service named shortly
+    before the post ("The Kingdom of X Navy ... the commander of the navy, Admiral Y"), unless it names a state."""
+    lm = _SERVICE_POST_LOWER.search(doc.text, span[0], span[1])
+    if lm is None or lm.group("b")[0].isupper():
+        return None
+    if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", doc.text[lm.end():span[1] + 1]):
+        return None
+    prior = [m for m in doc.mentions if m.type == "ArmedForce" and m.end <= span[0] and span[0] - m.end <= 300
+             and _force_kind(m.name, m.attributes) == service]
+    return prior[-1].name if prior else None
 
 
 def _word_prefixes(name: str) -> list[str]:
