@@ -32,6 +32,7 @@ from .firms import (
     find_apposed_units,
     find_industry_companies,
     find_post_companies,
+    find_state_named_yards,
     find_units,
     ownership_relations,
     unit_relations,
@@ -334,6 +335,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     known = _gazetteer_mentions(text, gaz)
     raw: list[Mention] = known + find_units(text, known)
     raw += find_industry_companies(text, [m.start for m in known if m.type == "Country"])
+    raw += find_state_named_yards(text, known)
     raw += find_post_companies(text, [(m.start, m.end) for m in known])
     raw += find_apposed_units(text, known)
     # a listed platform's name may open a described firm's ("Harpoon Marine Services, a repair firm")

@@ -19,8 +19,8 @@ from .mentions import Mention
 from .patterns import branches_regex, find_words, is_word
 
 __all__ = ["INDUSTRY_WORDS", "drop_platforms_in_firms", "find_apposed_firms", "find_apposed_units",
-           "find_industry_companies", "find_post_companies", "find_units", "firm_short_forms", "ownership_relations",
-           "unit_relations"]
+           "find_industry_companies", "find_post_companies", "find_state_named_yards", "find_units",
+           "firm_short_forms", "ownership_relations", "unit_relations"]
 
 #: words a firm's name ends in beyond the company words of :mod:`.orgs` ("Kongsberg Maritime", "Harbin Aircraft")
 INDUSTRY_WORDS = frozenset(
@@ -492,3 +492,33 @@ def drop_platforms_in_firms(text: str, raw: list[Mention]) -> list[Mention]:
     dropped = {id(m) for m in raw if m.type == "Platform" and firms.get(m.start, 0) > m.end
                and _FIRM_FORM_AFTER.match(text, m.end)}
     return [m for m in raw if id(m) not in dropped] if dropped else raw
+
+
+# a yard named by its state ("Kenya Shipyards", "Egypt Shipyard Company"): the state's name opens the firm's, and the
+# longer name wins; a demonym ("Polish Shipyards") more often describes than names, so only a state's name counts
+_STATE_YARD_RE = re.compile(r"[ \t]+(?:Naval[ \t]+)?(?:Shipyards?|Dockyards?|Shipbuilders|"
+                            r"Shipbuilding(?:[ \t]+(?:Company|Corporation))?)"
+                            r"(?:[ \t]+(?:Limited|Ltd\.?|Company|Corporation|PLC))?\b(?![ \t]+[A-Z0-9]|-\w)")
+
+
+def find_state_named_yards(text: str, known: Sequence[Mention]) -> list[Mention]:
+    """Return the shipyards whose names begin with a state's name, where no listed name covers them.
+
+    >>> [m.name for m in find_state_named_yards("Egypt Shipyard will build it.", [
+    ...     Mention(0, 5, "Egypt", "Egypt", "Country")])]
+    ['Egypt Shipyard']
+    """
+    out: list[Mention] = []
+    for m in known:
+        if m.type != "Country" or m.form != "name":
+            continue
+        near = text[m.end:m.end + 30]
+        if "Ship" not in near and "Dockyard" not in near:
+            continue
+        ym = _STATE_YARD_RE.match(text, m.end)
+        if ym is None:
+            continue
+        surface = text[m.start:ym.end()]
+        out.append(Mention(m.start, ym.end(), surface, " ".join(surface.split()), "Company", 5,
+                           {"country": m.name}))
+    return out

@@ -254,7 +254,8 @@ _FORCE_OF_TRIGGERS = ("Navy of", "Army of", "Force of", "Forces of", "Guard of",
 _FORMAL_STATE_FORCE_RE = re.compile(
     r"\b(?P<c>(?:(?:Federal|Islamic|Democratic|People['’]s|United)\s+)?(?:Republic|Kingdom|Sultanate|State)\s+of\s+"
     r"(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}?)\s+(?P<head>Navy|Army|Air\s+Force|Coast\s+Guard|Armed\s+Forces|"
-    r"Naval\s+Forces?|Land\s+Forces|Defen[cs]e\s+Forces?|Marine\s+Corps|National\s+Guard|Special\s+Forces)\b")
+    r"Naval\s+Forces?|Land\s+Forces|Defen[cs]e\s+Forces?|Marine\s+Corps|National\s+Guard|Special\s+Forces|"
+    r"Military\s+Forces?)\b")
 _FORMAL_STATE_TRIGGERS = ("Republic of", "Kingdom of", "Sultanate of", "State of")
 
 

@@ -73,6 +73,13 @@ _ROLE_LOOSE = (rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}(?:\s+(?:and|&)\s+{_ROLE_MOD}
 _ENVOY = (r"(?P<envoy>(?:Deputy\s+)?(?:Ambassador|Envoy|High\s+Commissioner|Consul[- ]General|Defen[cs]e\s+Attach[ée])"
           r")\s+to\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3}")
 _PRE_ROLE_RE = re.compile(rf"(?P<role>{_ROLE_LOOSE}|{_ENVOY})(?:\s*,\s*(?:the\s+)?|\s+)$")
+# a service's post written in lower case before the name ("the commander of the navy, Rear Admiral X", "Deputy
+# commander of the land forces Major General X", "the chief of staff of the air force of Oman, General X")
+_PRE_ROLE_SERVICE_RE = re.compile(
+    r"(?P<role>(?:(?:[Dd]eputy|[Vv]ice|[Aa]cting|[Aa]ssistant)\s+)?(?:[Cc]hief\s+of\s+staff|[Cc]ommander|[Cc]hief|"
+    r"[Hh]ead)\s+of\s+the\s+(?:army|navy|air\s+force|land\s+forces|naval\s+forces|air\s+forces|armed\s+forces|"
+    r"defen[cs]e\s+forces|marine\s+corps|coast\s+guard)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
+    r"(?P<envoy>(?!))?(?:\s*,\s*|\s+)$")  # no envoy's post: the group is there for the reader of the match
 _POST_ROLE_RE = re.compile(
     rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?)['’]s\s+)?"
     rf"(?:{_ROLE_MOD}{{0,3}}{_ROLE_HEAD}|head|chief)[^,.;\"“”]*)(?=[,.;]|\s+said|$)"
@@ -339,6 +346,8 @@ def _attach_role(text: str, p: Mention, prev_end: int) -> None:
         window_start = b.end()
     before = text[window_start:p.start]
     best = _PRE_ROLE_RE.search(before)
+    if best is None and " of the " in before:
+        best = _PRE_ROLE_SERVICE_RE.search(before)
     if best is not None:
         role = best.group("role").strip().rstrip(",").strip()
         p.attributes["role"] = role
@@ -347,6 +356,8 @@ def _attach_role(text: str, p: Mention, prev_end: int) -> None:
             p.attributes["role_span"] = (window_start + best.start("envoy"), window_start + best.end("envoy"))
         return
     m2 = _POST_ROLE_RE.match(text[p.end:p.end + 160]) or _POST_ROLE_OWNED_RE.match(text[p.end:p.end + 160])
+    if m2 is None and text.startswith(", ", p.end):
+        m2 = _POST_ROLE_BUILT_RE.match(text[p.end:p.end + 160])
     if m2:
         role = m2.group("role").strip()
         p.attributes["role"] = role
@@ -356,6 +367,19 @@ def _attach_role(text: str, p: Mention, prev_end: int) -> None:
 # a post in apposition that begins with the name of its body ("X, the Damen programme director, said")
 _POST_ROLE_OWNED_RE = re.compile(
     rf"^\s*,\s+(?:the\s+)?(?P<role>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)?\s+{_ROLE_MOD}{{0,3}}{_ROLE_HEAD})(?=\s*[,.;])")
+
+
+# a post built of general parts after a name: the body's name, up to two plain words and a head noun, and "at/of/for
+# <Body>" ("X, the Fiji Navy logistics chief,", "X, the programme manager at DAPA,", "X, the fleet engineer,")
+_BUILT_HEADS = ("manager", "chief", "head", "director", "officer", "commander", "coordinator", "lead", "leader",
+                "engineer", "adviser", "advisor", "representative", "administrator", "inspector", "controller",
+                "superintendent", "commandant", "supervisor", "planner", "analyst", "negotiator")
+_POST_ROLE_BUILT_RE = re.compile(
+    r"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?!(?:former|ex|late|then|new|incoming|outgoing)\b)"
+    r"(?P<role>(?:[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2}\s+)?(?:(?!(?:who|which|and|or|is|was|has|had)\b)[a-z][a-z-]+\s+)"
+    rf"{{0,2}}{words_regex(_BUILT_HEADS)}"
+    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w&'’-]*){0,6})?)"
+    r"(?=\s*[,.;]|\s+said\b)")
 
 
 def short_forms(name: str) -> list[str]:

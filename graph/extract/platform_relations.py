@@ -222,10 +222,21 @@ def _after_possessive(doc: Document, s: Sentence, pos: int) -> Mention | None:
     return mention_at(doc, s, pos, "Platform")
 
 
+# the determiners, counts and adjectives a platform's name may follow after an inspecting verb
+_INSPECTED_MODS_RE = re.compile(
+    r"(?:(?:the|a|an|its|their|his|her|our|some|several|all|both)\s+)?"
+    r"(?:(?:new|newly|first|second|third|last|latest|upgraded|modernised|modernized|refurbished|modified|"
+    r"completed|delivered|initial|two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3}|"
+    r"locally[- ]built|locally[- ]made|recently[- ]delivered|armoured|armored|prototype)\s+){0,3}")
+
+
 def _inspections(doc: Document) -> None:
     for s in sentences_with(doc, ("inspected", "examined", "viewed", "toured", "test-", "flew in")):
         for im in _INSPECTED_RE.finditer(doc.text, s.start, s.end):
             p = mention_at(doc, s, im.end(), "Platform")
+            if p is None:  # "inspected the new ...", "the first two ...", "its upgraded ..."
+                mm = _INSPECTED_MODS_RE.match(doc.text, im.end())
+                p = mention_at(doc, s, mm.end(), "Platform") if mm and mm.end() > im.end() else None
             persons = [m for m in mentions_in(doc, s, "Person") if m.end <= im.start()]
             if p is None or not persons:
                 continue

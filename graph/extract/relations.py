@@ -12,6 +12,7 @@ from .agreements import AgreementState
 from .anchors import sentences_with
 from .document import Document
 from .editions import another_edition, earlier_count
+from .gazetteer import Gazetteers
 from .mentions import Mention
 from .patterns import branches_regex
 from .persons import NATIONAL_POSTS
@@ -134,7 +135,14 @@ _SERVICE_POST = re.compile(
     r"head|Head|Chief\s+of\s+Staff))\b")
 _BRANCH_KIND = {"navy": "navy", "naval": "navy", "army": "army", "air": "air force", "defence": "armed forces",
                 "defense": "armed forces", "general": "armed forces", "armed": "armed forces"}
+# the same, written in lower case: "commander of the navy", "chief of staff of the land forces"
+_SERVICE_POST_LOWER = re.compile(r"\b(?:chief|commander|head|chief\s+of\s+staff)\s+of\s+the\s+"
+                                 r"(?P<b>navy|naval\s+forces|army|land\s+forces|air\s+forces?|armed\s+forces|"
+                                 r"defen[cs]e\s+forces)\b", re.I)
+_LOWER_BRANCH = {"navy": "navy", "naval": "navy", "army": "army", "land": "army", "air": "air force",
+                 "armed": "armed forces", "defence": "armed forces", "defense": "armed forces"}
 _FORCE_HEADS = (("Navy", "navy"), ("Naval Forces", "navy"), ("Army", "army"), ("Air Force", "air force"),
+                ("Land Forces", "army"),
                 ("Armed Forces", "armed forces"), ("Defence Forces", "armed forces"),
                 ("Defense Forces", "armed forces"))
 
@@ -143,7 +151,8 @@ def _service_branch(role: str) -> str | None:
     """Return the service ("navy", "army", "air force", "armed forces") a post heads, or None."""
     m = _SERVICE_POST.search(role)
     if m is None:
-        return None
+        lm = _SERVICE_POST_LOWER.search(role)
+        return _LOWER_BRANCH.get(lm.group("b").split()[0]) if lm else None
     return _BRANCH_KIND.get((m.group("b1") or m.group("b2")).split()[0].casefold())
 
 
@@ -162,6 +171,9 @@ def _service_force(doc: Document, p: Mention, service: str, org: str | None) -> 
         force = next((m for m in doc.mentions if m.type == "ArmedForce" and m.start < span[0] < m.end), None)
         if force is not None and _force_kind(force.name, force.attributes) == service:
             return force.name
+    near_force = _named_before(doc, span, service) if span else None
+    if near_force is not None:
+        return near_force
     country = org if org is not None and doc.entities.type_of(org) == "Country" else None
     if country is None:
         s = doc.sentence_at(p.start)
@@ -173,6 +185,19 @@ def _service_force(doc: Document, p: Mention, service: str, org: str | None) -> 
             return rec.name
     # "Army chief General X" where the article never names that army: the post is held for the state
     return country if country is not None and country in doc.entities else None
+
+
+def _named_before(doc: Document, span: tuple[int, int], service: str) -> str | None:
+    """Return the force a post's lower-case "the navy" points back to: the last force of that service named shortly
+    before the post ("The Kingdom of X Navy ... the commander of the navy, Admiral Y"), unless it names a state."""
+    lm = _SERVICE_POST_LOWER.search(doc.text, span[0], span[1])
+    if lm is None or lm.group("b")[0].isupper():
+        return None
+    if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", doc.text[lm.end():span[1] + 1]):
+        return None
+    prior = [m for m in doc.mentions if m.type == "ArmedForce" and m.end <= span[0] and span[0] - m.end <= 300
+             and _force_kind(m.name, m.attributes) == service]
+    return prior[-1].name if prior else None
 
 
 def _word_prefixes(name: str) -> list[str]:
@@ -201,6 +226,8 @@ def extract_relations(doc: Document, agreements: list[AgreementState]) -> None:
         if m.type in ("ArmedForce", "GovernmentAgency") and country and country not in doc.entities:
             gaz = getattr(doc, "gazetteers", None)
             if gaz is not None and any(g.entry.name == country for w in m.surface.split() for g in gaz.match(w)):
+                doc.entities.add(country, "Country")
+            elif gaz is not None and _formal_state_opens(gaz, m.surface, country):
                 doc.entities.add(country, "Country")
         if m.type in ("ArmedForce", "GovernmentAgency") and country and country in doc.entities:
             # the first force mentioned whose name begins this one's, word by word; not the service a state's own is
@@ -551,3 +578,12 @@ def _appointments(doc: Document) -> None:
                 for who in (p, to):
                     if who is not None:
                         doc.relate(who.name, "holds_role", "Commander", {"organisation": body.name}, s)
+
+
+def _formal_state_opens(gaz: Gazetteers, surface: str, country: str) -> bool:
+    """Whether a force's name opens with its state's formal name ("Republic of Korea Army", "Kingdom of X Navy")."""
+    words = surface.split()
+    if len(words) < 4 or words[1] != "of":
+        return False
+    return any(g.entry.name == country and g.entry.type == "Country" and g.start == 0
+               for k in range(len(words) - 1, 2, -1) for g in gaz.match(" ".join(words[:k])))
