@@ -509,6 +509,11 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
             _signing_named_again(doc, s, agreements[-1])
         if agreements and " at " in s.text and _PUT_AT.search(s.text) and not _TRIGGER_RE.search(s.text):
             _value_put_at(doc, s, agreements[-1])
+        if "ordered" in s.text and not _TRIGGER_RE.search(s.text):
+            told = _ordered_by_verb(doc, s, agreements, year_now)
+            if told is not None:
+                agreements.append(told)
+                continue
         for tm in _TRIGGER_RE.finditer(s.text):
             kind_word = tm.group("kind")
             if kind_word in ("order", "deal", "agreement", "arrangement") and re.search(
@@ -559,7 +564,13 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                             doc.relate(target.name, "covers", named.name, {}, s)
                     new = target is None
             if not det and not mods and kind_word in ("order", "deal", "contract", "agreement", "arrangement"):
-                continue
+                target = _by_demonym(doc, s, agreements, start)
+                if target is None:
+                    continue
+                det, new = "the", False  # "the Finnish contract": the one the buyer of that nation is party to
+            if new and det.casefold() == "the" and mods and not om and agreements:
+                target = _valued_again(doc, s, agreements, kind, mods, start)
+                new = target is None
             if not new and target is None:
                 # "the agreement signed in 2019" after a 2026 order: the one of that year, else a new one
                 target, new = _of_stated_year(doc, s, agreements, kind, mods, end)
@@ -1430,3 +1441,77 @@ def witnessed_the_signing(doc: Document, agreements: list[AgreementState]) -> No
         agr = signed[-1]
         date = _status_date(doc, agr)
         doc.relate(persons[-1].name, "witnessed", agr.name, {"date": date}, s, 0.55)
+
+
+# "Romania ordered 54 tanks from the United States": an order told by its verb alone is a contract between the two
+_VERB_ORDER = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:formally\s+|officially\s+|also\s+|now\s+)?ordered\s+"
+                         r"(?P<what>[^.;]{1,100}?)\s+from\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
+_ORDER_LEAD = re.compile(r"^(?:(?:On|In|Last|Earlier)\s+[\w ]{1,20},\s+)?(?:[Tt]he\s+)?$")
+
+
+def _ordered_by_verb(doc: Document, s: Sentence, agreements: list[AgreementState],
+                     year_now: str | None) -> AgreementState | None:
+    """Create the contract "<buyer> ordered N <platform> from <supplier>" tells, the buyer opening the clause."""
+    ms = doc.mentions_in(s, *_ROLE_PARTIES)
+    for buyer in ms:
+        if buyer.type == "Company" or buyer.form == "demonym":
+            continue
+        vm = _VERB_ORDER.match(doc.text, buyer.end, s.end)
+        if vm is None:
+            continue
+        if not _ORDER_LEAD.match(doc.text[s.start:buyer.start]):
+            return None
+        supplier = next((m for m in ms if m.start == vm.end() and m.form != "demonym"), None)
+        if supplier is None or supplier.name == buyer.name:
+            return None
+        platforms = [m for m in doc.mentions_in(s, "Platform") if vm.start("what") <= m.start < vm.end("what")]
+        past, _future = _date_for(doc, s, near=vm.start())
+        year = (past or year_now or "")[:4]
+        platform = platforms[0].name if platforms else None
+        label = "–".join(_party_label(doc, p.name) for p in (buyer, supplier))
+        name = " ".join(x for x in (label, platform or "", "contract") if x) + (f" ({year})" if year else "")
+        name = _unique_name(doc, agreements, name)
+        doc.entities.add(name, "Agreement", agreement_type="contract")
+        doc.relate(buyer.name, "party_to", name, {"role": "buyer"}, s)
+        doc.relate(supplier.name, "party_to", name, {"role": "supplier"}, s)
+        if platforms:
+            pm = platforms[0]
+            q = [x for x in doc.in_sentence(s, doc.quantities) if x.end <= pm.start and pm.start - x.end <= 25]
+            qty = q[-1].value if q else None
+            doc.relate(name, "covers", pm.name, {"quantity": qty}, s)
+            if supplier.type == "Company":
+                doc.relate(supplier.name, "supplies", pm.name, {"buyer": buyer.name, "quantity": qty,
+                                                                "status": "contracted"}, s)
+        return AgreementState(name, "contract", year, [(buyer.name, "buyer"), (supplier.name, "supplier")],
+                              platform, s)
+    return None
+
+
+def _by_demonym(doc: Document, s: Sentence, agreements: list[AgreementState], start: int) -> AgreementState | None:
+    """The agreement "the Finnish contract" names: the latest one a party of that nation is buyer to."""
+    m = doc.last_before(start, "Country")
+    if (m is None or m.form != "demonym" or not _ONLY_SPACE.fullmatch(doc.text, m.end, start)
+            or not _THE_BEFORE.search(doc.text, max(s.start, m.start - 5), m.start)):
+        return None
+    return next((a for a in reversed(agreements) if any(p == m.name and r != "supplier" for p, r in a.parties)
+                 or any(f.subject == m.name and f.predicate == "party_to" and f.object == a.name
+                        and f.qualifiers.get("role") != "supplier" for f in doc.facts)), None)
+
+
+_VALUE_ONLY = re.compile(r"^(?:(?:[A-Z]{3}|US\$|[$€£₩¥])?\s?[\d.,]+\s?(?:bn|m|mn|million|billion|trillion)?\s*)+$")
+
+
+def _valued_again(doc: Document, s: Sentence, agreements: list[AgreementState], kind: str,
+                  mods: str, start: int) -> AgreementState | None:
+    """"The PHP 36 billion contract was signed": the latest agreement of the kind, when it has no value yet."""
+    if not _VALUE_ONLY.match(mods) or not re.search(r"[A-Z$€£₩¥]", mods) or re.search(r"\b(?:19|20)\d\d\b", mods):
+        return None
+    agr = next((a for a in reversed(agreements) if a.kind == kind), None)
+    money = [m for m in doc.in_sentence(s, doc.money) if start - 40 <= m.start and m.end <= start]
+    if agr is None or not money or any(f.subject == agr.name and f.predicate == "has_value" for f in doc.facts):
+        return None
+    doc.relate(agr.name, "has_value", money[-1].value, {"approximate": money[-1].approximate or None}, s)
+    for f in doc.facts:
+        if f.subject == agr.name and f.predicate == "covers":
+            f.qualifiers.setdefault("value", [money[-1].value])
+    return agr
