@@ -49,3 +49,40 @@ def test_ordered_in_a_relative_clause_or_without_a_supplier_makes_no_contract() 
                  "Kenya ordered the audit after the fire, officials said.",
                  "The court in Oslo ordered Kongsberg to pay the fine."):
         assert _entities(_facts(text), "Agreement") == [], text
+
+
+def test_an_order_after_a_dateline_or_a_said_clause_is_a_contract() -> None:
+    for text in ("LIMA – Peru has ordered 8 Black Hawk helicopters from Sikorsky, the air force said.",
+                 "Separately, the ministry said Kenya had ordered 4 Bayraktar TB2 drones from Baykar in 2024."):
+        facts = _facts(text)
+        agreements = _entities(facts, "Agreement")
+        assert len(agreements) == 1, text
+        assert sorted(_party_roles(facts, agreements[0]).values()) == ["buyer", "supplier"], text
+
+
+def test_an_order_from_a_firm_not_known_by_name_is_still_the_buyers_contract() -> None:
+    facts = _facts("Bolivia ordered 6 K-8 trainers from China National Aero-Technology Import Company. "
+                   "The contract was signed in La Paz on May 2.")
+    agreements = _entities(facts, "Agreement")
+    assert len(agreements) == 1
+    assert _party_roles(facts, agreements[0])["Bolivia"] == "buyer"
+    assert [o for _s, o, _q in _rels(facts, "covers")] == ["K-8"]
+
+
+def test_a_country_word_opening_a_firms_name_is_no_supplier() -> None:
+    facts = _facts("Bolivia ordered 6 K-8 trainers from China National Aero-Technology Import Company.")
+    assert "China" not in {s for s, _o, _q in _rels(facts, "party_to")}
+
+
+def test_its_nth_contract_ranks_the_buyer_of_the_contract_just_told() -> None:
+    facts = _facts("Morocco ordered 24 Caracal helicopters from Airbus Helicopters in March. "
+                   "The contract was signed in Rabat. For Morocco it is its third Airbus Helicopters contract.")
+    ranked = [(s, q["ordinal"]) for s, _o, q in _rels(facts, "party_to") if "ordinal" in q]
+    assert ranked == [("Morocco", 3)]
+    assert len(_entities(facts, "Agreement")) == 1
+
+
+def test_an_nth_contract_with_another_firm_ranks_nothing_told_before() -> None:
+    facts = _facts("Morocco ordered 24 Caracal helicopters from Airbus Helicopters in March. "
+                   "It is Morocco's second Leonardo contract.")
+    assert [q for _s, _o, q in _rels(facts, "party_to") if "ordinal" in q] == []

@@ -521,6 +521,8 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                     s.text[max(0, tm.start("kind") - 4):tm.end("kind") + 4]):
                 continue
             start, end = s.start + tm.start("kind"), s.start + tm.end()
+            if agreements and _ranked_reference(doc, s, agreements, _kind(kind_word), start):
+                continue  # "it is its second Rafale contract": a rank of the contract told before
             if _ranked_object(doc, start):
                 continue
             det, mods, np_start = _noun_phrase(doc, s, start)
@@ -1446,7 +1448,9 @@ def witnessed_the_signing(doc: Document, agreements: list[AgreementState]) -> No
 # "Romania ordered 54 tanks from the United States": an order told by its verb alone is a contract between the two
 _VERB_ORDER = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:formally\s+|officially\s+|also\s+|now\s+)?ordered\s+"
                          r"(?P<what>[^.;]{1,100}?)\s+from\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
-_ORDER_LEAD = re.compile(r"^(?:(?:On|In|Last|Earlier)\s+[\w ]{1,20},\s+)?(?:[Tt]he\s+)?$")
+_ORDER_LEAD = re.compile(r"^(?:[A-Z][A-Z .'-]{1,30}\s+[–—-]\s+)?(?:(?:On|In|Last|Earlier|Separately|Meanwhile)\b"
+                         r"[\w ]{0,20},\s+)?(?:[^,.;]{1,60}?\s+(?:said|confirmed|announced|added)(?:\s+on\s+\w+)?"
+                         r"\s+(?:that\s+)?)?(?:[Tt]he\s+)?$")
 
 
 def _ordered_by_verb(doc: Document, s: Sentence, agreements: list[AgreementState],
@@ -1461,29 +1465,34 @@ def _ordered_by_verb(doc: Document, s: Sentence, agreements: list[AgreementState
             continue
         if not _ORDER_LEAD.match(doc.text[s.start:buyer.start]):
             return None
-        supplier = next((m for m in ms if m.start == vm.end() and m.form != "demonym"), None)
-        if supplier is None or supplier.name == buyer.name:
-            return None
+        supplier = next((m for m in ms if m.start == vm.end() and m.form != "demonym"
+                         and not (m.type == "Country" and re.match(r"\s[A-Z]", doc.text[m.end:m.end + 2]))), None)
         platforms = [m for m in doc.mentions_in(s, "Platform") if vm.start("what") <= m.start < vm.end("what")]
+        if supplier is None and platforms and doc.text[vm.end():vm.end() + 1].isupper():
+            supplier = buyer  # from a firm not known by name: the buyer's contract for the platform
+        if supplier is None:
+            return None
         past, _future = _date_for(doc, s, near=vm.start())
         year = (past or year_now or "")[:4]
         platform = platforms[0].name if platforms else None
-        label = "–".join(_party_label(doc, p.name) for p in (buyer, supplier))
+        sellers = [supplier] if supplier is not buyer else []
+        label = "–".join(_party_label(doc, p.name) for p in (buyer, *sellers))
         name = " ".join(x for x in (label, platform or "", "contract") if x) + (f" ({year})" if year else "")
         name = _unique_name(doc, agreements, name)
         doc.entities.add(name, "Agreement", agreement_type="contract")
         doc.relate(buyer.name, "party_to", name, {"role": "buyer"}, s)
-        doc.relate(supplier.name, "party_to", name, {"role": "supplier"}, s)
-        if platforms:
-            pm = platforms[0]
-            q = [x for x in doc.in_sentence(s, doc.quantities) if x.end <= pm.start and pm.start - x.end <= 25]
-            qty = q[-1].value if q else None
+        for p in sellers:
+            doc.relate(p.name, "party_to", name, {"role": "supplier"}, s)
+        pm = platforms[0] if platforms else None
+        q = [x for x in doc.in_sentence(s, doc.quantities) if pm and x.end <= pm.start and pm.start - x.end <= 25]
+        if pm is not None and q:  # "ordered <P> aircraft", with no number, leaves the contract's share open
+            qty = q[-1].value
             doc.relate(name, "covers", pm.name, {"quantity": qty}, s)
-            if supplier.type == "Company":
+            if sellers and supplier.type == "Company":
                 doc.relate(supplier.name, "supplies", pm.name, {"buyer": buyer.name, "quantity": qty,
                                                                 "status": "contracted"}, s)
-        return AgreementState(name, "contract", year, [(buyer.name, "buyer"), (supplier.name, "supplier")],
-                              platform, s)
+        roles: list[tuple[str, str | None]] = [(buyer.name, "buyer"), *((p.name, "supplier") for p in sellers)]
+        return AgreementState(name, "contract", year, roles, platform, s)
     return None
 
 
@@ -1515,3 +1524,33 @@ def _valued_again(doc: Document, s: Sentence, agreements: list[AgreementState], 
         if f.subject == agr.name and f.predicate == "covers":
             f.qualifiers.setdefault("value", [money[-1].value])
     return agr
+
+
+# "It is Serbia's first <P> contract", "it is its second <Co> order": the contract just told, ranked
+_IS_NTH = re.compile(r"\b(?:[Ii]t|[Tt]his|[Tt]he\s+(?:deal|order|contract|agreement|purchase))\s+"
+                     r"(?:is|was|marks|becomes|became|will\s+be)\s+(?P<own>[A-Z][\w-]*['’]s|its|their)\s+"
+                     r"(?P<o>first|second|third|fourth|fifth)\s+(?P<what>(?:[A-Z][\w-]*\s+){0,3})$")
+
+
+def _ranked_reference(doc: Document, s: Sentence, agreements: list[AgreementState], kind: str, start: int) -> bool:
+    """Put the rank on the buyer's party_to of the latest agreement of the kind whose name has the words ranked."""
+    if " its " not in s.text and "s " not in s.text:
+        return False
+    rm = _IS_NTH.search(doc.text, max(s.start, start - 100), start)
+    if rm is None:
+        return False
+    names = rm.group("what").split()
+    agr = next((a for a in reversed(agreements) if a.kind == kind and a.sentence is not None
+                and a.sentence.index < s.index and all(w in f"{a.name} {a.platform or ''}" for w in names)), None)
+    if agr is None:
+        return False
+    owner = doc.last_before(rm.end("own"), "Country")
+    who = owner.name if owner is not None and owner.start >= rm.start("own") else None
+    facts = [f for f in doc.facts if f.predicate == "party_to" and f.object == agr.name]
+    party = next((f for f in facts if f.subject == who), None) or next(
+        (f for f in facts if f.qualifiers.get("role") == "buyer"), None)
+    if party is None:
+        return False
+    party.qualifiers.setdefault("ordinal", _ORDINAL_RANK[rm.group("o").casefold()])
+    party.qualifiers.setdefault("ordinal_scope", " ".join([*names, f"{kind}s of {party.subject}"]))
+    return True
