@@ -86,3 +86,10 @@ def test_an_nth_contract_with_another_firm_ranks_nothing_told_before() -> None:
     facts = _facts("Morocco ordered 24 Caracal helicopters from Airbus Helicopters in March. "
                    "It is Morocco's second Leonardo contract.")
     assert [q for _s, _o, q in _rels(facts, "party_to") if "ordinal" in q] == []
+
+
+def test_the_parties_of_an_order_take_the_status_the_contract_is_later_told() -> None:
+    facts = _facts("Chile ordered 10 Black Hawk helicopters from Sikorsky, the army said. "
+                   "The contract was signed in Santiago on April 30.")
+    assert sorted((s, q.get("role"), q.get("status")) for s, _o, q in _rels(facts, "party_to")) == [
+        ("Chile", "buyer", "signed"), ("Sikorsky", "supplier", "signed")]

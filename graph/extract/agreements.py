@@ -1491,7 +1491,8 @@ def _ordered_by_verb(doc: Document, s: Sentence, agreements: list[AgreementState
             if sellers and supplier.type == "Company":
                 doc.relate(supplier.name, "supplies", pm.name, {"buyer": buyer.name, "quantity": qty,
                                                                 "status": "contracted"}, s)
-        roles: list[tuple[str, str | None]] = [(buyer.name, "buyer"), *((p.name, "supplier") for p in sellers)]
+        # the roles are in the party_to facts; a party with none here takes the status the contract is later told
+        roles: list[tuple[str, str | None]] = [(p.name, None) for p in (buyer, *sellers)]
         return AgreementState(name, "contract", year, roles, platform, s)
     return None
 
