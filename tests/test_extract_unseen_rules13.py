@@ -93,3 +93,10 @@ def test_the_parties_of_an_order_take_the_status_the_contract_is_later_told() ->
                    "The contract was signed in Santiago on April 30.")
     assert sorted((s, q.get("role"), q.get("status")) for s, _o, q in _rels(facts, "party_to")) == [
         ("Chile", "buyer", "signed"), ("Sikorsky", "supplier", "signed")]
+
+
+def test_an_agreement_said_to_be_absent_takes_no_status() -> None:
+    facts = _facts("Peru ordered 4 Black Hawk helicopters from Sikorsky in 2024. Local firms are expected to "
+                   "help with maintenance, although no offset agreement has been announced.")
+    assert [o for _s, o, _q in _rels(facts, "has_status")] == []
+    assert len(_entities(facts, "Agreement")) == 1

@@ -528,6 +528,8 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
             det, mods, np_start = _noun_phrase(doc, s, start)
             np = doc.text[np_start:end].strip()
             kind = _kind(kind_word)
+            if not det and doc.text[max(s.start, np_start - 3):np_start] in ("no ", "No "):
+                continue  # "no offset agreement has been announced": none is told of
             new = bool(mods and _NEW_MOD.search(mods)) or det.casefold() in ("a", "an", "its", "their") or bool(
                 _POSSESSOR.match(det))
             if det.casefold() in ("the", "this", "that") and not re.search(r"\b(?:19|20)\d\d\b|[$€£]|\d", mods):
