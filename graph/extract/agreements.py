@@ -509,6 +509,11 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
             _signing_named_again(doc, s, agreements[-1])
         if agreements and " at " in s.text and _PUT_AT.search(s.text) and not _TRIGGER_RE.search(s.text):
             _value_put_at(doc, s, agreements[-1])
+        if "ordered" in s.text and not _TRIGGER_RE.search(s.text):
+            told = _ordered_by_verb(doc, s, agreements, year_now)
+            if told is not None:
+                agreements.append(told)
+                continue
         for tm in _TRIGGER_RE.finditer(s.text):
             kind_word = tm.group("kind")
             if kind_word in ("order", "deal", "agreement", "arrangement") and re.search(
@@ -516,11 +521,15 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                     s.text[max(0, tm.start("kind") - 4):tm.end("kind") + 4]):
                 continue
             start, end = s.start + tm.start("kind"), s.start + tm.end()
+            if agreements and _ranked_reference(doc, s, agreements, _kind(kind_word), start):
+                continue  # "it is its second Rafale contract": a rank of the contract told before
             if _ranked_object(doc, start):
                 continue
             det, mods, np_start = _noun_phrase(doc, s, start)
             np = doc.text[np_start:end].strip()
             kind = _kind(kind_word)
+            if not det and doc.text[max(s.start, np_start - 3):np_start] in ("no ", "No "):
+                continue  # "no offset agreement has been announced": none is told of
             new = bool(mods and _NEW_MOD.search(mods)) or det.casefold() in ("a", "an", "its", "their") or bool(
                 _POSSESSOR.match(det))
             if det.casefold() in ("the", "this", "that") and not re.search(r"\b(?:19|20)\d\d\b|[$€£]|\d", mods):
@@ -559,7 +568,13 @@ def extract_agreements(doc: Document) -> list[AgreementState]:
                             doc.relate(target.name, "covers", named.name, {}, s)
                     new = target is None
             if not det and not mods and kind_word in ("order", "deal", "contract", "agreement", "arrangement"):
-                continue
+                target = _by_demonym(doc, s, agreements, start)
+                if target is None:
+                    continue
+                det, new = "the", False  # "the Finnish contract": the one the buyer of that nation is party to
+            if new and det.casefold() == "the" and mods and not om and agreements:
+                target = _valued_again(doc, s, agreements, kind, mods, start)
+                new = target is None
             if not new and target is None:
                 # "the agreement signed in 2019" after a 2026 order: the one of that year, else a new one
                 target, new = _of_stated_year(doc, s, agreements, kind, mods, end)
@@ -1430,3 +1445,115 @@ def witnessed_the_signing(doc: Document, agreements: list[AgreementState]) -> No
         agr = signed[-1]
         date = _status_date(doc, agr)
         doc.relate(persons[-1].name, "witnessed", agr.name, {"date": date}, s, 0.55)
+
+
+# "Romania ordered 54 tanks from the United States": an order told by its verb alone is a contract between the two
+_VERB_ORDER = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:formally\s+|officially\s+|also\s+|now\s+)?ordered\s+"
+                         r"(?P<what>[^.;]{1,100}?)\s+from\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
+_ORDER_LEAD = re.compile(r"^(?:[A-Z][A-Z .'-]{1,30}\s+[–—-]\s+)?(?:(?:On|In|Last|Earlier|Separately|Meanwhile)\b"
+                         r"[\w ]{0,20},\s+)?(?:[^,.;]{1,60}?\s+(?:said|confirmed|announced|added)(?:\s+on\s+\w+)?"
+                         r"\s+(?:that\s+)?)?(?:[Tt]he\s+)?$")
+
+
+def _ordered_by_verb(doc: Document, s: Sentence, agreements: list[AgreementState],
+                     year_now: str | None) -> AgreementState | None:
+    """Create the contract "<buyer> ordered N <platform> from <supplier>" tells, the buyer opening the clause."""
+    ms = doc.mentions_in(s, *_ROLE_PARTIES)
+    for buyer in ms:
+        if buyer.type == "Company" or buyer.form == "demonym":
+            continue
+        vm = _VERB_ORDER.match(doc.text, buyer.end, s.end)
+        if vm is None:
+            continue
+        if not _ORDER_LEAD.match(doc.text[s.start:buyer.start]):
+            return None
+        supplier = next((m for m in ms if m.start == vm.end() and m.form != "demonym"
+                         and not (m.type == "Country" and re.match(r"\s[A-Z]", doc.text[m.end:m.end + 2]))), None)
+        platforms = [m for m in doc.mentions_in(s, "Platform") if vm.start("what") <= m.start < vm.end("what")]
+        if supplier is None and platforms and doc.text[vm.end():vm.end() + 1].isupper():
+            supplier = buyer  # from a firm not known by name: the buyer's contract for the platform
+        if supplier is None:
+            return None
+        past, _future = _date_for(doc, s, near=vm.start())
+        year = (past or year_now or "")[:4]
+        platform = platforms[0].name if platforms else None
+        sellers = [supplier] if supplier is not buyer else []
+        label = "–".join(_party_label(doc, p.name) for p in (buyer, *sellers))
+        name = " ".join(x for x in (label, platform or "", "contract") if x) + (f" ({year})" if year else "")
+        name = _unique_name(doc, agreements, name)
+        doc.entities.add(name, "Agreement", agreement_type="contract")
+        doc.relate(buyer.name, "party_to", name, {"role": "buyer"}, s)
+        for p in sellers:
+            doc.relate(p.name, "party_to", name, {"role": "supplier"}, s)
+        pm = platforms[0] if platforms else None
+        q = [x for x in doc.in_sentence(s, doc.quantities) if pm and x.end <= pm.start and pm.start - x.end <= 25]
+        if pm is not None and q:  # "ordered <P> aircraft", with no number, leaves the contract's share open
+            qty = q[-1].value
+            doc.relate(name, "covers", pm.name, {"quantity": qty}, s)
+            if sellers and supplier.type == "Company":
+                doc.relate(supplier.name, "supplies", pm.name, {"buyer": buyer.name, "quantity": qty,
+                                                                "status": "contracted"}, s)
+        # the roles are in the party_to facts; a party with none here takes the status the contract is later told
+        roles: list[tuple[str, str | None]] = [(p.name, None) for p in (buyer, *sellers)]
+        return AgreementState(name, "contract", year, roles, platform, s)
+    return None
+
+
+def _by_demonym(doc: Document, s: Sentence, agreements: list[AgreementState], start: int) -> AgreementState | None:
+    """The agreement "the Finnish contract" names: the latest one a party of that nation is buyer to."""
+    m = doc.last_before(start, "Country")
+    if (m is None or m.form != "demonym" or not _ONLY_SPACE.fullmatch(doc.text, m.end, start)
+            or not _THE_BEFORE.search(doc.text, max(s.start, m.start - 5), m.start)):
+        return None
+    return next((a for a in reversed(agreements) if any(p == m.name and r != "supplier" for p, r in a.parties)
+                 or any(f.subject == m.name and f.predicate == "party_to" and f.object == a.name
+                        and f.qualifiers.get("role") != "supplier" for f in doc.facts)), None)
+
+
+_VALUE_ONLY = re.compile(r"^(?:(?:[A-Z]{3}|US\$|[$€£₩¥])?\s?[\d.,]+\s?(?:bn|m|mn|million|billion|trillion)?\s*)+$")
+
+
+def _valued_again(doc: Document, s: Sentence, agreements: list[AgreementState], kind: str,
+                  mods: str, start: int) -> AgreementState | None:
+    """"The PHP 36 billion contract was signed": the latest agreement of the kind, when it has no value yet."""
+    if not _VALUE_ONLY.match(mods) or not re.search(r"[A-Z$€£₩¥]", mods) or re.search(r"\b(?:19|20)\d\d\b", mods):
+        return None
+    agr = next((a for a in reversed(agreements) if a.kind == kind), None)
+    money = [m for m in doc.in_sentence(s, doc.money) if start - 40 <= m.start and m.end <= start]
+    if agr is None or not money or any(f.subject == agr.name and f.predicate == "has_value" for f in doc.facts):
+        return None
+    doc.relate(agr.name, "has_value", money[-1].value, {"approximate": money[-1].approximate or None}, s)
+    for f in doc.facts:
+        if f.subject == agr.name and f.predicate == "covers":
+            f.qualifiers.setdefault("value", [money[-1].value])
+    return agr
+
+
+# "It is Serbia's first <P> contract", "it is its second <Co> order": the contract just told, ranked
+_IS_NTH = re.compile(r"\b(?:[Ii]t|[Tt]his|[Tt]he\s+(?:deal|order|contract|agreement|purchase))\s+"
+                     r"(?:is|was|marks|becomes|became|will\s+be)\s+(?P<own>[A-Z][\w-]*['’]s|its|their)\s+"
+                     r"(?P<o>first|second|third|fourth|fifth)\s+(?P<what>(?:[A-Z][\w-]*\s+){0,3})$")
+
+
+def _ranked_reference(doc: Document, s: Sentence, agreements: list[AgreementState], kind: str, start: int) -> bool:
+    """Put the rank on the buyer's party_to of the latest agreement of the kind whose name has the words ranked."""
+    if " its " not in s.text and "s " not in s.text:
+        return False
+    rm = _IS_NTH.search(doc.text, max(s.start, start - 100), start)
+    if rm is None:
+        return False
+    names = rm.group("what").split()
+    agr = next((a for a in reversed(agreements) if a.kind == kind and a.sentence is not None
+                and a.sentence.index < s.index and all(w in f"{a.name} {a.platform or ''}" for w in names)), None)
+    if agr is None:
+        return False
+    owner = doc.last_before(rm.end("own"), "Country")
+    who = owner.name if owner is not None and owner.start >= rm.start("own") else None
+    facts = [f for f in doc.facts if f.predicate == "party_to" and f.object == agr.name]
+    party = next((f for f in facts if f.subject == who), None) or next(
+        (f for f in facts if f.qualifiers.get("role") == "buyer"), None)
+    if party is None:
+        return False
+    party.qualifiers.setdefault("ordinal", _ORDINAL_RANK[rm.group("o").casefold()])
+    party.qualifiers.setdefault("ordinal_scope", " ".join([*names, f"{kind}s of {party.subject}"]))
+    return True
