@@ -275,7 +275,9 @@ def test_an_earlier_agreement_with_the_same_yard_has_the_later_ones_buyer_and_su
 def test_a_count_of_ships_is_no_order_of_the_fighter_told_before() -> None:
     facts = _facts("ACCRA – Ghana has ordered Super Tucano aircraft from Embraer. The Ghana Navy signed a contract "
                    "with Damen Shipyards for two patrol vessels.", date="2026-03-10")
-    assert not [o for s, o, q in _rels(facts, "covers") if o == "Super Tucano"]
+    # the aircraft order covers the aircraft; the yard's contract covers none of them
+    assert [s for s, o, q in _rels(facts, "covers") if o == "Super Tucano"] == [
+        "Ghana–Embraer Super Tucano contract (2026)"]
     # the yard supplies the vessels it was contracted for (counted by type), never the fighter
     assert [(o, q.get("quantity")) for s, o, q in _rels(facts, "supplies") if s == "Damen Shipyards"] == [
         ("Patrol vessel", 2)]

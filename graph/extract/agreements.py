@@ -1487,8 +1487,8 @@ def _ordered_by_verb(doc: Document, s: Sentence, agreements: list[AgreementState
             doc.relate(p.name, "party_to", name, {"role": "supplier"}, s)
         pm = platforms[0] if platforms else None
         q = [x for x in doc.in_sentence(s, doc.quantities) if pm and x.end <= pm.start and pm.start - x.end <= 25]
-        if pm is not None and q:  # "ordered <P> aircraft", with no number, leaves the contract's share open
-            qty = q[-1].value
+        if pm is not None:  # "ordered <P> aircraft", with no number: covered, its quantity left open
+            qty = q[-1].value if q else None
             doc.relate(name, "covers", pm.name, {"quantity": qty}, s)
             if sellers and supplier.type == "Company":
                 doc.relate(supplier.name, "supplies", pm.name, {"buyer": buyer.name, "quantity": qty,
