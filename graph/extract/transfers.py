@@ -1,0 +1,112 @@
+"""Transfers told by nouns and by licences, as budgets, procurement plans and export decisions tell them:
+
+* "the plan funds the purchase of 40 <P> from <Co>", "the acquisition of <P> frigates from <Co> for the
+  <Force>": the seller supplies the platform (to the force or state named before the noun or after "for");
+* "the council approved an export licence allowing <Co> to deliver 44 <P> tanks to <State>": the firm
+  supplies the platform to that state, with status "approved" (or "refused") by the deciding body.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .anchors import mentions_in, sentences_with
+from .document import Document
+from .mentions import Mention
+from .text import Sentence
+
+__all__ = ["extract_transfers"]
+
+_NOUN_RE = re.compile(r"\b(?:purchase|acquisition|procurement|buying)\s+of\s+(?:the\s+|an?\s+)?(?:up\s+to\s+)?")
+_COUNT_RE = re.compile(r"(?:(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"[a-z]+teen|twenty|thirty|forty|fifty|sixty)\s+)?(?:(?:more|additional|new|further)\s+)?")
+_FROM_RE = re.compile(r"(?:[\s-]+[a-z][\w-]*){0,5}?\s+from\s+(?:the\s+)?")
+_FOR_RE = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+for\s+the\s+")
+_LICENCE_RE = re.compile(r"\b(?P<v>approved|approves|granted|grants|issued|cleared|refused|refuses|rejected|denied|"
+                         r"blocked)\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:licen[cs]es?|permits?|permission|"
+                         r"authori[sz]ation)\s+(?:allowing|permitting|authori[sz]ing|enabling|for)\s+")
+_TO_VERB_RE = re.compile(r"(?:\s+\([^()]{1,60}\))?\s+to\s+(?:deliver|export|sell|supply|ship|transfer)\s+")
+_TO_BUYER_RE = re.compile(r"(?:[\s-]+[a-z][\w-]*){0,5}?\s+to\s+(?:the\s+)?")
+_HALTED_RE = re.compile(r"\b(?:shelved|cancell?ed|abandoned|scrapped|dropped|suspended|halted|frozen)\b")
+_PLANNED_RE = re.compile(r"\b(?P<w>planned|proposed|intended|prospective|envisaged)\s+$")
+_REFUSED = ("refused", "refuses", "rejected", "denied", "blocked")
+
+
+def _quantity(doc: Document, start: int, end: int) -> dict[str, Any]:
+    q = next((q for q in doc.quantities if start <= q.start and q.end <= end), None)
+    if q is None:
+        return {}
+    return {"quantity": q.value, "lower_bound": q.lower_bound or None, "approximate": q.approximate or None}
+
+
+def _mention_at(ms: list[Mention], at: int) -> Mention | None:
+    return next((m for m in ms if m.start == at), None)
+
+
+def _platform_after(doc: Document, s: Sentence, pos: int) -> tuple[Mention | None, int]:
+    """Return the platform named at ``pos`` past a count (and a maker's demonym), and where the count began."""
+    count = _COUNT_RE.match(doc.text, pos)
+    at = count.end() if count is not None else pos
+    demonym = next((m for m in mentions_in(doc, s, "Country") if m.start == at and m.form == "demonym"), None)
+    if demonym is not None:
+        at = demonym.end + 1
+    return _mention_at(mentions_in(doc, s, "Platform"), at), pos
+
+
+def _nominal_purchases(doc: Document) -> None:
+    text = doc.text
+    for s in sentences_with(doc, ("purchase of", "acquisition of", "procurement of", "buying of")):
+        if " from " not in s.text:
+            continue
+        for nm in _NOUN_RE.finditer(text, s.start, s.end):
+            p, pos = _platform_after(doc, s, nm.end())
+            if p is None:
+                continue
+            fm = _FROM_RE.match(text, p.end, s.end)
+            if fm is None:
+                continue
+            seller = _mention_at(mentions_in(doc, s, "Company", "Country"), fm.end())
+            if seller is None or (seller.type == "Country" and seller.form == "demonym"):
+                continue
+            buyer: Mention | None = None
+            after = _FOR_RE.match(text, seller.end, s.end)
+            if after is not None:
+                buyer = _mention_at(mentions_in(doc, s, "ArmedForce", "Country", "GovernmentAgency"), after.end())
+            if buyer is None:
+                before = [m for m in mentions_in(doc, s, "ArmedForce", "Country")
+                          if m.end <= nm.start() and m.form != "demonym" and m.name != seller.name]
+                buyer = before[-1] if before else None
+            halted = _HALTED_RE.search(text, max(s.start, nm.start() - 40), s.end)
+            planned = _PLANNED_RE.search(text, max(s.start, nm.start() - 12), nm.start())
+            status = halted.group() if halted is not None else planned.group("w") if planned is not None else None
+            q = {"buyer": buyer.name if buyer is not None else None, **_quantity(doc, pos, p.start), "status": status}
+            doc.relate(seller.name, "supplies", p.name, q, s, 0.5)
+
+
+def _licences(doc: Document) -> None:
+    text = doc.text
+    for s in sentences_with(doc, ("licen", "permi", "authori")):
+        for lm in _LICENCE_RE.finditer(text, s.start, s.end):
+            firm = _mention_at(mentions_in(doc, s, "Company"), lm.end())
+            if firm is None:
+                continue
+            tv = _TO_VERB_RE.match(text, firm.end, s.end)
+            if tv is None:
+                continue
+            p, pos = _platform_after(doc, s, tv.end())
+            if p is None:
+                continue
+            to = _TO_BUYER_RE.match(text, p.end, s.end)
+            buyer = (_mention_at(mentions_in(doc, s, "Country", "ArmedForce"), to.end()) if to is not None else None)
+            bodies = [m for m in mentions_in(doc, s, "GovernmentAgency") if m.end <= lm.start()]
+            refused = lm.group("v") in _REFUSED
+            q = {"buyer": buyer.name if buyer is not None else None, **_quantity(doc, pos, p.start),
+                 "status": "refused" if refused else "approved", "by": bodies[-1].name if bodies else None}
+            doc.relate(firm.name, "supplies", p.name, q, s, 0.55)
+
+
+def extract_transfers(doc: Document) -> None:
+    """Add ``supplies`` for purchases told by a noun with a seller, and for licensed exports."""
+    _nominal_purchases(doc)
+    _licences(doc)

@@ -1,0 +1,62 @@
+"""Rules for articles unlike the development texts, fifteenth round: budgets and procurement plans that tell a
+purchase by a noun ("the purchase of 12 <P> from <Co>"), and export licences granted or refused for a firm's
+sale. Every sentence is written for the test, with names the development texts do not use."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_extract_unseen_rules import _facts, _rels
+
+# purchases told by a noun, with the seller after "from"
+
+
+def _supplies(text: str) -> dict[tuple[str, object], dict]:
+    return {(s, o): q for s, o, q in _rels(_facts(text), "supplies")}
+
+
+def test_a_funded_purchase_from_a_firm_is_a_supply_to_the_force_it_is_for() -> None:
+    got = _supplies("WELLINGTON – The budget funds the purchase of 12 NH90 helicopters from Airbus Helicopters "
+                    "for the Royal New Zealand Air Force, the minister said.")
+    q = got[("Airbus Helicopters", "NH90")]
+    assert q["buyer"] == "Royal New Zealand Air Force" and q["quantity"] == 12
+
+
+def test_the_buyer_of_a_purchase_by_noun_is_the_state_named_before_it() -> None:
+    got = _supplies("LIMA – Peru approved funds on Monday for the acquisition of two Type 209 submarines "
+                    "from ThyssenKrupp Marine Systems.")
+    q = got[("thyssenkrupp Marine Systems", "Type 209")]
+    assert q["buyer"] == "Peru" and q["quantity"] == 2
+
+
+def test_a_shelved_purchase_by_noun_carries_the_word_that_halted_it() -> None:
+    got = _supplies("BOGOTA – Colombia has shelved a planned purchase of 16 Gripen fighters from Saab.")
+    assert got[("Saab", "Gripen")]["status"] == "shelved"
+
+
+def test_a_purchase_from_a_state_named_by_an_adjective_names_no_supplier() -> None:
+    got = _supplies("PRAGUE – The plan funds the purchase of 20 Leopard 2 tanks from German stocks.")
+    assert not [k for k in got if k[1] == "Leopard 2"]
+
+
+# export licences
+
+
+def test_an_export_licence_allowing_a_firm_to_deliver_is_an_approved_supply() -> None:
+    got = _supplies("STOCKHOLM – The Inspectorate of Strategic Products granted an export licence allowing Saab "
+                    "to deliver 10 Gripen fighters to Thailand, the agency said on Tuesday.")
+    q = got[("Saab", "Gripen")]
+    assert q["buyer"] == "Thailand" and q["quantity"] == 10 and q["status"] == "approved"
+
+
+@pytest.mark.parametrize(("verb", "status"), [("refused", "refused"), ("approved", "approved")])
+def test_a_licence_decision_gives_the_supply_its_status(verb: str, status: str) -> None:
+    got = _supplies(f"SEOUL – The government {verb} a licence for Hanwha Aerospace to export 18 K9 howitzers "
+                    "to Egypt.")
+    q = got[("Hanwha Aerospace", "K9")]
+    assert q["status"] == status and q["buyer"] == "Egypt"
+
+
+def test_a_licence_for_a_firm_with_no_platform_named_makes_no_supply() -> None:
+    got = _supplies("ROME – The ministry granted a licence allowing Leonardo to export spare parts to Brazil.")
+    assert not [k for k in got if k[0] == "Leonardo"]
