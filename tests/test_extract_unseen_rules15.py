@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_extract_unseen_rules import _facts, _rels
+from .test_extract_unseen_rules import _entities, _facts, _rels
 
 # purchases told by a noun, with the seller after "from"
 
@@ -60,3 +60,28 @@ def test_a_licence_decision_gives_the_supply_its_status(verb: str, status: str) 
 def test_a_licence_for_a_firm_with_no_platform_named_makes_no_supply() -> None:
     got = _supplies("ROME – The ministry granted a licence allowing Leonardo to export spare parts to Brazil.")
     assert not [k for k in got if k[0] == "Leonardo"]
+
+
+# a joint venture company named by apposition
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("PARIS – The design work went to Aerolis, the joint venture formed by Safran and MBDA, on Monday.", "Aerolis"),
+    ("Marveda, a joint venture between Fincantieri and Naval Group, will lead the frigate design.", "Marveda"),
+])
+def test_a_name_the_text_calls_a_joint_venture_is_a_company(text: str, name: str) -> None:
+    assert name in _entities(_facts(text), "Company")
+
+
+def test_a_joint_venture_named_after_a_full_stop_does_not_take_the_word_before() -> None:
+    facts = _facts("The minister met Jonas Berg, who leads the yard. Nordvik, a joint venture between Saab and "
+                   "Kongsberg, will build the hulls.")
+    companies = _entities(facts, "Company")
+    assert "Nordvik" in companies and not [c for c in companies if "Berg" in c]
+
+
+def test_a_joint_venture_called_by_its_short_form_is_one_company() -> None:
+    facts = _facts("Officials visited Baltic Naval Works (BNW). BNW, a joint venture between Saab and Kongsberg, "
+                   "builds the hulls.")
+    companies = _entities(facts, "Company")
+    assert "BNW" not in companies and any("Baltic Naval Works" in c for c in companies)
