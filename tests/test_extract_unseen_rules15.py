@@ -85,3 +85,16 @@ def test_a_joint_venture_called_by_its_short_form_is_one_company() -> None:
                    "builds the hulls.")
     companies = _entities(facts, "Company")
     assert "BNW" not in companies and any("Baltic Naval Works" in c for c in companies)
+
+
+# programmes named with an acronym are no bodies
+
+
+@pytest.mark.parametrize("text", [
+    "STOCKHOLM – Sweden and Finland joined the Nordic Fighter Development Programme (NFDP) on Monday.",
+    "The Army awarded the first phase of the Next Generation Howitzer Project (NGHP) to Nexter.",
+    "Officials said the Joint Sensor Initiative (JSI) would run until 2030.",
+])
+def test_a_programme_defined_with_an_acronym_is_no_entity(text: str) -> None:
+    names = {e.name for e in _facts(text).entities} | {a for e in _facts(text).entities for a in e.aliases}
+    assert not [n for n in names if n.endswith(("Programme", "Project", "Initiative")) or n in ("NFDP", "NGHP", "JSI")]

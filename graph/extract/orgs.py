@@ -195,6 +195,8 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
             continue
         if long.endswith(("Agreement", "Arrangement", "Treaty", "Pact", "Accord", "Memorandum of Understanding")):
             continue  # "Status of Visiting Forces Agreement (SOVFA)": an agreement's name, no body
+        if long.endswith(("Programme", "Program", "Project", "Initiative")):
+            continue  # "Global Combat Air Programme (GCAP)": a programme's name, no body
         typ = org_type(long)
         if typ == "Company" and long.split()[0] in _ACT_NOUNS:
             continue  # "Acceptance of Necessity (AoN)": an act of a body, no body
