@@ -98,3 +98,17 @@ def test_a_joint_venture_called_by_its_short_form_is_one_company() -> None:
 def test_a_programme_defined_with_an_acronym_is_no_entity(text: str) -> None:
     names = {e.name for e in _facts(text).entities} | {a for e in _facts(text).entities for a in e.aliases}
     assert not [n for n in names if n.endswith(("Programme", "Project", "Initiative")) or n in ("NFDP", "NGHP", "JSI")]
+
+
+# ministries named "Ministry for ..."
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("VIENNA – The Federal Ministry for Economic Affairs said exports of arms rose in 2025.",
+     "Ministry for Economic Affairs"),
+    ("The Ministry for Foreign Affairs and Trade said the talks would resume.",
+     "Ministry for Foreign Affairs and Trade"),
+])
+def test_a_ministry_for_a_domain_is_an_agency_and_no_person(text: str, body: str) -> None:
+    facts = _facts(text)
+    assert any(a.startswith(body) for a in _entities(facts, "GovernmentAgency")) and _entities(facts, "Person") == []

@@ -47,7 +47,7 @@ _COMPANY_RE = re.compile(
 # word-start literals as tries checked for the boundary behind, so the scans skip to them
 _MINISTRY_RE = re.compile(
     rf"(?P<name>{words_regex(('Ministry', 'Department'), word_start=True)}"
-    r"\s+of\s+(?:the\s+)?(?:National\s+)?[A-Z][a-z]+(?:\s+(?:and|of|the)\s+(?:the\s+)?[A-Z][a-z]+|\s+[A-Z][a-z]+)*)"
+    r"\s+(?:of|for)\s+(?:the\s+)?(?:National\s+)?[A-Z][a-z]+(?:\s+(?:and|of|the)\s+(?:the\s+)?[A-Z][a-z]+|\s+[A-Z][a-z]+)*)"
 )
 _SHORT_MINISTRY = branches_regex([*((w, r"\s+Ministry") for w in ("Defence", "Defense", "Foreign", "Home", "Finance")),
                                   ("Ministry", r"\s+of\s+Defen[cs]e"), ("MoD", ""), ("MINDEF", ""), ("Mindef", ""),
