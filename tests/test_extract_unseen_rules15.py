@@ -112,3 +112,24 @@ def test_a_programme_defined_with_an_acronym_is_no_entity(text: str) -> None:
 def test_a_ministry_for_a_domain_is_an_agency_and_no_person(text: str, body: str) -> None:
     facts = _facts(text)
     assert any(a.startswith(body) for a in _entities(facts, "GovernmentAgency")) and _entities(facts, "Person") == []
+
+
+# sales told by a verb, to one buyer or to several
+
+
+def test_a_firm_expected_to_supply_a_platform_to_a_force_supplies_it() -> None:
+    got = _supplies("ANKARA – Otokar is expected to supply 24 Cobra II armoured vehicles to the Kenya Army, officials "
+                    "said.")
+    q = got[("Otokar", "Cobra II")]
+    assert q["buyer"] == "Kenya Army" and q["quantity"] == 24 and q["status"] == "expected"
+
+
+def test_a_firm_that_delivered_to_several_states_supplies_each() -> None:
+    facts = _facts("GENEVA – Leonardo delivered M-346 trainers to Singapore, Italy and Poland, the report said.")
+    buyers = {q.get("buyer") for s, o, q in _rels(facts, "supplies") if (s, o) == ("Leonardo", "M-346")}
+    assert buyers == {"Singapore", "Italy", "Poland"}
+
+
+def test_a_sale_to_a_people_named_by_an_adjective_is_not_read_as_a_buyer() -> None:
+    got = _supplies("Rafael will supply two Iron Dome batteries to Romanian units next year.")
+    assert not [k for k, q in got.items() if q.get("buyer") == "Romania"]

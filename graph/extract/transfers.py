@@ -2,6 +2,8 @@
 
 * "the plan funds the purchase of 40 <P> from <Co>", "the acquisition of <P> frigates from <Co> for the
   <Force>": the seller supplies the platform (to the force or state named before the noun or after "for");
+* "<Co> will supply two <P> vessels to the <Force>", "<Co> delivered <P> howitzers to <A>, <B> and <C>": the
+  firm supplies the platform to each buyer, planned (or "expected") or done;
 * "the council approved an export licence allowing <Co> to deliver 44 <P> tanks to <State>": the firm
   supplies the platform to that state, with status "approved" (or "refused") by the deciding body.
 """
@@ -12,7 +14,7 @@ import re
 from typing import Any
 
 from .anchors import mentions_in, sentences_with
-from .document import Document
+from .document import Document, Fact
 from .mentions import Mention
 from .text import Sentence
 
@@ -106,7 +108,63 @@ def _licences(doc: Document) -> None:
             doc.relate(firm.name, "supplies", p.name, q, s, 0.55)
 
 
+_SUPPLY_VERB_RE = re.compile(r"\s+(?:(?P<aux>will|would|is\s+to|are\s+to|is\s+(?:expected|set|due|scheduled)\s+to|"
+                             r"are\s+(?:expected|set|due|scheduled)\s+to|has|have|had)\s+)?(?:also\s+|already\s+)?"
+                             r"(?P<v>supply|supplies|supplied|deliver|delivers|delivered|sell|sells|sold|export|"
+                             r"exports|exported)\s+(?:the\s+|its\s+)?")
+_LIST_SEP_RE = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?")
+
+
+def _buyers_from(doc: Document, s: Sentence, at: int) -> list[Mention]:
+    """Return the states or forces listed from ``at`` on: "to Poland, Romania and Estonia"."""
+    ms = mentions_in(doc, s, "Country", "ArmedForce")
+    out: list[Mention] = []
+    b = _mention_at(ms, at)
+    while b is not None and b.form != "demonym":
+        out.append(b)
+        sep = _LIST_SEP_RE.match(doc.text, b.end, s.end)
+        b = _mention_at(ms, sep.end()) if sep is not None else None
+    return out
+
+
+def _relate_each(doc: Document, supplier: str, platform: str, buyers: list[Mention], q: dict[str, Any],
+                 s: Sentence) -> None:
+    for b in buyers:
+        bq = {k: v for k, v in {**q, "buyer": b.name}.items() if v is not None}
+        same = doc.triple_facts(supplier, "supplies", platform)
+        if any(f.qualifiers.get("buyer") == b.name for f in same):
+            doc.relate(supplier, "supplies", platform, bq, s, 0.5)  # the same supply: its qualifiers completed
+        elif not same:
+            doc.relate(supplier, "supplies", platform, bq, s, 0.5)
+        elif supplier in doc.entities:
+            doc.add_fact(Fact(supplier, "supplies", platform, bq, s, 0.5))
+
+
+def _supply_verbs(doc: Document) -> None:
+    text = doc.text
+    for s in sentences_with(doc, ("suppl", "deliver", "sell", "sold", "export")):
+        if " to " not in s.text:
+            continue
+        for co in mentions_in(doc, s, "Company"):
+            vm = _SUPPLY_VERB_RE.match(text, co.end, s.end)
+            if vm is None:
+                continue
+            p, pos = _platform_after(doc, s, vm.end())
+            if p is None:
+                continue
+            to = _TO_BUYER_RE.match(text, p.end, s.end)
+            buyers = _buyers_from(doc, s, to.end()) if to is not None else []
+            if not buyers:
+                continue
+            aux = vm.group("aux") or ""
+            status = ("expected" if "expected" in aux else "planned" if aux and not aux.startswith("ha")
+                      else vm.group("v") if vm.group("v").endswith(("ed", "sold")) else None)
+            _relate_each(doc, co.name, p.name, buyers, {**_quantity(doc, pos, p.start), "status": status}, s)
+
+
 def extract_transfers(doc: Document) -> None:
-    """Add ``supplies`` for purchases told by a noun with a seller, and for licensed exports."""
+    """Add ``supplies`` for purchases told by a noun with a seller, for sales told by a verb, and for licensed
+    exports."""
     _nominal_purchases(doc)
+    _supply_verbs(doc)
     _licences(doc)
