@@ -133,3 +133,26 @@ def test_a_firm_that_delivered_to_several_states_supplies_each() -> None:
 def test_a_sale_to_a_people_named_by_an_adjective_is_not_read_as_a_buyer() -> None:
     got = _supplies("Rafael will supply two Iron Dome batteries to Romanian units next year.")
     assert not [k for k, q in got.items() if q.get("buyer") == "Romania"]
+
+
+# orders listed with their sellers, as arms-transfer reports tell them
+
+
+def test_each_seller_supplies_the_platforms_listed_before_it() -> None:
+    facts = _facts("Romania, which has ordered Leopard 2 tanks and CV90 vehicles from Sweden as well as Black Hawk "
+                   "helicopters from the United States, ranked fourth.")
+    got = {(s, o): q.get("buyer") for s, o, q in _rels(facts, "supplies")}
+    assert got == {("Sweden", "Leopard 2"): "Romania", ("Sweden", "CV90"): "Romania",
+                   ("United States", "Black Hawk"): "Romania"}
+
+
+def test_platforms_ordered_from_two_sellers_at_once_are_given_to_neither() -> None:
+    facts = _facts("Peru has bought 10 Leopard 2 tanks and six Black Hawk helicopters from Germany and the United "
+                   "States.")
+    assert not [o for s, o, _q in _rels(facts, "supplies") if (s, o) == ("Germany", "Black Hawk")]
+
+
+def test_a_state_whose_name_opens_an_unknown_firm_name_is_not_the_seller() -> None:
+    facts = _facts("Bolivia, which has ordered FK-3 air defence systems from China Aerospace Precision Trading "
+                   "Corporation, ranked tenth.")
+    assert not [o for s, o, _q in _rels(facts, "supplies") if s == "China"]

@@ -4,6 +4,8 @@
   <Force>": the seller supplies the platform (to the force or state named before the noun or after "for");
 * "<Co> will supply two <P> vessels to the <Force>", "<Co> delivered <P> howitzers to <A>, <B> and <C>": the
   firm supplies the platform to each buyer, planned (or "expected") or done;
+* "<State>, which has ordered <P> tanks and <Q> howitzers from <A> as well as <R> aircraft from <B>": each
+  seller supplies the platforms listed before it to the state;
 * "the council approved an export licence allowing <Co> to deliver 44 <P> tanks to <State>": the firm
   supplies the platform to that state, with status "approved" (or "refused") by the deciding body.
 """
@@ -69,7 +71,8 @@ def _nominal_purchases(doc: Document) -> None:
             if fm is None:
                 continue
             seller = _mention_at(mentions_in(doc, s, "Company", "Country"), fm.end())
-            if seller is None or (seller.type == "Country" and seller.form == "demonym"):
+            if seller is None or (seller.type == "Country" and (seller.form == "demonym"
+                                                                 or _NAME_GOES_ON_RE.match(text, seller.end))):
                 continue
             buyer: Mention | None = None
             after = _FOR_RE.match(text, seller.end, s.end)
@@ -162,9 +165,54 @@ def _supply_verbs(doc: Document) -> None:
             _relate_each(doc, co.name, p.name, buyers, {**_quantity(doc, pos, p.start), "status": status}, s)
 
 
+_ORDERED_RE = re.compile(r"(?:,\s+(?:which|who)\s+|\s+)(?:(?:has|have|had)\s+)?(?:also\s+|already\s+)?"
+                         r"(?P<v>ordered|bought|purchased|acquired|imported)\s+(?:the\s+)?")
+_NAME_GOES_ON_RE = re.compile(r"[ \t]+[A-Z]")
+_NEXT_ITEM_RE = re.compile(r"(?:[\s-]+[a-z][\w-]*){0,3}?(?:,\s+and\s+|,\s+|\s+and\s+)(?:the\s+)?")
+_NEXT_GROUP_RE = re.compile(r"(?:,\s+|\s+)(?:as\s+well\s+as|and|plus)\s+(?:the\s+)?")
+
+
+def _ordered_lists(doc: Document) -> None:
+    text = doc.text
+    for s in sentences_with(doc, ("ordered", "bought", "purchased", "acquired", "imported")):
+        if " from " not in s.text:
+            continue
+        sellers = mentions_in(doc, s, "Company", "Country")
+        for b in mentions_in(doc, s, "Country", "ArmedForce"):
+            vm = _ORDERED_RE.match(text, b.end, s.end) if b.form != "demonym" else None
+            if vm is None:
+                continue
+            pos, pending = vm.end(), []
+            status = vm.group("v")
+            while True:
+                p, start = _platform_after(doc, s, pos)
+                if p is None:
+                    break
+                pending.append((p, start))
+                fm = _FROM_RE.match(text, p.end, s.end)
+                seller = _mention_at(sellers, fm.end()) if fm is not None else None
+                more = _LIST_SEP_RE.match(text, seller.end, s.end) if seller is not None else None
+                if more is not None and _mention_at(sellers, more.end()) is not None:
+                    break  # "from Germany and the United States": which sold what, the text does not say
+                if seller is not None and seller.type == "Country" and _NAME_GOES_ON_RE.match(text, seller.end):
+                    break  # "from China Precision Machinery ...": a firm the lists do not know, not the state
+                if seller is not None and seller.form != "demonym" and seller.name != b.name:
+                    for q, at in pending:
+                        qs = {**_quantity(doc, at, q.start), "status": status}
+                        _relate_each(doc, seller.name, q.name, [b], qs, s)
+                    pending = []
+                    nx = _NEXT_GROUP_RE.match(text, seller.end, s.end)
+                else:
+                    nx = _NEXT_ITEM_RE.match(text, p.end, s.end)
+                if nx is None:
+                    break
+                pos = nx.end()
+
+
 def extract_transfers(doc: Document) -> None:
-    """Add ``supplies`` for purchases told by a noun with a seller, for sales told by a verb, and for licensed
-    exports."""
+    """Add ``supplies`` for purchases told by a noun with a seller, for sales told by a verb, for orders listed
+    with their sellers, and for licensed exports."""
     _nominal_purchases(doc)
     _supply_verbs(doc)
+    _ordered_lists(doc)
     _licences(doc)
