@@ -61,6 +61,7 @@ from .spans import Spans
 from .state_bodies import find_state_bodies
 from .text import split_sentences
 from .topics import extract_topics
+from .transfers import extract_transfers
 
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "extract"]
 
@@ -383,6 +384,7 @@ def extract(article: Article, gazetteers: Gazetteers | None = None) -> ArticleFa
     scope_from_focus(doc, agreements)
     parties_from_supplies(doc, agreements)
     extract_approvals(doc, agreements)
+    extract_transfers(doc)
     first_deliveries(doc)
     witnessed_the_signing(doc, agreements)
     extract_considered(doc)

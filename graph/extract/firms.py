@@ -424,14 +424,16 @@ def firm_short_forms(text: str, mentions: list[Mention], known: Callable[[str], 
 # "Omnipol, a Prague-based arms trader", "Lapland Forge Oy, a small Finnish steel company": a name the lists do not
 # know that the text calls a firm; the descriptions found first (the nouns by ``str.find``), the name before the comma
 _FIRM_HEADS = ("shipbuilder", "shipyard", "company", "firm", "manufacturer", "maker", "arms trader", "arms dealer",
-               "contractor", "start-up", "startup", "supplier", "boatbuilder", "boatyard", "producer")
+               "contractor", "start-up", "startup", "supplier", "boatbuilder", "boatyard", "producer",
+               "joint venture")
 _APPOSED_FIRM = re.compile(r",[ \t]+(?:an?|the)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?$")
 _APPOSED_FIRM_NAME = re.compile(r"(?<![\w'’.&-])(?P<name>(?:PT[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|"
                                 r"&|and|of)){0,4})$")
 # the description ends with the noun ("Omnilux, a Lisbon-based arms trader, also bid"), or goes on to say where or
 # what the firm is; "X, the company's chief executive" describes a person
 _FIRM_HEAD_END = re.compile(r"(?:[ \t]*[,.;:)]|[ \t]*$|[ \t]+(?:based|in|from|that|which|with|owned|founded|"
-                            r"headquartered|specialising|specializing|known|making|building|whose|of|near|at|on)\b)")
+                            r"headquartered|specialising|specializing|known|making|building|whose|of|near|at|on|formed|"
+                            r"created|established|set[ \t]+up|between)\b)")
 _NOT_FIRM_DESC = re.compile(r"\b(?:[Tt]he|former|ex-|whose|which|who|its|their|his|her)\b")
 # "PT Samudra Baja Nusantara": an Indonesian firm, by the form of its name
 _PT_NAME = re.compile(r"(?<![\w'’-])PT[ \t]+(?P<n>[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})")
@@ -461,6 +463,9 @@ def find_apposed_firms(text: str, known: Sequence[tuple[int, int]]) -> list[Ment
 
 
 def _firm_named(text: str, start: int, end: int, known: Sequence[tuple[int, int]]) -> list[Mention]:
+    stop = text.rfind(". ", start, end)
+    if stop >= 0:  # "... director Renato Silva. ICN, a joint venture": the name begins after the full stop
+        start = stop + 2
     words = text[start:end].split()
     while words and words[-1] in ("and", "&", "of"):
         words.pop()
@@ -471,6 +476,8 @@ def _firm_named(text: str, start: int, end: int, known: Sequence[tuple[int, int]
     if any(s < end and start < e for s, e in known):
         return []
     name = " ".join(words)
+    if f"({name})" in text:  # the short form of a name given before: found with that name
+        return []
     return [Mention(start, end, text[start:end], name, "Company", 3, {})]
 
 

@@ -47,7 +47,7 @@ _COMPANY_RE = re.compile(
 # word-start literals as tries checked for the boundary behind, so the scans skip to them
 _MINISTRY_RE = re.compile(
     rf"(?P<name>{words_regex(('Ministry', 'Department'), word_start=True)}"
-    r"\s+of\s+(?:the\s+)?(?:National\s+)?[A-Z][a-z]+(?:\s+(?:and|of|the)\s+(?:the\s+)?[A-Z][a-z]+|\s+[A-Z][a-z]+)*)"
+    r"\s+(?:of|for)\s+(?:the\s+)?(?:National\s+)?[A-Z][a-z]+(?:\s+(?:and|of|the)\s+(?:the\s+)?[A-Z][a-z]+|\s+[A-Z][a-z]+)*)"
 )
 _SHORT_MINISTRY = branches_regex([*((w, r"\s+Ministry") for w in ("Defence", "Defense", "Foreign", "Home", "Finance")),
                                   ("Ministry", r"\s+of\s+Defen[cs]e"), ("MoD", ""), ("MINDEF", ""), ("Mindef", ""),
@@ -195,6 +195,8 @@ def find_organisations(text: str, countries_at: Mapping[int, str]) -> list[Menti
             continue
         if long.endswith(("Agreement", "Arrangement", "Treaty", "Pact", "Accord", "Memorandum of Understanding")):
             continue  # "Status of Visiting Forces Agreement (SOVFA)": an agreement's name, no body
+        if long.endswith(("Programme", "Program", "Project", "Initiative")):
+            continue  # "Global Combat Air Programme (GCAP)": a programme's name, no body
         typ = org_type(long)
         if typ == "Company" and long.split()[0] in _ACT_NOUNS:
             continue  # "Acceptance of Necessity (AoN)": an act of a body, no body
