@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .agreements import AgreementState, _party_label
+from .agreements import AgreementState, _party_label, _take_name
 from .anchors import has_any, sentences_with
 from .document import Document
 from .platform_focus import number
@@ -173,23 +173,6 @@ _TALKS_FOR = re.compile(r"\s+(?:for|over|on|about)\s+(?:the\s+|an?\s+)?(?:(?P<n>
                         r"eight|nine|ten|eleven|twelve)\s+)?(?:more\s+|additional\s+)?$")
 
 
-def _rename(doc: Document, agr: AgreementState, new: str) -> None:
-    """Give agreement ``agr`` the name ``new`` in the entity table and in every fact made so far."""
-    old = agr.name
-    rec = doc.entities.records.pop(old)
-    rec.name = new
-    doc.entities.records[new] = rec
-    agr.name = new
-    for f in doc.facts:  # in place, so that the facts keep their order
-        if old not in (f.subject, f.object):
-            continue
-        doc._by_triple.get((f.subject, f.predicate, f.object), []).remove(f)
-        f.subject = new if f.subject == old else f.subject
-        f.object = new if f.object == old else f.object
-        doc._seen.add(f"{f.subject}\x00{f.predicate}\x00{f.object}")
-        doc._by_triple.setdefault((f.subject, f.predicate, f.object), []).append(f)
-
-
 def _named_after_purchase(doc: Document, agreements: list[AgreementState]) -> None:
     """"Nigeria has shelved a planned purchase of 12 <P> from <Co>. The deal, first agreed in 2024, ...": the deal
     named first by "the deal" is that purchase, with its buyer, supplier and platform."""
@@ -221,7 +204,7 @@ def _named_after_purchase(doc: Document, agreements: list[AgreementState]) -> No
                 continue
             buyer = buyers[-1]  # the one nearest the purchase or the talks
             label = f"{_party_label(doc, buyer.name)}–{_party_label(doc, supplier.name)}"
-            _rename(doc, agr, f"{label} {p.name} {agr.kind}" + (f" ({agr.year})" if agr.year else ""))
+            _take_name(doc, agr, f"{label} {p.name} {agr.kind}" + (f" ({agr.year})" if agr.year else ""))
             n = number(pm.group("n")) if pm is not None else None
             doc.relate(buyer.name, "party_to", agr.name, {"role": "buyer"}, prev, 0.5)
             doc.relate(supplier.name, "party_to", agr.name, {"role": "supplier"}, prev, 0.5)
@@ -322,7 +305,7 @@ def _credit_terms(doc: Document, agreements: list[AgreementState]) -> None:
         when = [d for d in doc.in_sentence(s, doc.dates) if em is not None and d.start >= em.end()
                 and not d.prospective]
         if when and agr.year and when[0].value[:4] < agr.year:
-            _rename(doc, agr, agr.name.replace(f"({agr.year})", f"({when[0].value[:4]})"))
+            _take_name(doc, agr, agr.name.replace(f"({agr.year})", f"({when[0].value[:4]})"))
             agr.year = when[0].value[:4]
         doc.entities.add(agr.name, "Agreement", cm.group().strip())  # a form the text calls it by
         if em is not None:  # "that New Delhi extended to Hanoi": the lender and the recipient

@@ -708,7 +708,7 @@ def _take_name(doc: Document, agr: AgreementState, new: str) -> None:
     rec.name = new
     doc.entities.records[new] = rec
     agr.name = new
-    for f in doc.facts:
+    for f in doc.facts:  # in place, so that the facts keep their order
         if old not in (f.subject, f.object):
             continue
         doc._by_triple.get((f.subject, f.predicate, f.object), []).remove(f)
