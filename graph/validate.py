@@ -50,11 +50,25 @@ def validate_graph(data: Graph) -> ValidationReport:
         out.append(Violation(
             severity=str(sev).rsplit("#", 1)[-1],
             focus=str(results.value(r, _u(SH + "focusNode"))),
-            path=str(results.value(r, _u(SH + "resultPath")) or ""),
+            path=_path_text(results, results.value(r, _u(SH + "resultPath"))),
             message=str(results.value(r, _u(SH + "resultMessage")) or ""),
         ))
     out = sorted(set(out), key=lambda v: (v.severity, v.focus, v.path, v.message))
     return ValidationReport(bool(conforms), out)
+
+
+def _path_text(results: Graph, node: object) -> str:
+    """A result path as SPARQL writes it: an IRI, or ``^iri`` for an inverse path (a blank node in the report)."""
+    from rdflib import BNode
+
+    if node is None:
+        return ""
+    if isinstance(node, BNode):
+        inverse = results.value(node, _u("http://www.w3.org/ns/shacl#inversePath"))
+        if inverse is not None:
+            return "^" + _path_text(results, inverse)
+        return "(a complex path)"  # sequences and alternatives: dikg's shapes use none
+    return str(node)
 
 
 def _u(s: str):  # type: ignore[no-untyped-def]

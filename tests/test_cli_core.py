@@ -291,3 +291,20 @@ def test_a_screenshot_replaces_an_earlier_file_whole_and_leaves_no_temporary_fil
     assert run.returncode == 0, run.stderr
     assert shot.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert [p.name for p in shot.parent.iterdir()] == ["graph.png"]
+
+
+def test_validate_names_an_inverse_path_rather_than_a_blank_node(loaded: str) -> None:
+    from graph.store import EmbeddedStore
+
+    st = EmbeddedStore(loaded)
+    # an agreement with one party: the shapes warn that it should have two (an inverse path)
+    st.oxigraph.update("""PREFIX dikg: <https://w3id.org/dikg/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        INSERT DATA { GRAPH <https://w3id.org/dikg/article/lonely> {
+          <https://w3id.org/dikg/id/agreement/lonely> a dikg:Agreement ; skos:prefLabel "Lonely deal" .
+          <https://w3id.org/dikg/id/country/MYS> dikg:partyTo <https://w3id.org/dikg/id/agreement/lonely> . } }""")
+    st.close()
+    run = dikg("validate", "--format", "json", "--store", loaded)
+    data = json.loads(run.stdout)
+    paths = {r["path"] for r in data["results"] if r["focus"] == "https://w3id.org/dikg/id/agreement/lonely"}
+    assert "^https://w3id.org/dikg/ontology#partyTo" in paths
