@@ -427,11 +427,16 @@ def _to_facts(article: Article, doc: Document) -> ArticleFacts:
     mention_only = {n for n, r in doc.entities.records.items() if r.attributes.get("mention_only")}
     relation_rows = []
     entity_keys = ("buyer", "end_user", "organisation", "by", "partner")
+    told: set[str] = set()  # names a written fact speaks of
     for f in doc.facts:
         if f.subject in mention_only or f.subject not in names:
             continue
         q = {k: v for k, v in f.qualifiers.items()
              if not (isinstance(v, str) and k in entity_keys and v not in names)}
+        told.add(f.subject)
+        if isinstance(f.object, str):
+            told.add(f.object)
+        told.update(x for v in q.values() for x in (v if isinstance(v, list) else [v]) if isinstance(x, str))
         s = f.sentence
         relation_rows.append({"subject": f.subject, "predicate": f.predicate, "object": f.object, "qualifiers": q,
                               "evidence": {"text": s.text, "start": s.start, "end": s.end},
@@ -439,6 +444,9 @@ def _to_facts(article: Article, doc: Document) -> ArticleFacts:
                               "extractor_version": EXTRACTOR_VERSION})
     entity_rows = []
     for rec in doc.entities.records.values():
+        if rec.type == "Agreement" and rec.name not in told:
+            # an agreement no fact speaks of ("welcomed the deal", none told before) says nothing to use
+            continue
         attrs = dict(rec.attributes)
         if attrs.get("mention_only"):
             attrs = {"mention_only": True, "kind": attrs.get("kind", "news agency")}
