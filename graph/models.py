@@ -36,6 +36,7 @@ __all__ = [
     "facts_to_json",
     "parse_facts",
     "read_facts",
+    "valid_date",
     "write_facts",
 ]
 
@@ -121,7 +122,7 @@ JsonScalar = str | int | float | bool | None
 JsonValue = JsonScalar | list[Any] | dict[str, Any]
 
 
-def _valid_date(v: str) -> bool:
+def valid_date(v: str) -> bool:
     """Tell whether ``v`` has a date's shape and, to the day, is a day of the calendar."""
     if not _DATE_RE.match(v):
         return False
@@ -221,7 +222,7 @@ class Relation(_Strict):
     def _qualifier_values(cls, q: dict[str, JsonValue]) -> dict[str, JsonValue]:
         _check_finite(q)
         for key, value in q.items():
-            if "date" in key and isinstance(value, str) and not _valid_date(value):
+            if "date" in key and isinstance(value, str) and not valid_date(value):
                 raise ValueError(f"qualifier {key!r}: {value!r} is not a date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn)")
             number = isinstance(value, (int, float)) and not isinstance(value, bool)
             if key in ("quantity", "ordinal", "batch") and number and value < 0:  # type: ignore[operator]
@@ -266,7 +267,7 @@ class ArticleFacts(_Strict):
     @field_validator("date")
     @classmethod
     def _date_shape(cls, v: str | None) -> str | None:
-        if v is not None and not _valid_date(v):
+        if v is not None and not valid_date(v):
             raise ValueError(f"{v!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
         return v
 

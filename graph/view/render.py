@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-import datetime
 import json
 import math
 import re
@@ -30,7 +29,7 @@ import networkx as nx
 from ..analysis.paths import resolve
 from ..analysis.projection import project, simple_undirected
 from ..errors import InputError
-from ..models import ENTITY_TYPES
+from ..models import ENTITY_TYPES, valid_date
 from ..store import Store
 
 __all__ = ["TYPE_COLOURS", "ViewOptions", "json_for_html", "render_graph_html", "render_html", "view_data"]
@@ -71,24 +70,13 @@ class ViewOptions:
             raise InputError(f"--min-confidence {self.min_confidence:g}: expected a number from 0 to 1")
 
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
 def _is_date(text: str) -> bool:
-    """Tell whether ``text`` is a calendar date at year, month or day precision.
+    """Tell whether ``text`` is a calendar date at year, month or day precision (no quarters).
 
-    >>> [_is_date(t) for t in ("2025", "2025-06", "2024-02-29", "2025-13", "2025-02-30", "yesterday")]
-    [True, True, True, False, False, False]
+    >>> [_is_date(t) for t in ("2025", "2025-06", "2024-02-29", "2025-13", "2025-02-30", "2025-Q4", "yesterday")]
+    [True, True, True, False, False, False, False]
     """
-    m = _DATE.fullmatch(text)
-    if m is None:
-        return False
-    year, month, day = (int(g) if g else 1 for g in m.groups())
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return False
-    return True
+    return "Q" not in text and text.strip() == text and valid_date(text)
 
 
 def json_for_html(data: Any) -> str:
