@@ -50,10 +50,6 @@ _PARTS = (r"(?:(?:[a-z][\w-]*\s+){0,3}?(?:fuselages?|fuselage\s+sections|wings?|
           r"combat\s+management\s+systems?|sensors?|radars?|structures|airframes?|rotor\s+blades|"
           r"mission\s+systems?|electronics|barrels|gun\s+barrels|chassis|hulls|superstructures|masts|"
           r"munitions|ammunition))")
-_PART_WORDS = ("fuselage", "wing", "tail", "hull", "block", "module", "engine", "assembl", "component", "parts",
-               "landing gear", "turret", "gearbox", "avionics", "propulsion", "combat management", "sensor", "radar",
-               "structure", "airframe", "rotor", "mission system", "electronics", "barrel", "chassis", "mast",
-               "munition", "ammunition")
 _PART_VERB_RE = re.compile(rf"(?:,\s+which)?\s+(?:will|would|is\s+to|are\s+to|to|also|is\s+set\s+to)\s+(?:also\s+)?"
                            rf"(?P<v>manufacture|produce|build|make|supply|provide|deliver)\s+(?:the\s+|its\s+)?"
                            rf"(?P<part>{_PARTS})\s+(?:for|of)\s+(?:the\s+|all\s+)?")
