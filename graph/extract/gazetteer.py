@@ -36,9 +36,6 @@ from .text import TOKEN_RE
 
 __all__ = ["Entry", "GazetteerMatch", "Gazetteers", "Topic", "load_gazetteers"]
 
-#: how a country name was written: its name, a demonym or its capital
-COUNTRY_FORMS = ("name", "demonym", "capital")
-
 
 @dataclass(frozen=True)
 class Entry:

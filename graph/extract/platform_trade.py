@@ -34,7 +34,6 @@ from .text import Sentence
 
 __all__ = ["extract_platform_trade"]
 
-_PARTIES = ("Country", "ArmedForce", "GovernmentAgency", "Company")
 _HARDWARE = (r"(?:warships|ships|vessels|boats|frigates|corvettes|submarines|patrol\s+vessels|aircraft|jets|fighters|"
              r"helicopters|drones|vehicles|tanks|howitzers|guns|missiles|radars|systems|combatants|"
              r"platforms|launchers|trainers)")
