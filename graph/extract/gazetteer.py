@@ -36,9 +36,6 @@ from .text import TOKEN_RE
 
 __all__ = ["Entry", "GazetteerMatch", "Gazetteers", "Topic", "load_gazetteers"]
 
-#: how a country name was written: its name, a demonym or its capital
-COUNTRY_FORMS = ("name", "demonym", "capital")
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -244,10 +241,10 @@ def _rows_tsv(text: str) -> Iterable[dict[str, str]]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = [c.strip() for c in next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))][:5]
-        if first and [c.lower() for c in cols[:2]] == ["name", "type"]:
+        if first:
             first = False
-            continue
-        first = False
+            if [c.lower() for c in cols[:2]] == ["name", "type"]:
+                continue
         row = dict(zip(_COLUMNS[:len(cols)], cols, strict=True))
         row["where"] = f"line {number}"
         yield row

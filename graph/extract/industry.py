@@ -50,10 +50,6 @@ _PARTS = (r"(?:(?:[a-z][\w-]*\s+){0,3}?(?:fuselages?|fuselage\s+sections|wings?|
           r"combat\s+management\s+systems?|sensors?|radars?|structures|airframes?|rotor\s+blades|"
           r"mission\s+systems?|electronics|barrels|gun\s+barrels|chassis|hulls|superstructures|masts|"
           r"munitions|ammunition))")
-_PART_WORDS = ("fuselage", "wing", "tail", "hull", "block", "module", "engine", "assembl", "component", "parts",
-               "landing gear", "turret", "gearbox", "avionics", "propulsion", "combat management", "sensor", "radar",
-               "structure", "airframe", "rotor", "mission system", "electronics", "barrel", "chassis", "mast",
-               "munition", "ammunition")
 _PART_VERB_RE = re.compile(rf"(?:,\s+which)?\s+(?:will|would|is\s+to|are\s+to|to|also|is\s+set\s+to)\s+(?:also\s+)?"
                            rf"(?P<v>manufacture|produce|build|make|supply|provide|deliver)\s+(?:the\s+|its\s+)?"
                            rf"(?P<part>{_PARTS})\s+(?:for|of)\s+(?:the\s+|all\s+)?")
@@ -63,7 +59,9 @@ _CENTRE_RE = re.compile(rf"\b(?P<what>(?:(?:new|joint|regional|local|national|de
                         r"(?:centre|center|facility|depot))s?\b")
 _RUN_BY_RE = re.compile(r"\s+(?:to\s+be\s+|will\s+be\s+)?(?:run|operated|set\s+up|established|built|managed)\s+by\s+"
                         r"(?:the\s+)?")
-_SETS_UP_RE = re.compile(r"\s+(?:will|would|is\s+to|are\s+to|plans\s+to|is\s+set\s+to|to)\s+(?:also\s+)?"
+#: the auxiliaries before a rule's verb of doing: "will", "is to", "plans to"
+_WILL = r"(?:will|would|is\s+to|are\s+to|plans\s+to|is\s+set\s+to|to)"
+_SETS_UP_RE = re.compile(rf"\s+{_WILL}\s+(?:also\s+)?"
                          r"(?:set\s+up|establish|build|open|run|operate|create)\s+(?:a|an|the|its)\s+")
 
 
@@ -106,7 +104,7 @@ def _the_rest(doc: Document) -> None:
                        {"quantity": n, "site": place.group("p") if place else None, "status": "planned"}, s, 0.55)
 
 
-_ASSEMBLES_KIND_RE = re.compile(r"\s+(?:will|would|is\s+to|are\s+to|plans\s+to|is\s+set\s+to|to)\s+"
+_ASSEMBLES_KIND_RE = re.compile(rf"\s+{_WILL}\s+"
                                 r"(?:locally\s+|also\s+)?(?P<v>assemble|build|produce|manufacture)\s+(?:the|all|some\s+of\s+the|part\s+of\s+the|"
                                 r"most\s+of\s+the)\s+(?:remaining\s+|other\s+)?(?:launchers|vehicles|helicopters|aircraft|"
                                 r"jets|fighters|howitzers|guns|tanks|ships|vessels|frigates|corvettes|boats|submarines|"

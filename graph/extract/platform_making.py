@@ -38,8 +38,6 @@ _NP_ELLIPSIS_RE = re.compile(rf"^(?:the\s+)?(?:remaining|other|second|third|four
 _COUNTED_KIND_RE = re.compile(rf"\b(?:first|remaining|other|last|initial|next|{NUM})\s+(?:[\w-]+\s+)?(?:howitzers|"
                               r"guns|tanks|launchers|helicopters|fighters|trainers|drones|systems|batteries|radars|"
                               r"missiles|corvettes|frigates|submarines|boats|vessels)\b", re.I)
-_BY_RE = re.compile(r"\s*\bby\s+(?:the\s+|an?\s+)?")
-_AT_RE = re.compile(r"\s*\bat\s+(?:the\s+)?")
 _IN_PLACE_RE = re.compile(r"\bin\s+(?:the\s+)?(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
 _IN_CITY_RE = re.compile(r"\s+(?:locally\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*$")
 _AT_SITE_RE = re.compile(r"\bat\s+(?:the|its|their)\s+(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4})")

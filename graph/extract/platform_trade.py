@@ -34,7 +34,6 @@ from .text import Sentence
 
 __all__ = ["extract_platform_trade"]
 
-_PARTIES = ("Country", "ArmedForce", "GovernmentAgency", "Company")
 _HARDWARE = (r"(?:warships|ships|vessels|boats|frigates|corvettes|submarines|patrol\s+vessels|aircraft|jets|fighters|"
              r"helicopters|drones|vehicles|tanks|howitzers|guns|missiles|radars|systems|combatants|"
              r"platforms|launchers|trainers)")
@@ -56,6 +55,8 @@ _ANAPHOR_SCOPE_RE = re.compile(r"\b(?:The|the|This|this)\s+(?:deal|contract|agre
 _FOR_COUNT_RE = re.compile(rf"\bfor\s+(?:the\s+)?(?:first\s+|initial\s+)?(?P<n>\d+|(?!one\b){WORD_NUMBER})"
                            r"(?:\s+of\s+(?:the\s+)?[\w-]+)?\s+(?:[\w-]+\s+){0,3}?"
                            rf"{_HARDWARE}\b")
+_HARDWARE_AHEAD_RE = re.compile(rf"(?:[\w-]+\s+){{0,2}}?{_HARDWARE}\b")
+_SPACE_RE = re.compile(r"\s+")
 _PRODUCTION_KIND_RE = re.compile(r"\b(?:production|procurement|supply|purchase|serial)\s+contract\b", re.I)
 _INTEREST_RE = re.compile(r"\b(?:(?:expressed|showed|shown|signalled|signaled|has|had)\s+(?:\w+\s+)?interest\s+in|"
                           r"(?:is|are|was|were)\s+interested\s+in|(?:held|holding|had|hold)\s+(?:\w+\s+){0,2}"
@@ -210,7 +211,7 @@ def _past_demonym(doc: Document, s: Sentence, at: int) -> int:
     demonym = next((m for m in mentions_in(doc, s, "Country") if m.start == at and m.form == "demonym"), None)
     if demonym is None:
         return at
-    gap = re.compile(r"\s+").match(doc.text, demonym.end)
+    gap = _SPACE_RE.match(doc.text, demonym.end)
     return gap.end() if gap is not None else at
 
 
@@ -477,7 +478,7 @@ def _order_totals(doc: Document, agreements: list[AgreementState]) -> None:
         agr = mine[0]
         n = parse_number(om.group("n"))
         named = next((m.name for m in mentions_in(doc, s, "Platform") if m.start == om.end()), None)
-        hardware = re.compile(rf"(?:[\w-]+\s+){{0,2}}?{_HARDWARE}\b").match(text, om.end())
+        hardware = _HARDWARE_AHEAD_RE.match(text, om.end())
         covers = [f for f in doc.facts if f.predicate == "covers" and f.subject == agr.name]
         if n is None or (named is None and hardware is None):
             continue
