@@ -19,7 +19,7 @@ from .anaphora import country_pair, event_at
 from .anchors import mentions_in, sentences_with
 from .document import Document
 from .editions import another_edition, earlier_count, event_year
-from .events import ordinal
+from .events import EDITION_NUMBER, ordinal
 from .mentions import Mention
 from .text import Sentence
 
@@ -246,7 +246,7 @@ def _next_edition(doc: Document) -> None:
         if year and dates:
             name = ev.name.replace(year, dates[0].value[:4])
         elif edition:
-            name = re.sub(r"\b\d{1,3}(?:st|nd|rd|th)\b", ordinal(edition + 1), ev.name, count=1)
+            name = EDITION_NUMBER.sub(ordinal(edition + 1), ev.name, count=1)
         else:
             continue
         if name == ev.name:
