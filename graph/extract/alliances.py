@@ -95,18 +95,19 @@ def _partnerships(doc: Document, s: Sentence) -> None:
     since = _SINCE.search(s.text)
     q = {"level": _level(pm.group(0)), "status": status, "since": since.group(1) if since else None}
     pair = country_pair(doc)
-    if PAIR_REF.search(s.text[:pm.start()]):
+    two_named = PAIR_REF.search(s.text, 0, pm.start()) is not None  # "the two countries" before the level
+    if two_named:
         pair = pair_at(doc, s, s.start + pm.start()) or pair  # "the two countries": the two named just before
     if _partner_of(doc, s, pm, q):
         return
     raised = any(w in s.text for w in ("upgraded", "elevated", "raised", "lifted"))
     if status == "existing" and raised and _UPGRADE.search(s.text, 0, pm.start()):
         named = list(dict.fromkeys(c.name for c in mentions_in(doc, s, "Country") if c.form in ("name", "capital")))
-        two = named[:2] if len(named) >= 2 else list(pair) if pair and PAIR_REF.search(s.text[:pm.start()]) else []
+        two = named[:2] if len(named) >= 2 else list(pair) if pair and two_named else []
         if len(two) == 2:
             _upgrade(doc, s, two[0], two[1], q)
             return
-    if PAIR_REF.search(s.text[:pm.start()]) and pair and len({c.name for c in states}) < 2:
+    if two_named and pair and len({c.name for c in states}) < 2:
         doc.relate(pair[0], "partner_of", pair[1], q, s, 0.6)
         return
     wm = _WITH.match(s.text, pm.end())

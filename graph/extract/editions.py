@@ -16,7 +16,7 @@ from .document import Document
 from .mentions import Mention
 from .text import Sentence
 
-__all__ = ["another_edition", "earlier_count"]
+__all__ = ["another_edition", "earlier_count", "event_year"]
 
 _OTHER = re.compile(
     r"\b(?:(?P<year>(?:19|20)\d\d)\s+(?:edition|show|exhibition|exercise|summit|meeting)|"
@@ -32,7 +32,8 @@ _COMPARED_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:in\s+(?:19|20)\d\d|last
                              r"\s+edition|two\s+years\s+ago)\b")
 
 
-def _year_of(ev: Mention) -> str | None:
+def event_year(ev: Mention) -> str | None:
+    """Return the year an event's name carries ("Indo Defence 2025"), if any."""
     m = re.search(r"\b((?:19|20)\d\d)\b", ev.name)
     return m.group(1) if m else None
 
@@ -76,7 +77,7 @@ def another_edition(doc: Document, s: Sentence, ev: Mention) -> bool:
         return False
     if year is None:
         return True
-    return year != (_year_of(ev) or (doc.article_date or "")[:4])
+    return year != (event_year(ev) or (doc.article_date or "")[:4])
 
 
 def earlier_count(doc: Document, start: int, end: int, s: Sentence) -> bool:

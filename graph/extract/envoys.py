@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .document import Document
 from .mentions import Mention
+from .persons import NAME_LO, NAME_UP
 
 __all__ = ["envoy_names", "envoy_posts", "find_envoys"]
 
@@ -26,8 +27,7 @@ _POST_RE = re.compile(r"\b(?:(?P<dep>[Dd]eputy\s+)?(?P<head>[Aa]mbassador|[Ee]nv
 _POSSESSOR = re.compile(r"(?:['’]s?)?\s+$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _TO = re.compile(r"\s+to\s+(?:the\s+)?")
-_UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿĀ-ž"
-_WORD = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*"
+_WORD = rf"[{NAME_UP}][{NAME_LO}'’]+(?:-[{NAME_UP}]?[{NAME_LO}]+)*"
 _NAME = rf"{_WORD}(?:\s+(?:(?:bin|al|van|von|de|da|du|le|la)\s+)?{_WORD}){{1,3}}"
 _NAME_AFTER = re.compile(rf"\s*,?\s+(?P<name>{_NAME})(?=\s*[,.;:)]|\s+[a-z]|['’]s\b|\s*$)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME}),\s+(?:the\s+)?$")

@@ -18,8 +18,8 @@ from .agreements import AgreementState
 from .anaphora import country_pair, event_at
 from .anchors import mentions_in, sentences_with
 from .document import Document
-from .editions import another_edition, earlier_count
-from .events import ordinal
+from .editions import another_edition, earlier_count, event_year
+from .events import EDITION_NUMBER, ordinal
 from .mentions import Mention
 from .text import Sentence
 
@@ -80,11 +80,6 @@ def _iso(doc: Document, day: str, month: str, year: str | None, fallback: str | 
         return None
 
 
-def _event_year(ev: Mention) -> str | None:
-    m = re.search(r"\b((?:19|20)\d\d)\b", ev.name)
-    return m.group(1) if m else None
-
-
 def _latest_event(doc: Document, s: Sentence) -> Mention | None:
     return event_at(doc, s) or doc.last_before(s.start, "Event")
 
@@ -105,11 +100,11 @@ def _held_in(doc: Document, runs: dict[str, _Run]) -> None:
         if rm:
             year = rm.group("y") or rm.group("y2")
             if rm.group("d1"):
-                run.start = _iso(doc, rm.group("d1"), rm.group("m1") or rm.group("m2"), year, _event_year(event))
-                run.end = _iso(doc, rm.group("d2"), rm.group("m2"), year, _event_year(event))
+                run.start = _iso(doc, rm.group("d1"), rm.group("m1") or rm.group("m2"), year, event_year(event))
+                run.end = _iso(doc, rm.group("d2"), rm.group("m2"), year, event_year(event))
             else:
-                run.start = _iso(doc, rm.group("d3"), rm.group("m3"), year, _event_year(event))
-                run.end = _iso(doc, rm.group("d4"), rm.group("m3"), year, _event_year(event))
+                run.start = _iso(doc, rm.group("d3"), rm.group("m3"), year, event_year(event))
+                run.end = _iso(doc, rm.group("d4"), rm.group("m3"), year, event_year(event))
         countries = [c for c in mentions_in(doc, s, "Country") if c.surface == venue]
         where = countries[0].name if countries else (place or venue)
         doc.relate(event.name, "held_in", where, {"start_date": run.start, "end_date": run.end,
@@ -215,7 +210,7 @@ def _signed_at(doc: Document, agreements: list[AgreementState], runs: dict[str, 
         return
     lead = events[0]
     running = _show_running(doc, lead, runs)
-    year = _event_year(lead) or (doc.article_date or "")[:4]
+    year = event_year(lead) or (doc.article_date or "")[:4]
     context_week = False
     for a in agreements:
         s = a.sentence
@@ -246,12 +241,12 @@ def _next_edition(doc: Document) -> None:
         if ev is None:
             continue
         dates = [d for d in doc.in_sentence(s, doc.dates) if d.start > s.start + nm.start()]
-        year = _event_year(ev)
+        year = event_year(ev)
         edition = ev.attributes.get("edition")
         if year and dates:
             name = ev.name.replace(year, dates[0].value[:4])
         elif edition:
-            name = re.sub(r"\b\d{1,3}(?:st|nd|rd|th)\b", ordinal(edition + 1), ev.name, count=1)
+            name = EDITION_NUMBER.sub(ordinal(edition + 1), ev.name, count=1)
         else:
             continue
         if name == ev.name:
@@ -566,7 +561,7 @@ def _event_dates(doc: Document) -> None:
                 rm = _RANGE.match(doc.text, wm.start("prep"), s.end)
                 if rm is None:
                     continue
-                year = rm.group("y") or rm.group("y2") or _event_year(ev)
+                year = rm.group("y") or rm.group("y2") or event_year(ev)
                 explicit = year is not None
                 if rm.group("d1"):
                     q["start_date"] = _iso(doc, rm.group("d1"), rm.group("m1") or rm.group("m2"), year, None)

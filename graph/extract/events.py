@@ -17,7 +17,7 @@ from .exercises import add_names_again
 from .mentions import Mention
 from .patterns import words_regex
 
-__all__ = ["SHOWS", "find_events", "ordinal"]
+__all__ = ["EDITION_NUMBER", "SHOWS", "find_events", "ordinal"]
 
 #: recurring defence shows known by name alone (``graph/data/shows.txt``)
 _SHOW_ROWS = [line.split("\t") for line in resources.files("graph.data").joinpath("shows.txt")
@@ -57,8 +57,12 @@ _NAME_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|At|In|During|On|By|And|For|F
                           r"Of|To|With)\s)[A-Z][\w&'’-]*\s+$")
 
 
+#: an edition's number in an event's name ("the 12th Zhuhai Airshow")
+EDITION_NUMBER = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b")
+
+
 def _edition(name: str) -> int | None:
-    m = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\b", name)
+    m = EDITION_NUMBER.search(name)
     if m:
         return int(m.group(1))
     for w in name.split():

@@ -237,8 +237,7 @@ def _cue_starts(text: str) -> dict[str, list[int]]:
     """Return where each of ``_OWNER_CUES`` occurs (found by ``str.find``, far faster than a pattern's scan), once
     per article for the unit and the ownership rules; " arm " and " arm," by one search."""
     out: dict[str, list[int]] = {}
-    for cue in ("subsidiar", " unit", " arm", "affiliate", "division", "owned by", "part of", "joint venture",
-                "acquired by", "bought by", "taken over by"):
+    for cue in (" arm", *(c for c in _OWNER_CUES if not c.startswith(" arm"))):
         hits = []
         at = text.find(cue)
         while at >= 0:

@@ -19,7 +19,7 @@ from .mentions import Mention
 from .patterns import branches_regex, words_regex
 from .spans import Spans
 
-__all__ = ["NATIONAL_POSTS", "find_persons", "short_forms"]
+__all__ = ["NAME_LO", "NAME_UP", "NATIONAL_POSTS", "find_persons", "short_forms"]
 
 _HONORIFICS = ("Datuk Seri", "Dato' Seri", "Dato’ Seri", "Dato Seri", "Tan Sri", "Toh Puan", "Puan Sri", "Datuk",
                "Dato'", "Dato’", "Dato", "Datin", "Tun", "Tengku", "Tunku", "Haji", "Hajah", "Dr.", "Dr", "Mr.", "Mr",
@@ -44,8 +44,11 @@ _RETIRED = r"(?:\s+\((?:retd|Retd|ret\.|Ret\.|rtd)\))?"
 _TITLE = branches_regex([(h, r"\s+") for h in _LONGEST_FIRST(_HONORIFICS)]
                         + [(r, rf"{_RETIRED}\s+") for r in _LONGEST_FIRST(_RANKS)])
 _PARTICLE = r"(?:bin|binti|bte|bt|al|el|van|von|der|de|da|di|du|le|la|dos|das|ibn|abu|a/l|a/p)"
-_UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿĀ-ž"  # Latin-1 and Latin Extended-A letters (Ł, ś, ğ, ş, ı ...)
-_NAMEWORD = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z][a-z]?[A-Z][{_LO}]+|[A-Z]\.|(?:al|el)-[{_UP}][{_LO}]+)"
+#: the capitals and small letters names are written in, for character classes: Latin-1 and Latin Extended-A
+#: letters (Ł, ś, ğ, ş, ı ...)
+NAME_UP, NAME_LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿĀ-ž"
+_NAMEWORD = (rf"(?:[{NAME_UP}][{NAME_LO}'’]+(?:-[{NAME_UP}]?[{NAME_LO}]+)*|[A-Z][a-z]?[A-Z][{NAME_LO}]+|[A-Z]\.|"
+             rf"(?:al|el)-[{NAME_UP}][{NAME_LO}]+)")
 _NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEWORD}){{0,4}}"
 _TITLED_RE = re.compile(rf"(?P<title>{_TITLE}{_TITLE}*)(?P<name>{_NAME})(?P<post>{_POSTNOMINALS})")
 _ROLE_HEAD = (r"(?:President\s+Director|president\s+director|Raksha\s+Mantri|"
@@ -93,11 +96,12 @@ _ORG_WORDS = frozenset("Aerospace Technologies Technology Engineering Robotics S
                        "University Association Council Commission Bureau Administration House Street Palace "
                        "Monitor Observatory Network Forum Community".split())
 # "(?<![\w'’-])" checked behind the first letter, so that the scan begins with a character class
-_PLAIN_RE = re.compile(rf"(?P<name>[{_UP}](?<![\w'’-].)[{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?(?:\s+(?:{_PARTICLE}\s+)?"
-                       rf"[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?=\s*,\s+(?:the\s+|an?\s+)?(?:{_ROLE_MOD}{{0,3}}"
+_PLAIN_RE = re.compile(rf"(?P<name>[{NAME_UP}](?<![\w'’-].)[{NAME_LO}'’]+(?:-[{NAME_UP}]?[{NAME_LO}]+)?"
+                       rf"(?:\s+(?:{_PARTICLE}\s+)?[{NAME_UP}][{NAME_LO}'’]+(?:-[{NAME_UP}]?[{NAME_LO}]+)?){{1,3}})"
+                       rf"(?=\s*,\s+(?:the\s+|an?\s+)?(?:{_ROLE_MOD}{{0,3}}"
                        rf"{_ROLE_HEAD}|[A-Z][\w&-]*['’]s\s+)|\s+(?:said|told|added|stated|noted|{_SPEECH_VERBS})\b)")
-_SAID_RE = re.compile(rf"{words_regex(('said', 'told', 'added'), word_start=True)}\s+(?P<name>[{_UP}][{_LO}'’]+"
-                      rf"(?:\s+[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)?){{1,3}})(?![\w-])")
+_SAID_RE = re.compile(rf"{words_regex(('said', 'told', 'added'), word_start=True)}\s+(?P<name>[{NAME_UP}][{NAME_LO}'’]+"
+                      rf"(?:\s+[{NAME_UP}][{NAME_LO}'’]+(?:-[{NAME_UP}]?[{NAME_LO}]+)?){{1,3}})(?![\w-])")
 #: posts held for a state rather than for a body inside it
 NATIONAL_POSTS = re.compile(r"\b(?:Minister|Secretary|President|Prime|Premier|Ambassador|Chancellor|Envoy|Attach|"
                             r"Mantri|National\s+Security)",
@@ -131,7 +135,8 @@ _POST_OF_2 = (r"(?:Affairs|Defen[cs]e|Security|Industry|Industries|Procurement|P
               r"Development|Cooperation|Technology|Staff|Operations|Planning|Policy|Logistics|Forces|Force)")
 _POST = (rf"(?:{_POST_MODS}{{0,3}}{_POST_HEADS}(?:\s+(?:of|for)\s+(?:the\s+)?(?:National\s+|State\s+for\s+)?"
          rf"[A-Z][A-Za-z]+(?:\s+(?:and\s+)?{_POST_OF_2})?)?)")
-_POSTED_NAMEWORD = rf"[{_UP}](?:[{_LO}]+(?:['’][{_UP}][{_LO}]+)?|['’][{_UP}][{_LO}]+)(?:-[{_UP}]?[{_LO}]+)*"
+_POSTED_NAMEWORD = (rf"[{NAME_UP}](?:[{NAME_LO}]+(?:['’][{NAME_UP}][{NAME_LO}]+)?|['’][{NAME_UP}][{NAME_LO}]+)"
+                    rf"(?:-[{NAME_UP}]?[{NAME_LO}]+)*")
 # two to four such words: the full name the post, appointment, counterpart and apposition rules take
 _POSTED_NAME = rf"{_POSTED_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_POSTED_NAMEWORD}){{1,3}}"
 _POSTED_RE = re.compile(
@@ -443,7 +448,7 @@ _WHO_VERBS = ("heads", "headed", "leads", "led", "runs", "ran", "chairs", "comma
 _APPOSED_NOUNS = ("director", "manager", "engineer", "spokesman", "spokeswoman", "spokesperson", "chief", "head",
                   "official", "officer", "analyst", "executive", "commander", "minister", "secretary", "president",
                   "chairman", "chairwoman", "founder", "researcher", "adviser", "advisor", "pilot", "lead", "leader")
-_FORM_NAMEWORD = rf"[{_UP}][{_LO}]+(?:['’-][{_UP}][{_LO}]+)?"
+_FORM_NAMEWORD = rf"[{NAME_UP}][{NAME_LO}]+(?:['’-][{NAME_UP}][{NAME_LO}]+)?"
 _FORM_NAME = rf"{_FORM_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)?{_FORM_NAMEWORD}){{1,2}}"
 # the words that tell a name acts, scanned first (a trie): the name is then looked for just before them
 _FORM_TRIGGER = re.compile(branches_regex(

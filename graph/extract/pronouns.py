@@ -283,6 +283,8 @@ _THEY = re.compile(r"[Tt]hey[ \t]+(?=[a-z])")
 # what may stand before a subject "they": a sentence's or a clause's start, "and", "but"
 _THEY_LEAD = re.compile(r"(?:^|[.!?;,:\"”]\s*|\b(?:and|but|where|after|before)\s+)$")
 _PAIR_BACK = 2  # sentences
+# what may stand before the subject that opens a sentence: at most four capitalised words ("Defence Minister")
+_CAPITALS_ONLY = re.compile(r"(?:[A-Z][\w-]*\s+){0,4}")
 
 
 def _pair_of(kind: str, here: list[Mention], opening: bool, sent_start: int, text: str) -> list[Mention] | None:
@@ -294,8 +296,8 @@ def _pair_of(kind: str, here: list[Mention], opening: bool, sent_start: int, tex
         return None
     if opening:
         first = next((m for m in here if m.type in _ACTORS), None)
-        if first is None or first is not of_kind[0] or not re.fullmatch(r"(?:[A-Z][\w-]*\s+){0,4}",
-                                                                        text[sent_start:first.start]):
+        if first is None or first is not of_kind[0] or not _CAPITALS_ONLY.fullmatch(text, sent_start,
+                                                                                  first.start):
             return None
     return [next(m for m in of_kind if m.name == n) for n in names]
 

@@ -11,7 +11,7 @@ from itertools import pairwise
 from .agreements import AgreementState
 from .anchors import sentences_with
 from .document import Document
-from .editions import another_edition, earlier_count
+from .editions import another_edition, earlier_count, event_year
 from .gazetteer import Gazetteers
 from .mentions import Mention
 from .patterns import branches_regex
@@ -336,10 +336,10 @@ def _edition_date(doc: Document, ev: Mention) -> str | None:
     """Return when an event the dateline places was held: the article's date, unless the name carries another
     year ("Indo Defence 2025" in 2026) or the sentence dates the edition ("last June")."""
     s = doc.sentence_at(ev.start)
-    year = re.search(r"\b(?:19|20)\d\d\b", ev.name)
+    year = event_year(ev)
     ds = [d for d in doc.in_sentence(s, doc.dates) if not (ev.start <= d.start < ev.end)]
-    if year and not (doc.article_date or "").startswith(year.group()):
-        return next((d.value for d in ds if d.value.startswith(year.group())), year.group())
+    if year and not (doc.article_date or "").startswith(year):
+        return next((d.value for d in ds if d.value.startswith(year)), year)
     past = [d for d in ds if not d.prospective and d.start > ev.start - 60]
     if year is None and past and re.search(r"\b(?:last|earlier|ago|previous)\b", past[0].surface + " "
                                            + doc.text[max(s.start, past[0].start - 12):past[0].start]):
@@ -347,7 +347,7 @@ def _edition_date(doc: Document, ev: Mention) -> str | None:
     ahead = _HOSTS.search(s.text, max(0, ev.start - s.start - 80)) if any(
         w in s.text for w in ("host", "hold", "stage", "held", "place", "convene", "open")) else None
     coming = [d for d in ds if d.prospective and ahead is not None and d.start > s.start + ahead.start()
-              and (year is None or d.value.startswith(year.group()))]
+              and (year is None or d.value.startswith(year))]
     if coming:
         return coming[0].value  # "will host the 10th ... in Jakarta next month": the month to come
     days = [d for d in past if len(d.value) == 10 and d.value <= (doc.article_date or "")]
