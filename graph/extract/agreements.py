@@ -46,7 +46,6 @@ _TRIGGER_RE = re.compile(rf"(?P<kind>{words_regex(_TRIGGERS, word_start=True)})\
                          r"(?:\s+\((?P<acr>MoUs?|LoI|HoA|LOA)\))?")
 _NEW_MOD = re.compile(r"\b(?:a|an|new|follow-on|separate|initial|first|another|two|three|\d+|its|further|additional)\b|"
                       r"[$€£₩¥]|\b(?:19|20)\d\d\b|million|billion", re.I)
-_ANAPHOR = re.compile(r"^(?:the|this|that)\b", re.I)
 # the status words in order of preference, case ignored (the first letters spelled out)
 _STATUS_WORDS = (*((w, r"\s+expected\s+to\s+be\s+signed") for w in ("is", "are", "was", "were")),
                  ("to", r"\s+be\s+signed"),

@@ -29,7 +29,6 @@ _RECEIVE = re.compile(r"\b(?:(?:also|already|then|later|recently|finally|subsequ
                       r"(?:expects?|plans?)\s+to\s+|to\s+)?"
                       r"(?P<v>receive[sd]?|receiving|take[sn]?\s+delivery\s+of|took\s+delivery\s+of|"
                       r"taking\s+delivery\s+of)\s+")
-_FIRST_OF = re.compile(r"(?:the\s+)?first\s+(?:batch\s+)?of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _WORDS = "|".join(w for w in NUMBER_WORDS if " " not in w and NUMBER_WORDS[w] > 1)
 _RECIPIENTS = ("Country", "ArmedForce", "GovernmentAgency")
 _PARTY_REF = re.compile(r"\b(?:part\s+of|under|from)\s+(?:an?|the)\s+(?:[\w$.,-]+\s+){0,4}?"
