@@ -95,10 +95,13 @@ def _body_in(doc: Document, s: Sentence, end: int) -> str | None:
     return bodies[-1].name if bodies else None
 
 
+_OF = re.compile(r"\s+of\s+")
+
+
 def _approves_another(doc: Document, s: Sentence, end: int, agr: AgreementState) -> bool:
     """Tell whether an approval is of the purchase of another platform than the agreement's ("approved the
     purchase of three more Scorpene submarines" after a helicopter contract): a purchase of its own."""
-    om = re.compile(r"\s+of\s+").match(doc.text, end)
+    om = _OF.match(doc.text, end)
     if om is None or agr.sentence is s:
         return False
     named = [m.name for m in doc.mentions_in(s, "Platform") if om.end() <= m.start <= om.end() + 50]
