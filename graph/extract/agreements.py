@@ -285,6 +285,9 @@ _BETWEEN_OR_BY = re.compile(r"(?:\s+[\w$€£.,-]+){0,3}?\s+(?:between|signed\s+
                             r"inked\s+by)\s+(?:the\s+)?")
 
 
+_PARTY_SEP = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+
+
 def _named_after(doc: Document, ms: list[Mention], trig_end: int, end: int) -> list[Mention]:
     """Return the parties an agreement's own words name after it ("a contract between X and Y", "the contract
     signed by X and the Y"), or none."""
@@ -299,7 +302,7 @@ def _named_after(doc: Document, ms: list[Mention], trig_end: int, end: int) -> l
         if m.start > pos or m.type not in _ROLE_PARTIES:
             break
         out.append(m)
-        lm = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?").match(doc.text, m.end)
+        lm = _PARTY_SEP.match(doc.text, m.end)
         if lm is None:
             break
         pos = lm.end()
@@ -363,11 +366,13 @@ def _countries_before(doc: Document, start: int) -> tuple[Counter[str], dict[str
     return counts, first, last
 
 
+_ORG_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|(?!(?:with|from|to|for|by|awarded|signed|ordered|selected|"
+                      r"chose|picked|contracted|tasked|hired|commissioned|told|asked|paid|gave|granted)\b)"
+                      r"[a-z][\w-]*)){0,3}\s+")
+
+
 def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
-    gap = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|(?!(?:with|from|to|for|by|awarded|signed|ordered|selected|"
-                     r"chose|picked|contracted|tasked|hired|commissioned|told|asked|paid|gave|granted)\b)"
-                     r"[a-z][\w-]*)){0,3}\s+")
-    return any(o is not m and o.type != "Country" and gap.fullmatch(doc.text[m.end:o.start])
+    return any(o is not m and o.type != "Country" and _ORG_GAP.fullmatch(doc.text[m.end:o.start])
                for o in ms if o.start > m.end)
 
 
