@@ -137,11 +137,9 @@ def _relate_each(doc: Document, supplier: str, platform: str, buyers: list[Menti
     for b in buyers:
         bq = {k: v for k, v in {**q, "buyer": b.name}.items() if v is not None}
         same = doc.triple_facts(supplier, "supplies", platform)
-        if any(f.qualifiers.get("buyer") == b.name for f in same):
-            doc.relate(supplier, "supplies", platform, bq, s, 0.5)  # the same supply: its qualifiers completed
-        elif not same:
-            doc.relate(supplier, "supplies", platform, bq, s, 0.5)
-        elif supplier in doc.entities:
+        if not same or any(f.qualifiers.get("buyer") == b.name for f in same):
+            doc.relate(supplier, "supplies", platform, bq, s, 0.5)  # the first, or the same supply completed
+        elif supplier in doc.entities:  # another buyer of a platform already sold: a supply of its own
             doc.add_fact(Fact(supplier, "supplies", platform, bq, s, 0.5))
 
 
