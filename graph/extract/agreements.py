@@ -65,8 +65,8 @@ _CONCLUDED_VERB = {"placed": "contracted", "awarded": "awarded", "accelerating":
 _AHEAD_STATUSES = ("expected", "planned", "proposed", "being accelerated")
 _SIGNING_WORDS = ("signed", "inked", "sealed")
 # an act told in the future or the conditional: "will be signed", "would be concluded", "is expected to be finalised"
-_ACT_WORDS = frozenset(("signed", "inked", "sealed", "awarded", "placed", "agreed", "approved", "concluded",
-                        "finalised", "finalized", "formalised", "formalized", "ratified"))
+_ACT_WORDS = frozenset((*_SIGNING_WORDS, "awarded", "placed", "agreed", "approved", "concluded", "finalised",
+                        "finalized", "formalised", "formalized", "ratified"))
 _TO_BE_DONE = re.compile(r"\b(?:will|would|shall|should|could|may|might|to)\s+(?:(?:now|then|also|only|soon|"
                          r"likely|probably|formally|finally)\s+)?be\s+$", re.I)
 _ROLE_PARTIES = ("Country", "Company", "GovernmentAgency", "ArmedForce")
