@@ -22,6 +22,7 @@ import re
 from .agreements import AgreementState, _party_label, _take_name
 from .anchors import has_any, sentences_with
 from .document import Document
+from .numbers import SIMPLE_NUMBER_WORDS
 from .platform_focus import number
 from .text import Sentence
 
@@ -95,10 +96,13 @@ def _body_in(doc: Document, s: Sentence, end: int) -> str | None:
     return bodies[-1].name if bodies else None
 
 
+_OF = re.compile(r"\s+of\s+")
+
+
 def _approves_another(doc: Document, s: Sentence, end: int, agr: AgreementState) -> bool:
     """Tell whether an approval is of the purchase of another platform than the agreement's ("approved the
     purchase of three more Scorpene submarines" after a helicopter contract): a purchase of its own."""
-    om = re.compile(r"\s+of\s+").match(doc.text, end)
+    om = _OF.match(doc.text, end)
     if om is None or agr.sentence is s:
         return False
     named = [m.name for m in doc.mentions_in(s, "Platform") if om.end() <= m.start <= om.end() + 50]
@@ -163,14 +167,16 @@ def _ended(doc: Document, agreements: list[AgreementState]) -> None:
         doc.relate(agr.name, "has_status", word, {"date": dates[0].value if dates else None}, s, 0.55)
 
 
-_PURCHASE_OF = re.compile(r"\b(?:purchase|acquisition|procurement|order|buy|sale)\s+of\s+(?:the\s+)?(?:(?P<n>\d+|"
-                          r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?:more\s+|new\s+)?$")
+#: the counts written as one word these sentences give: "two" to "twelve"
+_FEW = "|".join(w for w, n in SIMPLE_NUMBER_WORDS.items() if 2 <= n <= 12 and w != "dozen")
+_PURCHASE_OF = re.compile(r"\b(?:purchase|acquisition|procurement|order|buy|sale)\s+of\s+(?:the\s+)?"
+                          rf"(?:(?P<n>\d+|{_FEW})\s+)?(?:more\s+|new\s+)?$")
 _FROM = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+from\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
 _BUYER_TYPES = ("Country", "ArmedForce", "GovernmentAgency")
 _THE_DEAL = re.compile(r"(?i)the\s+(?:[\w-]+\s+){0,2}?(?:deal|contract|order|agreement|purchase)$")
 _TALKS_WITH = re.compile(r"\b(?:negotiating|negotiations|in\s+talks|holding\s+talks|talks)\s+with\s+(?:the\s+)?$")
-_TALKS_FOR = re.compile(r"\s+(?:for|over|on|about)\s+(?:the\s+|an?\s+)?(?:(?P<n>\d+|two|three|four|five|six|seven|"
-                        r"eight|nine|ten|eleven|twelve)\s+)?(?:more\s+|additional\s+)?$")
+_TALKS_FOR = re.compile(rf"\s+(?:for|over|on|about)\s+(?:the\s+|an?\s+)?(?:(?P<n>\d+|{_FEW})\s+)?"
+                        r"(?:more\s+|additional\s+)?$")
 
 
 def _named_after_purchase(doc: Document, agreements: list[AgreementState]) -> None:

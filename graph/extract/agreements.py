@@ -46,7 +46,6 @@ _TRIGGER_RE = re.compile(rf"(?P<kind>{words_regex(_TRIGGERS, word_start=True)})\
                          r"(?:\s+\((?P<acr>MoUs?|LoI|HoA|LOA)\))?")
 _NEW_MOD = re.compile(r"\b(?:a|an|new|follow-on|separate|initial|first|another|two|three|\d+|its|further|additional)\b|"
                       r"[$€£₩¥]|\b(?:19|20)\d\d\b|million|billion", re.I)
-_ANAPHOR = re.compile(r"^(?:the|this|that)\b", re.I)
 # the status words in order of preference, case ignored (the first letters spelled out)
 _STATUS_WORDS = (*((w, r"\s+expected\s+to\s+be\s+signed") for w in ("is", "are", "was", "were")),
                  ("to", r"\s+be\s+signed"),
@@ -66,8 +65,8 @@ _CONCLUDED_VERB = {"placed": "contracted", "awarded": "awarded", "accelerating":
 _AHEAD_STATUSES = ("expected", "planned", "proposed", "being accelerated")
 _SIGNING_WORDS = ("signed", "inked", "sealed")
 # an act told in the future or the conditional: "will be signed", "would be concluded", "is expected to be finalised"
-_ACT_WORDS = frozenset(("signed", "inked", "sealed", "awarded", "placed", "agreed", "approved", "concluded",
-                        "finalised", "finalized", "formalised", "formalized", "ratified"))
+_ACT_WORDS = frozenset((*_SIGNING_WORDS, "awarded", "placed", "agreed", "approved", "concluded", "finalised",
+                        "finalized", "formalised", "formalized", "ratified"))
 _TO_BE_DONE = re.compile(r"\b(?:will|would|shall|should|could|may|might|to)\s+(?:(?:now|then|also|only|soon|"
                          r"likely|probably|formally|finally)\s+)?be\s+$", re.I)
 _ROLE_PARTIES = ("Country", "Company", "GovernmentAgency", "ArmedForce")
@@ -286,6 +285,9 @@ _BETWEEN_OR_BY = re.compile(r"(?:\s+[\w$€£.,-]+){0,3}?\s+(?:between|signed\s+
                             r"inked\s+by)\s+(?:the\s+)?")
 
 
+_PARTY_SEP = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+
+
 def _named_after(doc: Document, ms: list[Mention], trig_end: int, end: int) -> list[Mention]:
     """Return the parties an agreement's own words name after it ("a contract between X and Y", "the contract
     signed by X and the Y"), or none."""
@@ -300,7 +302,7 @@ def _named_after(doc: Document, ms: list[Mention], trig_end: int, end: int) -> l
         if m.start > pos or m.type not in _ROLE_PARTIES:
             break
         out.append(m)
-        lm = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?").match(doc.text, m.end)
+        lm = _PARTY_SEP.match(doc.text, m.end)
         if lm is None:
             break
         pos = lm.end()
@@ -364,11 +366,13 @@ def _countries_before(doc: Document, start: int) -> tuple[Counter[str], dict[str
     return counts, first, last
 
 
+_ORG_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|(?!(?:with|from|to|for|by|awarded|signed|ordered|selected|"
+                      r"chose|picked|contracted|tasked|hired|commissioned|told|asked|paid|gave|granted)\b)"
+                      r"[a-z][\w-]*)){0,3}\s+")
+
+
 def _followed_by_org(doc: Document, m: Mention, ms: list[Mention]) -> bool:
-    gap = re.compile(r"(?:['’]s)?(?:\s+(?:state-owned|(?!(?:with|from|to|for|by|awarded|signed|ordered|selected|"
-                     r"chose|picked|contracted|tasked|hired|commissioned|told|asked|paid|gave|granted)\b)"
-                     r"[a-z][\w-]*)){0,3}\s+")
-    return any(o is not m and o.type != "Country" and gap.fullmatch(doc.text[m.end:o.start])
+    return any(o is not m and o.type != "Country" and _ORG_GAP.fullmatch(doc.text[m.end:o.start])
                for o in ms if o.start > m.end)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .agreements import AgreementState
+from .anchors import has_any
 from .document import Document
 from .mentions import Mention
 from .text import Sentence
@@ -34,8 +35,7 @@ def extract_approvals(doc: Document, agreements: list[AgreementState]) -> None:
     taken = {a.sentence.index for a in agreements if a.sentence is not None}
     for s in doc.sentences:
         # the pattern tried only where one of its words stands: most sentences hold none
-        cue = _APPROVING.search(s.text) if ("approve" in s.text or "clear" in s.text or "accorded" in s.text
-                                            or "sanctioned" in s.text) else None
+        cue = _APPROVING.search(s.text) if has_any(doc, s, ("approve", "clear", "accorded", "sanctioned")) else None
         refers = _REFERRING.match(s.text) is not None
         if cue is None and not refers:
             continue

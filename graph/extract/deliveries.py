@@ -29,7 +29,6 @@ _RECEIVE = re.compile(r"\b(?:(?:also|already|then|later|recently|finally|subsequ
                       r"(?:expects?|plans?)\s+to\s+|to\s+)?"
                       r"(?P<v>receive[sd]?|receiving|take[sn]?\s+delivery\s+of|took\s+delivery\s+of|"
                       r"taking\s+delivery\s+of)\s+")
-_FIRST_OF = re.compile(r"(?:the\s+)?first\s+(?:batch\s+)?of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _WORDS = "|".join(w for w in NUMBER_WORDS if " " not in w and NUMBER_WORDS[w] > 1)
 _RECIPIENTS = ("Country", "ArmedForce", "GovernmentAgency")
 _PARTY_REF = re.compile(r"\b(?:part\s+of|under|from)\s+(?:an?|the)\s+(?:[\w$.,-]+\s+){0,4}?"
@@ -43,9 +42,12 @@ def _unnamed_body_of(doc: Document, s: Sentence, verb: int) -> list[Mention]:
     return dem[-1:]
 
 
+_FROM_THE = re.compile(r"\s*from\s+(?:the\s+)?")
+
+
 def _supplier(doc: Document, s: Sentence, pos: int) -> Mention | None:
     """Return the company (else the state) right after "from" at ``pos``."""
-    fm = re.compile(r"\s*from\s+(?:the\s+)?").match(doc.text, pos)
+    fm = _FROM_THE.match(doc.text, pos)
     if fm is None:
         return None
     near = [m for m in mentions_in(doc, s, "Company", "Country") if fm.end() <= m.start <= fm.end() + 50]
@@ -150,9 +152,12 @@ def _deliveries_to(doc: Document, agreements: list[AgreementState]) -> None:
                 break  # one delivery a sentence, unless another clause tells of another ("..., and that Y donated")
 
 
+_HEAD_NOUNS = re.compile(r"(?:\s+(?:[a-z][\w-]*|Block\s+\d+)){0,4}?(?=\s*from\b)")
+
+
 def _tail(text: str, pos: int, end: int) -> int:
     """Return how far the platform's head nouns reach after its name ("Rafale fighter jets")."""
-    m = re.compile(r"(?:\s+(?:[a-z][\w-]*|Block\s+\d+)){0,4}?(?=\s*from\b)").match(text, pos, end)
+    m = _HEAD_NOUNS.match(text, pos, end)
     return m.end() - pos if m else 0
 
 

@@ -48,14 +48,14 @@ def _mention_at(ms: list[Mention], at: int) -> Mention | None:
     return next((m for m in ms if m.start == at), None)
 
 
-def _platform_after(doc: Document, s: Sentence, pos: int) -> tuple[Mention | None, int]:
-    """Return the platform named at ``pos`` past a count (and a maker's demonym), and where the count began."""
+def _platform_after(doc: Document, s: Sentence, pos: int) -> Mention | None:
+    """Return the platform named at ``pos`` past a count (and a maker's demonym)."""
     count = _COUNT_RE.match(doc.text, pos)
     at = count.end() if count is not None else pos
     demonym = next((m for m in mentions_in(doc, s, "Country") if m.start == at and m.form == "demonym"), None)
     if demonym is not None:
         at = demonym.end + 1
-    return _mention_at(mentions_in(doc, s, "Platform"), at), pos
+    return _mention_at(mentions_in(doc, s, "Platform"), at)
 
 
 def _nominal_purchases(doc: Document) -> None:
@@ -64,7 +64,8 @@ def _nominal_purchases(doc: Document) -> None:
         if " from " not in s.text:
             continue
         for nm in _NOUN_RE.finditer(text, s.start, s.end):
-            p, pos = _platform_after(doc, s, nm.end())
+            pos = nm.end()
+            p = _platform_after(doc, s, pos)
             if p is None:
                 continue
             fm = _FROM_RE.match(text, p.end, s.end)
@@ -99,7 +100,8 @@ def _licences(doc: Document) -> None:
             tv = _TO_VERB_RE.match(text, firm.end, s.end)
             if tv is None:
                 continue
-            p, pos = _platform_after(doc, s, tv.end())
+            pos = tv.end()
+            p = _platform_after(doc, s, pos)
             if p is None:
                 continue
             to = _TO_BUYER_RE.match(text, p.end, s.end)
@@ -135,11 +137,9 @@ def _relate_each(doc: Document, supplier: str, platform: str, buyers: list[Menti
     for b in buyers:
         bq = {k: v for k, v in {**q, "buyer": b.name}.items() if v is not None}
         same = doc.triple_facts(supplier, "supplies", platform)
-        if any(f.qualifiers.get("buyer") == b.name for f in same):
-            doc.relate(supplier, "supplies", platform, bq, s, 0.5)  # the same supply: its qualifiers completed
-        elif not same:
-            doc.relate(supplier, "supplies", platform, bq, s, 0.5)
-        elif supplier in doc.entities:
+        if not same or any(f.qualifiers.get("buyer") == b.name for f in same):
+            doc.relate(supplier, "supplies", platform, bq, s, 0.5)  # the first, or the same supply completed
+        elif supplier in doc.entities:  # another buyer of a platform already sold: a supply of its own
             doc.add_fact(Fact(supplier, "supplies", platform, bq, s, 0.5))
 
 
@@ -152,7 +152,8 @@ def _supply_verbs(doc: Document) -> None:
             vm = _SUPPLY_VERB_RE.match(text, co.end, s.end)
             if vm is None:
                 continue
-            p, pos = _platform_after(doc, s, vm.end())
+            pos = vm.end()
+            p = _platform_after(doc, s, pos)
             if p is None:
                 continue
             to = _TO_BUYER_RE.match(text, p.end, s.end)
@@ -185,10 +186,10 @@ def _ordered_lists(doc: Document) -> None:
             pos, pending = vm.end(), []
             status = vm.group("v")
             while True:
-                p, start = _platform_after(doc, s, pos)
+                p = _platform_after(doc, s, pos)
                 if p is None:
                     break
-                pending.append((p, start))
+                pending.append((p, pos))
                 fm = _FROM_RE.match(text, p.end, s.end)
                 seller = _mention_at(sellers, fm.end()) if fm is not None else None
                 more = _LIST_SEP_RE.match(text, seller.end, s.end) if seller is not None else None
